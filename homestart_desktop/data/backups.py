@@ -1,0 +1,181 @@
+"""Encrypted backups of the case file: made by SQLCipher itself, rotated, restorable.
+
+A backup is written by ``sqlcipher_export`` into a keyed attachment with the same key and salt
+as the case file, so it is a whole, consistent database (commits still in the WAL included) that
+opens with the passphrase the file had when the backup was made. A plain file copy could miss
+those commits; a decrypted copy is never made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import Engine
+
+from homestart_desktop.data.errors import CaseFileError, DamagedCaseFile
+
+if TYPE_CHECKING:
+    from homestart_desktop.data.casefile import CaseFile
+
+log = logging.getLogger(__name__)
+
+DEFAULT_KEEP = 10
+
+
+@dataclasses.dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: dt.datetime
+    reason: str
+    size: int
+
+
+def backup_dir(case_path: Path) -> Path:
+    """Backups live in a folder beside the case file: ``Gent.hscase-backups/``."""
+    return case_path.with_name(case_path.name + "-backups")
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every system can sync a folder (Windows)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def make_backup(
+    engine: Engine,
+    case_path: Path,
+    raw_key: str,
+    *,
+    to_dir: Path | None = None,
+    reason: str = "manual",
+    now: dt.datetime | None = None,
+) -> Path:
+    """Write an encrypted copy of the open case file and return where it is."""
+    folder = Path(to_dir) if to_dir else backup_dir(case_path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{case_path.stem}-{stamp}-{reason}.hscase"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"{case_path.stem}-{stamp}-{reason}-{counter}.hscase"
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        with engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            raw.execute("ATTACH DATABASE ? AS backup KEY ?", (str(partial), raw_key.strip('"')))
+            try:
+                raw.execute("SELECT sqlcipher_export('backup')")
+            finally:
+                raw.execute("DETACH DATABASE backup")
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+        _fsync_dir(folder)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    log.info("backup made (%s)", reason)
+    return target
+
+
+def list_backups(case_path: Path, folder: Path | None = None) -> list[BackupInfo]:
+    """The backups of a case file, newest first."""
+    folder = folder or backup_dir(case_path)
+    found: list[BackupInfo] = []
+    for path in folder.glob(f"{case_path.stem}-*.hscase"):
+        parts = path.stem[len(case_path.stem) + 1 :].split("-")
+        try:
+            made_at = dt.datetime.strptime("-".join(parts[:2]), "%Y%m%d-%H%M%S")
+        except ValueError:
+            continue
+        reason = parts[2] if len(parts) > 2 else ""
+        found.append(BackupInfo(path, made_at, reason, path.stat().st_size))
+    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def rotate(case_path: Path, *, keep: int) -> list[Path]:
+    """Remove all but the newest ``keep`` backups; return what was removed."""
+    removed = []
+    for info in list_backups(case_path)[max(keep, 1) :]:
+        info.path.unlink(missing_ok=True)
+        removed.append(info.path)
+    return removed
+
+
+def daily_backup_if_due(case_file: CaseFile, *, keep: int | None = None) -> Path | None:
+    """On the first unlock of a day, make a backup and keep only the newest ones."""
+    from homestart_desktop.data.settings import load_settings
+
+    newest = list_backups(case_file.path)
+    if newest and newest[0].made_at.date() == dt.date.today():
+        return None
+    made = case_file.backup(reason="daily")
+    if keep is None:
+        with case_file.session() as session:
+            keep = load_settings(session=session).backups_to_keep
+    rotate(case_file.path, keep=keep or DEFAULT_KEEP)
+    return made
+
+
+def restore_backup(backup: Path, target: Path, *, passphrase: str) -> Path | None:
+    """Put a backup in the place of ``target`` after checking that it opens and is whole.
+
+    The file it replaces is kept beside it (``…-before-restore-….hscase``), never deleted.
+    Returns where that earlier file was kept, if there was one.
+    """
+    from homestart_desktop.data.casefile import (
+        _acquire,
+        _lock_for,
+        _release,
+        check_case_file,
+    )
+
+    backup, target = Path(backup), Path(target)
+    problems = check_case_file(backup, passphrase=passphrase)
+    if problems:
+        raise DamagedCaseFile("; ".join(problems[:3]))
+    if backup.resolve() == target.resolve():
+        raise CaseFileError()
+    lock = _lock_for(target)
+    _acquire(lock)
+    try:
+        partial = target.with_name(target.name + ".restoring")
+        partial.unlink(missing_ok=True)
+        fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as out, backup.open("rb") as source:
+            while chunk := source.read(1 << 20):
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        kept = None
+        if target.exists():
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            folder = backup_dir(target)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            kept = folder / f"{target.stem}-{stamp}-before-restore.hscase"
+            os.replace(target, kept)
+            # The WAL belongs with the file it was written for: it moves along, never onto
+            # the restored file, which it would corrupt.
+            wal = target.with_name(target.name + "-wal")
+            if wal.exists():
+                os.replace(wal, kept.with_name(kept.name + "-wal"))
+            target.with_name(target.name + "-shm").unlink(missing_ok=True)
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+        log.info("backup restored")
+        return kept
+    finally:
+        _release(lock)

@@ -1,0 +1,377 @@
+"""The branch's case file: one SQLCipher 4 database, opened with the coordinator's passphrase.
+
+The key is derived once per unlock with SQLCipher's own scheme (PBKDF2-HMAC-SHA512, 256,000
+iterations, salt = the file's first 16 bytes) and every connection is opened with the raw key
+``x'<key><salt>'``, so the passphrase itself never reaches SQL and standard SQLCipher tools can
+still open the file with it. Each refusal has its own exception with a message for the
+coordinator and an exit code for the command line; none of them writes to the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import secrets
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Engine, create_engine
+from sqlalchemy.pool import QueuePool
+from sqlmodel import Session
+
+from homestart_desktop.data import backups, migrations
+from homestart_desktop.data.errors import (
+    CaseFileError,
+    DamagedCaseFile,
+    FileInUse,
+    NewerVersion,
+    NotACaseFile,
+    WeakPassphrase,
+    WrongPassphrase,
+)
+from homestart_desktop.data.passphrase import passphrase_problems
+from homestart_desktop.i18n import _
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".hscase"
+KDF_ITERATIONS = 256_000
+SALT_BYTES = 16
+KEY_BYTES = 32
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+FORMAT_MARKER = "homestart-case-file"
+
+__all__ = [
+    "CaseFile",
+    "CaseFileError",
+    "DamagedCaseFile",
+    "FileInUse",
+    "NewerVersion",
+    "NotACaseFile",
+    "WeakPassphrase",
+    "WrongPassphrase",
+    "change_passphrase",
+    "check_case_file",
+    "create_case_file",
+    "derive_key",
+    "unlock",
+]
+
+
+def derive_key(passphrase: str, salt: bytes) -> bytes:
+    """SQLCipher 4's default key derivation, done once per unlock (about half a second)."""
+    return hashlib.pbkdf2_hmac(
+        "sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES
+    )
+
+
+def _raw_key(key: bytes, salt: bytes) -> str:
+    return f"x'{key.hex()}{salt.hex()}'"
+
+
+_quiet = False
+
+
+def _quiet_sqlcipher() -> None:
+    """SQLCipher logs a wrong key to stderr by default; the app says it in words instead."""
+    global _quiet
+    if not _quiet:
+        import sqlcipher3
+
+        connection = sqlcipher3.connect(":memory:")
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.close()
+        _quiet = True
+
+
+def _prepare_connection(connection) -> None:  # a sqlcipher3 connection, keyed by the dialect
+    import sqlcipher3
+
+    # Reading the schema is the first moment SQLCipher decrypts a page: a wrong key fails here.
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as error:
+        raise WrongPassphrase() from error
+    expected_settings = {
+        "cipher_kdf_algorithm": "PBKDF2_HMAC_SHA512",
+        "kdf_iter": str(KDF_ITERATIONS),
+        "cipher_plaintext_header_size": "0",
+    }
+    for pragma, expected in expected_settings.items():
+        (value,) = connection.execute(f"PRAGMA {pragma}").fetchone()
+        if str(value) != expected:
+            raise NotACaseFile(_("This file was encrypted with settings the app does not use."))
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA busy_timeout = 5000")
+    # Transactions are only the ones SQLAlchemy begins, explicitly (see "begin" below).
+    connection.isolation_level = None
+
+
+def _make_engine(path: Path, raw_key: str) -> Engine:
+    """An engine whose every connection is keyed with the raw key (no key derivation)."""
+    _quiet_sqlcipher()
+    url = URL.create("sqlite+pysqlcipher", password=raw_key, database=str(path))
+    engine = create_engine(
+        url,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=2,
+        connect_args={"check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        _prepare_connection(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _wrong_key(error: BaseException) -> bool:
+    return isinstance(getattr(error, "orig", None), WrongPassphrase) or isinstance(
+        error, WrongPassphrase
+    )
+
+
+def _refuse_obvious_strangers(path: Path) -> None:
+    if not path.exists():
+        raise CaseFileError(_("There is no file at this place."))
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        head = fh.read(SALT_BYTES)
+    if head == PLAIN_SQLITE_HEADER:
+        raise NotACaseFile(_("This is an unencrypted database, not a case file."))
+    if size < 512 or size % 512:
+        raise NotACaseFile()
+
+
+def _lock_for(path: Path) -> FileLock:
+    return FileLock(str(path) + ".lock", timeout=0, thread_local=False, is_singleton=False)
+
+
+def _release(lock: FileLock) -> None:
+    if lock.is_locked:
+        lock.release()
+        with contextlib.suppress(OSError):
+            Path(lock.lock_file).unlink()
+
+
+def _acquire(lock: FileLock) -> None:
+    try:
+        lock.acquire()
+    except Timeout as error:
+        raise FileInUse() from error
+
+
+def _check_identity(engine: Engine) -> str | None:
+    """The schema revision of an app case file; refuse other SQLCipher databases."""
+    with engine.connect() as connection:
+        tables = {
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='table'"
+            )
+        }
+        if not tables:
+            return None
+        if "alembic_version" not in tables or "setting" not in tables:
+            raise NotACaseFile()
+        marker = connection.exec_driver_sql(
+            "SELECT value FROM setting WHERE key = 'format'"
+        ).scalar()
+        if marker != f'"{FORMAT_MARKER}"':
+            raise NotACaseFile()
+        revision = migrations.current_revision(connection)
+    if revision not in migrations.known_revisions():
+        raise NewerVersion()
+    return revision
+
+
+class CaseFile:
+    """An unlocked case file. Lock it to close the database and forget the key."""
+
+    def __init__(self, path: Path, key: bytes, salt: bytes, lock: FileLock) -> None:
+        self.path = path
+        self._raw_key: str | None = _raw_key(key, salt)
+        self._salt = salt
+        self._lock = lock
+        self._engine: Engine | None = _make_engine(path, self._raw_key)
+
+    # ---- Public API
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise CaseFileError(_("The case file is locked."))
+        return self._engine
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back when it raises."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def read(self, work: Callable[..., object], /, **kwargs: object) -> object:
+        """Run a ``data/`` function ``work(session=..., **kwargs)`` in one transaction."""
+        with self.session() as session:
+            return work(session=session, **kwargs)
+
+    def backup(self, to_dir: Path | None = None, *, reason: str = "manual") -> Path:
+        """An encrypted, consistent copy that opens with the current passphrase."""
+        assert self._raw_key is not None
+        return backups.make_backup(
+            self.engine, self.path, self._raw_key, to_dir=to_dir, reason=reason
+        )
+
+    def integrity_problems(self) -> list[str]:
+        """Every damaged page or broken structure; empty when the file is whole."""
+        problems: list[str] = []
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+            problems += [
+                str(row[0]) for row in connection.exec_driver_sql("PRAGMA cipher_integrity_check")
+            ]
+            result = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                problems += result
+        return problems
+
+    def change_passphrase(self, *, new_passphrase: str, repeated: str | None = None) -> None:
+        """Re-encrypt the file: afterwards only the new passphrase opens it."""
+        problems = passphrase_problems(new_passphrase, repeated=repeated)
+        if problems:
+            raise WeakPassphrase(" ".join(problems))
+        new_raw = _raw_key(derive_key(new_passphrase, self._salt), self._salt)
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.connection.dbapi_connection.execute(f'PRAGMA rekey = "{new_raw}"')
+        self.engine.dispose()
+        self._raw_key = new_raw
+        self._engine = _make_engine(self.path, new_raw)
+        log.info("passphrase changed")
+
+    def lock(self) -> None:
+        """Close every connection, forget the key and free the file for others."""
+        if self._engine is not None:
+            with contextlib.suppress(Exception), self._engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._engine.dispose()
+        self._engine = None
+        self._raw_key = None
+        _release(self._lock)
+
+    close = lock
+
+    def __enter__(self) -> CaseFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+
+def create_case_file(
+    path: Path, *, passphrase: str, branch_name: str, repeated: str | None = None
+) -> CaseFile:
+    """Make a new, empty case file for a branch (readable by its owner only) and unlock it."""
+    path = Path(path)
+    problems = passphrase_problems(passphrase, repeated=repeated)
+    if problems:
+        raise WeakPassphrase(" ".join(problems))
+    if path.exists():
+        raise CaseFileError(_("A file with this name exists already."))
+    lock = _lock_for(path)
+    _acquire(lock)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        salt = secrets.token_bytes(SALT_BYTES)
+        key = derive_key(passphrase, salt)
+        case_file = CaseFile(path, key, salt, lock)
+        with case_file.engine.begin() as connection:
+            migrations.upgrade(connection)
+        from homestart_desktop.data.setup import initialise_branch
+
+        with case_file.session() as session:
+            initialise_branch(session=session, branch_name=branch_name, marker=FORMAT_MARKER)
+        log.info("case file created")
+        return case_file
+    except BaseException:
+        _release(lock)
+        raise
+
+
+def unlock(path: Path, *, passphrase: str, backups_to_keep: int | None = None) -> CaseFile:
+    """Open a case file: derive the key, refuse what is not ours, back up, migrate.
+
+    Slow by design (key derivation): never call it on the UI thread.
+    """
+    path = Path(path)
+    _refuse_obvious_strangers(path)
+    lock = _lock_for(path)
+    _acquire(lock)
+    try:
+        with path.open("rb") as fh:
+            salt = fh.read(SALT_BYTES)
+        case_file = CaseFile(path, derive_key(passphrase, salt), salt, lock)
+        try:
+            revision = _check_identity(case_file.engine)
+        except CaseFileError:
+            case_file.engine.dispose()
+            raise
+        if revision is None:
+            case_file.engine.dispose()
+            raise NotACaseFile()
+        if revision != migrations.head_revision():
+            case_file.backup(reason="before-update")
+            with case_file.engine.begin() as connection:
+                migrations.upgrade(connection)
+        backups.daily_backup_if_due(case_file, keep=backups_to_keep)
+        log.info("case file unlocked")
+        return case_file
+    except BaseException:
+        _release(lock)
+        raise
+
+
+def check_case_file(path: Path, *, passphrase: str) -> list[str]:
+    """Open the file and list its damage; raises for the refusals of :func:`unlock`."""
+    path = Path(path)
+    _refuse_obvious_strangers(path)
+    lock = _lock_for(path)
+    _acquire(lock)
+    try:
+        with path.open("rb") as fh:
+            salt = fh.read(SALT_BYTES)
+        case_file = CaseFile(path, derive_key(passphrase, salt), salt, lock)
+        try:
+            _check_identity(case_file.engine)
+            return case_file.integrity_problems()
+        except WrongPassphrase:
+            raise
+        except CaseFileError:
+            raise
+        except Exception as error:  # a damaged page surfaces as a database error on reading
+            raise DamagedCaseFile(str(error)) from error
+        finally:
+            case_file.lock()
+    finally:
+        _release(lock)
+
+
+def change_passphrase(path: Path, *, passphrase: str, new_passphrase: str) -> None:
+    """Unlock with the old passphrase, re-encrypt with the new one, lock again."""
+    with unlock(path, passphrase=passphrase) as case_file:
+        case_file.change_passphrase(new_passphrase=new_passphrase)

@@ -1,0 +1,529 @@
+"""Every table of the case file, in one place.
+
+Dates are dates, money is integer cents, lists of small codes are JSON. Statuses are enums whose
+allowed transitions live in ``data/workflow.py``; widgets never decide them. Nothing is stored
+that can be derived (waiting days, age, municipality names come from the postcode at display).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# ---- Enums
+
+
+class FamilyStatus(enum.StrEnum):
+    referred = "referred"
+    intake_planned = "intake_planned"
+    intake_done = "intake_done"
+    waiting = "waiting"
+    matched = "matched"  # a proposal or introduction is under way
+    active = "active"
+    paused = "paused"
+    closed = "closed"
+    not_started = "not_started"
+    archived = "archived"
+
+
+class ReferrerCategory(enum.StrEnum):
+    ocmw = "ocmw"
+    huis_van_het_kind = "huis_van_het_kind"
+    kind_en_gezin = "kind_en_gezin"
+    clb = "clb"
+    school = "school"
+    kinderopvang = "kinderopvang"
+    buurtwerk = "buurtwerk"
+    caw = "caw"
+    ckg = "ckg"
+    ocj = "ocj"
+    een_gezin_een_plan = "een_gezin_een_plan"
+    perinataal_netwerk = "perinataal_netwerk"
+    ziekenhuis = "ziekenhuis"
+    huisarts = "huisarts"
+    vroedvrouw = "vroedvrouw"
+    cgg = "cgg"
+    wijkgezondheidscentrum = "wijkgezondheidscentrum"
+    zelfaanmelding = "zelfaanmelding"
+    andere = "andere"
+
+
+class IntakeOutcome(enum.StrEnum):
+    waiting_list = "waiting_list"
+    not_suitable = "not_suitable"
+    referred_elsewhere = "referred_elsewhere"
+    family_declines = "family_declines"
+    no_contact = "no_contact"
+
+
+class Gender(enum.StrEnum):
+    female = "female"
+    male = "male"
+    other = "other"
+    unknown = "unknown"
+
+
+class GenderPreference(enum.StrEnum):
+    none = "none"
+    female = "female"
+    male = "male"
+
+
+class HalfDay(enum.StrEnum):
+    morning = "morning"
+    afternoon = "afternoon"
+    evening = "evening"
+
+
+class VolunteerStatus(enum.StrEnum):
+    candidate = "candidate"
+    in_training = "in_training"
+    available = "available"
+    matched = "matched"
+    paused = "paused"
+    stopped = "stopped"
+
+
+class TrajectoryStatus(enum.StrEnum):
+    proposed = "proposed"
+    introduced = "introduced"
+    active = "active"
+    paused = "paused"
+    closed = "closed"
+    withdrawn = "withdrawn"  # a proposal that did not become a trajectory
+
+
+class CloseReason(enum.StrEnum):
+    goals_reached = "goals_reached"
+    family_stops = "family_stops"
+    family_moved = "family_moved"
+    referred_on = "referred_on"
+    volunteer_stopped = "volunteer_stopped"
+    other = "other"
+
+
+class VisitStatus(enum.StrEnum):
+    planned = "planned"
+    done = "done"
+    cancelled_family = "cancelled_family"
+    cancelled_volunteer = "cancelled_volunteer"
+    not_happened = "not_happened"
+
+
+class ReviewKind(enum.StrEnum):
+    interim = "interim"
+    closing = "closing"
+
+
+class Presence(enum.StrEnum):
+    present = "present"
+    absent_notified = "absent_notified"
+    absent = "absent"
+
+
+class TalkKind(enum.StrEnum):
+    coaching = "coaching"
+    evaluation = "evaluation"
+    exit = "exit"
+
+
+class ExpenseRegime(enum.StrEnum):
+    flat_rate = "flat_rate"
+    actual_costs = "actual_costs"
+
+
+class Transport(enum.StrEnum):
+    car = "car"
+    bicycle = "bicycle"
+    public_transport = "public_transport"
+    other = "other"
+
+
+class ExportState(enum.StrEnum):
+    waiting = "waiting"
+    sending = "sending"
+    sent = "sent"
+    failed = "failed"
+
+
+# The six outcome areas of DOMAIN.md, scored 0–5 at intake, at each review and at closing.
+OUTCOME_AREAS: tuple[str, ...] = (
+    "wellbeing",
+    "parenting",
+    "services",
+    "participation",
+    "behaviour",
+    "school",
+)
+
+
+def _json_list() -> Column:
+    return Column(JSON, nullable=False, default=list)
+
+
+# ---- Branch
+
+
+class Setting(SQLModel, table=True):
+    """One branch setting; ``data/settings.py`` knows their names, types and defaults."""
+
+    key: str = Field(primary_key=True, max_length=80)
+    value: str = Field(default="", description="JSON-encoded value")
+
+
+class Sequence(SQLModel, table=True):
+    """Counters for reference codes per prefix and year (GZ-2026-014, VW-2025-003)."""
+
+    prefix: str = Field(primary_key=True, max_length=4)
+    year: int = Field(primary_key=True)
+    last: int = 0
+
+
+# ---- Families
+
+
+class Family(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(index=True, unique=True, max_length=20)
+    status: FamilyStatus = Field(default=FamilyStatus.referred, index=True)
+    language: str = Field(default="nl", max_length=5, description="language for documents")
+    street: str = ""
+    postcode: str = Field(default="", max_length=4, index=True)
+    phone: str = ""
+    single_parent: bool = False
+    # Kind & Gezin deprivation criteria: weak on 3 or more of 6 counts as deprived.
+    kg_income: bool = False
+    kg_education: bool = False
+    kg_work: bool = False
+    kg_stimulation: bool = False
+    kg_housing: bool = False
+    kg_health: bool = False
+    psychological_vulnerability: bool = False
+    physical_disability: bool = False
+    small_network: bool = False
+    recently_moved: bool = False
+    twins: bool = False
+    life_events: str = ""
+    services_involved: str = ""
+    support_questions: list[str] = Field(default_factory=list, sa_column=_json_list())
+    support_question_text: str = ""
+    preferred_slots: list[str] = Field(
+        default_factory=list, sa_column=_json_list(), description='e.g. ["tue-morning"]'
+    )
+    volunteer_gender_preference: GenderPreference = GenderPreference.none
+    smoking_at_home: bool = False
+    pets_at_home: bool = False
+    pets_description: str = ""
+    no_volunteer_from_neighbourhood: bool = False
+    privacy_consent_date: dt.date | None = None
+    reporting_consent: bool = False
+    waiting_since: dt.date | None = None
+    created_on: dt.date = Field(default_factory=dt.date.today)
+
+
+class FamilyStatusChange(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    on: dt.date
+    from_status: FamilyStatus | None = None
+    to_status: FamilyStatus
+    reason: str = ""
+
+
+class Caregiver(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    position: int = 0
+    first_name: str
+    last_name: str = ""
+    birth_year: int | None = None
+    gender: Gender = Gender.unknown
+    languages: list[str] = Field(default_factory=list, sa_column=_json_list())
+    interpreter_needed: bool = False
+    arrival_year: int | None = Field(default=None, description="year of arrival in Belgium")
+    phone: str = ""
+
+
+class Child(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    first_name: str = ""
+    birth_date: dt.date | None = None
+    due_date: dt.date | None = Field(default=None, description="for an unborn child")
+    gender: Gender = Gender.unknown
+
+
+class Referral(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    referred_on: dt.date
+    category: ReferrerCategory
+    organisation: str = ""
+    contact: str = ""
+    question: str = ""
+    inform_referrer: bool = False
+
+
+class Intake(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    referral_id: int | None = Field(default=None, foreign_key="referral.id")
+    planned_on: dt.date | None = None
+    done_on: dt.date | None = None
+    coordinator: str = ""
+    outcome: IntakeOutcome | None = None
+    outcome_reason: str = ""
+    score_wellbeing: int | None = None
+    score_parenting: int | None = None
+    score_services: int | None = None
+    score_participation: int | None = None
+    score_behaviour: int | None = None
+    score_school: int | None = None
+
+
+# ---- Volunteers
+
+
+class Volunteer(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(index=True, unique=True, max_length=20)
+    status: VolunteerStatus = Field(default=VolunteerStatus.candidate, index=True)
+    first_name: str
+    last_name: str = ""
+    birth_date: dt.date | None = None
+    gender: Gender = Gender.unknown
+    language: str = Field(default="nl", max_length=5, description="language for documents")
+    street: str = ""
+    postcode: str = Field(default="", max_length=4, index=True)
+    phone: str = ""
+    email: str = ""
+    languages: list[str] = Field(default_factory=list, sa_column=_json_list())
+    motivation: str = ""
+    experience_with_children: str = ""
+    experience_tags: list[str] = Field(
+        default_factory=list,
+        sa_column=_json_list(),
+        description="twins, disability, psychological, newborn, newcomers, ...",
+    )
+    has_car: bool = False
+    has_bike: bool = False
+    uses_public_transport: bool = False
+    max_travel_km: int = 10
+    child_age_min: int | None = None
+    child_age_max: int | None = None
+    accepts_smoking: bool = False
+    accepts_pets: bool = True
+    max_families: int = 1
+    first_interview_on: dt.date | None = None
+    extract_issued_on: dt.date | None = Field(default=None, description="596.2 date of issue")
+    extract_received_on: dt.date | None = None
+    info_note_received_on: dt.date | None = None
+    agreement_signed_on: dt.date | None = None
+    insurance_registered_on: dt.date | None = None
+    course_completed_on: dt.date | None = None
+    course_hours: float = 0.0
+    stopped_on: dt.date | None = None
+    stop_reason: str = ""
+    created_on: dt.date = Field(default_factory=dt.date.today)
+
+
+class VolunteerStatusChange(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    volunteer_id: int = Field(foreign_key="volunteer.id", index=True)
+    on: dt.date
+    from_status: VolunteerStatus | None = None
+    to_status: VolunteerStatus
+    reason: str = ""
+
+
+class Availability(SQLModel, table=True):
+    """One free half-day in the week of a volunteer."""
+
+    __table_args__ = (UniqueConstraint("volunteer_id", "weekday", "half_day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    volunteer_id: int = Field(foreign_key="volunteer.id", index=True)
+    weekday: int = Field(ge=0, le=6, description="0 = Monday")
+    half_day: HalfDay
+
+
+class Training(SQLModel, table=True):
+    """A training session a volunteer followed (the preparation course or later training)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    volunteer_id: int = Field(foreign_key="volunteer.id", index=True)
+    on: dt.date
+    hours: float = 0.0
+    topic: str = ""
+
+
+# ---- Trajectories and visits
+
+
+class Trajectory(SQLModel, table=True):
+    """The match of one volunteer with one family, from proposal to closure."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    volunteer_id: int = Field(foreign_key="volunteer.id", index=True)
+    status: TrajectoryStatus = Field(default=TrajectoryStatus.proposed, index=True)
+    proposed_on: dt.date
+    proposal_reason: str = ""
+    introduction_on: dt.date | None = None
+    start_on: dt.date | None = None
+    weekday: int | None = Field(default=None, ge=0, le=6)
+    half_day: HalfDay | None = None
+    planned_end_on: dt.date | None = None
+    paused_on: dt.date | None = None
+    pause_reason: str = ""
+    expected_restart_on: dt.date | None = None
+    ended_on: dt.date | None = None
+    close_reason: CloseReason | None = None
+    end_note: str = ""
+    referrer_informed: bool = False
+    colour: str = Field(default="", max_length=9)
+
+
+class TrajectoryStatusChange(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
+    on: dt.date
+    from_status: TrajectoryStatus | None = None
+    to_status: TrajectoryStatus
+    reason: str = ""
+
+
+class Visit(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
+    on: dt.date = Field(index=True)
+    half_day: HalfDay = HalfDay.morning
+    status: VisitStatus = Field(default=VisitStatus.planned, index=True)
+    minutes: int = 0
+    km: float = 0.0
+    activities: list[str] = Field(default_factory=list, sa_column=_json_list())
+    note: str = ""
+
+
+class Review(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
+    kind: ReviewKind = ReviewKind.interim
+    planned_on: dt.date | None = Field(default=None, index=True)
+    held_on: dt.date | None = None
+    participants: str = ""
+    score_wellbeing: int | None = None
+    score_parenting: int | None = None
+    score_services: int | None = None
+    score_participation: int | None = None
+    score_behaviour: int | None = None
+    score_school: int | None = None
+    agreements: str = ""
+
+
+class BlockedPeriod(SQLModel, table=True):
+    """A period without visits: school holidays for the branch, or one family's holiday."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int | None = Field(default=None, foreign_key="family.id", index=True)
+    starts_on: dt.date
+    ends_on: dt.date
+    label: str = ""
+
+
+# ---- Coaching
+
+
+class IntervisionSession(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    on: dt.date = Field(index=True)
+    theme: str
+    facilitator: str = ""
+    notes: str = ""
+    agreements: str = ""
+
+
+class IntervisionAttendance(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("session_id", "volunteer_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="intervisionsession.id", index=True)
+    volunteer_id: int = Field(foreign_key="volunteer.id", index=True)
+    presence: Presence = Presence.present
+
+
+class FollowUpAction(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="intervisionsession.id", index=True)
+    description: str
+    who: str = ""
+    due_on: dt.date | None = None
+    done_on: dt.date | None = None
+
+
+class CoachingTalk(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    volunteer_id: int = Field(foreign_key="volunteer.id", index=True)
+    on: dt.date = Field(index=True)
+    kind: TalkKind = TalkKind.coaching
+    notes: str = ""
+    agreements: str = ""
+    next_on: dt.date | None = None
+
+
+# ---- Expenses
+
+
+class ExpenseYear(SQLModel, table=True):
+    """The one expense regime of a volunteer for one calendar year (law of 3 July 2005)."""
+
+    __table_args__ = (UniqueConstraint("volunteer_id", "year"),)
+    id: int | None = Field(default=None, primary_key=True)
+    volunteer_id: int = Field(foreign_key="volunteer.id", index=True)
+    year: int
+    regime: ExpenseRegime
+
+
+class Expense(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    volunteer_id: int = Field(foreign_key="volunteer.id", index=True)
+    on: dt.date = Field(index=True)
+    km: float = 0.0
+    transport: Transport = Transport.car
+    amount_cents: int = 0
+    purpose: str = ""
+    visit_id: int | None = Field(default=None, foreign_key="visit.id")
+    paid_on: dt.date | None = None
+
+
+# ---- Bookkeeping
+
+
+class AuditEvent(SQLModel, table=True):
+    """What happened, to which record, when: never the personal data itself."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(index=True)
+    action: str = Field(max_length=60)
+    entity: str = Field(default="", max_length=40)
+    entity_id: int | None = None
+    detail: str = Field(default="", description="codes only, no personal data")
+
+
+class ExportRecord(SQLModel, table=True):
+    """A quarterly figures package in the outbox."""
+
+    __table_args__ = (UniqueConstraint("quarter", "version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    quarter: str = Field(max_length=7, description="2026-Q3")
+    version: int = 1
+    sequence: int = 0
+    created_at: dt.datetime
+    sent_at: dt.datetime | None = None
+    via: str = ""
+    state: ExportState = ExportState.waiting
+    attempts: int = 0
+    last_error: str = ""
+    package: bytes = b""
+    sha256: str = ""

@@ -1,0 +1,117 @@
+"""The branch's settings: policy choices with the defaults of DOMAIN.md, stored in the case file.
+
+Each setting is a field of :class:`BranchSettings`; the ``setting`` table keeps one JSON value per
+field that differs from nothing at all, so a new setting needs no migration: its default applies
+until the coordinator changes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from sqlmodel import Session, select
+
+from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.models import ExpenseRegime, Setting
+
+
+@dataclasses.dataclass(frozen=True)
+class BranchSettings:
+    # The branch
+    branch_name: str = ""
+    branch_code: str = ""  # short code the central office knows the branch by
+    street: str = ""
+    postcode: str = ""
+    municipality: str = ""
+    phone: str = ""
+    email: str = ""
+    coordinator: str = ""
+    # The organisation (information note, law of 3 July 2005)
+    organisation: str = "Home-Start Vlaanderen vzw"
+    legal_form: str = "vzw"
+    company_number: str = ""
+    non_profit_aim: str = (
+        "Gezinnen met jonge kinderen ondersteunen via vrijwilligers die hen thuis bezoeken."
+    )
+    insurer: str = ""
+    policy_number: str = ""
+    other_cover: str = ""
+    # Expenses (2025 amounts; indexed every year, km rate every quarter)
+    expense_regime: ExpenseRegime = ExpenseRegime.flat_rate
+    flat_rate_day_cents: int = 4231
+    flat_rate_year_cents: int = 169251
+    car_km_rate_e4: int = 4320  # euro × 10 000: €0.4320 per km
+    bicycle_km_rate_e4: int = 3500
+    combined_km_limit: int = 2000
+    # Central office
+    central_office_public_key: str = ""
+    # The app
+    language: str = "nl"
+    autolock_minutes: int = 10
+    backups_to_keep: int = 10
+    # Reviews: months after the start, then every ``review_every_months``.
+    first_reviews_months: tuple[int, ...] = (3, 6)
+    review_every_months: int = 6
+    extract_max_age_days: int = 31
+    extract_renewal_years: int = 3
+    no_visit_alert_days: int = 14
+    coaching_alert_weeks: int = 8
+    waiting_alert_days: int = 60
+
+    def replace(self, **changes: Any) -> BranchSettings:
+        return dataclasses.replace(self, **changes)
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(BranchSettings)}
+
+
+def _decode(name: str, raw: str) -> Any:
+    value = json.loads(raw)
+    default = _FIELDS[name].default
+    if isinstance(default, ExpenseRegime):
+        return ExpenseRegime(value)
+    if isinstance(default, tuple):
+        return tuple(value)
+    return value
+
+
+def _encode(value: Any) -> str:
+    if isinstance(value, ExpenseRegime):
+        value = value.value
+    if isinstance(value, tuple):
+        value = list(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def load_settings(*, session: Session) -> BranchSettings:
+    """The branch's settings, defaults where nothing was stored."""
+    stored = {row.key: row.value for row in session.exec(select(Setting))}
+    values = {name: _decode(name, raw) for name, raw in stored.items() if name in _FIELDS}
+    return BranchSettings(**values)
+
+
+def save_settings(*, session: Session, settings: BranchSettings) -> Changes:
+    """Store every setting that differs from what is stored now."""
+    current = load_settings(session=session)
+    for name in _FIELDS:
+        value = getattr(settings, name)
+        if value == getattr(current, name):
+            continue
+        row = session.get(Setting, name) or Setting(key=name)
+        row.value = _encode(value)
+        session.add(row)
+    return Changes(settings=True)
+
+
+def get_secret(*, session: Session, key: str) -> str | None:
+    """A value kept only inside the case file (e.g. the branch's signing key)."""
+    row = session.get(Setting, f"secret:{key}")
+    return None if row is None else json.loads(row.value)
+
+
+def set_secret(*, session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, f"secret:{key}") or Setting(key=f"secret:{key}")
+    row.value = json.dumps(value)
+    session.add(row)

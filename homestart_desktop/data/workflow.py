@@ -1,0 +1,90 @@
+"""The allowed steps between statuses, enforced here and nowhere else.
+
+Every write that changes a status goes through :func:`check_step`, which refuses an illegal step
+with a message in the coordinator's language.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from homestart_desktop.data.models import FamilyStatus as F
+from homestart_desktop.data.models import TrajectoryStatus as T
+from homestart_desktop.data.models import VolunteerStatus as V
+from homestart_desktop.i18n import N_, _
+
+FAMILY_STEPS: dict[F, frozenset[F]] = {
+    F.referred: frozenset({F.intake_planned, F.intake_done, F.not_started, F.archived}),
+    F.intake_planned: frozenset({F.intake_done, F.referred, F.not_started, F.archived}),
+    F.intake_done: frozenset({F.waiting, F.not_started, F.archived}),
+    F.waiting: frozenset({F.matched, F.not_started, F.closed, F.archived}),
+    F.matched: frozenset({F.active, F.waiting, F.closed}),
+    F.active: frozenset({F.paused, F.closed, F.waiting}),
+    F.paused: frozenset({F.active, F.closed, F.waiting}),
+    F.closed: frozenset({F.referred, F.archived}),
+    F.not_started: frozenset({F.referred, F.archived}),
+    F.archived: frozenset({F.referred}),
+}
+
+VOLUNTEER_STEPS: dict[V, frozenset[V]] = {
+    V.candidate: frozenset({V.in_training, V.stopped}),
+    V.in_training: frozenset({V.available, V.candidate, V.stopped}),
+    V.available: frozenset({V.matched, V.paused, V.stopped}),
+    V.matched: frozenset({V.available, V.paused, V.stopped}),
+    V.paused: frozenset({V.available, V.matched, V.stopped}),
+    V.stopped: frozenset({V.candidate}),
+}
+
+TRAJECTORY_STEPS: dict[T, frozenset[T]] = {
+    T.proposed: frozenset({T.introduced, T.withdrawn}),
+    T.introduced: frozenset({T.active, T.withdrawn}),
+    T.active: frozenset({T.paused, T.closed}),
+    T.paused: frozenset({T.active, T.closed}),
+    T.closed: frozenset(),
+    T.withdrawn: frozenset(),
+}
+
+STATUS_LABELS: dict[enum.Enum, str] = {
+    F.referred: N_("referred"),
+    F.intake_planned: N_("intake planned"),
+    F.intake_done: N_("intake done"),
+    F.waiting: N_("waiting list"),
+    F.matched: N_("match under way"),
+    F.active: N_("active"),
+    F.paused: N_("paused"),
+    F.closed: N_("closed"),
+    F.not_started: N_("not started"),
+    F.archived: N_("archived"),
+    V.candidate: N_("candidate"),
+    V.in_training: N_("in training"),
+    V.available: N_("available"),
+    V.matched: N_("matched"),
+    V.paused: N_("paused"),
+    V.stopped: N_("stopped"),
+    T.proposed: N_("proposed"),
+    T.introduced: N_("introduced"),
+    T.active: N_("active"),
+    T.paused: N_("paused"),
+    T.closed: N_("closed"),
+    T.withdrawn: N_("withdrawn"),
+}
+
+
+class IllegalStep(ValueError):
+    """A status change that the work does not allow; the message says which."""
+
+
+def status_label(status: enum.Enum) -> str:
+    """The status in the coordinator's words, in the current language."""
+    return _(STATUS_LABELS[status])
+
+
+def check_step(current: enum.Enum, new: enum.Enum) -> None:
+    """Raise :class:`IllegalStep` unless ``current → new`` is an allowed step."""
+    table: dict = {F: FAMILY_STEPS, V: VOLUNTEER_STEPS, T: TRAJECTORY_STEPS}[type(current)]
+    if new not in table[current]:
+        raise IllegalStep(
+            _("A file that is “{current}” cannot become “{new}”.").format(
+                current=status_label(current), new=status_label(new)
+            )
+        )

@@ -1,0 +1,146 @@
+"""Database work off the UI thread (Anki's QueryOp / CollectionOp).
+
+Every read and write of the case file runs on one worker thread, in the order asked; its result
+or its error comes back to the UI thread through a queued signal. The function given is a plain
+``data/`` function ``fn(*, session, **kwargs)`` and never touches a widget.
+
+A write returns :class:`Changes` (or a value with a ``changes`` attribute); ``sig_changes`` then
+tells every screen what changed, so each refreshes only what concerns it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
+
+from homestart_desktop.data.casefile import CaseFile
+from homestart_desktop.data.changes import Changes
+
+log = logging.getLogger(__name__)
+
+Success = Callable[[Any], None]
+Failure = Callable[[BaseException], None]
+
+
+class Ops(QObject):
+    """The one door to the case file for the screens."""
+
+    sig_changes = Signal(object)
+    """Emitted on the UI thread after a write, with the :class:`Changes` it made."""
+
+    sig_busy = Signal(bool)
+    """True while work is queued or running (for a busy indicator)."""
+
+    _sig_done = Signal(object, object, object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casefile")
+        self._pending = 0
+        self.case_file: CaseFile | None = None
+        self._sig_done.connect(self._deliver)
+
+    # ---- Public API
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *,
+        success: Success | None = None,
+        failure: Failure | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> Future:
+        """Run ``fn(**kwargs)`` on the worker (for work that needs no session: unlock, PDFs)."""
+        return self._submit(lambda: fn(**kwargs), success, failure, owner, is_write=False)
+
+    def query(
+        self,
+        fn: Callable[..., Any],
+        *,
+        success: Success,
+        failure: Failure | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> Future:
+        """Read: ``fn(session=..., **kwargs)`` in one transaction, result to ``success``."""
+        return self._submit(self._in_session(fn, kwargs), success, failure, owner, is_write=False)
+
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *,
+        success: Success | None = None,
+        failure: Failure | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> Future:
+        """Write: like :meth:`query`, then ``sig_changes`` with what the write changed."""
+        return self._submit(self._in_session(fn, kwargs), success, failure, owner, is_write=True)
+
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Block until the queued work is done (for tests and for locking)."""
+        self._executor.submit(lambda: None).result(timeout)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True)
+
+    # ---- Internals
+
+    def _in_session(self, fn: Callable[..., Any], kwargs: dict[str, Any]) -> Callable[[], Any]:
+        def work() -> Any:
+            case_file = self.case_file
+            if case_file is None or not case_file.is_open:
+                raise RuntimeError("the case file is locked")
+            with case_file.session() as session:
+                return fn(session=session, **kwargs)
+
+        return work
+
+    def _submit(
+        self,
+        work: Callable[[], Any],
+        success: Success | None,
+        failure: Failure | None,
+        owner: QObject | None,
+        *,
+        is_write: bool,
+    ) -> Future:
+        self._pending += 1
+        if self._pending == 1:
+            self.sig_busy.emit(True)
+        callbacks = (success, failure, owner, is_write)
+
+        def done(future: Future) -> None:
+            error = future.exception()
+            self._sig_done.emit(callbacks, None if error else future.result(), error, None)
+
+        future = self._executor.submit(work)
+        future.add_done_callback(done)
+        return future
+
+    def _deliver(self, callbacks: tuple, result: Any, error: BaseException | None, _: Any) -> None:
+        success, failure, owner, is_write = callbacks
+        self._pending -= 1
+        if self._pending == 0:
+            self.sig_busy.emit(False)
+        if owner is not None and not isValid(owner):
+            return  # the screen that asked is gone
+        if error is not None:
+            if failure is not None:
+                failure(error)
+            else:
+                # Only the kind of error: a database error's text can quote personal data.
+                log.error("background work failed: %s", type(error).__name__)
+            return
+        if is_write:
+            changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
+            if changes:
+                self.sig_changes.emit(changes)
+        if success is not None:
+            success(result)
