@@ -1,0 +1,71 @@
+"""Shared fixtures: encrypted case files built once per test session and copied per test.
+
+Key derivation costs about half a second; the templates are derived once and every copy is
+opened with the cached key (a copy has the same salt), so a test gets a real, encrypted,
+migrated case file in milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from homestart_desktop.data import casefile  # noqa: E402
+from homestart_desktop.i18n import set_language  # noqa: E402
+
+TEST_PASSPHRASE = "zeven groene kikkers springen over de beek"
+
+
+def _copy_case_file(template: Path, target: Path) -> Path:
+    shutil.copyfile(template, target)
+    os.chmod(target, 0o600)
+    return target
+
+
+def _open_copy(template: Path, key: bytes, target: Path) -> casefile.CaseFile:
+    path = _copy_case_file(template, target)
+    lock = casefile._lock_for(path)
+    casefile._acquire(lock)
+    with path.open("rb") as fh:
+        salt = fh.read(casefile.SALT_BYTES)
+    return casefile.CaseFile(path, key, salt, lock)
+
+
+@pytest.fixture(autouse=True)
+def _dutch() -> Iterator[None]:
+    """Every test starts in the default language, Dutch."""
+    set_language("nl")
+    yield
+    set_language("nl")
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """A new, empty case file for branch 'Teststad', and its derived key."""
+    path = tmp_path_factory.mktemp("template") / "Teststad.hscase"
+    case_file = casefile.create_case_file(path, passphrase=TEST_PASSPHRASE, branch_name="Teststad")
+    case_file.lock()
+    with path.open("rb") as fh:
+        salt = fh.read(casefile.SALT_BYTES)
+    return path, casefile.derive_key(TEST_PASSPHRASE, salt)
+
+
+@pytest.fixture
+def empty_case_file(empty_template: tuple[Path, bytes], tmp_path: Path) -> Iterator[casefile.CaseFile]:
+    """An unlocked, empty case file of its own for this test."""
+    template, key = empty_template
+    case_file = _open_copy(template, key, tmp_path / "Teststad.hscase")
+    yield case_file
+    case_file.lock()
+
+
+@pytest.fixture
+def empty_case_path(empty_template: tuple[Path, bytes], tmp_path: Path) -> Path:
+    """A locked, empty case file of its own (passphrase: TEST_PASSPHRASE)."""
+    return _copy_case_file(empty_template[0], tmp_path / "Teststad.hscase")
