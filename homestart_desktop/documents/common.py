@@ -1,0 +1,378 @@
+"""What every printed document shares: the font, the page, tick boxes and write-in lines.
+
+Every name must print as written, so all text uses DejaVu Sans (shipped by the
+``rinoh-typeface-dejavusans`` package): reportlab's own Helvetica prints black boxes for Turkish
+ş ğ, Polish ł, Romanian ț and Cyrillic. Each page carries the branch's name and contact in the
+header and "Vertrouwelijk — pagina 1 van 3" in the footer, in the document's language.
+
+Public API (stable; the volunteer documents use it too)::
+
+    tr = translator("fr")                       # tr("Confidential") -> "Confidentiel"
+    st = styles()                               # st["title"], st["h2"], st["body"], st["small"], ...
+    story = [heading(tr("Household"), st), write_in(tr("First name"), value="Özlem"), ...]
+    pdf_bytes = render_pdf(story, title=..., branch=settings, lang="fr", reference="GZ-2026-014")
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+import rinoh_typeface_dejavusans
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import KeepTogether
+
+from homestart_desktop.data.settings import BranchSettings
+from homestart_desktop.i18n import LANGUAGES, gettext
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+
+PAGE_SIZE = A4
+MARGIN = 16 * mm
+HEADER_HEIGHT = 16 * mm
+FOOTER_HEIGHT = 10 * mm
+CONTENT_WIDTH = PAGE_SIZE[0] - 2 * MARGIN
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#5f6b7a")
+RULE = colors.HexColor("#8a96a3")
+ACCENT = colors.HexColor("#2f6f8f")
+
+BOX_EMPTY = "\u2610"  # ☐
+BOX_TICKED = "\u2612"  # ☒
+
+WRITE_LINE_HEIGHT = 8 * mm  # room for handwriting
+
+Translate = Callable[[str], str]
+
+
+# ---- Fonts and words
+
+
+@cache
+def register_fonts() -> str:
+    """Register DejaVu Sans (regular, bold, italic) once; returns the family name."""
+    folder = Path(rinoh_typeface_dejavusans.__file__).parent
+    for name, file in (
+        (FONT, "DejaVuSans.ttf"),
+        (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+        (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
+        ("DejaVuSans-BoldOblique", "DejaVuSans-BoldOblique.ttf"),
+    ):
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic="DejaVuSans-BoldOblique"
+    )
+    return FONT
+
+
+def translator(lang: str) -> Translate:
+    """A ``_()`` bound to the document's language, independent of the screen's language."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    return lambda message: gettext(message, lang=lang)
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles of every document, all in DejaVu Sans."""
+    register_fonts()
+    base = ParagraphStyle(
+        "body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK, alignment=TA_LEFT
+    )
+
+    def derive(name: str, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "title": derive("title", fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=2 * mm),
+        "subtitle": derive("subtitle", fontSize=10, leading=13, textColor=MUTED),
+        "h2": derive(
+            "h2",
+            fontName=FONT_BOLD,
+            fontSize=11.5,
+            leading=15,
+            textColor=ACCENT,
+            spaceBefore=4 * mm,
+            spaceAfter=1.5 * mm,
+        ),
+        "h3": derive("h3", fontName=FONT_BOLD, fontSize=9.5, leading=13, spaceBefore=2 * mm),
+        "label": derive("label", fontSize=8.5, leading=11, textColor=MUTED),
+        "value": derive("value", fontSize=10, leading=13),
+        "small": derive("small", fontSize=8, leading=10, textColor=MUTED),
+        "tick": derive("tick", fontSize=9, leading=12),
+    }
+
+
+def escape(text: str) -> str:
+    """Text made safe for a reportlab Paragraph (names can hold '&' or '<')."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ---- Building blocks
+
+
+def heading(text: str, st: dict[str, ParagraphStyle] | None = None) -> Paragraph:
+    """A section heading."""
+    return Paragraph(escape(text), (st or styles())["h2"])
+
+
+def tick_box(label: str, ticked: bool = False) -> Paragraph:
+    """A box to tick by hand, ticked already (☒) when ``ticked``."""
+    box = BOX_TICKED if ticked else BOX_EMPTY
+    return Paragraph(
+        f'<font size="13">{box}</font>&nbsp;{escape(label)}',
+        styles()["tick"],
+    )
+
+
+def tick_list(
+    labels: Sequence[str],
+    *,
+    ticked: Iterable[str] = (),
+    columns: int = 3,
+    width: float = CONTENT_WIDTH,
+) -> Table:
+    """Tick boxes for a list, in columns (read down each column, as people read lists)."""
+    chosen = set(ticked)
+    rows = -(-len(labels) // columns) if labels else 0
+    cells = [["" for _ in range(columns)] for _ in range(rows)]
+    for index, label in enumerate(labels):
+        cells[index % rows][index // rows] = tick_box(label, label in chosen)
+    table = Table(cells, colWidths=[width / columns] * columns)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return table
+
+
+def write_in(
+    label: str,
+    value: str = "",
+    *,
+    lines: int = 1,
+    width: float = CONTENT_WIDTH,
+    label_width: float = 45 * mm,
+) -> Table:
+    """A label with ruled lines to write on; a pre-filled value is printed on the first line."""
+    st = styles()
+    rows = [[Paragraph(escape(label), st["label"]), Paragraph(escape(value), st["value"])]]
+    rows += [["", ""] for _ in range(lines - 1)]
+    table = Table(
+        rows,
+        colWidths=[label_width, width - label_width],
+        rowHeights=[WRITE_LINE_HEIGHT] * lines if len(value) < 60 else None,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, -1), 0.5, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def write_in_row(fields: Sequence[tuple[str, str]], *, width: float = CONTENT_WIDTH) -> Table:
+    """Several short write-in fields side by side: ``[(label, value), ...]``, label above line."""
+    st = styles()
+    column = width / len(fields)
+    labels = [Paragraph(escape(label), st["label"]) for label, _ in fields]
+    values = [Paragraph(escape(value), st["value"]) for _, value in fields]
+    table = Table([labels, values], colWidths=[column] * len(fields), rowHeights=[None, 7 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (0, 1), (-1, 1), 0.5, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def write_in_box(
+    label: str, value: str = "", *, height: float = 30 * mm, width: float = CONTENT_WIDTH
+) -> Flowable:
+    """A framed box for free text written by hand (or printed, when pre-filled)."""
+    st = styles()
+    inner = Paragraph(escape(value).replace("\n", "<br/>"), st["value"])
+    box = Table([[inner]], colWidths=[width], rowHeights=[None if value else height])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 if not value else 8 * mm),
+            ]
+        )
+    )
+    return KeepTogether(
+        [Spacer(1, 2 * mm), Paragraph(escape(label), st["label"]), Spacer(1, 1 * mm), box]
+    )
+
+
+def grid(
+    header: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[bool]]],
+    *,
+    first_width: float = 35 * mm,
+    width: float = CONTENT_WIDTH,
+) -> Table:
+    """A tick-box grid, e.g. half-days × weekdays: one label per row, one box per column."""
+    st = styles()
+    column = (width - first_width) / max(1, len(header))
+    cells: list[list[object]] = [[""] + [Paragraph(escape(h), st["label"]) for h in header]]
+    for label, ticks in rows:
+        cells.append(
+            [Paragraph(escape(label), st["body"])]
+            + [
+                Paragraph(f'<font size="13">{BOX_TICKED if t else BOX_EMPTY}</font>', st["tick"])
+                for t in ticks
+            ]
+        )
+    table = Table(cells, colWidths=[first_width] + [column] * len(header))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+# ---- The page
+
+
+def _contact_line(branch: BranchSettings) -> str:
+    place = " ".join(p for p in (branch.postcode, branch.municipality) if p)
+    parts = [branch.street, place, branch.phone, branch.email]
+    return " · ".join(p for p in parts if p)
+
+
+def _numbered_canvas(
+    *, branch: BranchSettings, title: str, tr: Translate, reference: str
+) -> type[pdf_canvas.Canvas]:
+    """A canvas that knows the page count when it draws each header and footer."""
+
+    class NumberedCanvas(pdf_canvas.Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._draw_frame(total)
+                super().showPage()
+            super().save()
+
+        def _draw_frame(self, total: int) -> None:
+            width, height = PAGE_SIZE
+            top = height - MARGIN + 2 * mm
+            self.setFillColor(INK)
+            self.setFont(FONT_BOLD, 10.5)
+            self.drawString(MARGIN, top, branch.branch_name or branch.organisation)
+            self.setFont(FONT, 8)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN, top - 4 * mm, _contact_line(branch))
+            self.drawRightString(width - MARGIN, top, title)
+            if reference:
+                self.setFont(FONT_BOLD, 9)
+                self.setFillColor(INK)
+                self.drawRightString(width - MARGIN, top - 4 * mm, reference)
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, top - 6.5 * mm, width - MARGIN, top - 6.5 * mm)
+            bottom = MARGIN - 6 * mm
+            self.line(MARGIN, bottom + 4 * mm, width - MARGIN, bottom + 4 * mm)
+            self.setFont(FONT_BOLD, 8)
+            self.setFillColor(INK)
+            self.drawString(MARGIN, bottom, tr("Confidential"))
+            self.setFont(FONT, 8)
+            self.setFillColor(MUTED)
+            self.drawCentredString(width / 2, bottom, branch.organisation)
+            self.drawRightString(
+                width - MARGIN,
+                bottom,
+                tr("page {page} of {pages}").format(page=self._pageNumber, pages=total),
+            )
+
+    return NumberedCanvas
+
+
+def render_pdf(
+    story: list[Flowable],
+    *,
+    title: str,
+    branch: BranchSettings,
+    lang: str,
+    reference: str = "",
+    out: Path | None = None,
+) -> bytes:
+    """Lay out ``story`` on A4 pages with the branch's header and the confidential footer.
+
+    Returns the PDF bytes (and writes them to ``out`` when given). ``title`` and ``reference``
+    (a pseudonymous code, never a name) stand in the header of every page.
+    """
+    register_fonts()
+    tr = translator(lang)
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZE,
+        # The frame pads 6 pt on each side; this keeps text and tables flush with the header.
+        leftMargin=MARGIN - 6,
+        rightMargin=MARGIN - 6,
+        topMargin=MARGIN + HEADER_HEIGHT - 6 * mm,
+        bottomMargin=MARGIN + FOOTER_HEIGHT - 6 * mm,
+        title=title,
+        author=branch.branch_name or branch.organisation,
+        creator="Home-Start Desktop",
+        lang={"nl": "nl-BE", "fr": "fr-BE", "en": "en"}[lang],
+    )
+    document.build(
+        story,
+        canvasmaker=_numbered_canvas(branch=branch, title=title, tr=tr, reference=reference),
+    )
+    data = buffer.getvalue()
+    if out is not None:
+        Path(out).write_bytes(data)
+    return data
