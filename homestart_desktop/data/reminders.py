@@ -1,0 +1,213 @@
+"""The coordinator's morning list: what needs attention today, each line pointing to its place.
+
+Thresholds are branch settings (``data/settings.py``). Lines carry reference codes only, so the
+list can stand on a screen without showing a family's name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from homestart_desktop import planning
+from homestart_desktop.data.models import (
+    CoachingTalk,
+    Family,
+    FamilyStatus,
+    Review,
+    Trajectory,
+    TrajectoryStatus,
+    Visit,
+    VisitStatus,
+    Volunteer,
+    VolunteerStatus,
+)
+from homestart_desktop.data.settings import load_settings
+
+
+class ReminderKind(enum.StrEnum):
+    review_overdue = "review_overdue"
+    review_due = "review_due"
+    no_recent_visit = "no_recent_visit"
+    one_year = "one_year"
+    coaching_due = "coaching_due"
+    extract_expired = "extract_expired"
+    introduction_to_plan = "introduction_to_plan"
+    long_waiting = "long_waiting"
+
+
+@dataclasses.dataclass(frozen=True)
+class Reminder:
+    kind: ReminderKind
+    reference: str  # GZ-… or VW-…
+    since: dt.date | None  # the date the reminder counts from (due date, last visit, …)
+    days: int  # days overdue / since / waiting; negative = still to come
+    family_id: int | None = None
+    volunteer_id: int | None = None
+    trajectory_id: int | None = None
+
+
+REVIEW_LOOKAHEAD_DAYS = 14
+ONE_YEAR_LOOKAHEAD_DAYS = 30
+
+
+def _running(session: Session) -> list[tuple[Trajectory, str, str]]:
+    query = (
+        select(Trajectory, Family.reference, Volunteer.reference)
+        .join(Family, Family.id == Trajectory.family_id)
+        .join(Volunteer, Volunteer.id == Trajectory.volunteer_id)
+        .where(col(Trajectory.status).in_([TrajectoryStatus.active, TrajectoryStatus.paused]))
+    )
+    return list(session.exec(query))
+
+
+def _reviews(session: Session, today: dt.date) -> list[Reminder]:
+    horizon = today + dt.timedelta(days=REVIEW_LOOKAHEAD_DAYS)
+    query = (
+        select(Review, Trajectory.family_id, Family.reference)
+        .join(Trajectory, Trajectory.id == Review.trajectory_id)
+        .join(Family, Family.id == Trajectory.family_id)
+        .where(
+            col(Review.held_on).is_(None),
+            col(Review.planned_on).is_not(None),
+            Review.planned_on <= horizon,
+            Trajectory.status == TrajectoryStatus.active,
+        )
+    )
+    found = []
+    for review, family_id, reference in session.exec(query):
+        days = (today - review.planned_on).days
+        kind = ReminderKind.review_overdue if days > 0 else ReminderKind.review_due
+        found.append(
+            Reminder(
+                kind, reference, review.planned_on, days, family_id, None, review.trajectory_id
+            )
+        )
+    return found
+
+
+def morning_list(*, session: Session, today: dt.date) -> list[Reminder]:
+    """Every reminder for ``today``, most urgent kinds first, longest overdue first."""
+    settings = load_settings(session=session)
+    reminders = _reviews(session, today)
+    last_visits = dict(
+        session.exec(
+            select(Visit.trajectory_id, func.max(Visit.on))
+            .where(Visit.status == VisitStatus.done, Visit.on <= today)
+            .group_by(Visit.trajectory_id)
+        ).all()
+    )
+    for trajectory, family_ref, _volunteer_ref in _running(session):
+        if trajectory.status != TrajectoryStatus.active or trajectory.start_on is None:
+            continue
+        last = last_visits.get(trajectory.id) or trajectory.start_on
+        quiet_days = (today - last).days
+        if quiet_days >= settings.no_visit_alert_days:
+            reminders.append(
+                Reminder(
+                    ReminderKind.no_recent_visit,
+                    family_ref,
+                    last,
+                    quiet_days,
+                    trajectory.family_id,
+                    trajectory.volunteer_id,
+                    trajectory.id,
+                )
+            )
+        anniversary = planning.planned_end(trajectory.start_on)
+        if (anniversary - today).days <= ONE_YEAR_LOOKAHEAD_DAYS:
+            reminders.append(
+                Reminder(
+                    ReminderKind.one_year,
+                    family_ref,
+                    anniversary,
+                    (today - anniversary).days,
+                    trajectory.family_id,
+                    trajectory.volunteer_id,
+                    trajectory.id,
+                )
+            )
+    reminders += _volunteer_reminders(
+        session, today, settings.coaching_alert_weeks, settings.extract_renewal_years
+    )
+    for trajectory, family_ref, _volunteer_ref in session.exec(
+        select(Trajectory, Family.reference, Volunteer.reference)
+        .join(Family, Family.id == Trajectory.family_id)
+        .join(Volunteer, Volunteer.id == Trajectory.volunteer_id)
+        .where(Trajectory.status == TrajectoryStatus.proposed)
+    ):
+        reminders.append(
+            Reminder(
+                ReminderKind.introduction_to_plan,
+                family_ref,
+                trajectory.proposed_on,
+                (today - trajectory.proposed_on).days,
+                trajectory.family_id,
+                trajectory.volunteer_id,
+                trajectory.id,
+            )
+        )
+    for family in session.exec(
+        select(Family).where(
+            Family.status == FamilyStatus.waiting, col(Family.waiting_since).is_not(None)
+        )
+    ):
+        days = (today - family.waiting_since).days
+        if days > settings.waiting_alert_days:
+            reminders.append(
+                Reminder(
+                    ReminderKind.long_waiting,
+                    family.reference,
+                    family.waiting_since,
+                    days,
+                    family.id,
+                )
+            )
+    order = list(ReminderKind)
+    return sorted(reminders, key=lambda r: (order.index(r.kind), -r.days, r.reference))
+
+
+def _volunteer_reminders(
+    session: Session, today: dt.date, coaching_weeks: int, renewal_years: int
+) -> list[Reminder]:
+    last_talks = dict(
+        session.exec(
+            select(CoachingTalk.volunteer_id, func.max(CoachingTalk.on))
+            .where(CoachingTalk.on <= today)
+            .group_by(CoachingTalk.volunteer_id)
+        ).all()
+    )
+    found = []
+    volunteers = session.exec(select(Volunteer).where(Volunteer.status != VolunteerStatus.stopped))
+    for volunteer in volunteers:
+        if volunteer.status == VolunteerStatus.matched:
+            last = last_talks.get(volunteer.id)
+            since = last or volunteer.first_interview_on
+            if since and (today - since).days >= coaching_weeks * 7:
+                found.append(
+                    Reminder(
+                        ReminderKind.coaching_due,
+                        volunteer.reference,
+                        since,
+                        (today - since).days,
+                        volunteer_id=volunteer.id,
+                    )
+                )
+        issued = volunteer.extract_issued_on
+        if issued and volunteer.status != VolunteerStatus.candidate:
+            expires = planning.add_months(issued, 12 * renewal_years)
+            if expires <= today:
+                found.append(
+                    Reminder(
+                        ReminderKind.extract_expired,
+                        volunteer.reference,
+                        expires,
+                        (today - expires).days,
+                        volunteer_id=volunteer.id,
+                    )
+                )
+    return found
