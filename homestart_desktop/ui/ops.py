@@ -43,6 +43,7 @@ class Ops(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casefile")
         self._pending = 0
         self.case_file: CaseFile | None = None
+        self._generation = 0
         self._sig_done.connect(self._deliver)
 
     # ---- Public API
@@ -83,6 +84,10 @@ class Ops(QObject):
         """Write: like :meth:`query`, then ``sig_changes`` with what the write changed."""
         return self._submit(self._in_session(fn, kwargs), success, failure, owner, is_write=True)
 
+    def forget_pending(self) -> None:
+        """Drop the results of work asked before now (on lock: nothing may refill a view)."""
+        self._generation += 1
+
     def wait_idle(self, timeout: float = 10.0) -> None:
         """Block until the queued work is done (for tests and for locking)."""
         self._executor.submit(lambda: None).result(timeout)
@@ -114,7 +119,7 @@ class Ops(QObject):
         self._pending += 1
         if self._pending == 1:
             self.sig_busy.emit(True)
-        callbacks = (success, failure, owner, is_write)
+        callbacks = (success, failure, owner, is_write, self._generation)
 
         def done(future: Future) -> None:
             error = future.exception()
@@ -125,10 +130,12 @@ class Ops(QObject):
         return future
 
     def _deliver(self, callbacks: tuple, result: Any, error: BaseException | None, _: Any) -> None:
-        success, failure, owner, is_write = callbacks
+        success, failure, owner, is_write, generation = callbacks
         self._pending -= 1
         if self._pending == 0:
             self.sig_busy.emit(False)
+        if generation != self._generation:
+            return  # asked before the file was locked: its result must not reach a screen
         if owner is not None and not isValid(owner):
             return  # the screen that asked is gone
         if error is not None:
