@@ -20,6 +20,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, create_engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
@@ -42,6 +43,8 @@ SUFFIX = ".hscase"
 KDF_ITERATIONS = 256_000
 SALT_BYTES = 16
 KEY_BYTES = 32
+# SQLCipher 4's default page size: a case file is always a whole number of these pages.
+PAGE_BYTES = 4096
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 FORMAT_MARKER = "homestart-case-file"
 
@@ -142,6 +145,26 @@ def _wrong_key(error: BaseException) -> bool:
     )
 
 
+def _short(error: BaseException) -> str:
+    """The database's own words about a damaged file, without SQLAlchemy's SQL and links."""
+    return str(getattr(error, "orig", None) or error).splitlines()[0]
+
+
+def _is_damage(error: BaseException) -> bool:
+    """A damaged page shows as SQLITE_CORRUPT or SQLITE_NOTADB, raw or wrapped by SQLAlchemy.
+
+    ``sqlcipher_export`` reports them as a generic error with SQLite's fixed message.
+    """
+    error = getattr(error, "orig", None) or error
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return False
+    return code & 0xFF in (11, 26) or _short(error) in (
+        "database disk image is malformed",
+        "file is not a database",
+    )
+
+
 def _refuse_obvious_strangers(path: Path) -> None:
     if not path.exists():
         raise CaseFileError(_("There is no file at this place."))
@@ -150,7 +173,9 @@ def _refuse_obvious_strangers(path: Path) -> None:
         head = fh.read(SALT_BYTES)
     if head == PLAIN_SQLITE_HEADER:
         raise NotACaseFile(_("This is an unencrypted database, not a case file."))
-    if size < 512 or size % 512:
+    # An encrypted file of another size cannot be ours; of the right size, SQLCipher cannot tell
+    # a wrong passphrase from random bytes, so only these files get the clearer message.
+    if size < PAGE_BYTES or size % PAGE_BYTES:
         raise NotACaseFile()
 
 
@@ -241,10 +266,17 @@ class CaseFile:
         problems: list[str] = []
         with self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+            # Every page's HMAC first: it names the damaged pages even when the structure check
+            # below cannot read past them.
             problems += [
                 str(row[0]) for row in connection.exec_driver_sql("PRAGMA cipher_integrity_check")
             ]
-            result = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+            try:
+                result = [
+                    str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")
+                ]
+            except DBAPIError as error:
+                result = [_short(error)]
             if result != ["ok"]:
                 problems += result
         return problems
@@ -328,17 +360,18 @@ def unlock(path: Path, *, passphrase: str, backups_to_keep: int | None = None) -
         case_file = CaseFile(path, derive_key(passphrase, salt), salt, lock)
         try:
             revision = _check_identity(case_file.engine)
-        except CaseFileError:
+            if revision is None:
+                raise NotACaseFile()
+            if revision != migrations.head_revision():
+                case_file.backup(reason="before-update")
+                with case_file.engine.begin() as connection:
+                    migrations.upgrade(connection)
+            backups.daily_backup_if_due(case_file, keep=backups_to_keep)
+        except BaseException as error:
             case_file.engine.dispose()
+            if _is_damage(error):
+                raise DamagedCaseFile(_short(error)) from error
             raise
-        if revision is None:
-            case_file.engine.dispose()
-            raise NotACaseFile()
-        if revision != migrations.head_revision():
-            case_file.backup(reason="before-update")
-            with case_file.engine.begin() as connection:
-                migrations.upgrade(connection)
-        backups.daily_backup_if_due(case_file, keep=backups_to_keep)
         log.info("case file unlocked")
         return case_file
     except BaseException:
@@ -363,8 +396,8 @@ def check_case_file(path: Path, *, passphrase: str) -> list[str]:
             raise
         except CaseFileError:
             raise
-        except Exception as error:  # a damaged page surfaces as a database error on reading
-            raise DamagedCaseFile(str(error)) from error
+        except DBAPIError as error:  # a damaged page surfaces as a database error on reading
+            raise DamagedCaseFile(_short(error)) from error
         finally:
             case_file.lock()
     finally:
