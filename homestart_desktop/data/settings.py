@@ -47,6 +47,12 @@ class BranchSettings:
     combined_km_limit: int = 2000
     # Central office
     central_office_public_key: str = ""
+    webdav_url: str = ""  # the central office's upload-only share (e.g. a Nextcloud file drop)
+    webdav_password: str = ""  # the share's password, if it has one
+    # Quarterly figures: "around birth" = from pregnancy to this many months after the birth;
+    # a "young parent" is younger than this at the start of the trajectory.
+    around_birth_months_after: int = 6
+    young_parent_under: int = 23
     # The app
     language: str = "nl"
     autolock_minutes: int = 10
