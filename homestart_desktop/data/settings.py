@@ -65,6 +65,17 @@ class BranchSettings:
     no_visit_alert_days: int = 14
     coaching_alert_weeks: int = 8
     waiting_alert_days: int = 60
+    # Matching: weights of the soft factors (points out of 100 by default), the neighbourhood
+    # a family may refuse, how much a year of waiting adds to a family's claim in the whole list.
+    match_weight_distance: int = 25
+    match_weight_languages: int = 20
+    match_weight_half_days: int = 15
+    match_weight_experience: int = 20
+    match_weight_wishes: int = 10
+    match_weight_volunteer_waiting: int = 10
+    match_neighbourhood_km: int = 2
+    match_family_wait_priority: int = 50
+    match_several_families: bool = False  # a volunteer may take up to their own maximum
 
     def replace(self, **changes: Any) -> BranchSettings:
         return dataclasses.replace(self, **changes)
