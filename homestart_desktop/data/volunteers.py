@@ -1,0 +1,370 @@
+"""Volunteers: the register, one volunteer's file, identity details and the week's free half-days.
+
+Onboarding dates and status changes live in ``data/onboarding.py``. Everything returned here is a
+plain frozen value, so the screens never hold a live row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import defaultdict
+
+from sqlmodel import Session, select
+
+from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.family_search import search_key
+from homestart_desktop.data.models import (
+    Availability,
+    Family,
+    Gender,
+    HalfDay,
+    Trajectory,
+    TrajectoryStatus,
+    Volunteer,
+    VolunteerStatus,
+    VolunteerStatusChange,
+)
+from homestart_desktop.data.postcodes import is_known_postcode, municipality_name
+from homestart_desktop.data.references import VOLUNTEER_PREFIX, next_reference
+from homestart_desktop.data.validation import Problems, ValidationError
+from homestart_desktop.i18n import LANGUAGES, _
+
+Slot = tuple[int, HalfDay]  # (weekday 0 = Monday, half-day)
+
+# Trajectories that still tie a volunteer to a family.
+OPEN_TRAJECTORY = (
+    TrajectoryStatus.proposed,
+    TrajectoryStatus.introduced,
+    TrajectoryStatus.active,
+    TrajectoryStatus.paused,
+)
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+# ---- Values
+
+
+@dataclasses.dataclass(frozen=True)
+class VolunteerIn:
+    """What the coordinator types about a volunteer: identity, contact, profile, preferences."""
+
+    first_name: str
+    last_name: str = ""
+    birth_date: dt.date | None = None
+    gender: Gender = Gender.unknown
+    language: str = "nl"
+    street: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    languages: tuple[str, ...] = ()
+    motivation: str = ""
+    experience_with_children: str = ""
+    experience_tags: tuple[str, ...] = ()
+    has_car: bool = False
+    has_bike: bool = False
+    uses_public_transport: bool = False
+    max_travel_km: int = 10
+    child_age_min: int | None = None
+    child_age_max: int | None = None
+    accepts_smoking: bool = False
+    accepts_pets: bool = True
+
+
+IN_FIELDS = tuple(f.name for f in dataclasses.fields(VolunteerIn))
+
+
+@dataclasses.dataclass(frozen=True)
+class VolunteerRow:
+    """One line of the register."""
+
+    id: int
+    reference: str
+    name: str
+    postcode: str
+    municipality: str
+    status: VolunteerStatus
+    current_families: tuple[str, ...]
+    languages: tuple[str, ...]
+    free_slots: tuple[Slot, ...]
+    search_text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class MatchLine:
+    """One trajectory of the volunteer, by the family's reference only."""
+
+    family_reference: str
+    status: TrajectoryStatus
+    proposed_on: dt.date
+    start_on: dt.date | None
+    ended_on: dt.date | None
+
+
+@dataclasses.dataclass(frozen=True)
+class StatusLine:
+    on: dt.date
+    from_status: VolunteerStatus | None
+    to_status: VolunteerStatus
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True)
+class VolunteerFile:
+    """Everything the volunteer's file shows."""
+
+    id: int
+    reference: str
+    status: VolunteerStatus
+    details: VolunteerIn
+    onboarding: Onboarding
+    availability: frozenset[Slot]
+    stopped_on: dt.date | None
+    stop_reason: str
+    created_on: dt.date
+    matches: tuple[MatchLine, ...]
+    status_history: tuple[StatusLine, ...]
+
+    @property
+    def name(self) -> str:
+        return f"{self.details.first_name} {self.details.last_name}".strip()
+
+
+@dataclasses.dataclass(frozen=True)
+class Onboarding:
+    """The onboarding checklist: a date (or nothing yet) per step, and the course hours."""
+
+    first_interview_on: dt.date | None = None
+    extract_issued_on: dt.date | None = None
+    extract_received_on: dt.date | None = None
+    info_note_received_on: dt.date | None = None
+    agreement_signed_on: dt.date | None = None
+    insurance_registered_on: dt.date | None = None
+    course_completed_on: dt.date | None = None
+    course_hours: float = 0.0
+
+
+ONBOARDING_FIELDS = tuple(f.name for f in dataclasses.fields(Onboarding))
+
+
+@dataclasses.dataclass(frozen=True)
+class VolunteerSaved:
+    id: int
+    reference: str
+    changes: Changes
+
+
+# ---- Reading
+
+
+def list_volunteers(*, session: Session) -> list[VolunteerRow]:
+    """The register: every volunteer with current families and free half-days (3 queries)."""
+    volunteers = session.exec(select(Volunteer).order_by(Volunteer.reference)).all()
+    slots: dict[int, set[Slot]] = defaultdict(set)
+    for volunteer_id, weekday, half_day in session.exec(
+        select(Availability.volunteer_id, Availability.weekday, Availability.half_day)
+    ):
+        slots[volunteer_id].add((weekday, HalfDay(half_day)))
+    families: dict[int, list[str]] = defaultdict(list)
+    taken: dict[int, set[Slot]] = defaultdict(set)
+    for volunteer_id, reference, weekday, half_day in session.exec(
+        select(Trajectory.volunteer_id, Family.reference, Trajectory.weekday, Trajectory.half_day)
+        .join(Family, Family.id == Trajectory.family_id)
+        .where(Trajectory.status.in_(OPEN_TRAJECTORY))  # type: ignore[attr-defined]
+        .order_by(Trajectory.proposed_on)
+    ):
+        families[volunteer_id].append(reference)
+        if weekday is not None and half_day is not None:
+            taken[volunteer_id].add((weekday, HalfDay(half_day)))
+    rows = []
+    order = list(HalfDay)
+    for v in volunteers:
+        free = sorted(slots[v.id] - taken[v.id], key=lambda s: (s[0], order.index(s[1])))
+        name = f"{v.first_name} {v.last_name}".strip()
+        place = municipality_name(v.postcode)
+        langs = tuple(v.languages or ())
+        search = search_key((v.reference, name, v.postcode, place, *langs))
+        rows.append(
+            VolunteerRow(
+                id=v.id,
+                reference=v.reference,
+                name=name,
+                postcode=v.postcode,
+                municipality=place,
+                status=VolunteerStatus(v.status),
+                current_families=tuple(families[v.id]),
+                languages=langs,
+                free_slots=tuple(free),
+                search_text=search,
+            )
+        )
+    return rows
+
+
+def get_volunteer(*, session: Session, volunteer_id: int) -> VolunteerFile:
+    """One volunteer's whole file."""
+    v = _row(session, volunteer_id)
+    availability = frozenset(
+        (a.weekday, HalfDay(a.half_day))
+        for a in session.exec(select(Availability).where(Availability.volunteer_id == v.id))
+    )
+    matches = tuple(
+        MatchLine(ref, TrajectoryStatus(t.status), t.proposed_on, t.start_on, t.ended_on)
+        for t, ref in session.exec(
+            select(Trajectory, Family.reference)
+            .join(Family, Family.id == Trajectory.family_id)
+            .where(Trajectory.volunteer_id == v.id)
+            .order_by(Trajectory.proposed_on.desc())  # type: ignore[attr-defined]
+        )
+    )
+    history = tuple(
+        StatusLine(c.on, c.from_status, VolunteerStatus(c.to_status), c.reason)
+        for c in session.exec(
+            select(VolunteerStatusChange)
+            .where(VolunteerStatusChange.volunteer_id == v.id)
+            .order_by(VolunteerStatusChange.on, VolunteerStatusChange.id)
+        )
+    )
+    details = {name: getattr(v, name) for name in IN_FIELDS}
+    details["languages"] = tuple(v.languages or ())
+    details["experience_tags"] = tuple(v.experience_tags or ())
+    return VolunteerFile(
+        id=v.id,
+        reference=v.reference,
+        status=VolunteerStatus(v.status),
+        details=VolunteerIn(**details),
+        onboarding=Onboarding(**{name: getattr(v, name) for name in ONBOARDING_FIELDS}),
+        availability=availability,
+        stopped_on=v.stopped_on,
+        stop_reason=v.stop_reason,
+        created_on=v.created_on,
+        matches=matches,
+        status_history=history,
+    )
+
+
+def find_volunteer_id(*, session: Session, reference: str) -> int:
+    """The id of the volunteer with this reference code (e.g. VW-2025-003)."""
+    found = session.exec(
+        select(Volunteer.id).where(Volunteer.reference == reference.strip().upper())
+    ).first()
+    if found is None:
+        raise ValidationError(
+            {
+                "reference": _("No volunteer has the reference {reference}.").format(
+                    reference=reference
+                )
+            }
+        )
+    return found
+
+
+# ---- Writing
+
+
+def add_volunteer(
+    *, session: Session, volunteer_in: VolunteerIn, today: dt.date | None = None
+) -> VolunteerSaved:
+    """A new candidate volunteer with a fresh reference code (VW-<year>-<nnn>)."""
+    today = today or dt.date.today()
+    values = _checked(volunteer_in, today)
+    reference = next_reference(session=session, prefix=VOLUNTEER_PREFIX, year=today.year)
+    volunteer = Volunteer(reference=reference, created_on=today, **values)
+    session.add(volunteer)
+    session.flush()
+    session.add(
+        VolunteerStatusChange(
+            volunteer_id=volunteer.id, on=today, to_status=VolunteerStatus.candidate
+        )
+    )
+    return VolunteerSaved(volunteer.id, reference, Changes(volunteers=True))
+
+
+def update_volunteer(
+    *, session: Session, volunteer_id: int, volunteer_in: VolunteerIn, today: dt.date | None = None
+) -> VolunteerSaved:
+    """Save the edited identity, contact, profile and preferences."""
+    volunteer = _row(session, volunteer_id)
+    volunteer.sqlmodel_update(_checked(volunteer_in, today or dt.date.today()))
+    session.add(volunteer)
+    return VolunteerSaved(volunteer.id, volunteer.reference, Changes(volunteers=True))
+
+
+def set_availability(
+    *, session: Session, volunteer_id: int, slots: frozenset[Slot] | set[Slot]
+) -> Changes:
+    """Replace the week's free half-days; an available or matched volunteer needs at least one."""
+    volunteer = _row(session, volunteer_id)
+    for weekday, half_day in slots:
+        if not 0 <= weekday <= 6 or half_day not in HalfDay:
+            raise ValidationError({"availability": _("This is not a half-day of the week.")})
+    if not slots and volunteer.status in (VolunteerStatus.available, VolunteerStatus.matched):
+        raise ValidationError(
+            {
+                "availability": _(
+                    "An available volunteer needs at least one free half-day. "
+                    "Tick one, or pause the volunteer first."
+                )
+            }
+        )
+    for old in session.exec(select(Availability).where(Availability.volunteer_id == volunteer_id)):
+        session.delete(old)
+    session.flush()
+    for weekday, half_day in sorted(slots):
+        session.add(Availability(volunteer_id=volunteer_id, weekday=weekday, half_day=half_day))
+    return Changes(volunteers=True)
+
+
+# ---- Internals
+
+
+def _row(session: Session, volunteer_id: int) -> Volunteer:
+    volunteer = session.get(Volunteer, volunteer_id)
+    if volunteer is None:
+        raise ValidationError({"volunteer": _("This volunteer no longer exists.")})
+    return volunteer
+
+
+def _checked(v: VolunteerIn, today: dt.date) -> dict:
+    """The values to store, or every problem at once."""
+    problems = Problems()
+    if not v.first_name.strip():
+        problems.add("first_name", _("Fill in the first name."))
+    if v.birth_date is not None:
+        if v.birth_date > today:
+            problems.add("birth_date", _("A birth date cannot be in the future."))
+        elif v.birth_date.year < 1900 or (today - v.birth_date).days < 16 * 365:
+            problems.add("birth_date", _("A volunteer is at least 16 years old."))
+    postcode = v.postcode.strip()
+    if postcode and not is_known_postcode(postcode):
+        problems.add("postcode", _("This is not a Belgian postcode."))
+    email = v.email.strip()
+    if email and not EMAIL.match(email):
+        problems.add("email", _("This e-mail address is incomplete (name@example.be)."))
+    if v.language not in LANGUAGES:
+        problems.add("language", _("Choose Dutch, French or English."))
+    if not 0 <= v.max_travel_km <= 200:
+        problems.add("max_travel_km", _("Give a distance between 0 and 200 km."))
+    for name in ("child_age_min", "child_age_max"):
+        age = getattr(v, name)
+        if age is not None and not 0 <= age <= 12:
+            problems.add(name, _("Home-Start supports children from 0 to 12 years."))
+    if (
+        v.child_age_min is not None
+        and v.child_age_max is not None
+        and v.child_age_min > v.child_age_max
+    ):
+        problems.add("child_age_max", _("The highest age is lower than the lowest."))
+    problems.raise_if_any()
+    values = dataclasses.asdict(v)
+    values.update(
+        first_name=v.first_name.strip(),
+        last_name=v.last_name.strip(),
+        postcode=postcode,
+        email=email,
+        languages=[code.strip().lower() for code in v.languages if code.strip()],
+        experience_tags=list(v.experience_tags),
+    )
+    return values
