@@ -197,7 +197,7 @@ def close(
     trajectory = _trajectory(session, trajectory_id)
     problems = Problems()
     if closing.ended_on > today:
-        problems.add("ended_on", _("A trajectory is closed on or after its last day, not before."))
+        problems.add("ended_on", _("A trajectory cannot be closed on a date in the future."))
     last = visits.last_logged_visit(session=session, trajectory_id=trajectory_id)
     if last and closing.ended_on < last:
         problems.add(
