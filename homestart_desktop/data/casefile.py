@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import logging
 import os
 import secrets
@@ -280,6 +281,12 @@ class CaseFile:
             if result != ["ok"]:
                 problems += result
         return problems
+
+    def passphrase_matches(self, passphrase: str) -> bool:
+        """True when ``passphrase`` opens this file now (asked again before changing it)."""
+        assert self._raw_key is not None
+        candidate = _raw_key(derive_key(passphrase, self._salt), self._salt)
+        return hmac.compare_digest(candidate, self._raw_key)
 
     def change_passphrase(self, *, new_passphrase: str, repeated: str | None = None) -> None:
         """Re-encrypt the file: afterwards only the new passphrase opens it."""
