@@ -16,10 +16,18 @@ from homestart_desktop.data.migrations import HERE, alembic_config
 def main() -> None:
     for old in (HERE / "versions").glob("0001_*.py"):
         old.unlink()
-    engine = create_engine("sqlite://")
-    with engine.connect() as connection:
-        config = alembic_config(connection)
-        command.revision(config, message="initial schema", autogenerate=True, rev_id="0001")
+    # Later revisions (0002 full-text search, ...) point at 0001: set them aside meanwhile.
+    later = sorted((HERE / "versions").glob("0[0-9][0-9][0-9]_*.py"))
+    for path in later:
+        path.rename(path.with_suffix(".aside"))
+    try:
+        engine = create_engine("sqlite://")
+        with engine.connect() as connection:
+            config = alembic_config(connection)
+            command.revision(config, message="initial schema", autogenerate=True, rev_id="0001")
+    finally:
+        for path in later:
+            path.with_suffix(".aside").rename(path)
     created = next((HERE / "versions").glob("0001_*.py"))
     created.rename(HERE / "versions" / "0001_initial.py")
 
