@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import cache
+from gettext import c2py
 from pathlib import Path
 
-from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_datetime as _babel_format_datetime
 from babel.messages.pofile import read_po
@@ -39,8 +39,11 @@ def _catalog(lang: str) -> dict[str, str | tuple[str, ...]]:
                 continue
             key = message.id[0] if isinstance(message.id, tuple) else message.id
             if isinstance(message.string, tuple):
-                if all(message.string):
-                    messages[key] = tuple(message.string)
+                # babel gives French a third ("many") form that catalogs leave empty: keep
+                # the filled forms (one, other); ngettext falls back to the last for "many".
+                forms = tuple(form for form in message.string if form)
+                if len(forms) >= 2:
+                    messages[key] = forms
             elif message.string:
                 messages[key] = message.string
     return messages
@@ -75,10 +78,16 @@ def ngettext(singular: str, plural: str, n: int, *, lang: str | None = None) -> 
     language = lang or _current
     found = _catalog(language).get(singular)
     if isinstance(found, tuple):
-        index = Locale.parse(LOCALES[language]).plural_form(n)
-        forms = ["one", "other"]
-        return found[min(forms.index(index) if index in forms else 1, len(found) - 1)]
+        return found[min(_plural_index(language)(n), len(found) - 1)]
     return singular if n == 1 else plural
+
+
+@cache
+def _plural_index(lang: str):  # -> Callable[[int], int]
+    """Which plural form a count takes, from the language's gettext plural rule."""
+    from babel.messages.plurals import get_plural
+
+    return c2py(get_plural(LOCALES[lang]).plural_expr)
 
 
 _ = gettext
