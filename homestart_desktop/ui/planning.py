@@ -1,0 +1,240 @@
+"""Planning: the week and month calendars of visits, the list, and the running trajectories."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop import planning
+from homestart_desktop.data import trajectory_overview, visits
+from homestart_desktop.data.changes import Changes
+from homestart_desktop.i18n import _, format_date
+from homestart_desktop.ui import prompts
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.planning_calendar import MonthGrid, WeekGrid
+from homestart_desktop.ui.planning_lists import TrajectoriesPanel, visit_table
+from homestart_desktop.ui.visit_dialogs import LogVisitDialog
+
+WEEKS_PLANNED_AHEAD = 8
+STANDARD_VISIT_MINUTES = 180  # one half-day
+
+
+class PlanningScreen(QWidget):
+    """Week | Month | List | Trajectories, one period at a time, optionally one volunteer."""
+
+    sig_loaded = Signal()
+    """The period's visits are on screen (for tests and benchmarks)."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planningScreen")
+        self.ops = ops
+        self.today = dt.date.today()
+        self.anchor = self.today
+        self._volunteers: dict[int, str] = {}
+
+        self.title = QLabel(self, objectName="pageTitle")
+        self.period = QLabel(self, objectName="sectionTitle")
+        self.previous = QPushButton("◀", self, objectName="previousPeriod")
+        self.today_button = QPushButton(self, objectName="thisWeek")
+        self.next = QPushButton("▶", self, objectName="nextPeriod")
+        for arrow in (self.previous, self.next):
+            arrow.setFixedWidth(36)
+        self.volunteer = QComboBox(self, objectName="volunteerFilter")
+        self.volunteer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.volunteer.setMinimumWidth(150)
+        self.log_button = QPushButton(self, objectName="logVisit")
+        self.week_done = QPushButton(self, objectName="weekDone")
+        self.week_done.setProperty("primary", True)
+        top = QHBoxLayout()
+        for widget in (self.title, self.previous, self.today_button, self.next, self.period):
+            top.addWidget(widget)
+        top.addStretch(1)
+        for widget in (self.volunteer, self.log_button, self.week_done):
+            top.addWidget(widget)
+
+        self.tabs = QTabWidget(self, objectName="planningTabs")
+        self.week = WeekGrid(self)
+        self.month = MonthGrid(self)
+        self.list = visit_table(self)
+        self.trajectories = TrajectoriesPanel(ops, self)
+        for widget in (self.week, self.month, self.list, self.trajectories):
+            self.tabs.addTab(widget, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        self.previous.clicked.connect(partial(self._step, -1))
+        self.next.clicked.connect(partial(self._step, 1))
+        self.today_button.clicked.connect(self._go_today)
+        self.volunteer.currentIndexChanged.connect(lambda _i: self.reload())
+        self.tabs.currentChanged.connect(lambda _i: self.reload())
+        self.week.sig_visit_activated.connect(self.log_visit)
+        self.list.sig_activated.connect(self.log_visit)
+        self.month.sig_day_activated.connect(self._open_week)
+        self.log_button.clicked.connect(self._log_selected)
+        self.week_done.clicked.connect(self.mark_week_done)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=partial(self._step, -1))
+        QShortcut(QKeySequence("Alt+Right"), self, activated=partial(self._step, 1))
+        ops.sig_changes.connect(self._changed)
+        self.retranslate()
+
+    # ---- Public API (the shell's contract)
+
+    def reload(self) -> None:
+        """Plan the coming weeks (adds only what is missing), then load the shown period."""
+        self.today = dt.date.today()
+        self.ops.write(
+            visits.plan_visits,
+            until=self.today + dt.timedelta(weeks=WEEKS_PLANNED_AHEAD),
+            today=self.today,
+            success=lambda _c: self._load(),
+            owner=self,
+        )
+
+    def clear(self) -> None:
+        """Forget every reference on screen (the case file locks)."""
+        self.week.clear_all()
+        self.month.clear_all()
+        self.list.clear()
+        self.trajectories.clear()
+        self.volunteer.blockSignals(True)
+        self.volunteer.clear()
+        self.volunteer.blockSignals(False)
+        self._volunteers = {}
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Planning"))
+        self.today_button.setText(_("Today"))
+        self.previous.setToolTip(_("Previous (Alt+Left)"))
+        self.next.setToolTip(_("Next (Alt+Right)"))
+        self.log_button.setText(_("Log visit…"))
+        self.week_done.setText(_("Week done"))
+        self.week_done.setToolTip(_("Mark every planned visit of this volunteer this week as done"))
+        for index, label in enumerate((_("Week"), _("Month"), _("List"), _("Trajectories"))):
+            self.tabs.setTabText(index, label)
+        self.week.retranslate()
+        self.trajectories.retranslate()
+        self._update_period_label()
+
+    # ---- Actions
+
+    def log_visit(self, visit: visits.VisitRow | None) -> None:
+        if visit is not None:
+            LogVisitDialog(self.ops, visit, self, today=self.today).exec()
+
+    def mark_week_done(self) -> None:
+        volunteer_id = self.volunteer.currentData()
+        if volunteer_id is None:
+            prompts.inform(self, _("Week done"), _("First choose a volunteer at the top."))
+            return
+        monday, _sunday = self._period()
+        question = _(
+            "Mark every planned visit of {volunteer} in the week of {monday} that has taken "
+            "place as done, half a day (3 hours) each?"
+        ).format(volunteer=self._volunteers[volunteer_id], monday=format_date(monday))
+        if prompts.confirm(self, _("Week done"), question, yes=_("Mark as done")):
+            self.ops.write(
+                visits.log_week_done,
+                volunteer_id=volunteer_id,
+                week_of=monday,
+                minutes=STANDARD_VISIT_MINUTES,
+                today=self.today,
+                owner=self,
+            )
+
+    # ---- Internals
+
+    def _period(self) -> tuple[dt.date, dt.date]:
+        if self.tabs.currentWidget() is self.month:
+            first, _last = planning.month_of(self.anchor)
+            monday = planning.week_of(first)[0]
+            return monday, monday + dt.timedelta(days=41)
+        return planning.week_of(self.anchor)
+
+    def _update_period_label(self) -> None:
+        if self.tabs.currentWidget() is self.month:
+            self.period.setText(format_date(self.anchor, format="LLLL yyyy"))
+        else:
+            monday, sunday = planning.week_of(self.anchor)
+            self.period.setText(
+                _("Week of {first} to {last}").format(
+                    first=format_date(monday, format="d MMM"), last=format_date(sunday)
+                )
+            )
+
+    def _load(self) -> None:
+        first, last = self._period()
+        self._update_period_label()
+        self.ops.query(
+            trajectory_overview.planning_overview,
+            first=first,
+            last=last,
+            volunteer_id=self.volunteer.currentData(),
+            success=self._show,
+            owner=self,
+        )
+
+    def _show(self, overview: trajectory_overview.PlanningOverview) -> None:
+        self._fill_volunteers(overview.trajectories)
+        first, _last = self._period()
+        self.week.show_week(first, overview.visits)
+        self.month.show_month(planning.month_of(self.anchor)[0], overview.visits)
+        self.list.set_records(overview.visits)
+        self.trajectories.set_rows(overview.trajectories)
+        self.sig_loaded.emit()
+
+    def _fill_volunteers(self, rows: list[trajectory_overview.TrajectoryRow]) -> None:
+        volunteers = {r.volunteer_id: r.volunteer_reference for r in rows}
+        if volunteers == self._volunteers and self.volunteer.count():
+            return
+        current = self.volunteer.currentData()
+        self._volunteers = volunteers
+        self.volunteer.blockSignals(True)
+        self.volunteer.clear()
+        self.volunteer.addItem(_("All volunteers"), None)
+        for volunteer_id, reference in sorted(volunteers.items(), key=lambda kv: kv[1]):
+            self.volunteer.addItem(reference, volunteer_id)
+        self.volunteer.setCurrentIndex(max(0, self.volunteer.findData(current)))
+        self.volunteer.blockSignals(False)
+
+    def _step(self, direction: int) -> None:
+        if self.tabs.currentWidget() is self.month:
+            self.anchor = planning.add_months(planning.month_of(self.anchor)[0], direction)
+        else:
+            self.anchor += dt.timedelta(weeks=direction)
+        self._load()
+
+    def _go_today(self) -> None:
+        self.anchor = dt.date.today()
+        self._load()
+
+    def _open_week(self, day: dt.date) -> None:
+        self.anchor = day
+        self.tabs.setCurrentWidget(self.week)
+
+    def _log_selected(self) -> None:
+        visit = self.list.selected_record()
+        if visit is None and self.tabs.currentWidget() is not self.list:
+            prompts.inform(
+                self, _("Log visit"), _("Double-click a visit in the calendar to log it.")
+            )
+            return
+        self.log_visit(visit)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.visits or changes.trajectories:
+            self._load()

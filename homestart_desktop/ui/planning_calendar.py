@@ -1,0 +1,164 @@
+"""The week grid (days × half-days, each visit a coloured line) and the month grid (visits a day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from homestart_desktop import planning
+from homestart_desktop.data.models import HalfDay, VisitStatus
+from homestart_desktop.data.visits import VisitRow
+from homestart_desktop.i18n import N_, _, current_language, format_date, ngettext
+
+HALF_DAYS = (HalfDay.morning, HalfDay.afternoon, HalfDay.evening)
+HALF_DAY_LABELS = (N_("Morning"), N_("Afternoon"), N_("Evening"))
+STATUS_MARKS = {
+    VisitStatus.planned: "",
+    VisitStatus.done: " ✓",
+    VisitStatus.cancelled_family: " ✗",
+    VisitStatus.cancelled_volunteer: " ✗",
+    VisitStatus.not_happened: " –",
+}
+PALETTE = ("#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#e0e7ff", "#ccfbf1", "#fee2e2", "#ede9fe")
+
+
+def colour_for(visit: VisitRow) -> QColor:
+    """The trajectory's own colour, or a stable one from a soft palette."""
+    return QColor(visit.colour or PALETTE[visit.trajectory_id % len(PALETTE)])
+
+
+class WeekGrid(QTableWidget):
+    """Seven days across, three half-days down; double-click a visit to log it."""
+
+    sig_visit_activated = Signal(object)
+    """A visit was opened (double-click or Enter): its VisitRow."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(3, 7, parent)
+        self.setObjectName("weekGrid")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.lists: dict[tuple[int, int], QListWidget] = {}
+        for row in range(3):
+            for column in range(7):
+                cell = QListWidget(self)
+                cell.setObjectName(f"weekCell_{row}_{column}")
+                cell.setFrameShape(QListWidget.Shape.NoFrame)
+                cell.setWordWrap(True)
+                cell.setSpacing(2)
+                cell.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+                cell.itemActivated.connect(
+                    lambda item: self.sig_visit_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+                )
+                self.setCellWidget(row, column, cell)
+                self.lists[row, column] = cell
+        self.monday = planning.week_of(dt.date.today())[0]
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setVerticalHeaderLabels([_(label) for label in HALF_DAY_LABELS])
+        self.setHorizontalHeaderLabels(
+            [format_date(self.monday + dt.timedelta(days=d), format="EEE d/M") for d in range(7)]
+        )
+
+    def show_week(self, monday: dt.date, visits: list[VisitRow]) -> None:
+        self.monday = monday
+        self.retranslate()
+        for cell in self.lists.values():
+            cell.clear()
+        for visit in visits:
+            column = (visit.on - monday).days
+            if not 0 <= column < 7:
+                continue
+            item = QListWidgetItem(
+                f"{visit.family_reference}{STATUS_MARKS[visit.status]}\n{visit.volunteer_reference}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, visit)
+            item.setBackground(QBrush(colour_for(visit)))
+            item.setToolTip(_("Double-click to log this visit"))
+            self.lists[HALF_DAYS.index(visit.half_day), column].addItem(item)
+
+    def visits_shown(self) -> list[VisitRow]:
+        return [
+            cell.item(i).data(Qt.ItemDataRole.UserRole)
+            for cell in self.lists.values()
+            for i in range(cell.count())
+        ]
+
+    def clear_all(self) -> None:
+        for cell in self.lists.values():
+            cell.clear()
+
+
+class MonthGrid(QTableWidget):
+    """A month of six weeks; each day says how many visits, and how many were done."""
+
+    sig_day_activated = Signal(object)
+    """A day was opened: its date (the planning then shows that week)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(6, 7, parent)
+        self.setObjectName("monthGrid")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().hide()
+        self.cellActivated.connect(self._activated)
+        self.cellDoubleClicked.connect(self._activated)
+        self.first_shown = dt.date.today()
+
+    def show_month(self, first_of_month: dt.date, visits: list[VisitRow]) -> None:
+        monday = planning.week_of(first_of_month)[0]
+        self.first_shown = monday
+        self.setHorizontalHeaderLabels(
+            [format_date(monday + dt.timedelta(days=d), format="EEE") for d in range(7)]
+        )
+        per_day: dict[dt.date, list[VisitRow]] = defaultdict(list)
+        for visit in visits:
+            per_day[visit.on].append(visit)
+        for index in range(42):
+            day = monday + dt.timedelta(days=index)
+            day_visits = per_day.get(day, [])
+            done = sum(v.status == VisitStatus.done for v in day_visits)
+            lines = [str(day.day)]
+            if day_visits:
+                lines.append(
+                    ngettext("{count} visit", "{count} visits", len(day_visits)).format(
+                        count=len(day_visits)
+                    )
+                )
+                if done:
+                    lines.append(_("{count} done").format(count=done))
+            holiday = planning.public_holiday_name(day, current_language())
+            if holiday:
+                lines.append(holiday)
+            item = QTableWidgetItem("\n".join(lines))
+            item.setData(Qt.ItemDataRole.UserRole, day)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            if day.month != first_of_month.month:
+                item.setForeground(QBrush(QColor("#9aa5b1")))
+            if holiday:
+                item.setBackground(QBrush(QColor("#fff4e5")))
+            self.setItem(index // 7, index % 7, item)
+
+    def clear_all(self) -> None:
+        self.clearContents()
+
+    def _activated(self, row: int, column: int) -> None:
+        item = self.item(row, column)
+        if item is not None:
+            self.sig_day_activated.emit(item.data(Qt.ItemDataRole.UserRole))

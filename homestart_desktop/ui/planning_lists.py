@@ -1,0 +1,164 @@
+"""The planning's lists: visits of the period, and running trajectories with their actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from homestart_desktop.data import trajectories, trajectory_overview
+from homestart_desktop.data.models import TrajectoryStatus
+from homestart_desktop.data.trajectory_overview import TrajectoryRow
+from homestart_desktop.data.workflow import status_label
+from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.planning_calendar import HALF_DAY_LABELS, HALF_DAYS
+from homestart_desktop.ui.score_chart import ScoreChart
+from homestart_desktop.ui.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
+from homestart_desktop.ui.visit_dialogs import STATUS_CHOICES
+from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+
+WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+
+
+def _half_day(value: object) -> str:
+    return _(HALF_DAY_LABELS[HALF_DAYS.index(value)]) if value in HALF_DAYS else ""
+
+
+def _short(value: object) -> str:
+    return format_date(value, format="short") if value else ""  # type: ignore[arg-type]
+
+
+def visit_table(parent: QWidget) -> RecordTable:
+    """Every visit of the period; Enter or double-click logs it."""
+    columns = [
+        Column(N_("Date"), lambda v: v.on, _short),
+        Column(N_("Half-day"), lambda v: v.half_day, _half_day),
+        Column(N_("Family"), lambda v: v.family_reference),
+        Column(N_("Volunteer"), lambda v: v.volunteer_reference),
+        Column(N_("Status"), lambda v: v.status, lambda s: _(STATUS_CHOICES[s])),
+        Column(
+            N_("Hours"),
+            lambda v: v.minutes / 60 if v.minutes else None,
+            lambda h: "" if h is None else f"{h:g}",
+            align_right=True,
+        ),
+    ]
+    return RecordTable(
+        columns,
+        parent,
+        placeholder=_("Search family or volunteer reference…"),
+        empty_text=_(
+            "No visits in this period. Visits are planned for every "
+            "active trajectory as soon as a match is confirmed."
+        ),
+        object_name="visitList",
+    )
+
+
+class TrajectoriesPanel(QWidget):
+    """Active and paused trajectories; review, pause, restart or close the selected one, and see
+    its family's scores over time."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        columns = [
+            Column(N_("Family"), lambda r: r.family_reference),
+            Column(N_("Volunteer"), lambda r: r.volunteer_reference),
+            Column(N_("Status"), lambda r: r.status, status_label),
+            Column(N_("Since"), lambda r: r.start_on, _short),
+            Column(
+                N_("Weekly visit"),
+                lambda r: (r.weekday, r.half_day),
+                lambda v: f"{_(WEEKDAYS[v[0]])} {_half_day(v[1])}" if v[0] is not None else "",
+            ),
+            Column(N_("Next review"), lambda r: r.next_review_on, _short),
+            Column(N_("Last visit"), lambda r: r.last_visit_on, _short),
+        ]
+        self.table = RecordTable(
+            columns,
+            self,
+            placeholder=_("Search family or volunteer reference…"),
+            empty_text=_("No running trajectories yet. Confirm a match to start one."),
+            object_name="trajectoryList",
+        )
+        self.review = QPushButton(self, objectName="reviewTrajectory")
+        self.pause = QPushButton(self, objectName="pauseTrajectory")
+        self.resume = QPushButton(self, objectName="resumeTrajectory")
+        self.close_button = QPushButton(self, objectName="closeTrajectory")
+        self.chart = ScoreChart(self)
+        buttons = QHBoxLayout()
+        for button in (self.review, self.pause, self.resume, self.close_button):
+            buttons.addWidget(button)
+            button.setEnabled(False)
+        buttons.addStretch(1)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table)
+        top_layout.addLayout(buttons)
+        splitter = QSplitter(self)
+        splitter.setOrientation(splitter.orientation().Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.chart)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter)
+        self.table.sig_selected.connect(self._selected)
+        self.review.clicked.connect(lambda: self._open(ReviewDialog))
+        self.pause.clicked.connect(lambda: self._open(PauseDialog))
+        self.close_button.clicked.connect(lambda: self._open(CloseDialog))
+        self.resume.clicked.connect(self._resume)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.review.setText(_("Interim review…"))
+        self.pause.setText(_("Pause…"))
+        self.resume.setText(_("Restart"))
+        self.close_button.setText(_("Close trajectory…"))
+
+    def set_rows(self, rows: list[TrajectoryRow]) -> None:
+        self.table.set_records(rows)
+        self._selected(self.table.selected_record())
+
+    def clear(self) -> None:
+        self.table.clear()
+        self.chart.clear()
+
+    def _selected(self, row: TrajectoryRow | None) -> None:
+        active = row is not None and row.status == TrajectoryStatus.active
+        paused = row is not None and row.status == TrajectoryStatus.paused
+        self.review.setEnabled(active)
+        self.pause.setEnabled(active)
+        self.resume.setEnabled(paused)
+        self.close_button.setEnabled(active or paused)
+        if row is None:
+            self.chart.clear()
+            return
+        self.ops.query(
+            trajectory_overview.score_history,
+            family_id=row.family_id,
+            success=self.chart.set_points,
+            owner=self,
+        )
+
+    def _open(self, dialog_class: type) -> None:
+        row = self.table.selected_record()
+        if row is not None:
+            dialog_class(self.ops, row, self).exec()
+
+    def _resume(self) -> None:
+        row = self.table.selected_record()
+        if row is not None:
+            self.ops.write(
+                trajectories.resume, trajectory_id=row.id, on=dt.date.today(), owner=self
+            )

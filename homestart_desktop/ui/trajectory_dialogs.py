@@ -1,0 +1,223 @@
+"""Review, pause and close a trajectory. Each dialog saves through ``ops`` and keeps every typed
+value when ``data/`` refuses, with the reason beside the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.data import trajectories
+from homestart_desktop.data.models import OUTCOME_AREAS, CloseReason
+from homestart_desktop.data.trajectories import ClosingInput, ReviewInput
+from homestart_desktop.data.trajectory_overview import TrajectoryRow
+from homestart_desktop.data.validation import ValidationError
+from homestart_desktop.i18n import N_, _
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.score_chart import AREA_LABELS
+from homestart_desktop.ui.widgets.date_edit import DateEdit
+from homestart_desktop.ui.widgets.form_error import FormErrors
+
+CLOSE_REASONS = {
+    CloseReason.goals_reached: N_("Goals reached (planned end)"),
+    CloseReason.family_stops: N_("The family stops"),
+    CloseReason.family_moved: N_("The family moved"),
+    CloseReason.referred_on: N_("Referred on to other care"),
+    CloseReason.volunteer_stopped: N_("The volunteer stopped (the family waits for a new match)"),
+    CloseReason.other: N_("Other"),
+}
+
+
+class _TrajectoryDialog(QDialog):
+    """A form with error labels, Save/Cancel, Ctrl+S; subclasses build fields and ``submit``."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        row: TrajectoryRow,
+        title: str,
+        parent: QWidget | None,
+        today: dt.date | None,
+    ) -> None:
+        super().__init__(parent)
+        self._ops, self.row, self.today = ops, row, today or dt.date.today()
+        self.setWindowTitle(title.format(reference=row.family_reference))
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(
+            QLabel(
+                _("Family {family} with volunteer {volunteer}").format(
+                    family=row.family_reference, volunteer=row.volunteer_reference
+                ),
+                self,
+                objectName="hint",
+            )
+        )
+        self.form = QFormLayout()
+        self.errors = FormErrors(self.form)
+        self.layout_.addLayout(self.form)
+
+    def finish(self) -> None:
+        self.layout_.addWidget(self.errors.general)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def score_fields(self, prefix: str) -> dict[str, QSpinBox]:
+        fields = {}
+        for area in OUTCOME_AREAS:
+            box = QSpinBox(self, objectName=f"{prefix}_{area}", minimum=-1, maximum=5)
+            box.setSpecialValueText(_("not scored"))
+            box.setValue(-1)
+            self.errors.add_row(_(AREA_LABELS[area]), box, f"score_{area}")
+            fields[area] = box
+        return fields
+
+    def submit(self, fn: Callable[..., Any], **kwargs: Any) -> None:
+        self.errors.clear()
+        self._ops.write(
+            fn,
+            success=lambda _c: self.accept(),
+            failure=self._refused,
+            owner=self,
+            today=self.today,
+            **kwargs,
+        )
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            self.errors.show(error.problems)
+        else:  # an illegal step says itself what is wrong; never a traceback
+            self.errors.show({"": str(error) if isinstance(error, ValueError) else _("Not saved.")})
+
+
+def _scores(fields: dict[str, QSpinBox]) -> dict[str, int | None]:
+    return {area: (box.value() if box.value() >= 0 else None) for area, box in fields.items()}
+
+
+class ReviewDialog(_TrajectoryDialog):
+    def __init__(
+        self,
+        ops: Ops,
+        row: TrajectoryRow,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(ops, row, _("Interim review {reference}"), parent, today)
+        self.held_on = DateEdit(self, object_name="reviewDate")
+        self.held_on.set_date(self.today)
+        self.errors.add_row(_("Date of the review"), self.held_on, "held_on")
+        self.participants = QLineEdit(self, objectName="reviewParticipants")
+        self.participants.setPlaceholderText(_("e.g. mother, volunteer, coordinator"))
+        self.errors.add_row(_("Who took part"), self.participants, "participants")
+        self.scores = self.score_fields("review")
+        self.agreements = QPlainTextEdit(self, objectName="reviewAgreements")
+        self.agreements.setFixedHeight(60)
+        self.errors.add_row(_("Agreements"), self.agreements, "agreements")
+        self.next_on = DateEdit(self, optional=True, object_name="nextReview")
+        self.errors.add_row(_("Next review"), self.next_on, "next_review_on")
+        self.finish()
+
+    def save(self) -> None:
+        review = ReviewInput(
+            held_on=self.held_on.date_value() or self.today,
+            participants=self.participants.text().strip(),
+            scores=_scores(self.scores),
+            agreements=self.agreements.toPlainText().strip(),
+            next_review_on=self.next_on.date_value(),
+        )
+        self.submit(trajectories.record_review, trajectory_id=self.row.id, review=review)
+
+
+class PauseDialog(_TrajectoryDialog):
+    def __init__(
+        self,
+        ops: Ops,
+        row: TrajectoryRow,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(ops, row, _("Pause trajectory {reference}"), parent, today)
+        self.on = DateEdit(self, object_name="pauseDate")
+        self.on.set_date(self.today)
+        self.errors.add_row(_("Pause from"), self.on, "on")
+        self.reason = QLineEdit(self, objectName="pauseReason")
+        self.errors.add_row(_("Reason"), self.reason, "reason")
+        self.restart = DateEdit(self, optional=True, object_name="expectedRestart")
+        self.errors.add_row(_("Expected restart"), self.restart, "expected_restart_on")
+        self.finish()
+
+    def save(self) -> None:
+        self.submit(
+            trajectories.pause,
+            trajectory_id=self.row.id,
+            on=self.on.date_value() or self.today,
+            reason=self.reason.text().strip(),
+            expected_restart_on=self.restart.date_value(),
+        )
+
+
+class CloseDialog(_TrajectoryDialog):
+    def __init__(
+        self,
+        ops: Ops,
+        row: TrajectoryRow,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(ops, row, _("Close trajectory {reference}"), parent, today)
+        self.ended_on = DateEdit(self, object_name="closeDate")
+        self.ended_on.set_date(self.today)
+        self.errors.add_row(_("Last day"), self.ended_on, "ended_on")
+        self.reason = QComboBox(self, objectName="closeReason")
+        for reason, label in CLOSE_REASONS.items():
+            self.reason.addItem(_(label), reason)
+        self.errors.add_row(_("Reason"), self.reason, "reason")
+        self.referrer_informed = QCheckBox(
+            _("The referrer has been informed"), self, objectName="referrerInformed"
+        )
+        self.form.addRow("", self.referrer_informed)
+        self.form.addRow(QLabel(_("Closing review"), self, objectName="sectionTitle"))
+        self.scores = self.score_fields("closing")
+        self.note = QPlainTextEdit(self, objectName="closeNote")
+        self.note.setFixedHeight(60)
+        self.errors.add_row(_("Agreements and note"), self.note, "agreements")
+        self.finish()
+
+    def save(self) -> None:
+        ended = self.ended_on.date_value() or self.today
+        closing = ClosingInput(
+            ended_on=ended,
+            reason=self.reason.currentData(),
+            review=ReviewInput(
+                held_on=ended,
+                scores=_scores(self.scores),
+                agreements=self.note.toPlainText().strip(),
+            ),
+            referrer_informed=self.referrer_informed.isChecked(),
+        )
+        self.submit(trajectories.close, trajectory_id=self.row.id, closing=closing)

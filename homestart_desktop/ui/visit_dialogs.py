@@ -1,0 +1,175 @@
+"""Log one visit: how it went, how long, what was done in the three domains, km, a short note."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.data import visits
+from homestart_desktop.data.models import VisitStatus
+from homestart_desktop.data.validation import ValidationError
+from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.widgets.form_error import FormErrors
+
+STATUS_CHOICES = {
+    VisitStatus.done: N_("Done"),
+    VisitStatus.cancelled_family: N_("Cancelled by the family"),
+    VisitStatus.cancelled_volunteer: N_("Cancelled by the volunteer"),
+    VisitStatus.not_happened: N_("Did not happen"),
+    VisitStatus.planned: N_("Still planned"),
+}
+DOMAIN_LABELS = {
+    "parenting": N_("Parenting and talents"),
+    "network": N_("Social network"),
+    "rights": N_("Basic rights and connection"),
+}
+ACTIVITY_LABELS = {
+    "respite": N_("Respite for the parent"),
+    "play": N_("Play"),
+    "reading": N_("Reading"),
+    "sport": N_("Sport"),
+    "outing": N_("Outing"),
+    "listening": N_("A listening ear"),
+    "homework": N_("Homework"),
+    "leisure": N_("Leisure"),
+    "neighbourhood": N_("Neighbourhood"),
+    "parent_group": N_("Parent group"),
+    "dutch_lessons": N_("Dutch lessons"),
+    "services_access": N_("Lowering thresholds to services"),
+    "administration": N_("Home administration"),
+    "finding_services": N_("Finding one's way in services"),
+    "advocacy": N_("Advocacy"),
+}
+
+
+class LogVisitDialog(QDialog):
+    """Ctrl+S (or Enter) saves through ``ops``; a refusal stands beside its field, nothing lost."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        visit: visits.VisitRow,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("logVisitDialog")
+        self._ops, self._visit, self._today = ops, visit, today or dt.date.today()
+        self.setWindowTitle(_("Log visit {reference}").format(reference=visit.family_reference))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                _("{date}, {half_day} — volunteer {volunteer}").format(
+                    date=format_date(visit.on, format="full"),
+                    half_day=_(visits_half_day(visit.half_day)),
+                    volunteer=visit.volunteer_reference,
+                ),
+                self,
+                objectName="hint",
+            )
+        )
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.status = QComboBox(self, objectName="visitStatus")
+        for status, label in STATUS_CHOICES.items():
+            self.status.addItem(_(label), status)
+        self.status.setCurrentIndex(
+            max(
+                0,
+                self.status.findData(
+                    visit.status if visit.status != VisitStatus.planned else VisitStatus.done
+                ),
+            )
+        )
+        self.errors.add_row(_("How did it go?"), self.status, "status")
+        self.hours = QDoubleSpinBox(
+            self, objectName="visitHours", decimals=1, maximum=24, singleStep=0.5
+        )
+        self.hours.setSuffix(" " + _("hours"))
+        self.hours.setValue(visit.minutes / 60 if visit.minutes else 3.0)
+        self.errors.add_row(_("Duration"), self.hours, "minutes")
+        self.km = QDoubleSpinBox(
+            self, objectName="visitKm", decimals=1, minimum=-1000, maximum=1000
+        )
+        self.km.setSuffix(" km")
+        self.km.setValue(visit.km)
+        self.errors.add_row(_("Kilometres travelled"), self.km, "km")
+        layout.addLayout(form)
+        self.activity_boxes: dict[str, QCheckBox] = {}
+        domains = QGridLayout()
+        for column, (domain, activities) in enumerate(visits.ACTIVITY_DOMAINS.items()):
+            group = QGroupBox(_(DOMAIN_LABELS[domain]), self)
+            group_layout = QVBoxLayout(group)
+            for activity in activities:
+                box = QCheckBox(
+                    _(ACTIVITY_LABELS[activity]), group, objectName=f"activity_{activity}"
+                )
+                box.setChecked(activity in visit.activities)
+                group_layout.addWidget(box)
+                self.activity_boxes[activity] = box
+            group_layout.addStretch(1)
+            domains.addWidget(group, 0, column)
+        layout.addLayout(domains)
+        self.note = QPlainTextEdit(visit.note, self, objectName="visitNote")
+        self.note.setPlaceholderText(_("A short note (no names: use the family's reference)"))
+        self.note.setFixedHeight(70)
+        layout.addWidget(self.note)
+        layout.addWidget(self.errors.general)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def entered(self) -> visits.VisitLog:
+        """What the coordinator typed, as plain values."""
+        return visits.VisitLog(
+            status=self.status.currentData(),
+            minutes=round(self.hours.value() * 60),
+            km=self.km.value(),
+            activities=tuple(a for a, box in self.activity_boxes.items() if box.isChecked()),
+            note=self.note.toPlainText().strip(),
+        )
+
+    def save(self) -> None:
+        self.errors.clear()
+        self._ops.write(
+            visits.log_visit,
+            visit_id=self._visit.id,
+            log=self.entered(),
+            today=self._today,
+            success=lambda _changes: self.accept(),
+            failure=self._refused,
+            owner=self,
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            self.errors.show(error.problems)
+        else:
+            self.errors.show({"": _("The visit could not be saved.")})
+
+
+def visits_half_day(half_day: str) -> str:
+    return {"morning": N_("morning"), "afternoon": N_("afternoon"), "evening": N_("evening")}[
+        half_day
+    ]

@@ -1,0 +1,93 @@
+"""Planning screen: log a week of visits from the calendar and see the morning list change."""
+
+import datetime as dt
+import os
+
+import pytest
+
+from homestart_desktop import planning
+from homestart_desktop.data.models import (
+    Family,
+    FamilyStatus,
+    HalfDay,
+    Trajectory,
+    TrajectoryStatus,
+    Visit,
+    VisitStatus,
+    Volunteer,
+    VolunteerStatus,
+)
+from homestart_desktop.data.reminders import ReminderKind, morning_list
+from homestart_desktop.ui import prompts
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.planning import PlanningScreen
+
+TODAY = dt.date.today()
+MONDAY = planning.week_of(TODAY)[0]
+
+
+@pytest.fixture
+def screen(qtbot, empty_case_file):
+    with empty_case_file.session() as session:
+        family = Family(reference="GZ-2026-021", status=FamilyStatus.active)
+        volunteer = Volunteer(
+            reference="VW-2025-009", first_name="Fatima", status=VolunteerStatus.matched
+        )
+        session.add_all([family, volunteer])
+        session.flush()
+        trajectory = Trajectory(
+            family_id=family.id,
+            volunteer_id=volunteer.id,
+            status=TrajectoryStatus.active,
+            proposed_on=MONDAY - dt.timedelta(days=60),
+            start_on=MONDAY - dt.timedelta(days=30),
+            weekday=MONDAY.weekday(),
+            half_day=HalfDay.morning,
+        )
+        session.add(trajectory)
+        session.flush()
+        session.add(Visit(trajectory_id=trajectory.id, on=MONDAY, half_day=HalfDay.morning))
+    ops = Ops()
+    ops.case_file = empty_case_file
+    widget = PlanningScreen(ops)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 650)
+    widget.show()
+    with qtbot.waitSignal(widget.sig_loaded, timeout=10_000):
+        widget.reload()
+    yield widget
+    ops.shutdown()
+    prompts.clear_answers()
+
+
+def test_the_week_grid_shows_the_planned_visit_on_its_day_and_half_day(screen):
+    cell = screen.week.lists[0, MONDAY.weekday()]
+    assert cell.count() == 1
+    assert cell.item(0).text() == "GZ-2026-021\nVW-2025-009"
+    assert screen.tabs.tabText(1) == "Maand"
+
+
+def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
+    qtbot, screen, empty_case_file
+):
+    with empty_case_file.session() as session:
+        before = {r.kind for r in morning_list(session=session, today=TODAY)}
+    assert ReminderKind.no_recent_visit in before
+
+    screen.volunteer.setCurrentIndex(screen.volunteer.findText("VW-2025-009"))
+    qtbot.waitUntil(lambda: screen.volunteer.currentData() is not None)
+    prompts.set_next_answers([True])
+    with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
+        screen.week_done.click()
+
+    assert screen.week.lists[0, MONDAY.weekday()].item(0).text().startswith("GZ-2026-021 ✓")
+    with empty_case_file.session() as session:
+        visit = session.query(Visit).filter(Visit.on == MONDAY).one()
+        assert (visit.status, visit.minutes) == (VisitStatus.done, 180)
+        after = {r.kind for r in morning_list(session=session, today=TODAY)}
+    assert ReminderKind.no_recent_visit not in after
+    if os.environ.get("HOMESTART_SHOTS"):
+        screen.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "planning-week.png"))
+        screen.tabs.setCurrentIndex(1)
+        qtbot.waitSignal(screen.sig_loaded, timeout=10_000).wait()
+        screen.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "planning-month.png"))
