@@ -110,24 +110,24 @@ def fts_query(typed: str) -> str | None:
     return " ".join(f'"{term}"*' for term in terms)
 
 
+class _LetterFold(dict):
+    """``str.translate`` table folding each letter to ONE letter, so positions stay put."""
+
+    def __missing__(self, codepoint: int) -> str:
+        letter = chr(codepoint)
+        folded = fold_letter(letter)[:1] or letter
+        self[codepoint] = folded
+        return folded
+
+
+_LETTER_FOLD = _LetterFold()
+
+
 def excerpt(body: str, terms: list[str]) -> str:
     """A single line around the first word that starts with one of ``terms``."""
-    folded_parts = [fold_letter(c) for c in body]
-    starts, position = [], 0
-    for part in folded_parts:
-        starts.append(position)
-        position += len(part)
-    folded = "".join(folded_parts)
-    first = None
-    for term in terms:
-        for match in re.finditer(r"(?<!\w)" + re.escape(term), folded):
-            if first is None or match.start() < first:
-                first = match.start()
-            break
-    raw_start = 0
-    if first is not None:
-        raw_start = next((i for i, s in enumerate(starts) if s >= first), 0)
-    begin = max(0, raw_start - EXCERPT_BEFORE)
+    folded = body.translate(_LETTER_FOLD)
+    starts = [m.start() for t in terms if (m := re.search(r"(?<!\w)" + re.escape(t), folded))]
+    begin = max(0, min(starts, default=0) - EXCERPT_BEFORE)
     piece = " ".join(body[begin : begin + EXCERPT_LENGTH].split())
     prefix = "…" if begin > 0 else ""
     suffix = "…" if begin + EXCERPT_LENGTH < len(body) else ""
@@ -142,6 +142,8 @@ def search_notes(*, session: Session, typed: str, limit: int = 200) -> list[Sear
 
     The best match comes first (FTS5's bm25 rank).
     """
+    from homestart_desktop.data.coaching import talk_kind_label
+
     query = fts_query(typed)
     if query is None:
         return []
@@ -153,53 +155,50 @@ def search_notes(*, session: Session, typed: str, limit: int = 200) -> list[Sear
     ids = {kind: [i for k, i in order if k == kind] for kind in NoteKind}
     terms = query_terms(typed)
     found: dict[tuple[NoteKind, int], SearchHit] = {}
-    sessions = _sessions(session, ids[NoteKind.session])
-    for s in sessions.values():
-        body = "\n".join((s.notes, s.agreements, s.facilitator))
-        found[(NoteKind.session, s.id)] = SearchHit(
-            NoteKind.session, s.id, s.on, s.theme, excerpt(body, terms), session_id=s.id
-        )
-    follow_ups = session.exec(
-        select(FollowUpAction).where(col(FollowUpAction.id).in_(ids[NoteKind.follow_up]))
-    ).all()
-    parents = _sessions(session, [f.session_id for f in follow_ups])
-    for f in follow_ups:
-        parent = parents[f.session_id]
-        found[(NoteKind.follow_up, f.id)] = SearchHit(
-            NoteKind.follow_up,
-            f.id,
-            parent.on,
-            _("Follow-up of “{theme}”").format(theme=parent.theme),
-            excerpt("\n".join((f.description, f.who)), terms),
-            session_id=parent.id,
-        )
-    talks = session.exec(
-        select(CoachingTalk, Volunteer)
-        .join(Volunteer, Volunteer.id == CoachingTalk.volunteer_id)
-        .where(col(CoachingTalk.id).in_(ids[NoteKind.talk]))
-    ).all()
-    from homestart_desktop.data.coaching import talk_kind_label
-
-    for t, v in talks:
-        found[(NoteKind.talk, t.id)] = SearchHit(
-            NoteKind.talk,
-            t.id,
-            t.on,
-            _("{kind} with {name} ({reference})").format(
-                kind=talk_kind_label(t.kind), name=v.first_name, reference=v.reference
-            ),
-            excerpt("\n".join((t.notes, t.agreements)), terms),
-            talk_id=t.id,
-            volunteer_id=v.id,
-        )
+    S, F, T, V = IntervisionSession, FollowUpAction, CoachingTalk, Volunteer
+    if ids[NoteKind.session]:
+        for sid, on, theme, notes, agreements, facilitator in session.exec(
+            select(S.id, S.on, S.theme, S.notes, S.agreements, S.facilitator).where(
+                col(S.id).in_(ids[NoteKind.session])
+            )
+        ):
+            body = "\n".join((notes, agreements, facilitator))
+            found[(NoteKind.session, sid)] = SearchHit(
+                NoteKind.session, sid, on, theme, excerpt(body, terms), session_id=sid
+            )
+    if ids[NoteKind.follow_up]:
+        for fid, description, who, sid, on, theme in session.exec(
+            select(F.id, F.description, F.who, S.id, S.on, S.theme)
+            .join(S, S.id == F.session_id)
+            .where(col(F.id).in_(ids[NoteKind.follow_up]))
+        ):
+            found[(NoteKind.follow_up, fid)] = SearchHit(
+                NoteKind.follow_up,
+                fid,
+                on,
+                _("Follow-up of “{theme}”").format(theme=theme),
+                excerpt("\n".join((description, who)), terms),
+                session_id=sid,
+            )
+    if ids[NoteKind.talk]:
+        for tid, on, kind, notes, agreements, vid, first_name, reference in session.exec(
+            select(T.id, T.on, T.kind, T.notes, T.agreements, V.id, V.first_name, V.reference)
+            .join(V, V.id == T.volunteer_id)
+            .where(col(T.id).in_(ids[NoteKind.talk]))
+        ):
+            title = _("{kind} with {name} ({reference})").format(
+                kind=talk_kind_label(kind), name=first_name, reference=reference
+            )
+            found[(NoteKind.talk, tid)] = SearchHit(
+                NoteKind.talk,
+                tid,
+                on,
+                title,
+                excerpt("\n".join((notes, agreements)), terms),
+                talk_id=tid,
+                volunteer_id=vid,
+            )
     return [found[key] for key in order if key in found]
-
-
-def _sessions(session: Session, ids: list[int]) -> dict[int, IntervisionSession]:
-    if not ids:
-        return {}
-    rows = session.exec(select(IntervisionSession).where(col(IntervisionSession.id).in_(ids)))
-    return {s.id: s for s in rows}
 
 
 def rebuild_index(*, session: Session) -> int:
