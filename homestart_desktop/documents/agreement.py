@@ -1,0 +1,256 @@
+"""The volunteer agreement with its information note (law of 3 July 2005), as a PDF.
+
+Filled with the branch's real values from Settings and the volunteer's details, in the
+volunteer's language (nl, fr or en). The words are in ``agreement_texts.py``; this module only
+lays them out. A setting the law needs but the branch left empty prints as a line to fill in,
+and :func:`missing_settings` names it so the screens can say so before printing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from babel import Locale
+from babel.numbers import format_currency, format_decimal
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from sqlmodel import Session
+
+from homestart_desktop.data.expenses import year_summary
+from homestart_desktop.data.models import ExpenseRegime
+from homestart_desktop.data.postcodes import municipality_name
+from homestart_desktop.data.settings import BranchSettings, load_settings
+from homestart_desktop.data.volunteers import VolunteerFile, get_volunteer
+from homestart_desktop.documents.agreement_texts import AGREEMENT_CLAUSES, NOTE_CLAUSES, TEXTS
+from homestart_desktop.documents.common import CONTENT_WIDTH, RULE, escape, render_pdf, styles
+from homestart_desktop.i18n import LANGUAGES, N_, format_date, format_money, locale_name
+
+# Settings the information note cannot do without, with the words the screens show.
+REQUIRED_SETTINGS: dict[str, str] = {
+    "organisation": N_("organisation"),
+    "company_number": N_("company number"),
+    "non_profit_aim": N_("non-profit aim"),
+    "insurer": N_("insurer"),
+    "policy_number": N_("policy number"),
+    "coordinator": N_("coordinator"),
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class AgreementData:
+    """Everything the agreement prints, read in one transaction."""
+
+    settings: BranchSettings
+    volunteer: VolunteerFile
+    regime: ExpenseRegime
+    year: int
+
+
+def load_agreement(
+    *, session: Session, volunteer_id: int, today: dt.date | None = None
+) -> AgreementData:
+    """The branch's settings, the volunteer's file and this year's expense regime."""
+    year = (today or dt.date.today()).year
+    summary = year_summary(session=session, volunteer_id=volunteer_id, year=year)
+    return AgreementData(
+        settings=load_settings(session=session),
+        volunteer=get_volunteer(session=session, volunteer_id=volunteer_id),
+        regime=summary.regime,
+        year=year,
+    )
+
+
+def missing_settings(settings: BranchSettings) -> list[str]:
+    """The settings the law needs on the information note that are still empty."""
+    return [name for name in REQUIRED_SETTINGS if not str(getattr(settings, name)).strip()]
+
+
+def agreement_pdf(
+    data: AgreementData, *, lang: str | None = None, out: Path | None = None
+) -> bytes:
+    """The information note and the agreement as PDF bytes (written to ``out`` when given)."""
+    lang = lang or data.volunteer.details.language
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    words = TEXTS[lang]
+    values = _values(data, lang)
+    story = _note(words, values, data, lang) + [PageBreak()] + _agreement(words, values, data)
+    return render_pdf(
+        story,
+        title=str(words["title"]),
+        branch=data.settings,
+        lang=lang,
+        reference=data.volunteer.reference,
+        out=out,
+    )
+
+
+def write_agreement(
+    *, session: Session, volunteer_id: int, out: Path, lang: str | None = None
+) -> Path:
+    """Read the volunteer's data and write the agreement PDF to ``out`` (for the command line)."""
+    agreement_pdf(load_agreement(session=session, volunteer_id=volunteer_id), lang=lang, out=out)
+    return out
+
+
+# ---- Internals
+
+
+def _money(cents: int, lang: str) -> str:
+    return format_money(cents, lang=lang)
+
+
+def _rate(rate_e4: int, lang: str) -> str:
+    """€ 0,4320 (0,4320 € in French): four decimals, as the federal rate is published."""
+    locale = Locale.parse(locale_name(lang))
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    return format_currency(
+        Decimal(rate_e4) / 10_000,
+        "EUR",
+        format=pattern.replace("0.00", "0.0000"),
+        locale=locale,
+        currency_digits=False,
+    )
+
+
+def _values(data: AgreementData, lang: str) -> dict[str, str]:
+    s, v, words = data.settings, data.volunteer, TEXTS[data.volunteer.details.language and lang]
+    blank = str(words["not_filled"])
+    place = " ".join(p for p in (s.postcode, s.municipality) if p)
+    details = v.details
+    town = municipality_name(details.postcode, lang)
+    address = ", ".join(p for p in (details.street, f"{details.postcode} {town}".strip()) if p)
+    values = {
+        "organisation": s.organisation,
+        "legal_form": s.legal_form,
+        "company_number": s.company_number,
+        "non_profit_aim": s.non_profit_aim,
+        "branch_name": s.branch_name,
+        "branch_address": ", ".join(p for p in (s.street, place) if p),
+        "insurer": s.insurer,
+        "policy_number": s.policy_number,
+        "coordinator": s.coordinator,
+        "other_cover": s.other_cover or str(words["none"]),
+        "day_amount": _money(s.flat_rate_day_cents, lang),
+        "year_amount": _money(s.flat_rate_year_cents, lang),
+        "car_rate": _rate(s.car_km_rate_e4, lang),
+        "bicycle_rate": _rate(s.bicycle_km_rate_e4, lang),
+        "km_limit": format_decimal(s.combined_km_limit, locale=locale_name(lang)),
+        "default_regime": str(words[s.expense_regime.value]),
+        "regime": str(words[data.regime.value]),
+        "year": str(data.year),
+        "extract_max_age": str(s.extract_max_age_days),
+        "volunteer": v.name,
+        "reference": v.reference,
+        "volunteer_address": address,
+        "birth_date": format_date(details.birth_date, format="short"),
+    }
+    return {key: (value.strip() or blank) for key, value in values.items()}
+
+
+def _clause(words: dict, key: str, values: dict[str, str]) -> list:
+    st = styles()
+    heading, body = words[key]
+    return [
+        Paragraph(escape(heading), st["h3"]),
+        Paragraph(escape(body.format(**values)), st["body"]),
+    ]
+
+
+def _note(words: dict, values: dict[str, str], data: AgreementData, lang: str) -> list:
+    st = styles()
+    story: list = [
+        Paragraph(escape(words["note_title"]), st["title"]),
+        Paragraph(escape(words["note_intro"]), st["body"]),
+        Spacer(1, 2 * mm),
+    ]
+    for key in NOTE_CLAUSES:
+        story += _clause(words, key, values)
+    received = format_date(data.volunteer.onboarding.info_note_received_on, format="short")
+    block = [
+        Paragraph(escape(words["receipt_title"]), st["h2"]),
+        Paragraph(escape(words["receipt"]), st["body"]),
+        Spacer(1, 3 * mm),
+        _signatures(
+            [
+                (
+                    _who(words, "the_volunteer", values["volunteer"]),
+                    f"{words['received_on']} {received or words['date_blank']}",
+                )
+            ],
+            str(words["signature"]),
+        ),
+    ]
+    return story + [KeepTogether(block)]
+
+
+def _agreement(words: dict, values: dict[str, str], data: AgreementData) -> list:
+    st = styles()
+    story: list = [
+        Paragraph(escape(words["agreement_title"]), st["title"]),
+        Paragraph(escape(words["parties"].format(**values)), st["body"]),
+        Spacer(1, 1 * mm),
+    ]
+    for key in AGREEMENT_CLAUSES:
+        story += _clause(words, key, values)
+    closing = [
+        Spacer(1, 3 * mm),
+        Paragraph(escape(words["made_at"]), st["body"]),
+        Spacer(1, 3 * mm),
+        _signatures(
+            [
+                (
+                    _who(
+                        words,
+                        "for_organisation",
+                        f"{values['coordinator']}, {words['coordinator_role']}",
+                    ),
+                    "",
+                ),
+                (_who(words, "the_volunteer", values["volunteer"]), ""),
+            ],
+            str(words["signature"]),
+        ),
+    ]
+    return story + [KeepTogether(closing)]
+
+
+def _who(words: dict, role: str, name: str) -> str:
+    """'De vrijwilliger: Jef' / 'Le·la volontaire : Jef' (French puts a space before a colon)."""
+    return str(words["who"]).format(role=words[role], name=name)
+
+
+def _signatures(blocks: list[tuple[str, str]], label: str) -> Table:
+    """One column per signer: who, a line to sign on, and a date under it when given."""
+    st = styles()
+    gap = 12 * mm
+    width = (CONTENT_WIDTH - gap) / 2
+
+    def row(cells: list) -> list:
+        out: list = []
+        for cell in cells:
+            out += [cell, ""]
+        return out[:-1]
+
+    who = row([Paragraph(escape(name), st["body"]) for name, _ in blocks])
+    space = row(["" for _ in blocks])
+    sign = row([Paragraph(escape(label), st["small"]) for _ in blocks])
+    rows = [who, space, sign]
+    if any(note for _, note in blocks):
+        rows.append(row([Paragraph(escape(note), st["body"]) for _, note in blocks]))
+    widths = [gap if i % 2 else width for i in range(2 * len(blocks) - 1)]
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 1), (-1, 1), 15 * mm),
+    ]
+    style += [("LINEBELOW", (2 * i, 1), (2 * i, 1), 0.5, RULE) for i in range(len(blocks))]
+    table.setStyle(TableStyle(style))
+    return table
