@@ -75,7 +75,7 @@ class IntakeIn:
     street: str = ""
     postcode: str = ""
     phone: str = ""
-    language: str = "nl"
+    language: str | None = None  # None keeps the language chosen at referral
     flags: frozenset[str] = frozenset()
     life_events: str = ""
     services_involved: str = ""
@@ -156,7 +156,7 @@ def check_intake(intake: IntakeIn, *, referred_on: dt.date | None, today: dt.dat
     check.consent_date(
         problems, "privacy_consent_date", intake.privacy_consent_date, referred_on, today
     )
-    if intake.language not in LANGUAGES:
+    if intake.language is not None and intake.language not in LANGUAGES:
         problems.add("language", _("Choose Dutch, French or English."))
     for area, score in intake.scores.items():
         if area not in OUTCOME_AREAS or (score is not None and not 0 <= score <= 5):
@@ -223,7 +223,7 @@ def _apply(session: Session, family: Family, intake: IntakeIn) -> None:
     family.street = intake.street.strip()
     family.postcode = intake.postcode.strip()
     family.phone = intake.phone.strip()
-    family.language = intake.language
+    family.language = intake.language or family.language
     for name in FLAGS:
         setattr(family, name, name in intake.flags)
     family.life_events = intake.life_events.strip()

@@ -108,8 +108,11 @@ def styles() -> dict[str, ParagraphStyle]:
             textColor=ACCENT,
             spaceBefore=4 * mm,
             spaceAfter=1.5 * mm,
+            keepWithNext=1,
         ),
-        "h3": derive("h3", fontName=FONT_BOLD, fontSize=9.5, leading=13, spaceBefore=2 * mm),
+        "h3": derive(
+            "h3", fontName=FONT_BOLD, fontSize=9.5, leading=13, spaceBefore=2 * mm, keepWithNext=1
+        ),
         "label": derive("label", fontSize=8.5, leading=11, textColor=MUTED),
         "value": derive("value", fontSize=10, leading=13),
         "small": derive("small", fontSize=8, leading=10, textColor=MUTED),
@@ -152,7 +155,7 @@ def tick_list(
     cells = [["" for _ in range(columns)] for _ in range(rows)]
     for index, label in enumerate(labels):
         cells[index % rows][index // rows] = tick_box(label, label in chosen)
-    table = Table(cells, colWidths=[width / columns] * columns)
+    table = Table(cells, colWidths=[width / columns] * columns, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -182,6 +185,7 @@ def write_in(
         rows,
         colWidths=[label_width, width - label_width],
         rowHeights=[WRITE_LINE_HEIGHT] * lines if len(value) < 60 else None,
+        hAlign="LEFT",
     )
     table.setStyle(
         TableStyle(
@@ -196,13 +200,23 @@ def write_in(
     return table
 
 
-def write_in_row(fields: Sequence[tuple[str, str]], *, width: float = CONTENT_WIDTH) -> Table:
+def write_in_row(
+    fields: Sequence[tuple[str, str]],
+    *,
+    width: float = CONTENT_WIDTH,
+    value_height: float = 7 * mm,
+) -> Table:
     """Several short write-in fields side by side: ``[(label, value), ...]``, label above line."""
     st = styles()
     column = width / len(fields)
     labels = [Paragraph(escape(label), st["label"]) for label, _ in fields]
     values = [Paragraph(escape(value), st["value"]) for _, value in fields]
-    table = Table([labels, values], colWidths=[column] * len(fields), rowHeights=[None, 7 * mm])
+    table = Table(
+        [labels, values],
+        colWidths=[column] * len(fields),
+        rowHeights=[None, value_height],
+        hAlign="LEFT",
+    )
     table.setStyle(
         TableStyle(
             [
@@ -259,7 +273,7 @@ def grid(
                 for t in ticks
             ]
         )
-    table = Table(cells, colWidths=[first_width] + [column] * len(header))
+    table = Table(cells, colWidths=[first_width] + [column] * len(header), hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -267,6 +281,39 @@ def grid(
                 ("ALIGN", (1, 0), (-1, -1), "CENTER"),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def tick_question(
+    label: str,
+    options: Sequence[str],
+    *,
+    ticked: Iterable[str] = (),
+    width: float = CONTENT_WIDTH,
+    label_width: float = 95 * mm,
+) -> Table:
+    """A question with its answers as tick boxes on the same line: ``Smoking at home ☐ yes ☐ no``."""
+    st = styles()
+    chosen = set(ticked)
+    answers = "&nbsp;&nbsp;&nbsp;&nbsp;".join(
+        f'<font size="13">{BOX_TICKED if o in chosen else BOX_EMPTY}</font>&nbsp;{escape(o)}'
+        for o in options
+    )
+    table = Table(
+        [[Paragraph(escape(label), st["body"]), Paragraph(answers, st["tick"])]],
+        colWidths=[label_width, width - label_width],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ]
         )
     )

@@ -1,0 +1,115 @@
+"""The intake form on paper: blank and pre-filled, in Dutch, French and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pypdf
+import pytest
+
+from homestart_desktop.data.families import ReferralIn, register_referral
+from homestart_desktop.data.intake import CaregiverIn, ChildIn, IntakeIn, record_intake
+from homestart_desktop.data.models import Gender, IntakeOutcome, ReferrerCategory
+from homestart_desktop.data.settings import load_settings, save_settings
+from homestart_desktop.documents.intake_form import intake_form_for
+
+TODAY = dt.date.today()
+
+
+def _text(pdf: bytes) -> str:
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split())
+
+
+@pytest.fixture
+def case_file(empty_case_file):
+    """A branch with its details and one family on the waiting list."""
+    with empty_case_file.session() as session:
+        settings = load_settings(session=session).replace(
+            branch_name="Home-Start Teststad",
+            street="Dorpsstraat 1",
+            postcode="9000",
+            municipality="Gent",
+            phone="09 111 22 33",
+            email="teststad@home-start.be",
+        )
+        save_settings(session=session, settings=settings)
+        saved = register_referral(
+            session=session,
+            referral=ReferralIn(
+                TODAY - dt.timedelta(days=30),
+                ReferrerCategory.kind_en_gezin,
+                "Наталія",
+                "Коваленко",
+                phone="0470 12 34 56",
+                postcode="2000",
+                question="Steun na de geboorte",
+                language="fr",
+            ),
+        )
+        record_intake(
+            session=session,
+            family_id=saved.family_id,
+            intake=IntakeIn(
+                done_on=TODAY - dt.timedelta(days=10),
+                coordinator="An Peeters",
+                caregivers=(
+                    CaregiverIn("Наталія", "Коваленко", 1995, Gender.female, ("uk", "ru"), True),
+                    CaregiverIn("Łukasz", "Wróbel", 1993, Gender.male, ("pl",)),
+                ),
+                children=(
+                    ChildIn("Ioana Țurcanu", TODAY - dt.timedelta(days=400)),
+                    ChildIn("Şule", TODAY - dt.timedelta(days=900)),
+                ),
+                outcome=IntakeOutcome.waiting_list,
+                postcode="2000",
+                flags=frozenset({"kg_housing", "recently_moved"}),
+                support_questions=("perinatal", "language"),
+                preferred_slots=("wed-afternoon",),
+                scores={"wellbeing": 2},
+                privacy_consent_date=TODAY - dt.timedelta(days=10),
+                reporting_consent=True,
+            ),
+        )
+    empty_case_file.family_id = saved.family_id
+    return empty_case_file
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("nl", ["Intakeformulier", "Verwijzer", "wachtlijst", "Vertrouwelijk", "pagina 1 van"]),
+        ("fr", ["Formulaire d'accueil", "Service envoyeur", "Confidentiel", "page 1 sur"]),
+        ("en", ["Intake form", "Referrer", "Confidential", "page 1 of"]),
+    ],
+)
+def test_the_blank_form_has_every_list_to_tick_in_the_language(case_file, lang, words) -> None:
+    with case_file.session() as session:
+        text = _text(intake_form_for(session=session, lang=lang))
+    for word in words:
+        assert word in text, word
+    assert "Home-Start Teststad" in text and "teststad@home-start.be" in text
+    assert "☒" not in text  # nothing ticked on a blank form
+    # referrers, K&G criteria, situation, questions, half-days grid, scores, outcomes ...
+    assert text.count("☐") > 19 + 6 + 5 + 11 + 21 + 36 + 5
+
+
+def test_the_prefilled_form_prints_every_name_and_ticks_what_the_file_holds(case_file) -> None:
+    with case_file.session() as session:
+        text = _text(intake_form_for(session=session, family_id=case_file.family_id, lang="nl"))
+    for name in ("Наталія", "Коваленко", "Łukasz", "Wróbel", "Ioana Țurcanu", "Şule"):
+        assert name in text, name
+    assert "GZ-" in text and "Antwerpen" in text and "An Peeters" in text
+    for ticked in ("Kind & Gezin", "Huisvesting", "Recent verhuisd", "Nederlands oefenen"):
+        assert f"☒ {ticked}" in text, ticked
+    assert "☐ Maandinkomen" in text
+    assert "Steun na de geboorte" in text
+    assert "☒ Aanvaard: op de wachtlijst" in text
+
+
+def test_without_a_language_the_family_gets_its_own(case_file) -> None:
+    with case_file.session() as session:
+        text = _text(intake_form_for(session=session, family_id=case_file.family_id))
+    assert "Formulaire d'accueil" in text and "Confidentiel" in text
+    assert "Anvers" in text
