@@ -1,0 +1,59 @@
+"""``homestart print schedule`` and ``homestart ics``: a volunteer's visit plan from the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from homestart_desktop import planning
+from homestart_desktop.data.casefile import CaseFile
+from homestart_desktop.data.visit_plan import volunteer_visit_plan
+from homestart_desktop.data.visits import plan_visits
+from homestart_desktop.documents.visit_plan import visit_plan_ics, visit_plan_pdf
+from homestart_desktop.i18n import _
+
+
+def _plan(args: argparse.Namespace, case_file: CaseFile):  # -> VisitPlan | None
+    monday = planning.week_of(dt.date.today())[0]
+    weeks = max(1, min(int(args.weeks or 8), 52))
+    with case_file.session() as session:
+        # The weeks asked for may reach past what the app planned so far.
+        plan_visits(
+            session=session, until=monday + dt.timedelta(weeks=weeks), today=dt.date.today()
+        )
+    try:
+        with case_file.session() as session:
+            return volunteer_visit_plan(
+                session=session,
+                volunteer_reference=args.volunteer,
+                first=monday,
+                weeks=weeks,
+                include_address=bool(getattr(args, "with_address", False)),
+            )
+    except LookupError:
+        print(
+            _("There is no volunteer {reference} in this case file.").format(
+                reference=args.volunteer
+            ),
+            file=sys.stderr,
+        )
+        return None
+
+
+def schedule_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
+    """Write the printable schedule PDF; exit 2 when the volunteer is unknown."""
+    plan = _plan(args, case_file)
+    if plan is None:
+        return 2
+    visit_plan_pdf(plan, lang=args.doc_lang, out=args.out)
+    return 0
+
+
+def ics_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
+    """Write the calendar file; exit 2 when the volunteer is unknown."""
+    plan = _plan(args, case_file)
+    if plan is None:
+        return 2
+    args.out.write_bytes(visit_plan_ics(plan, lang=args.doc_lang))
+    return 0

@@ -1,0 +1,66 @@
+import datetime as dt
+
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from homestart_desktop import cli, planning
+from homestart_desktop.data.models import (
+    Family,
+    FamilyStatus,
+    HalfDay,
+    Trajectory,
+    TrajectoryStatus,
+    Volunteer,
+    VolunteerStatus,
+)
+from tests.conftest import TEST_PASSPHRASE
+
+
+def test_schedule_and_calendar_from_the_command_line(empty_case_file, tmp_path):
+    with empty_case_file.session() as session:
+        family = Family(reference="GZ-2026-030", status=FamilyStatus.active)
+        volunteer = Volunteer(
+            reference="VW-2026-004", first_name="Jef", status=VolunteerStatus.matched
+        )
+        session.add_all([family, volunteer])
+        session.flush()
+        session.add(
+            Trajectory(
+                family_id=family.id,
+                volunteer_id=volunteer.id,
+                status=TrajectoryStatus.active,
+                proposed_on=dt.date(2026, 1, 5),
+                start_on=dt.date(2026, 2, 3),
+                weekday=3,
+                half_day=HalfDay.evening,
+            )
+        )
+    path = empty_case_file.path
+    empty_case_file.lock()
+    secret = tmp_path / "pass.txt"
+    secret.write_text(TEST_PASSPHRASE + "\n")
+
+    ics_path, pdf_path = tmp_path / "plan.ics", tmp_path / "plan.pdf"
+    common = [
+        str(path),
+        "--passphrase-file",
+        str(secret),
+        "--volunteer",
+        "VW-2026-004",
+        "--weeks",
+        "4",
+    ]
+    assert cli.main(["ics", *common, "--out", str(ics_path)]) == 0
+    assert cli.main(["print", "schedule", *common, "--out", str(pdf_path)]) == 0
+
+    thursdays = planning.weekly_visit_dates(
+        first_possible=max(planning.week_of(dt.date.today())[0], dt.date.today()),
+        weekday=3,
+        until=planning.week_of(dt.date.today())[0] + dt.timedelta(days=27),
+    )
+    events = Calendar.from_ical(ics_path.read_bytes()).walk("VEVENT")
+    assert [e.decoded("dtstart").date() for e in events] == thursdays
+    assert all(e.decoded("dtstart").hour == 18 for e in events)
+    assert "Bezoekplanning" in PdfReader(pdf_path).pages[0].extract_text()
+
+    assert cli.main(["ics", *common[:3], "--volunteer", "VW-1999-999", "--out", str(ics_path)]) == 2
