@@ -26,7 +26,7 @@ NL = {
     "organisation": (
         "1. De organisatie",
         "{organisation} is een {legal_form} met ondernemingsnummer {company_number}. "
-        "De lokale werking {branch_name} ({branch_address}) maakt er deel van uit. "
+        "De lokale werking {branch_name}, {branch_address}, maakt er deel van uit. "
         "Onbaatzuchtig doel: {non_profit_aim}",
     ),
     "insurance": (
@@ -143,7 +143,7 @@ FR = {
     "organisation": (
         "1. L'organisation",
         "{organisation} est une {legal_form} portant le numéro d'entreprise {company_number}. "
-        "L'antenne locale {branch_name} ({branch_address}) en fait partie. "
+        "L'antenne locale {branch_name}, {branch_address}, en fait partie. "
         "But désintéressé : {non_profit_aim}",
     ),
     "insurance": (
@@ -262,7 +262,7 @@ EN = {
     "organisation": (
         "1. The organisation",
         "{organisation} is a {legal_form} (non-profit association) with company number "
-        "{company_number}. The local branch {branch_name} ({branch_address}) is part of it. "
+        "{company_number}. The local branch {branch_name}, {branch_address}, is part of it. "
         "Non-profit aim: {non_profit_aim}",
     ),
     "insurance": (

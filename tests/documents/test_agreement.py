@@ -145,3 +145,19 @@ def test_empty_settings_print_a_line_to_fill_in_and_are_named(empty_case_file, t
 
 def test_every_language_has_every_text():
     assert set(TEXTS["fr"]) == set(TEXTS["nl"]) == set(TEXTS["en"])
+
+
+def test_the_command_line_writes_the_pdf_and_names_an_unknown_volunteer(
+    empty_case_file, agreement, tmp_path, capsys
+):
+    import argparse
+
+    from homestart_desktop.documents.agreement_cli import agreement_cli
+
+    out = tmp_path / "VW-2025-001.pdf"
+    args = argparse.Namespace(volunteer="VW-2025-001", doc_lang="en", out=out)
+    assert agreement_cli(args, case_file=empty_case_file) == 0
+    assert "Volunteer agreement" in _text(out.read_bytes())
+    args = argparse.Namespace(volunteer="VW-2019-404", doc_lang=None, out=out)
+    assert agreement_cli(args, case_file=empty_case_file) == 2
+    assert "VW-2019-404" in capsys.readouterr().err
