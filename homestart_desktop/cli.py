@@ -1,0 +1,507 @@
+"""The ``homestart`` command: the app by default, and headless commands on a case file.
+
+Passphrases come from a terminal prompt, a ``--passphrase-file``, or standard input when it is
+not a terminal (one line each, in the order they are asked) — never from the command line, where
+other users and the shell history would see them. Each outcome has its own exit code
+(:data:`EXIT_CODES`) and one message on stderr in the user's language, never a traceback.
+Heavy modules (SQLAlchemy, Qt, reportlab) are imported inside the commands, so ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from homestart_desktop import __version__
+from homestart_desktop.i18n import LANGUAGES, N_, _, set_language
+from homestart_desktop.logs import log_file, setup_logging, where
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_WRONG_PASSPHRASE = 3
+EXIT_NOT_A_CASE_FILE = 4
+EXIT_IN_USE = 5
+EXIT_NEWER_VERSION = 6
+EXIT_STOPPED = 130  # Ctrl+C, as every shell expects
+
+EXIT_CODES: dict[int, str] = {
+    EXIT_OK: N_("done"),
+    EXIT_UNEXPECTED: N_("an unexpected error (the log says where)"),
+    EXIT_USAGE: N_("the command was not complete or not right, or the passphrase was refused"),
+    EXIT_WRONG_PASSPHRASE: N_("wrong passphrase"),
+    EXIT_NOT_A_CASE_FILE: N_("not a case file, or the case file is damaged"),
+    EXIT_IN_USE: N_("the case file is open elsewhere on this computer"),
+    EXIT_NEWER_VERSION: N_("the case file was made by a newer version of the app"),
+}
+
+
+class UsageProblem(Exception):
+    """The command cannot run as typed; the message says what to change (exit code 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+# ---- Passphrases
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+class Passphrases:
+    """Where one command's passphrases come from: a file, a terminal prompt, or stdin lines."""
+
+    def __init__(self, stdin: TextIO | None = None) -> None:
+        self._stdin = stdin if stdin is not None else sys.stdin
+        self._interactive = stdin is None and _stdin_is_terminal()
+
+    def existing(self, file: Path | None, prompt: str | None = None) -> str:
+        """The passphrase of an existing case file."""
+        if file is not None:
+            return _read_passphrase_file(file)
+        if self._interactive:
+            return getpass.getpass(prompt or _("Passphrase of the case file: "))
+        return self._next_line()
+
+    def new(self, file: Path | None) -> tuple[str, str | None]:
+        """A new passphrase and, when typed at a prompt, its repetition (to compare)."""
+        if file is not None:
+            return _read_passphrase_file(file), None
+        if self._interactive:
+            first = getpass.getpass(_("New passphrase (at least 12 characters): "))
+            return first, getpass.getpass(_("Type the new passphrase again: "))
+        return self._next_line(), None
+
+    def _next_line(self) -> str:
+        line = self._stdin.readline() if self._stdin is not None else ""
+        passphrase = line.rstrip("\r\n")
+        if not passphrase:
+            raise UsageProblem(
+                _(
+                    "No passphrase was given. Type it at the prompt, or give "
+                    "--passphrase-file, or one line on standard input."
+                )
+            )
+        return passphrase
+
+
+def _read_passphrase_file(file: Path) -> str:
+    """The first line of a passphrase file (Notepad's byte order mark and line end removed)."""
+    try:
+        text = Path(file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageProblem(
+            _("The passphrase file could not be read: {file}").format(file=file)
+        ) from error
+    lines = text.splitlines()
+    if not lines or not lines[0]:
+        raise UsageProblem(_("The passphrase file is empty: {file}").format(file=file))
+    return lines[0]
+
+
+# ---- Small helpers
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stdout, flush=True)
+
+
+def _complain(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _existing_file(path: Path) -> Path:
+    if not path.is_file():
+        raise UsageProblem(_("There is no file at this place: {file}").format(file=path))
+    return path
+
+
+def _free_place(path: Path) -> Path:
+    if path.exists():
+        raise UsageProblem(
+            _("A file with this name exists already; choose another name: {file}").format(file=path)
+        )
+    if not path.parent.is_dir():
+        raise UsageProblem(_("This folder does not exist: {folder}").format(folder=path.parent))
+    return path
+
+
+# ---- The commands
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from homestart_desktop.ui.app import run_gui
+    except ImportError as error:
+        log.error("app window unavailable: %s", where(error))
+        _complain(_("The app window cannot start: a part of the installation is missing."))
+        return EXIT_UNEXPECTED
+    return int(run_gui(None, demo=args.demo))
+
+
+def _cmd_self_test(args: argparse.Namespace) -> int:
+    from homestart_desktop.ui.app import run_self_test
+
+    return int(run_self_test())
+
+
+def _cmd_demo_file(args: argparse.Namespace) -> int:
+    from homestart_desktop.data.demo import DEMO_PASSPHRASE, write_demo_file
+
+    path = _free_place(args.file)
+    given = args.passphrase_file is not None
+    passphrase = _read_passphrase_file(args.passphrase_file) if given else DEMO_PASSPHRASE
+    options: dict[str, Any] = {"size": args.size}
+    for name in ("families", "years", "seed"):
+        if getattr(args, name) is not None:
+            options[name] = getattr(args, name)
+    write_demo_file(path, passphrase=passphrase, **options)
+    _say(_("Demo case file made with invented families: {file}").format(file=path))
+    if not given:
+        _say(_("Its passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE))
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from homestart_desktop.data.casefile import create_case_file
+
+    path = _free_place(args.file)
+    branch = args.branch.strip()
+    if not branch:
+        raise UsageProblem(_("Give the branch's name with --branch."))
+    passphrase, repeated = Passphrases().new(args.passphrase_file)
+    create_case_file(path, passphrase=passphrase, branch_name=branch, repeated=repeated).lock()
+    _say(_("New case file made: {file}").format(file=path))
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from homestart_desktop.data.casefile import check_case_file
+    from homestart_desktop.data.errors import DamagedCaseFile
+
+    path = _existing_file(args.file)
+    problems = check_case_file(path, passphrase=Passphrases().existing(args.passphrase_file))
+    if problems:
+        log.warning("check found %d problems", len(problems))
+        _complain(DamagedCaseFile(problems[0]).message)
+        for problem in problems[1:20]:
+            _complain(f"  {problem}")
+        return EXIT_NOT_A_CASE_FILE
+    _say(_("The case file is whole: every page and every table was checked."))
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from homestart_desktop.data.casefile import unlock
+
+    path = _existing_file(args.file)
+    with unlock(path, passphrase=Passphrases().existing(args.passphrase_file)) as case_file:
+        made = case_file.backup(args.to)
+    _say(_("Backup made: {file}").format(file=made))
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from homestart_desktop.data.backups import restore_backup
+
+    backup = _existing_file(args.backup)
+    prompt = _("Passphrase of the backup: ")
+    passphrase = Passphrases().existing(args.passphrase_file, prompt)
+    kept = restore_backup(backup, args.file, passphrase=passphrase)
+    _say(_("Backup restored: {file}").format(file=args.file))
+    if kept is not None:
+        _say(_("The file it replaced is kept: {file}").format(file=kept))
+    return EXIT_OK
+
+
+def _cmd_passwd(args: argparse.Namespace) -> int:
+    from homestart_desktop.data.casefile import unlock
+    from homestart_desktop.data.errors import WeakPassphrase
+    from homestart_desktop.data.passphrase import passphrase_problems
+
+    path = _existing_file(args.file)
+    source = Passphrases()
+    old = source.existing(args.passphrase_file, _("Current passphrase: "))
+    new, repeated = source.new(args.new_passphrase_file)
+    # Refuse a weak one before the slow unlock, and before anything is written.
+    problems = passphrase_problems(new, repeated=repeated)
+    if problems:
+        raise WeakPassphrase(" ".join(problems))
+    with unlock(path, passphrase=old) as case_file:
+        case_file.change_passphrase(new_passphrase=new, repeated=repeated)
+        # The newest backup should open with the passphrase the coordinator now remembers.
+        case_file.backup(reason="rekeyed")
+    _say(_("The passphrase is changed. Backups made before now still open with the old one."))
+    return EXIT_OK
+
+
+def _run_print_kind(target: str) -> Callable[[argparse.Namespace], int]:
+    """Unlock the case file, then call ``module:function(args, case_file=...) -> int``."""
+
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        from homestart_desktop.data.casefile import unlock
+
+        module_name, function_name = target.split(":")
+        function = getattr(importlib.import_module(module_name), function_name)
+        path = _existing_file(args.file)
+        with unlock(path, passphrase=Passphrases().existing(args.passphrase_file)) as case_file:
+            return int(function(args, case_file=case_file))
+
+    return run
+
+
+def add_print_kind(kinds: Any, name: str, help_text: str, target: str) -> argparse.ArgumentParser:
+    """``homestart print NAME FILE [--passphrase-file P] [--out PDF]``; add your own options."""
+    parser = kinds.add_parser(name, help=help_text, description=help_text)
+    parser.add_argument("file", type=Path, metavar="FILE", help=_("the case file"))
+    _passphrase_option(parser)
+    parser.add_argument("--out", type=Path, metavar="PDF", help=_("where to save the PDF"))
+    parser.set_defaults(run=_run_print_kind(target))
+    return parser
+
+
+def add_plan_options(parser: argparse.ArgumentParser) -> None:
+    """Options of a volunteer's visit plan (``print schedule`` and ``ics``)."""
+    parser.add_argument(
+        "--volunteer", required=True, metavar="VW-…", help=_("the volunteer's reference")
+    )
+    parser.add_argument(
+        "--weeks", type=int, default=8, metavar="N", help=_("how many weeks, from this week on")
+    )
+    parser.add_argument(
+        "--with-address", action="store_true", help=_("include the families' addresses")
+    )
+    parser.add_argument(
+        "--doc-lang",
+        choices=["nl", "fr", "en"],
+        help=_("language of the document (default: the volunteer's)"),
+    )
+
+
+def _add_print_kinds(kinds: Any) -> None:
+    """The documents ``homestart print`` makes. Each helper adds its kind HERE, one block each:
+
+    parser = add_print_kind(kinds, "intake-form", _("..."), "homestart_desktop.documents.x:cli")
+    parser.add_argument("--family", metavar="CODE", help=_("..."))
+
+    where ``cli(args, *, case_file) -> int`` writes ``args.out`` and returns an exit code.
+    """
+    # ==== print kinds: add yours below this line ====
+    schedule = add_print_kind(
+        kinds,
+        "schedule",
+        _("a volunteer's visit schedule"),
+        "homestart_desktop.documents.visit_plan_cli:schedule_cli",
+    )
+    add_plan_options(schedule)
+    agreement = add_print_kind(
+        kinds,
+        "agreement",
+        _("a volunteer's agreement with its information note"),
+        "homestart_desktop.documents.agreement_cli:agreement_cli",
+    )
+    agreement.add_argument(
+        "--volunteer", required=True, metavar="VW-…", help=_("the volunteer's reference")
+    )
+    agreement.add_argument(
+        "--lang",
+        dest="doc_lang",
+        choices=["nl", "fr", "en"],
+        help=_("language of the document (default: the volunteer's)"),
+    )
+    # ==== print kinds: end ====
+
+
+# ---- The parser
+
+
+def _passphrase_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="PATH",
+        help=_("read the passphrase from the first line of this file (not from the prompt)"),
+    )
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage problem is an exception with our message, not an exit."""
+
+    def error(self, message: str) -> Any:
+        raise UsageProblem(
+            _("{problem}. See: {command} --help").format(problem=message, command=self.prog)
+        )
+
+
+@contextlib.contextmanager
+def _argparse_in_our_language() -> Iterator[None]:
+    """argparse's own words (usage, options, errors) through our catalogs while parsing."""
+    original = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = lambda one, many, n: _(one) if n == 1 else _(many)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = original  # type: ignore[attr-defined]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and option of ``homestart``, with help in the current language."""
+    parser = _Parser(
+        prog="homestart",
+        description=_("Home-Start Desktop: the case file of a Home-Start branch."),
+        epilog=_("Without a command, the app opens."),
+    )
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help=_("language (default: nl)"))
+    parser.add_argument(
+        "--demo", action="store_true", help=_("open the app on a fresh demo case file")
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.set_defaults(run=_cmd_gui)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> Any:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(run=run)
+        return sub
+
+    file_help = _("the case file")
+    demo = command("demo-file", _("make a demo case file with invented families"), _cmd_demo_file)
+    demo.add_argument("file", type=Path, metavar="FILE", help=_("where to make it"))
+    demo.add_argument("--families", type=int, metavar="N", help=_("new families a year"))
+    demo.add_argument("--years", type=int, metavar="Y", help=_("years of history"))
+    demo.add_argument("--seed", type=int, metavar="S", help=_("the same seed makes the same file"))
+    demo.add_argument("--size", choices=["realistic", "large"], default="realistic")
+    _passphrase_option(demo)
+
+    new = command("new", _("make a new, empty case file for a branch"), _cmd_new)
+    new.add_argument("file", type=Path, metavar="FILE", help=_("where to make it"))
+    new.add_argument("--branch", required=True, metavar="NAME", help=_("the branch's name"))
+    _passphrase_option(new)
+
+    check = command(
+        "check", _("check every page of a case file; exit 0 only when whole"), _cmd_check
+    )
+    check.add_argument("file", type=Path, metavar="FILE", help=file_help)
+    _passphrase_option(check)
+
+    backup = command("backup", _("make an encrypted backup of a case file"), _cmd_backup)
+    backup.add_argument("file", type=Path, metavar="FILE", help=file_help)
+    backup.add_argument("--to", type=Path, metavar="DIR", help=_("folder for the backup"))
+    _passphrase_option(backup)
+
+    restore = command("restore", _("put a backup in the place of a case file"), _cmd_restore)
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help=_("the backup"))
+    restore.add_argument("file", type=Path, metavar="FILE", help=file_help)
+    _passphrase_option(restore)
+
+    passwd = command("passwd", _("change the passphrase of a case file"), _cmd_passwd)
+    passwd.add_argument("file", type=Path, metavar="FILE", help=file_help)
+    _passphrase_option(passwd)
+    passwd.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        metavar="PATH",
+        help=_("read the new passphrase from the first line of this file"),
+    )
+
+    command(
+        "self-test",
+        _("open every screen on a demo file, headless; exit 0 when all is well"),
+        _cmd_self_test,
+    )
+
+    ics = command(
+        "ics",
+        _("a volunteer's visits as a calendar file (.ics) for a phone"),
+        _run_print_kind("homestart_desktop.documents.visit_plan_cli:ics_cli"),
+    )
+    ics.add_argument("file", type=Path, metavar="FILE", help=file_help)
+    _passphrase_option(ics)
+    ics.add_argument(
+        "--out", type=Path, required=True, metavar="PATH", help=_("where to save the calendar file")
+    )
+    add_plan_options(ics)
+
+    printing = command("print", _("make a document as a PDF"), _no_print_kind)
+    _add_print_kinds(printing.add_subparsers(dest="kind", metavar="KIND", parser_class=_Parser))
+    return parser
+
+
+def _no_print_kind(args: argparse.Namespace) -> int:
+    raise UsageProblem(_("Say which document to print. See: homestart print --help"))
+
+
+# ---- Entry point
+
+
+def _early_language(argv: list[str]) -> None:
+    """Set ``--lang`` before the parser is built, so its help is in that language too."""
+    for index, word in enumerate(argv):
+        value = None
+        if word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+        elif word == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value in LANGUAGES:
+            set_language(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``homestart`` with these arguments and return its exit code."""
+    from homestart_desktop.data.errors import CaseFileError
+
+    argv = [str(word) for word in (sys.argv[1:] if argv is None else argv)]
+    _early_language(argv)
+    try:
+        with _argparse_in_our_language():
+            args = build_parser().parse_args(argv)
+    except UsageProblem as problem:
+        _complain(str(problem))
+        return EXIT_USAGE
+    except SystemExit as done:  # --help and --version
+        return int(done.code or 0)
+    setup_logging()
+    name = args.command or ("demo" if args.demo else "app")
+    log.info("command %s started", name)
+    try:
+        code = args.run(args)
+    except (UsageProblem, CaseFileError) as refused:
+        _complain(str(refused))
+        code = refused.exit_code if refused.exit_code != EXIT_UNEXPECTED else EXIT_USAGE
+        log.info("command %s refused: %s", name, type(refused).__name__)
+    except KeyboardInterrupt:
+        _complain(_("Stopped."))
+        code = EXIT_STOPPED
+    except Exception as error:
+        code = _unexpected(error)
+    log.info("command %s ended with exit code %d", name, code)
+    return code
+
+
+def _unexpected(error: Exception) -> int:
+    from homestart_desktop.data.validation import ValidationError
+
+    if isinstance(error, ValidationError):
+        _complain(" ".join(error.problems.values()))
+        return EXIT_USAGE
+    # The type and place only: an exception's message can quote a row of the case file.
+    log.error("unexpected error: %s", where(error))
+    _complain(
+        _(
+            "Something unexpected went wrong ({kind}). Nothing personal is shown or logged; "
+            "the log says where it happened: {log}"
+        ).format(kind=type(error).__name__, log=log_file())
+    )
+    return EXIT_UNEXPECTED
