@@ -16,6 +16,7 @@ from homestart_desktop.data.models import (
     HalfDay,
     Trajectory,
     TrajectoryStatus,
+    Transport,
     Visit,
     VisitStatus,
     Volunteer,
@@ -175,6 +176,7 @@ def log_visit(*, session: Session, visit_id: int, log: VisitLog, today: dt.date)
     if visit is None:
         raise LookupError(visit_id)
     _check_log(log, visit.on, today)
+    _km_to_expenses(session, visit, log, today)
     visit.status = log.status
     visit.minutes = log.minutes if log.status == VisitStatus.done else 0
     visit.km = log.km
@@ -182,6 +184,57 @@ def log_visit(*, session: Session, visit_id: int, log: VisitLog, today: dt.date)
     visit.note = log.note
     session.add(visit)
     return Changes(visits=True)
+
+
+def _km_to_expenses(session: Session, visit: Visit, log: VisitLog, today: dt.date) -> None:
+    """The km of a visit become the volunteer's expense entry for it (one per visit)."""
+    from homestart_desktop.data import expenses
+    from homestart_desktop.data.models import Expense, ExpenseYear
+
+    trajectory = session.get(Trajectory, visit.trajectory_id)
+    assert trajectory is not None
+    for old in session.exec(select(Expense).where(Expense.visit_id == visit.id)):
+        session.delete(old)
+    session.flush()
+    if log.km <= 0:
+        return
+    regime = session.exec(
+        select(ExpenseYear).where(
+            ExpenseYear.volunteer_id == trajectory.volunteer_id,
+            ExpenseYear.year == visit.on.year,
+        )
+    ).first()
+    if regime is None:
+        Problems(
+            {
+                "km": _(
+                    "This volunteer has no expense regime for {year} yet: choose it in the "
+                    "volunteer's expenses first, then log the kilometres."
+                ).format(year=visit.on.year)
+            }
+        ).raise_if_any()
+    volunteer = session.get(Volunteer, trajectory.volunteer_id)
+    assert volunteer is not None
+    family_reference = session.exec(
+        select(Family.reference).where(Family.id == trajectory.family_id)
+    ).one()
+    saved = expenses.add_expense(
+        session=session,
+        volunteer_id=volunteer.id,
+        expense_in=expenses.ExpenseIn(
+            on=visit.on,
+            km=f"{log.km:g}",
+            transport=Transport.car
+            if volunteer.has_car or not volunteer.has_bike
+            else Transport.bicycle,
+            purpose=_("Home visit {reference}").format(reference=family_reference),
+        ),
+        today=today,
+    )
+    expense = session.get(Expense, saved.id)
+    assert expense is not None
+    expense.visit_id = visit.id
+    session.add(expense)
 
 
 def log_week_done(

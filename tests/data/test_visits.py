@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from sqlmodel import select
 
 from homestart_desktop.data import visits
 from homestart_desktop.data.models import (
@@ -116,13 +117,17 @@ def test_logging_refuses_the_future_and_impossible_hours(empty_case_file, trajec
             session=session,
             visit_id=past_id,
             log=visits.VisitLog(
-                VisitStatus.done, minutes=180, km=6.5, activities=("play", "administration")
+                VisitStatus.done, minutes=180, activities=("play", "administration")
             ),
             today=TODAY,
         )
     with empty_case_file.session() as session:
         logged = session.get(Visit, past_id)
-        assert (logged.status, logged.minutes, logged.km) == (VisitStatus.done, 180, 6.5)
+        assert (logged.status, logged.minutes, logged.activities) == (
+            VisitStatus.done,
+            180,
+            ["play", "administration"],
+        )
         assert visits.last_logged_visit(session=session, trajectory_id=trajectory_id) == dt.date(
             2026, 11, 24
         )
@@ -153,3 +158,40 @@ def test_a_whole_week_of_a_volunteer_done_in_one_action(empty_case_file, traject
         (26, VisitStatus.done),
         (27, VisitStatus.planned),
     ]
+
+
+def test_kilometres_of_a_visit_feed_the_volunteers_expenses_once(empty_case_file, trajectory_id):
+    from homestart_desktop.data.models import Expense, ExpenseRegime, ExpenseYear
+
+    with empty_case_file.session() as session:
+        visit = Visit(trajectory_id=trajectory_id, on=dt.date(2026, 11, 24))
+        session.add(visit)
+        session.flush()
+        visit_id = visit.id
+        volunteer_id = session.get(Trajectory, trajectory_id).volunteer_id
+    km_log = visits.VisitLog(VisitStatus.done, minutes=180, km=12.0)
+    with empty_case_file.session() as session, pytest.raises(ValidationError) as refused:
+        visits.log_visit(session=session, visit_id=visit_id, log=km_log, today=TODAY)
+    assert (
+        "expense regime" in refused.value.problems["km"]
+        or "onkostenregeling" in refused.value.problems["km"]
+    )
+    with empty_case_file.session() as session:
+        session.add(
+            ExpenseYear(volunteer_id=volunteer_id, year=2026, regime=ExpenseRegime.actual_costs)
+        )
+    for km in (12.0, 14.0):  # logging again corrects, never doubles
+        with empty_case_file.session() as session:
+            visits.log_visit(
+                session=session,
+                visit_id=visit_id,
+                log=visits.VisitLog(VisitStatus.done, minutes=180, km=km),
+                today=TODAY,
+            )
+    with empty_case_file.session() as session:
+        (expense,) = session.exec(select(Expense)).all()
+        assert (expense.visit_id, expense.km, expense.amount_cents) == (
+            visit_id,
+            14.0,
+            round(14 * 43.20),
+        )
