@@ -1,0 +1,174 @@
+"""The words for every table and row of the figures (shared by the screen and the office report)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from homestart_desktop.i18n import N_, _, format_money, format_number
+from homestart_desktop.sync.figures import (
+    BREAKDOWNS,
+    FLOW,
+    INDICATORS,
+    MEASURES,
+    OUTCOME_AREAS,
+    VOLUNTEERS,
+)
+
+TABLES: dict[str, str] = {
+    "flow": N_("Flow"),
+    "referrals": N_("New referrals by referrer"),
+    "closed": N_("Trajectories closed, by reason"),
+    "visits": N_("Home visits"),
+    "families": N_("Families active in the quarter"),
+    "children": N_("Children of the active families, by age"),
+    "volunteers": N_("Volunteers"),
+    "outcomes": N_("Closed trajectories whose score improved"),
+    "measures": N_("Durations, hours and expenses"),
+}
+
+ROWS: dict[str, str] = {
+    # referrers
+    "ocmw": N_("OCMW"),
+    "huis_van_het_kind": N_("Huis van het Kind"),
+    "kind_en_gezin": N_("Kind & Gezin"),
+    "clb": N_("CLB"),
+    "school": N_("School (referrer)"),
+    "kinderopvang": N_("Childcare"),
+    "buurtwerk": N_("Neighbourhood work"),
+    "caw": N_("CAW"),
+    "ckg": N_("CKG"),
+    "ocj": N_("OCJ"),
+    "een_gezin_een_plan": N_("1Gezin1Plan"),
+    "perinataal_netwerk": N_("Perinatal network"),
+    "ziekenhuis": N_("Hospital / maternity"),
+    "huisarts": N_("GP"),
+    "vroedvrouw": N_("Midwife"),
+    "cgg": N_("CGG"),
+    "wijkgezondheidscentrum": N_("Community health centre"),
+    "zelfaanmelding": N_("Self-referral"),
+    "andere": N_("Other referrer"),
+    # close reasons
+    "goals_reached": N_("Goals reached"),
+    "family_stops": N_("Family stops"),
+    "family_moved": N_("Family moved"),
+    "referred_on": N_("Referred on to other care"),
+    "volunteer_stopped": N_("Volunteer stopped"),
+    "other": N_("Other reason (closure)"),
+    # visits
+    "done": N_("Visits done"),
+    "cancelled_family": N_("Cancelled by the family"),
+    "cancelled_volunteer": N_("Cancelled by the volunteer"),
+    "not_happened": N_("Did not take place"),
+    # children
+    "unborn": N_("Unborn"),
+    "age_0_1": N_("0 to 1 year"),
+    "age_1_3": N_("1 to 3 years"),
+    "age_3_6": N_("3 to 6 years"),
+    "age_6_12": N_("6 to 12 years"),
+    "age_12_plus": N_("12 years and older (siblings)"),
+    "unknown": N_("Age not known"),
+    # flow
+    "intakes": N_("Intakes"),
+    "waiting_at_end": N_("On the waiting list at quarter end"),
+    "started": N_("Trajectories started"),
+    "active_at_end": N_("Trajectories running at quarter end"),
+    # families
+    "base": N_("Families active in the quarter"),
+    "financially_vulnerable": N_("Financially vulnerable"),
+    "single_parent": N_("Single-parent family"),
+    "around_birth": N_("Started around a birth"),
+    "psychological_vulnerability": N_("Psychological vulnerability in the family"),
+    "young_parent": N_("Young parent"),
+    "physical_disability": N_("Physical disability in the family"),
+    "newcomer": N_("Newcomer (less than 5 years in Belgium)"),
+    "deprived": N_("Deprived (Kind & Gezin index)"),
+    # volunteers
+    "active": N_("Active volunteers"),
+    "new": N_("New volunteers"),
+    "trained": N_("Completed the preparation course"),
+    "stopped": N_("Stopped"),
+    "unmatched": N_("Active, without a family"),
+    "intervision_sessions": N_("Intervision sessions"),
+    "intervision_attendances": N_("Intervision attendances"),
+    # outcome areas
+    "wellbeing": N_("Parental well-being"),
+    "parenting": N_("Positive parenting"),
+    "services": N_("Reaching services"),
+    "participation": N_("Leisure and community life"),
+    "behaviour": N_("Children's behaviour"),
+    # measures
+    "median_waiting_days": N_("Median waiting time (days)"),
+    "median_closed_days": N_("Median length of closed trajectories (days)"),
+    "visit_hours": N_("Visit hours"),
+    "training_hours": N_("Training hours"),
+    "expenses_paid_cents": N_("Expenses paid (€)"),
+    "total": N_("Total"),
+}
+
+# Where one row key means something else in another table.
+SCOPED: dict[tuple[str, str], str] = {
+    ("outcomes", "school"): N_("School culture at home"),
+    ("referrals", "total"): N_("Total referrals"),
+    ("closed", "total"): N_("Total closed"),
+    ("visits", "total"): N_("Total visits"),
+    ("children", "total"): N_("Total children"),
+}
+
+ORDER: dict[str, tuple[str, ...]] = {
+    "flow": FLOW,
+    "referrals": BREAKDOWNS["referrals"],
+    "closed": BREAKDOWNS["closed"],
+    "visits": BREAKDOWNS["visits"],
+    "families": INDICATORS,
+    "children": BREAKDOWNS["children"],
+    "volunteers": VOLUNTEERS,
+    "outcomes": OUTCOME_AREAS,
+    "measures": MEASURES,
+}
+# Measures that add up over branches (medians do not).
+ADDITIVE = frozenset({"visit_hours", "training_hours", "expenses_paid_cents"})
+
+
+def table_label(table: str) -> str:
+    return _(TABLES[table])
+
+
+def row_label(key: str, table: str = "") -> str:
+    """The words for one row (of ``table``, where the same key means something else)."""
+    return _(SCOPED.get((table, key)) or ROWS.get(key, key))
+
+
+def lines() -> Iterator[tuple[str, str]]:
+    """Every (table, row) in display order; ``total`` and ``base`` rows included."""
+    for table, rows in ORDER.items():
+        if table == "families":
+            yield table, "base"
+        yield from ((table, row) for row in rows)
+        if table in BREAKDOWNS:
+            yield table, "total"
+
+
+def value_of(figures: dict[str, Any], table: str, row: str) -> Any:
+    """One published value: an int, "<5", "x", a measure (number) or None (withheld/absent)."""
+    part = figures.get(table, {})
+    if row == "total":
+        return part.get("total")
+    if row == "base":
+        return part.get("base")
+    return part.get("rows", {}).get(row)
+
+
+def share_of(figures: dict[str, Any], table: str, row: str) -> float | None:
+    return figures.get(table, {}).get("shares", {}).get(row)
+
+
+def shown(value: Any, row: str = "") -> str:
+    """A published value as the coordinator reads it."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    if row == "expenses_paid_cents":
+        return format_money(int(value))
+    return format_number(value)
