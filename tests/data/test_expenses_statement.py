@@ -1,0 +1,49 @@
+"""The yearly expense statement PDF: entries, totals against the ceilings, in the volunteer's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+from pypdf import PdfReader
+
+from homestart_desktop.data.expenses import ExpenseIn, add_expense
+from homestart_desktop.data.models import Transport
+from homestart_desktop.data.volunteers import VolunteerIn, add_volunteer
+from homestart_desktop.documents.expense_statement import expense_statement_pdf, load_statement
+
+
+def _text(pdf: bytes) -> str:
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+def test_the_statement_lists_entries_and_the_ceilings(empty_case_file):
+    with empty_case_file.session() as session:
+        saved = add_volunteer(
+            session=session,
+            volunteer_in=VolunteerIn(first_name="Łukasz", last_name="Wróbel", language="nl"),
+            today=dt.date(2025, 1, 2),
+        )
+        for day, fields in (
+            (dt.date(2025, 2, 4), {"amount": "42,31", "purpose": "Huisbezoek"}),
+            (dt.date(2025, 2, 4), {"km": "12,5", "transport": Transport.car}),
+            (dt.date(2026, 1, 5), {"amount": "10,00"}),  # another year: not on this statement
+        ):
+            add_expense(
+                session=session,
+                volunteer_id=saved.id,
+                expense_in=ExpenseIn(on=day, **fields),
+                today=dt.date(2026, 1, 10),
+            )
+        data = load_statement(session=session, volunteer_id=saved.id, year=2025)
+    text = _text(expense_statement_pdf(data))
+    assert "Onkostenoverzicht 2025" in text
+    assert "Łukasz Wróbel" in text and "VW-2025-001" in text
+    assert "04/02/2025" in text and "Huisbezoek" in text and "12,5" in text
+    assert "€ 47,71" in text  # 42.31 + 12.5 km × €0.4320 (5.40)
+    assert "€ 1.692,51" in text and "€ 42,31" in text and "2.000" in text
+    assert "05/01/2026" not in text
+    french = _text(expense_statement_pdf(data, lang="fr"))
+    assert "Relevé des frais 2025" in french and "1 692,51 €" in french
