@@ -23,6 +23,7 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.periods_dialog import PeriodsDialog
 from homestart_desktop.ui.planning_calendar import MonthGrid, WeekGrid
 from homestart_desktop.ui.planning_lists import TrajectoriesPanel, visit_table
 from homestart_desktop.ui.visit_dialogs import LogVisitDialog
@@ -56,13 +57,14 @@ class PlanningScreen(QWidget):
         self.volunteer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.volunteer.setMinimumWidth(150)
         self.log_button = QPushButton(self, objectName="logVisit")
+        self.periods = QPushButton(self, objectName="periodsButton")
         self.week_done = QPushButton(self, objectName="weekDone")
         self.week_done.setProperty("primary", True)
         top = QHBoxLayout()
         for widget in (self.title, self.previous, self.today_button, self.next, self.period):
             top.addWidget(widget)
         top.addStretch(1)
-        for widget in (self.volunteer, self.log_button, self.week_done):
+        for widget in (self.periods, self.volunteer, self.log_button, self.week_done):
             top.addWidget(widget)
 
         self.tabs = QTabWidget(self, objectName="planningTabs")
@@ -87,6 +89,7 @@ class PlanningScreen(QWidget):
         self.month.sig_day_activated.connect(self._open_week)
         self.log_button.clicked.connect(self._log_selected)
         self.week_done.clicked.connect(self.mark_week_done)
+        self.periods.clicked.connect(lambda: PeriodsDialog(self.ops, self).exec())
         QShortcut(QKeySequence("Alt+Left"), self, activated=partial(self._step, -1))
         QShortcut(QKeySequence("Alt+Right"), self, activated=partial(self._step, 1))
         ops.sig_changes.connect(self._changed)
@@ -122,6 +125,7 @@ class PlanningScreen(QWidget):
         self.previous.setToolTip(_("Previous (Alt+Left)"))
         self.next.setToolTip(_("Next (Alt+Right)"))
         self.log_button.setText(_("Log visit…"))
+        self.periods.setText(_("Periods without visits…"))
         self.week_done.setText(_("Week done"))
         self.week_done.setToolTip(_("Mark every planned visit of this volunteer this week as done"))
         for index, label in enumerate((_("Week"), _("Month"), _("List"), _("Trajectories"))):

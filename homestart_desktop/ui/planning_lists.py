@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from homestart_desktop.data import trajectories, trajectory_overview
-from homestart_desktop.data.models import TrajectoryStatus
+from homestart_desktop.data import trajectories, trajectory_overview, visits
+from homestart_desktop.data.models import HalfDay, TrajectoryStatus
 from homestart_desktop.data.trajectory_overview import TrajectoryRow
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _, format_date
@@ -15,7 +15,7 @@ from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.planning_calendar import HALF_DAY_LABELS, HALF_DAYS
 from homestart_desktop.ui.score_chart import ScoreChart
 from homestart_desktop.ui.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
-from homestart_desktop.ui.visit_dialogs import STATUS_CHOICES
+from homestart_desktop.ui.visit_dialogs import STATUS_CHOICES, VisitDateDialog
 from homestart_desktop.ui.widgets.status_table import Column, RecordTable
 
 WEEKDAYS = (
@@ -95,9 +95,10 @@ class TrajectoriesPanel(QWidget):
         self.pause = QPushButton(self, objectName="pauseTrajectory")
         self.resume = QPushButton(self, objectName="resumeTrajectory")
         self.close_button = QPushButton(self, objectName="closeTrajectory")
+        self.add_visit = QPushButton(self, objectName="addVisit")
         self.chart = ScoreChart(self)
         buttons = QHBoxLayout()
-        for button in (self.review, self.pause, self.resume, self.close_button):
+        for button in (self.add_visit, self.review, self.pause, self.resume, self.close_button):
             buttons.addWidget(button)
             button.setEnabled(False)
         buttons.addStretch(1)
@@ -118,6 +119,7 @@ class TrajectoriesPanel(QWidget):
         self.pause.clicked.connect(lambda: self._open(PauseDialog))
         self.close_button.clicked.connect(lambda: self._open(CloseDialog))
         self.resume.clicked.connect(self._resume)
+        self.add_visit.clicked.connect(self._add_visit)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -125,6 +127,7 @@ class TrajectoriesPanel(QWidget):
         self.pause.setText(_("Pause…"))
         self.resume.setText(_("Restart"))
         self.close_button.setText(_("Close trajectory…"))
+        self.add_visit.setText(_("Extra visit…"))
 
     def set_rows(self, rows: list[TrajectoryRow]) -> None:
         self.table.set_records(rows)
@@ -138,6 +141,7 @@ class TrajectoriesPanel(QWidget):
         active = row is not None and row.status == TrajectoryStatus.active
         paused = row is not None and row.status == TrajectoryStatus.paused
         self.review.setEnabled(active)
+        self.add_visit.setEnabled(active)
         self.pause.setEnabled(active)
         self.resume.setEnabled(paused)
         self.close_button.setEnabled(active or paused)
@@ -155,6 +159,18 @@ class TrajectoriesPanel(QWidget):
         row = self.table.selected_record()
         if row is not None:
             dialog_class(self.ops, row, self).exec()
+
+    def _add_visit(self) -> None:
+        row = self.table.selected_record()
+        if row is not None:
+            VisitDateDialog(
+                self.ops,
+                _("Extra visit {reference}").format(reference=row.family_reference),
+                self,
+                half_day=row.half_day or HalfDay.morning,
+                fn=visits.add_visit,
+                trajectory_id=row.id,
+            ).exec()
 
     def _resume(self) -> None:
         row = self.table.selected_record()

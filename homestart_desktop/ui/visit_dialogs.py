@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data import visits
-from homestart_desktop.data.models import VisitStatus
+from homestart_desktop.data.models import HalfDay, VisitStatus
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
 from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.widgets.date_edit import DateEdit
 from homestart_desktop.ui.widgets.form_error import FormErrors
 
 STATUS_CHOICES = {
@@ -137,6 +138,12 @@ class LogVisitDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        if visit.status == VisitStatus.planned:
+            move = buttons.addButton(
+                _("Move to another day…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            move.setObjectName("moveVisit")
+            move.clicked.connect(self._move)
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
@@ -162,6 +169,19 @@ class LogVisitDialog(QDialog):
             owner=self,
         )
 
+    def _move(self) -> None:
+        dialog = VisitDateDialog(
+            self._ops,
+            _("Move visit {reference}").format(reference=self._visit.family_reference),
+            self,
+            start=self._visit.on,
+            half_day=self._visit.half_day,
+            fn=visits.move_visit,
+            visit_id=self._visit.id,
+        )
+        if dialog.exec():
+            self.accept()
+
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
             self.errors.show(error.problems)
@@ -173,3 +193,60 @@ def visits_half_day(half_day: str) -> str:
     return {"morning": N_("morning"), "afternoon": N_("afternoon"), "evening": N_("evening")}[
         half_day
     ]
+
+
+class VisitDateDialog(QDialog):
+    """Choose a day and half-day: to move a planned visit, or to add an extra one."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        start: dt.date | None = None,
+        half_day: HalfDay = HalfDay.morning,
+        **write: object,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitDateDialog")
+        self.setWindowTitle(title)
+        self._ops, self._write = ops, write
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.on = DateEdit(self, object_name="visitDate")
+        self.on.set_date(start or dt.date.today())
+        self.errors.add_row(_("Day"), self.on, "on")
+        self.half_day = QComboBox(self, objectName="visitHalfDay")
+        for value in HalfDay:
+            self.half_day.addItem(_(visits_half_day(value)), value)
+        self.half_day.setCurrentIndex(self.half_day.findData(half_day))
+        self.errors.add_row(_("Half-day"), self.half_day, "half_day")
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        """Write ``fn(on=..., half_day=..., **kwargs)`` given as ``fn=`` at construction."""
+        self.errors.clear()
+        kwargs = dict(self._write)
+        fn = kwargs.pop("fn")
+        self._ops.write(
+            fn,
+            on=self.on.date_value() or dt.date.today(),
+            half_day=self.half_day.currentData(),
+            success=lambda _c: self.accept(),
+            failure=self._refused,
+            owner=self,
+            **kwargs,
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        problems = error.problems if isinstance(error, ValidationError) else {"": _("Not saved.")}
+        self.errors.show(problems)

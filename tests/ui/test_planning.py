@@ -91,3 +91,38 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
         screen.tabs.setCurrentIndex(1)
         qtbot.waitSignal(screen.sig_loaded, timeout=10_000).wait()
         screen.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "planning-month.png"))
+
+
+def test_closing_in_the_dialog_refuses_a_date_before_the_last_visit_and_keeps_the_input(
+    qtbot, screen, empty_case_file
+):
+    from homestart_desktop.data.models import CloseReason
+    from homestart_desktop.ui.trajectory_dialogs import CloseDialog
+
+    with empty_case_file.session() as session:
+        visit = session.query(Visit).filter(Visit.on == MONDAY).one()
+        visit.status, visit.minutes = VisitStatus.done, 180
+    screen.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: screen.trajectories.table.model.rowCount() == 1)
+    row = screen.trajectories.table.model.record(0)
+    dialog = CloseDialog(screen.ops, row, screen)
+    qtbot.addWidget(dialog)
+    dialog.ended_on.set_date(MONDAY - dt.timedelta(days=1))
+    dialog.reason.setCurrentIndex(dialog.reason.findData(CloseReason.family_moved))
+    dialog.scores["wellbeing"].setValue(4)
+    dialog.show()
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(dialog.errors.message("ended_on")))
+    assert "laatste bezoek" in dialog.errors.message("ended_on")
+    assert dialog.isVisible() and dialog.reason.currentData() == CloseReason.family_moved
+    assert dialog.scores["wellbeing"].value() == 4
+    if os.environ.get("HOMESTART_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "close-dialog.png"))
+
+    dialog.ended_on.set_date(MONDAY)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.save()
+    with empty_case_file.session() as session:
+        family = session.query(Family).one()
+        assert family.status == FamilyStatus.closed
+    qtbot.waitUntil(lambda: screen.trajectories.table.model.rowCount() == 0)
