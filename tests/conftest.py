@@ -57,7 +57,9 @@ def empty_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, byte
 
 
 @pytest.fixture
-def empty_case_file(empty_template: tuple[Path, bytes], tmp_path: Path) -> Iterator[casefile.CaseFile]:
+def empty_case_file(
+    empty_template: tuple[Path, bytes], tmp_path: Path
+) -> Iterator[casefile.CaseFile]:
     """An unlocked, empty case file of its own for this test."""
     template, key = empty_template
     case_file = _open_copy(template, key, tmp_path / "Teststad.hscase")
@@ -69,3 +71,34 @@ def empty_case_file(empty_template: tuple[Path, bytes], tmp_path: Path) -> Itera
 def empty_case_path(empty_template: tuple[Path, bytes], tmp_path: Path) -> Path:
     """A locked, empty case file of its own (passphrase: TEST_PASSPHRASE)."""
     return _copy_case_file(empty_template[0], tmp_path / "Teststad.hscase")
+
+
+# ---- The demo branch (data/demo.py), built once per test session
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """The realistic demo branch (seed 2026, history up to today) and its derived key."""
+    from homestart_desktop.data.demo import DEMO_PASSPHRASE, write_demo_file
+
+    path = write_demo_file(tmp_path_factory.mktemp("demo") / "Gent-demo.hscase")
+    with path.open("rb") as fh:
+        salt = fh.read(casefile.SALT_BYTES)
+    return path, casefile.derive_key(DEMO_PASSPHRASE, salt)
+
+
+@pytest.fixture
+def demo_case_file(
+    demo_template: tuple[Path, bytes], tmp_path: Path
+) -> Iterator[casefile.CaseFile]:
+    """An unlocked copy of the demo branch of its own for this test."""
+    template, key = demo_template
+    case_file = _open_copy(template, key, tmp_path / "Gent-demo.hscase")
+    yield case_file
+    case_file.lock()
+
+
+@pytest.fixture
+def demo_case_path(demo_template: tuple[Path, bytes], tmp_path: Path) -> Path:
+    """A locked copy of the demo branch (passphrase: DEMO_PASSPHRASE)."""
+    return _copy_case_file(demo_template[0], tmp_path / "Gent-demo.hscase")
