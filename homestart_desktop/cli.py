@@ -214,6 +214,8 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from homestart_desktop.data.backups import restore_backup
 
     backup = _existing_file(args.backup)
+    if args.file.exists() and backup.resolve() == args.file.resolve():
+        raise UsageProblem(_("The backup and the case file are the same file."))
     prompt = _("Passphrase of the backup: ")
     passphrase = Passphrases().existing(args.passphrase_file, prompt)
     kept = restore_backup(backup, args.file, passphrase=passphrase)
@@ -379,7 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     file_help = _("the case file")
     demo = command("demo-file", _("make a demo case file with invented families"), _cmd_demo_file)
     demo.add_argument("file", type=Path, metavar="FILE", help=_("where to make it"))
-    demo.add_argument("--families", type=int, metavar="N", help=_("new families a year"))
+    demo.add_argument("--families", type=int, metavar="N", help=_("how many families in all"))
     demo.add_argument("--years", type=int, metavar="Y", help=_("years of history"))
     demo.add_argument("--seed", type=int, metavar="S", help=_("the same seed makes the same file"))
     demo.add_argument("--size", choices=["realistic", "large"], default="realistic")

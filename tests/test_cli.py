@@ -216,3 +216,28 @@ def test_passwd_rekeys_so_only_the_new_passphrase_opens(
     rekeyed = sorted(empty_case_path.with_name(empty_case_path.name + "-backups").glob("*rekeyed*"))
     assert len(rekeyed) == 1
     assert cli.main(["check", str(rekeyed[0]), "--passphrase-file", str(new)]) == 0
+
+
+def test_demo_file_uses_the_documented_passphrase_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    from homestart_desktop.data.demo import DEMO_PASSPHRASE
+
+    target = tmp_path / "Gent-demo.hscase"
+    assert cli.main(["demo-file", target, "--families", "8", "--years", "1", "--seed", "5"]) == 0
+    assert DEMO_PASSPHRASE in capsys.readouterr().out
+    monkeypatch.setattr(sys, "stdin", io.StringIO(DEMO_PASSPHRASE + "\n"))
+    assert cli.main(["check", target]) == 0
+    before = target.read_bytes()
+    assert cli.main(["demo-file", target]) == 2
+    assert "bestaat al" in capsys.readouterr().err
+    assert target.read_bytes() == before
+
+
+def test_restoring_a_file_onto_itself_is_refused(
+    empty_case_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    before = empty_case_path.read_bytes()
+    assert cli.main(["restore", empty_case_path, empty_case_path, "--passphrase-file", "x"]) == 2
+    assert "hetzelfde bestand" in capsys.readouterr().err
+    assert empty_case_path.read_bytes() == before

@@ -101,7 +101,9 @@ def list_backups(case_path: Path, folder: Path | None = None) -> list[BackupInfo
             made_at = dt.datetime.strptime("-".join(parts[:2]), "%Y%m%d-%H%M%S")
         except ValueError:
             continue
-        reason = parts[2] if len(parts) > 2 else ""
+        # "before-update", "before-restore": reasons may hold a dash; a trailing number does not
+        # belong to them (a second backup in the same second).
+        reason = "-".join(part for part in parts[2:] if not part.isdigit())
         found.append(BackupInfo(path, made_at, reason, path.stat().st_size))
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 

@@ -333,9 +333,12 @@ def create_case_file(
         raise CaseFileError(_("A file with this name exists already."))
     lock = _lock_for(path)
     _acquire(lock)
+    case_file: CaseFile | None = None
+    created = False
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
+        created = True
         salt = secrets.token_bytes(SALT_BYTES)
         key = derive_key(passphrase, salt)
         case_file = CaseFile(path, key, salt, lock)
@@ -348,6 +351,12 @@ def create_case_file(
         log.info("case file created")
         return case_file
     except BaseException:
+        # A half-made file would block the name and is not a case file: it goes.
+        if case_file is not None and case_file.is_open:
+            case_file.engine.dispose()
+        if created:
+            for leftover in (path, *(Path(f"{path}{end}") for end in ("-wal", "-shm", "-journal"))):
+                leftover.unlink(missing_ok=True)
         _release(lock)
         raise
 

@@ -58,7 +58,7 @@ def test_backup_and_restore_round_trip_keeps_the_replaced_file(
         assert restored.integrity_problems() == []
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     # ... and what the restore replaced is kept, whole, with the later work in it.
-    (kept,) = [b.path for b in backups.list_backups(path) if b.path.name.endswith("restore.hscase")]
+    (kept,) = [b.path for b in backups.list_backups(path) if b.reason == "before-restore"]
     assert str(kept) in output
     with open_with_key(kept, key) as earlier:
         assert row_counts(earlier) == counts_later

@@ -213,3 +213,47 @@ def test_killing_a_process_mid_commit_loses_no_acknowledged_commit(
         assert case_file.integrity_problems() == []
     assert set(acknowledged) <= stored
     assert len(stored) - len(acknowledged) <= 1  # at most the one that was not yet acknowledged
+
+
+def test_no_name_of_the_demo_branch_reaches_any_bytes(
+    demo_case_file: casefile.CaseFile, tmp_path: Path, _log_folder: Path
+):
+    from sqlmodel import select
+
+    from homestart_desktop.data.demo import DEMO_PASSPHRASE
+    from homestart_desktop.data.models import Caregiver, Volunteer
+
+    with demo_case_file.session() as session:
+        people = [
+            *session.exec(select(Caregiver.first_name, Caregiver.last_name)),
+            *session.exec(select(Volunteer.first_name, Volunteer.last_name)),
+        ]
+    # Whole names: long enough that random ciphertext cannot contain one by chance.
+    names = {f"{first} {last}".encode() for first, last in people if first and last}
+    assert len(names) > 50
+    path = demo_case_file.path
+    backup = demo_case_file.backup(tmp_path / "usb")
+    demo_case_file.lock()
+    secret = str(passphrase_file(tmp_path / "secrets", DEMO_PASSPHRASE))
+    assert cli.main(["backup", str(path), "--passphrase-file", secret]) == 0
+    logs.close_logging()
+    files = [backup, *path.parent.rglob(path.name + "*"), *_log_folder.rglob("*")]
+    for file in (f for f in files if f.is_file()):
+        data = file.read_bytes()
+        assert not data.startswith(b"SQLite format 3")
+        assert [name for name in names if name in data] == [], file.name
+
+
+def test_a_new_file_that_fails_half_way_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from homestart_desktop.data import setup
+
+    def power_cut(**_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(setup, "initialise_branch", power_cut)
+    target = tmp_path / "Gent.hscase"
+    with pytest.raises(OSError):
+        casefile.create_case_file(target, passphrase=TEST_PASSPHRASE, branch_name="Gent")
+    assert list(tmp_path.iterdir()) == []  # the name is free for the next try
