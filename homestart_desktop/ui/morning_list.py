@@ -1,0 +1,102 @@
+"""The morning list on Today: every reminder in words, each line opening the place to act."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from homestart_desktop.data.reminders import Reminder, ReminderKind
+from homestart_desktop.i18n import N_, _, format_date, ngettext
+
+TEXTS = {
+    ReminderKind.review_overdue: N_("{reference}: interim review overdue since {date}"),
+    ReminderKind.review_due: N_("{reference}: interim review due on {date}"),
+    ReminderKind.no_recent_visit: N_("{reference}: no visit logged since {date}"),
+    ReminderKind.one_year: N_("{reference}: the trajectory reaches one year on {date}"),
+    ReminderKind.coaching_due: N_("{reference}: no coaching talk since {date}"),
+    ReminderKind.extract_expired: N_("{reference}: criminal-record extract to renew since {date}"),
+    ReminderKind.introduction_to_plan: N_(
+        "{reference}: plan the introduction visit (proposed on {date})"
+    ),
+    ReminderKind.long_waiting: N_("{reference}: on the waiting list since {date}"),
+}
+# Where each reminder is acted on: a section key of ui/sections.py.
+SECTION_FOR = {
+    ReminderKind.review_overdue: "planning",
+    ReminderKind.review_due: "planning",
+    ReminderKind.no_recent_visit: "planning",
+    ReminderKind.one_year: "planning",
+    ReminderKind.coaching_due: "volunteers",
+    ReminderKind.extract_expired: "volunteers",
+    ReminderKind.introduction_to_plan: "matching",
+    ReminderKind.long_waiting: "matching",
+}
+URGENT = {ReminderKind.review_overdue, ReminderKind.no_recent_visit, ReminderKind.extract_expired}
+
+
+def reminder_text(reminder: Reminder) -> str:
+    """One line in the coordinator's words, with how many days where it matters."""
+    text = _(TEXTS[reminder.kind]).format(
+        reference=reminder.reference, date=format_date(reminder.since, format="short")
+    )
+    if reminder.days > 0 and reminder.kind != ReminderKind.review_due:
+        text += " " + ngettext("({count} day)", "({count} days)", reminder.days).format(
+            count=reminder.days
+        )
+    return text
+
+
+class MorningList(QWidget):
+    """What needs the coordinator today; Enter or double-click opens the place to act."""
+
+    sig_open = Signal(str, object)
+    """Open a section (key) at a reminder's record (the Reminder)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self, objectName="sectionTitle")
+        self.list = QListWidget(self, objectName="morningList")
+        self.list.setAccessibleName(_("Reminders for today"))
+        self.empty = QLabel(self, objectName="emptyState")
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        self.list.itemActivated.connect(self._open)
+        self._reminders: list[Reminder] = []
+        self.retranslate()
+        self.set_reminders([])
+
+    def retranslate(self) -> None:
+        self.title.setText(_("To do today"))
+        self.empty.setText(
+            _(
+                "Nothing needs you today: no review due, no quiet trajectory, "
+                "no family waiting too long."
+            )
+        )
+        self.set_reminders(self._reminders)
+
+    def set_reminders(self, reminders: list[Reminder]) -> None:
+        self._reminders = list(reminders)
+        self.list.clear()
+        for reminder in reminders:
+            item = QListWidgetItem(reminder_text(reminder))
+            item.setData(Qt.ItemDataRole.UserRole, reminder)
+            item.setToolTip(_("Double-click to open"))
+            if reminder.kind in URGENT:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+        self.list.setVisible(bool(reminders))
+        self.empty.setVisible(not reminders)
+
+    def clear(self) -> None:
+        self.set_reminders([])
+
+    def _open(self, item: QListWidgetItem) -> None:
+        reminder = item.data(Qt.ItemDataRole.UserRole)
+        self.sig_open.emit(SECTION_FOR[reminder.kind], reminder)
