@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from sqlmodel import select
 
 from homestart_desktop.data import trajectories
 from homestart_desktop.data.models import (
@@ -81,7 +82,7 @@ def test_a_review_fulfils_the_planned_one_and_plans_the_next(empty_case_file, id
             session=session, trajectory_id=ids["trajectory"], review=review, today=TODAY
         )
     with empty_case_file.session() as session:
-        rows = session.query(Review).order_by(Review.planned_on).all()
+        rows = session.exec(select(Review).order_by(Review.planned_on)).all()
     assert [(r.planned_on, r.held_on, r.score_wellbeing) for r in rows] == [
         (dt.date(2026, 4, 6), dt.date(2026, 4, 9), 3),
         (dt.date(2026, 7, 6), None, None),
@@ -112,7 +113,7 @@ def test_pause_drops_planned_visits_and_resume_restarts(empty_case_file, ids):
     with empty_case_file.session() as session:
         assert session.get(Trajectory, ids["trajectory"]).status == TrajectoryStatus.paused
         assert session.get(Family, ids["family"]).status == FamilyStatus.paused
-        assert session.query(Visit).filter(Visit.status == VisitStatus.planned).count() == 0
+        assert not session.exec(select(Visit).where(Visit.status == VisitStatus.planned)).all()
         trajectories.resume(
             session=session, trajectory_id=ids["trajectory"], on=dt.date(2027, 1, 5)
         )
@@ -153,9 +154,9 @@ def test_closing_frees_the_volunteer_and_closes_the_family(empty_case_file, ids)
         )
         assert session.get(Family, ids["family"]).status == FamilyStatus.closed
         assert session.get(Volunteer, ids["volunteer"]).status == VolunteerStatus.available
-        kinds = [r.kind for r in session.query(Review).all()]
+        kinds = [r.kind for r in session.exec(select(Review)).all()]
         assert kinds == [ReviewKind.closing]  # the review still planned will not happen
-        assert session.query(Visit).filter(Visit.status == VisitStatus.planned).count() == 0
+        assert not session.exec(select(Visit).where(Visit.status == VisitStatus.planned)).all()
         with pytest.raises(IllegalStep):
             trajectories.pause(
                 session=session,
@@ -178,9 +179,9 @@ def test_when_the_volunteer_stops_the_family_waits_again_with_its_first_date(emp
     with empty_case_file.session() as session:
         family = session.get(Family, ids["family"])
         assert (family.status, family.waiting_since) == (FamilyStatus.waiting, WAITING_SINCE)
-        last_change = (
-            session.query(FamilyStatusChange).order_by(FamilyStatusChange.id.desc()).first()
-        )
+        last_change = session.exec(
+            select(FamilyStatusChange).order_by(FamilyStatusChange.id.desc())
+        ).first()
         assert (last_change.from_status, last_change.to_status) == (
             FamilyStatus.active,
             FamilyStatus.waiting,

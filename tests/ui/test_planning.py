@@ -4,6 +4,7 @@ import datetime as dt
 import os
 
 import pytest
+from sqlmodel import select
 
 from homestart_desktop import planning
 from homestart_desktop.data.models import (
@@ -82,7 +83,7 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
 
     assert screen.week.lists[0, MONDAY.weekday()].item(0).text().startswith("GZ-2026-021 ✓")
     with empty_case_file.session() as session:
-        visit = session.query(Visit).filter(Visit.on == MONDAY).one()
+        visit = session.exec(select(Visit).where(Visit.on == MONDAY)).one()
         assert (visit.status, visit.minutes) == (VisitStatus.done, 180)
         after = {r.kind for r in morning_list(session=session, today=TODAY)}
     assert ReminderKind.no_recent_visit not in after
@@ -100,7 +101,7 @@ def test_closing_in_the_dialog_refuses_a_date_before_the_last_visit_and_keeps_th
     from homestart_desktop.ui.trajectory_dialogs import CloseDialog
 
     with empty_case_file.session() as session:
-        visit = session.query(Visit).filter(Visit.on == MONDAY).one()
+        visit = session.exec(select(Visit).where(Visit.on == MONDAY)).one()
         visit.status, visit.minutes = VisitStatus.done, 180
     screen.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: screen.trajectories.table.model.rowCount() == 1)
@@ -123,6 +124,6 @@ def test_closing_in_the_dialog_refuses_a_date_before_the_last_visit_and_keeps_th
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.save()
     with empty_case_file.session() as session:
-        family = session.query(Family).one()
+        family = session.exec(select(Family)).one()
         assert family.status == FamilyStatus.closed
     qtbot.waitUntil(lambda: screen.trajectories.table.model.rowCount() == 0)
