@@ -72,6 +72,12 @@ def _weekday_names(locale: str) -> dict[int, str]:
     return dict(get_day_names("wide", locale=locale))
 
 
+def weekday_names() -> list[str]:
+    """Monday to Sunday in the current language."""
+    table = _weekday_names(locale_name())
+    return [table[i] for i in range(7)]
+
+
 def and_list(items: Sequence[str]) -> str:
     """ "a, b and c" in the current language."""
     items = list(items)

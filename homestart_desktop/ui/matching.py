@@ -1,0 +1,472 @@
+"""Matching: a waiting family's volunteers ranked and explained, the whole waiting list at once,
+and the matches under way (introduction visit, confirm, withdraw).
+
+The app proposes and explains; the coordinator decides. Nothing is stored until the coordinator
+proposes a match (one family, or the accepted lines of the whole-list proposal).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop import matching
+from homestart_desktop.data import matching_data, matching_steps
+from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.workflow import status_label
+from homestart_desktop.i18n import N_, _, format_date, format_number
+from homestart_desktop.matching_words import FACTOR_LABELS
+from homestart_desktop.ui import prompts
+from homestart_desktop.ui.match_dialogs import (
+    ConfirmDialog,
+    IntroductionDialog,
+    ProposeDialog,
+    WithdrawDialog,
+)
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+
+DECISIONS = {"": "", "accepted": N_("accepted"), "rejected": N_("rejected")}
+
+
+@dataclasses.dataclass(frozen=True)
+class WholeListLine:
+    line: matching.ProposalLine
+    decision: str = ""  # "", "accepted" or "rejected"
+
+
+def explanation_html(suggestion: matching.Suggestion | None) -> str:
+    """Each factor with its points out of its weight and its sentence, as a small table."""
+    if suggestion is None:
+        return ""
+    rows = "".join(
+        f"<tr><td><b>{html.escape(_(FACTOR_LABELS[f.key]))}</b></td>"
+        f"<td align='right'>&nbsp;{round(f.points)}/{f.weight}&nbsp;</td>"
+        f"<td>{html.escape(f.text)}</td></tr>"
+        for f in suggestion.factors
+    )
+    title = _("{volunteer}: score {score}").format(
+        volunteer=html.escape(f"{suggestion.reference} {suggestion.name}"),
+        score=round(suggestion.score),
+    )
+    return f"<p><b>{title}</b></p><table cellspacing='4'>{rows}</table>"
+
+
+def _score(value: float | None) -> str:
+    return "" if value is None else format_number(round(value))
+
+
+class MatchingScreen(QWidget):
+    """Per family | Whole waiting list | Matches under way."""
+
+    sig_loaded = Signal()
+    """The waiting list and the matches under way are on screen."""
+
+    sig_ranking_shown = Signal()
+    """The ranking of the selected family is on screen."""
+
+    sig_whole_list_shown = Signal()
+    """A whole-list proposal is on screen."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("matchingScreen")
+        self.ops = ops
+        self.today = dt.date.today()
+        self.family: matching_data.WaitingFamily | None = None
+        self.ranking: matching.Ranking | None = None
+        self.dialog: QDialog | None = None  # the dialog open now (tests fill it in)
+        self.title = QLabel(self, objectName="pageTitle")
+        self.tabs = QTabWidget(self, objectName="matchingTabs")
+        self.tabs.addTab(self._build_family_tab(), "")
+        self.tabs.addTab(self._build_whole_list_tab(), "")
+        self.tabs.addTab(self._build_matches_tab(), "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+        ops.sig_changes.connect(self._changed)
+        self.retranslate()
+
+    # ---- Building
+
+    def _build_family_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.families = RecordTable(
+            [
+                Column(N_("Family"), lambda f: f.reference),
+                Column(N_("Name"), lambda f: f.name),
+                Column(N_("Municipality"), lambda f: f.municipality),
+                Column(N_("Waiting since"), lambda f: f.waiting_since, format_date),
+                Column(N_("Days"), lambda f: f.waiting_days, align_right=True),
+            ],
+            tab,
+            placeholder=_("Search family, postcode…"),
+            empty_text=_("Nobody is on the waiting list. Families arrive here after the intake."),
+            object_name="waitingFamilies",
+        )
+        self.families.sig_selected.connect(self._family_selected)
+        self.family_label = QLabel(tab, objectName="sectionTitle")
+        self.family_label.setWordWrap(True)
+        self.suggestions = RecordTable(
+            [
+                Column(N_("Score"), lambda s: s.score, _score, align_right=True),
+                Column(N_("Volunteer"), lambda s: s.reference),
+                Column(N_("Name"), lambda s: s.name),
+                Column(N_("Why"), lambda s: max(s.factors, key=lambda f: f.points).text),
+            ],
+            tab,
+            placeholder=_("Search volunteer…"),
+            empty_text=_("Choose a family on the left to see which volunteers fit."),
+            object_name="suggestions",
+        )
+        self.suggestions.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.suggestions.sig_selected.connect(self._suggestion_selected)
+        self.suggestions.sig_activated.connect(lambda _s: self.propose_selected())
+        self.explanation = QLabel(tab, objectName="explanation")
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.explanation.setMinimumHeight(150)
+        self.propose_button = QPushButton(tab, objectName="proposeButton")
+        self.propose_button.setProperty("primary", True)
+        self.propose_button.clicked.connect(self.propose_selected)
+        self.show_excluded = QCheckBox(tab, objectName="showExcluded")
+        self.show_excluded.toggled.connect(lambda on: self.excluded.setVisible(on))
+        self.excluded = RecordTable(
+            [
+                Column(N_("Volunteer"), lambda e: e.reference),
+                Column(N_("Name"), lambda e: e.name),
+                Column(N_("Why not"), lambda e: "; ".join(e.texts)),
+            ],
+            tab,
+            placeholder=_("Search volunteer…"),
+            empty_text=_("No volunteer is excluded for this family."),
+            object_name="excludedVolunteers",
+        )
+        self.excluded.hide()
+        right = QWidget(tab)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(8, 0, 0, 0)
+        column.addWidget(self.family_label)
+        column.addWidget(self.suggestions, 3)
+        column.addWidget(self.explanation)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_excluded)
+        buttons.addStretch(1)
+        buttons.addWidget(self.propose_button)
+        column.addLayout(buttons)
+        column.addWidget(self.excluded, 2)
+        splitter = QSplitter(tab)
+        splitter.addWidget(self.families)
+        splitter.addWidget(right)
+        splitter.setSizes([500, 700])
+        QVBoxLayout(tab).addWidget(splitter)
+        return tab
+
+    def _build_whole_list_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.whole_intro = QLabel(tab, objectName="hint")
+        self.whole_intro.setWordWrap(True)
+        self.make_whole_list = QPushButton(tab, objectName="wholeListButton")
+        self.whole_list = RecordTable(
+            [
+                Column(N_("Family"), lambda w: w.line.family_reference),
+                Column(N_("Name"), lambda w: w.line.family_name),
+                Column(N_("Days waiting"), lambda w: w.line.waiting_days, align_right=True),
+                Column(N_("Volunteer"), lambda w: _volunteer_text(w.line.suggestion)),
+                Column(
+                    N_("Score"),
+                    lambda w: w.line.suggestion.score if w.line.suggestion else None,
+                    _score,
+                    align_right=True,
+                ),
+                Column(N_("Decision"), lambda w: w.decision, lambda d: _(DECISIONS[d])),
+            ],
+            tab,
+            placeholder=_("Search family, volunteer…"),
+            empty_text=_(
+                "Let the app propose a volunteer for every waiting family at once. "
+                "Nothing changes until you accept lines and propose them."
+            ),
+            object_name="wholeList",
+        )
+        self.whole_list.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.whole_list.sig_selected.connect(
+            lambda w: self.whole_explanation.setText(
+                explanation_html(w.line.suggestion) if w else ""
+            )
+        )
+        self.whole_explanation = QLabel(tab, objectName="wholeExplanation")
+        self.whole_explanation.setWordWrap(True)
+        self.whole_explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.whole_explanation.setMinimumHeight(120)
+        self.accept_line = QPushButton(tab, objectName="acceptLine")
+        self.reject_line = QPushButton(tab, objectName="rejectLine")
+        self.save_whole_list = QPushButton(tab, objectName="saveWholeList")
+        self.save_whole_list.setProperty("primary", True)
+        self.make_whole_list.clicked.connect(self.propose_whole_list)
+        self.accept_line.clicked.connect(lambda: self._decide("accepted"))
+        self.reject_line.clicked.connect(lambda: self._decide("rejected"))
+        self.save_whole_list.clicked.connect(self.save_accepted_lines)
+        top = QHBoxLayout()
+        top.addWidget(self.whole_intro, 1)
+        top.addWidget(self.make_whole_list)
+        bottom = QHBoxLayout()
+        for button in (self.accept_line, self.reject_line):
+            bottom.addWidget(button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_whole_list)
+        column = QVBoxLayout(tab)
+        column.addLayout(top)
+        column.addWidget(self.whole_list, 1)
+        column.addWidget(self.whole_explanation)
+        column.addLayout(bottom)
+        return tab
+
+    def _build_matches_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.matches = RecordTable(
+            [
+                Column(N_("Family"), lambda m: f"{m.family_reference} {m.family_name}".strip()),
+                Column(
+                    N_("Volunteer"), lambda m: f"{m.volunteer_reference} {m.volunteer_name}".strip()
+                ),
+                Column(N_("Status"), lambda m: m.status, status_label),
+                Column(N_("Proposed on"), lambda m: m.proposed_on, format_date),
+                Column(N_("Introduction visit"), lambda m: m.introduction_on, format_date),
+                Column(N_("Why"), lambda m: m.reason),
+            ],
+            tab,
+            placeholder=_("Search family, volunteer…"),
+            empty_text=_("No match under way. Propose a volunteer for a waiting family first."),
+            object_name="openMatches",
+        )
+        self.plan_intro = QPushButton(tab, objectName="planIntroduction")
+        self.record_intro = QPushButton(tab, objectName="recordIntroduction")
+        self.confirm_button = QPushButton(tab, objectName="confirmMatch")
+        self.confirm_button.setProperty("primary", True)
+        self.withdraw_button = QPushButton(tab, objectName="withdrawMatch")
+        self.plan_intro.clicked.connect(lambda: self._open(IntroductionDialog, done=False))
+        self.record_intro.clicked.connect(lambda: self._open(IntroductionDialog, done=True))
+        self.confirm_button.clicked.connect(lambda: self._open(ConfirmDialog))
+        self.withdraw_button.clicked.connect(lambda: self._open(WithdrawDialog))
+        buttons = QHBoxLayout()
+        for button in (self.plan_intro, self.record_intro, self.confirm_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.withdraw_button)
+        column = QVBoxLayout(tab)
+        column.addWidget(self.matches, 1)
+        column.addLayout(buttons)
+        return tab
+
+    # ---- Public API (the shell's contract)
+
+    def reload(self) -> None:
+        """Load the waiting list and the matches under way."""
+        self.today = dt.date.today()
+        self.ops.query(
+            matching_data.waiting_families,
+            today=self.today,
+            success=self._show_families,
+            owner=self,
+        )
+
+    def clear(self) -> None:
+        """Forget everything on screen (the case file locks)."""
+        for table in (
+            self.families,
+            self.suggestions,
+            self.excluded,
+            self.whole_list,
+            self.matches,
+        ):
+            table.clear()
+        self.family, self.ranking = None, None
+        self.family_label.clear()
+        self.explanation.clear()
+        self.whole_explanation.clear()
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Matching"))
+        for index, label in enumerate(
+            (_("Per family"), _("Whole waiting list"), _("Matches under way"))
+        ):
+            self.tabs.setTabText(index, label)
+        self.propose_button.setText(_("Propose this volunteer…"))
+        self.show_excluded.setText(_("Show who is excluded, and why"))
+        self.whole_intro.setText(
+            _(
+                "A volunteer for every waiting family at once, with the best total fit; "
+                "long-waiting families weigh more. Accept or reject each line, then propose "
+                "the accepted ones."
+            )
+        )
+        self.make_whole_list.setText(_("Make a proposal"))
+        self.accept_line.setText(_("Accept line"))
+        self.reject_line.setText(_("Reject line"))
+        self.save_whole_list.setText(_("Propose the accepted matches"))
+        self.plan_intro.setText(_("Plan introduction visit…"))
+        self.record_intro.setText(_("Introduction visit took place…"))
+        self.confirm_button.setText(_("Confirm match…"))
+        self.withdraw_button.setText(_("Withdraw…"))
+
+    # ---- Actions
+
+    def propose_selected(self) -> None:
+        suggestion = self.suggestions.selected_record()
+        if self.family is None or suggestion is None:
+            prompts.inform(self, _("Propose a match"), _("First choose a family and a volunteer."))
+            return
+        family = (self.family.family_id, f"{self.family.reference} {self.family.name}".strip())
+        volunteer = (suggestion.volunteer_id, f"{suggestion.reference} {suggestion.name}")
+        self._show_dialog(ProposeDialog(self.ops, family, volunteer, self, today=self.today))
+
+    def propose_whole_list(self) -> None:
+        self.ops.query(
+            matching_data.propose_whole_list,
+            today=self.today,
+            success=self._show_whole_list,
+            owner=self,
+        )
+
+    def save_accepted_lines(self) -> None:
+        accepted = [
+            w.line
+            for w in _records(self.whole_list)
+            if w.decision == "accepted" and w.line.suggestion
+        ]
+        if not accepted:
+            prompts.inform(self, _("Whole waiting list"), _("Accept at least one line first."))
+            return
+        pairs = [
+            (
+                line.family_id,
+                line.suggestion.volunteer_id,
+                _("Whole-list proposal, score {score}").format(score=round(line.suggestion.score)),
+            )
+            for line in accepted
+        ]
+        self.ops.write(
+            matching_steps.propose_matches,
+            pairs=pairs,
+            today=self.today,
+            success=lambda _saved: self.whole_list.set_records([]),
+            failure=lambda error: prompts.warn(self, _("Whole waiting list"), str(error)),
+            owner=self,
+        )
+
+    # ---- Internals
+
+    def _show_families(self, rows: list[matching_data.WaitingFamily]) -> None:
+        self.families.set_records(rows)
+        self.ops.query(matching_data.open_matches, success=self._show_matches, owner=self)
+
+    def _show_matches(self, rows: list[matching_data.MatchRow]) -> None:
+        self.matches.set_records(rows)
+        still_waiting = {f.family_id for f in _records(self.families)}
+        if self.family is not None and self.family.family_id not in still_waiting:
+            self._family_selected(None)
+        elif self.family is not None:
+            self._family_selected(self.family)
+        self.sig_loaded.emit()
+
+    def _family_selected(self, family: matching_data.WaitingFamily | None) -> None:
+        self.family = family
+        if family is None:
+            self.family_label.clear()
+            self.suggestions.set_records([])
+            self.excluded.set_records([])
+            self.explanation.clear()
+            return
+        self.family_label.setText(
+            _("Volunteers for {family}, waiting since {since}").format(
+                family=f"{family.reference} {family.name}".strip(),
+                since=format_date(family.waiting_since),
+            )
+        )
+        self.ops.query(
+            matching_data.rank_family,
+            family_id=family.family_id,
+            today=self.today,
+            success=self._show_ranking,
+            owner=self,
+        )
+
+    def _show_ranking(self, ranking: matching.Ranking) -> None:
+        if self.family is None or ranking.family_id != self.family.family_id:
+            return  # an older answer for a family no longer selected
+        self.ranking = ranking
+        self.suggestions.set_records(ranking.suggestions)
+        self.excluded.set_records(ranking.excluded)
+        self.show_excluded.setText(
+            _("Show who is excluded, and why ({count})").format(count=len(ranking.excluded))
+        )
+        if ranking.suggestions:
+            self.suggestions.view.selectRow(0)
+        self.explanation.setText(explanation_html(self.suggestions.selected_record()))
+        self.sig_ranking_shown.emit()
+
+    def _suggestion_selected(self, suggestion: matching.Suggestion | None) -> None:
+        self.explanation.setText(explanation_html(suggestion))
+
+    def _show_whole_list(self, lines: tuple[matching.ProposalLine, ...]) -> None:
+        self.whole_list.set_records([WholeListLine(line) for line in lines])
+        self.whole_explanation.clear()
+        self.sig_whole_list_shown.emit()
+
+    def _decide(self, decision: str) -> None:
+        chosen = self.whole_list.selected_record()
+        if chosen is None or chosen.line.suggestion is None:
+            return
+        records = [
+            dataclasses.replace(w, decision=decision) if w is chosen else w
+            for w in _records(self.whole_list)
+        ]
+        row = self.whole_list.view.currentIndex().row()
+        self.whole_list.set_records(records)
+        self.whole_list.view.selectRow(min(row + 1, self.whole_list.visible_count() - 1))
+
+    def _open(self, dialog_class: type, **kwargs: object) -> None:
+        row = self.matches.selected_record()
+        if row is None:
+            prompts.inform(self, _("Matches under way"), _("First choose a match in the list."))
+            return
+        self._show_dialog(dialog_class(self.ops, row, self, today=self.today, **kwargs))
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        # Window-modal but not a nested event loop: the screen keeps answering the worker.
+        # The closed dialog stays until the next one opens (its result can still be read).
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.families or changes.volunteers or changes.trajectories or changes.settings:
+            self.reload()
+
+
+def _volunteer_text(suggestion: matching.Suggestion | None) -> str:
+    if suggestion is None:
+        return _("no suitable volunteer free")
+    return f"{suggestion.reference} {suggestion.name}"
+
+
+def _records(table: RecordTable) -> list:
+    return [table.model.record(row) for row in range(table.model.rowCount())]

@@ -1,0 +1,144 @@
+"""Matching screen: from a waiting family to an active trajectory, as a coordinator clicks it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlmodel import select
+
+from homestart_desktop.data.families import list_families
+from homestart_desktop.data.models import FamilyStatus, Trajectory, VolunteerStatus
+from homestart_desktop.data.volunteers import list_volunteers
+from homestart_desktop.ui import prompts
+from homestart_desktop.ui.match_dialogs import ConfirmDialog, IntroductionDialog, ProposeDialog
+from homestart_desktop.ui.matching import MatchingScreen
+from homestart_desktop.ui.ops import Ops
+from tests.data.test_matching_data import add_available_volunteer, add_waiting_family
+
+TODAY = dt.date.today()
+PROPOSED, INTRODUCED = "voorgesteld", "kennismaking gebeurd"
+
+
+@pytest.fixture
+def screen(qtbot, empty_case_file):
+    with empty_case_file.session() as session:
+        add_waiting_family(
+            session, "GZ-2026-001", "Fatima", waiting_since=TODAY - dt.timedelta(days=120)
+        )
+        add_waiting_family(
+            session,
+            "GZ-2026-002",
+            "Özlem",
+            waiting_since=TODAY - dt.timedelta(days=30),
+            pets_at_home=True,
+            pets_description="een kat",
+        )
+        add_available_volunteer(session, "VW-2025-001", "Łukasz")
+        add_available_volunteer(session, "VW-2025-002", "Ioana", accepts_pets=False)
+    ops = Ops()
+    ops.case_file = empty_case_file
+    widget = MatchingScreen(ops)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    with qtbot.waitSignal(widget.sig_loaded, timeout=10_000):
+        widget.reload()
+    yield widget
+    ops.shutdown()
+    prompts.clear_answers()
+
+
+def select_family(qtbot, screen, reference: str) -> None:
+    row = next(
+        r
+        for r in range(screen.families.proxy.rowCount())
+        if screen.families.proxy.index(r, 0).data() == reference
+    )
+    with qtbot.waitSignal(screen.sig_ranking_shown, timeout=10_000):
+        screen.families.view.selectRow(row)
+
+
+def save_dialog(qtbot, screen, dialog) -> None:
+    """Press the dialog's save button and wait until the screen has reloaded."""
+    with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_longest_waiting_family_first_and_an_explained_ranking(qtbot, screen):
+    assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001"
+    select_family(qtbot, screen, "GZ-2026-001")
+    assert screen.suggestions.visible_count() == 2
+    text = screen.explanation.text()
+    assert "Dinsdagvoormiddag vrij, past bij het gezin" in text
+    assert "Spreekt Arabisch zoals de moeder" in text
+    assert "Heeft ervaring met een tweeling" in text
+    assert "fietst" in text
+
+
+def test_excluded_volunteers_are_shown_with_the_reason(qtbot, screen):
+    select_family(qtbot, screen, "GZ-2026-002")
+    assert screen.suggestions.visible_count() == 1
+    assert not screen.excluded.isVisible()
+    qtbot.mouseClick(screen.show_excluded, Qt.MouseButton.LeftButton)
+    assert screen.excluded.isVisible()
+    why = screen.excluded.proxy.index(0, 2).data()
+    assert why == "Wil liever geen huisdieren — het gezin heeft een kat"
+
+
+def test_propose_introduce_confirm(qtbot, screen, empty_case_file):
+    select_family(qtbot, screen, "GZ-2026-001")
+    first = screen.suggestions.selected_record()
+    qtbot.mouseClick(screen.propose_button, Qt.MouseButton.LeftButton)
+    dialog = screen.dialog
+    assert isinstance(dialog, ProposeDialog)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no reason yet
+    qtbot.waitUntil(lambda: dialog.errors.message("reason") != "")
+    qtbot.keyClicks(dialog.reason, "Spreekt Arabisch, fietst, dinsdagvoormiddag vrij")
+    save_dialog(qtbot, screen, dialog)
+    assert screen.families.visible_count() == 1  # the family left the waiting list
+
+    screen.tabs.setCurrentIndex(2)
+    assert screen.matches.visible_count() == 1
+    assert screen.matches.proxy.index(0, 2).data() == PROPOSED
+    screen.matches.view.selectRow(0)
+    qtbot.mouseClick(screen.record_intro, Qt.MouseButton.LeftButton)
+    assert isinstance(screen.dialog, IntroductionDialog)
+    save_dialog(qtbot, screen, screen.dialog)
+    assert screen.matches.proxy.index(0, 2).data() == INTRODUCED
+
+    screen.matches.view.selectRow(0)
+    qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    dialog = screen.dialog
+    assert isinstance(dialog, ConfirmDialog)
+    assert dialog.weekday.currentData() == 1 and dialog.half_day.currentData() == "morning"
+    save_dialog(qtbot, screen, dialog)
+    assert screen.matches.visible_count() == 0
+
+    with empty_case_file.session() as session:
+        families = {f.reference: f for f in list_families(session=session)}
+        volunteers = {v.reference: v for v in list_volunteers(session=session)}
+        [trajectory] = session.exec(select(Trajectory)).all()
+        assert trajectory.planned_end_on >= trajectory.start_on + dt.timedelta(days=365)
+    assert families["GZ-2026-001"].status == FamilyStatus.active
+    assert volunteers[first.reference].status == VolunteerStatus.matched
+
+
+def test_whole_list_accepted_line_by_line(qtbot, screen, empty_case_file):
+    screen.tabs.setCurrentIndex(1)
+    with qtbot.waitSignal(screen.sig_whole_list_shown, timeout=10_000):
+        qtbot.mouseClick(screen.make_whole_list, Qt.MouseButton.LeftButton)
+    assert screen.whole_list.visible_count() == 2
+    screen.whole_list.view.selectRow(0)
+    assert "score" in screen.whole_explanation.text()
+    qtbot.mouseClick(screen.accept_line, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.reject_line, Qt.MouseButton.LeftButton)
+    decisions = sorted(screen.whole_list.proxy.index(r, 5).data() for r in range(2))
+    assert decisions == ["aanvaard", "afgewezen"]
+    with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
+        qtbot.mouseClick(screen.save_whole_list, Qt.MouseButton.LeftButton)
+    with empty_case_file.session() as session:
+        assert len(session.exec(select(Trajectory)).all()) == 1
+    assert screen.families.visible_count() == 1
