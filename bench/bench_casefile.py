@@ -1,0 +1,88 @@
+"""Benchmark: the case file's own costs on the large demo branch (3,000 families, ~140,000 visits).
+
+Measured end to end, as a coordinator meets them: unlocking (key derivation included), the first
+unlock of a day (with its automatic backup), an encrypted backup, the integrity check, locking,
+and how fast ``homestart --help`` answers (the command line imports nothing heavy up front).
+Each figure is the median of a few runs; the large demo file is built once (about 15 s).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+RUNS = 3
+TARGETS_MS = {
+    "casefile: unlock, large file (backup already made today)": 800.0,
+    "casefile: first unlock of the day, large file (with daily backup)": 2500.0,
+    "casefile: encrypted backup, large file": 2000.0,
+    "casefile: integrity check, large file": 6000.0,
+    "casefile: lock (checkpoint, forget the key)": 200.0,
+    "cli: homestart --help": 300.0,
+}
+
+
+def _median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def run(report: Callable[[str, float, float], None]) -> None:
+    """Build the large demo file, then time each operation and report it against its target."""
+    from homestart_desktop.data import backups, casefile
+    from homestart_desktop.data.demo import DEMO_PASSPHRASE, write_demo_file
+
+    names = list(TARGETS_MS)
+    with tempfile.TemporaryDirectory(prefix="bench-casefile-") as folder:
+        path = write_demo_file(Path(folder) / "Groot.hscase", size="large")
+
+        def first_unlock_of_day() -> None:
+            for info in backups.list_backups(path):
+                info.path.unlink()
+            casefile.unlock(path, passphrase=DEMO_PASSPHRASE).lock()
+
+        report(names[1], _median_ms(first_unlock_of_day), TARGETS_MS[names[1]])
+        report(
+            names[0],
+            _median_ms(lambda: casefile.unlock(path, passphrase=DEMO_PASSPHRASE).lock()),
+            TARGETS_MS[names[0]],
+        )
+        case_file = casefile.unlock(path, passphrase=DEMO_PASSPHRASE)
+        spare = Path(folder) / "usb"
+        report(names[2], _median_ms(lambda: case_file.backup(spare)), TARGETS_MS[names[2]])
+        case_file.lock()
+        report(
+            names[3],
+            _median_ms(lambda: casefile.check_case_file(path, passphrase=DEMO_PASSPHRASE), 1),
+            TARGETS_MS[names[3]],
+        )
+        lock_times = []
+        for _ in range(RUNS):
+            case_file = casefile.unlock(path, passphrase=DEMO_PASSPHRASE)
+            with case_file.session() as session:  # something in the WAL to checkpoint
+                session.connection().exec_driver_sql("UPDATE setting SET value = value")
+            start = time.perf_counter()
+            case_file.lock()
+            lock_times.append((time.perf_counter() - start) * 1000)
+        report(names[4], statistics.median(lock_times), TARGETS_MS[names[4]])
+    command = [sys.executable, "-m", "homestart_desktop", "--help"]
+    report(
+        names[5],
+        _median_ms(lambda: subprocess.run(command, capture_output=True, check=True)),
+        TARGETS_MS[names[5]],
+    )
+
+
+if __name__ == "__main__":
+    run(
+        lambda name, measured, target: print(f"{name:70} {measured:8.0f} ms  (target {target:.0f})")
+    )
