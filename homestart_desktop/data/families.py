@@ -1,36 +1,32 @@
-"""Families: referral, the family list, one family's file, and every status step with its reason.
+"""Families: referral, corrections, and every status step with its reason.
 
 Each status change is kept (date, from, to, reason) and is the family's timeline; corrections
-overwrite details but never that history. The intake itself lives in ``data/intake.py``.
+overwrite details but never that history. The intake lives in ``data/intake.py``, the list in
+``data/families_list.py``, one family's file in ``data/families_file.py``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import defaultdict
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from homestart_desktop.data import families_checks as check
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.family_search import search_key
 from homestart_desktop.data.models import (
     AuditEvent,
     Caregiver,
-    Child,
     Family,
     FamilyStatus,
     FamilyStatusChange,
     Referral,
     ReferrerCategory,
 )
-from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.references import FAMILY_PREFIX, next_reference
 from homestart_desktop.data.validation import Problems, ValidationError
 from homestart_desktop.data.workflow import check_step
-from homestart_desktop.i18n import LANGUAGES, _, current_language
+from homestart_desktop.i18n import LANGUAGES, _
 
 # Before support starts: the referral date counts as the start of waiting.
 NOT_YET_STARTED = frozenset(
@@ -71,25 +67,6 @@ class Saved:
     family_id: int
     reference: str
     changes: Changes
-
-
-@dataclasses.dataclass(frozen=True)
-class FamilyRow:
-    """One line of the family list (and of the waiting list)."""
-
-    family_id: int
-    reference: str
-    name: str
-    status: FamilyStatus
-    postcode: str
-    municipality: str
-    referred_on: dt.date | None
-    waiting_since: dt.date | None
-    waiting_days: int | None
-    languages: tuple[str, ...]
-    preferred_slots: tuple[str, ...]
-    children: int
-    search_key: str
 
 
 # ---- Writes
@@ -276,81 +253,6 @@ def _family(session: Session, family_id: int) -> Family:
 
 
 # ---- Reads
-
-
-def list_families(*, session: Session, today: dt.date | None = None) -> list[FamilyRow]:
-    """Every family with what the list shows and a prepared search key, in four queries."""
-    today = today or dt.date.today()
-    lang = current_language()
-    members: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    languages: dict[int, list[str]] = defaultdict(list)
-    for family_id, first, last, spoken in session.exec(
-        select(
-            Caregiver.family_id, Caregiver.first_name, Caregiver.last_name, Caregiver.languages
-        ).order_by(Caregiver.family_id, Caregiver.position, Caregiver.id)
-    ):
-        members[family_id].append((first, last))
-        languages[family_id].extend(
-            code for code in spoken or () if code not in languages[family_id]
-        )
-    children: dict[int, list[str]] = defaultdict(list)
-    for family_id, first in session.exec(select(Child.family_id, Child.first_name)):
-        children[family_id].append(first)
-    referred = dict(
-        session.exec(
-            select(Referral.family_id, func.max(Referral.referred_on)).group_by(Referral.family_id)
-        ).all()
-    )
-    rows = []
-    for fid, reference, status, postcode, since, slots in session.exec(
-        select(
-            Family.id,
-            Family.reference,
-            Family.status,
-            Family.postcode,
-            Family.waiting_since,
-            Family.preferred_slots,
-        )
-    ):
-        people = members.get(fid, [])
-        name = " ".join(p for p in people[0] if p) if people else ""
-        place = municipality_name(postcode, lang)
-        referred_on = referred.get(fid)
-        status = FamilyStatus(status)
-        waiting = (
-            (today - referred_on).days
-            if referred_on is not None and status in NOT_YET_STARTED
-            else None
-        )
-        parts = [reference, postcode, place]
-        parts += [f"{first} {last}" for first, last in people]
-        parts += children.get(fid, [])
-        rows.append(
-            FamilyRow(
-                family_id=fid,
-                reference=reference,
-                name=name,
-                status=status,
-                postcode=postcode,
-                municipality=place,
-                referred_on=referred_on,
-                waiting_since=since,
-                waiting_days=waiting,
-                languages=tuple(languages.get(fid, ())),
-                preferred_slots=tuple(slots or ()),
-                children=len(children.get(fid, ())),
-                search_key=search_key(parts),
-            )
-        )
-    return rows
-
-
-def waiting_list(*, session: Session, today: dt.date | None = None) -> list[FamilyRow]:
-    """Families on the waiting list, longest waiting first."""
-    rows = [
-        r for r in list_families(session=session, today=today) if r.status == FamilyStatus.waiting
-    ]
-    return sorted(rows, key=lambda r: (-(r.waiting_days or 0), r.reference))
 
 
 def family_id_for_reference(*, session: Session, reference: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter and an accent.
 _UNDECOMPOSED = str.maketrans(
@@ -32,12 +33,15 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lower case without accents: 'Özlem' → 'ozlem', 'Łukasz' → 'lukasz', 'Țurcanu' → 'turcanu'.
 
     Non-Latin scripts keep their letters (Cyrillic 'Наталія' → 'наталия' is folded the same way
     on both sides, so typing 'натал' finds it).
     """
+    if text.isascii():  # most names: nothing to fold but the case
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.translate(_UNDECOMPOSED)

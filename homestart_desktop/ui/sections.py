@@ -54,7 +54,19 @@ SECTIONS: list[Section] = [
     Section("today", N_("Today"), "mdi6.calendar-today", "homestart_desktop.ui.today:TodayScreen"),
     # Feature screens go here, in the order of DESIGN.md (Families, Volunteers, Matching,
     # Planning, Intervision, Figures).
-    Section("planning", N_("Planning"), "mdi6.calendar-week", "homestart_desktop.ui.planning:PlanningScreen"),
+    Section(
+        "families",
+        N_("Families"),
+        "mdi6.home-heart",
+        "homestart_desktop.ui.families:FamiliesScreen",
+    ),
+    Section(
+        "planning",
+        N_("Planning"),
+        "mdi6.calendar-week",
+        "homestart_desktop.ui.planning:PlanningScreen",
+    ),
+    Section("intervision", N_("Intervision"), "mdi6.account-group-outline", "homestart_desktop.ui.intervision:IntervisionScreen"),
     Section(
         "settings",
         N_("Settings"),

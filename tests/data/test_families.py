@@ -12,12 +12,11 @@ from homestart_desktop.data.families import (
     archive_family,
     change_status,
     correct_referral,
-    list_families,
     re_refer,
     register_referral,
-    waiting_list,
 )
 from homestart_desktop.data.families_file import load_family
+from homestart_desktop.data.families_list import list_families, waiting_list
 from homestart_desktop.data.intake import CaregiverIn, ChildIn, IntakeIn, plan_intake, record_intake
 from homestart_desktop.data.models import (
     Family,

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from homestart_desktop.data.families import ReferralIn, list_families, register_referral
+from homestart_desktop.data.families import ReferralIn, register_referral
+from homestart_desktop.data.families_list import list_families
 from homestart_desktop.data.family_search import matches, normalise, query_terms
 from homestart_desktop.data.intake import CaregiverIn, ChildIn, IntakeIn, record_intake
 from homestart_desktop.data.models import IntakeOutcome, ReferrerCategory

@@ -1,0 +1,180 @@
+"""See a printed document before it leaves the app: preview, print through Qt, or save as PDF.
+
+Any screen can use it (intake form, volunteer agreement, ...)::
+
+    DocumentPreview(pdf_bytes, title=_("Intake form"), suggested_name="intakeformulier-GZ-2026-014.pdf",
+                    parent=self).exec()
+
+The PDF stays in memory: pages are drawn with PDFium (``pypdfium2``) straight into images, for
+the screen and for the printer, so no temporary file with personal data is ever written. Name
+suggested files with reference codes, never with names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.i18n import _, ngettext
+from homestart_desktop.ui import prompts
+
+PREVIEW_DPI = 96
+
+
+def _page_image(page: pypdfium2.PdfPage, dpi: float) -> QImage:
+    bitmap = page.render(scale=dpi / 72)
+    image = bitmap.to_pil().convert("RGB")
+    data = image.tobytes("raw", "RGB")
+    return QImage(
+        data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
+    ).copy()  # own the pixels: ``data`` goes away
+
+
+def page_images(pdf: bytes, *, dpi: float = PREVIEW_DPI) -> list[QImage]:
+    """Every page of ``pdf`` as an image at ``dpi``."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return [_page_image(document[index], dpi) for index in range(len(document))]
+    finally:
+        document.close()
+
+
+def print_pdf(pdf: bytes, printer: QPrinter) -> None:
+    """Send every page to ``printer``, each scaled to fit the printable area."""
+    document = pypdfium2.PdfDocument(pdf)
+    painter = QPainter()
+    try:
+        if not painter.begin(printer):
+            raise OSError("the printer could not start")
+        dpi = min(printer.resolution(), 300)
+        for index in range(len(document)):
+            if index:
+                printer.newPage()
+            image = _page_image(document[index], dpi)
+            area = painter.viewport()
+            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.setViewport(area.x(), area.y(), size.width(), size.height())
+            painter.setWindow(image.rect())
+            painter.drawImage(0, 0, image)
+            painter.setViewport(area)
+    finally:
+        if painter.isActive():
+            painter.end()
+        document.close()
+
+
+class DocumentPreview(QDialog):
+    """The pages one under the other, with Print… and Save as PDF…."""
+
+    def __init__(
+        self,
+        pdf: bytes,
+        *,
+        title: str,
+        suggested_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentPreview")
+        self.setWindowTitle(title)
+        self.pdf = pdf
+        self.suggested_name = suggested_name
+        self.saved_to: Path | None = None
+
+        pages = page_images(pdf)
+        column = QWidget(self)
+        column_layout = QVBoxLayout(column)
+        column_layout.setSpacing(16)
+        column_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.page_labels: list[QLabel] = []
+        for number, image in enumerate(pages, start=1):
+            label = QLabel(column, objectName=f"page{number}")
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAccessibleName(_("Page {number}").format(number=number))
+            label.setStyleSheet("background: white; border: 1px solid #d9dde3;")
+            column_layout.addWidget(label)
+            self.page_labels.append(label)
+        scroll = QScrollArea(self)
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+
+        count = QLabel(
+            ngettext("{count} page", "{count} pages", len(pages)).format(count=len(pages)),
+            self,
+            objectName="hint",
+        )
+        buttons = QDialogButtonBox(self)
+        self.print_button = QPushButton(_("Print…"), self, objectName="printDocument")
+        self.print_button.setProperty("primary", True)
+        self.save_button = QPushButton(_("Save as PDF…"), self, objectName="saveDocument")
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_document)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_document)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_document)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(count)
+        layout.addWidget(buttons)
+        width = (pages[0].width() if pages else 800) + 80
+        self.resize(width, 900)
+
+    # ---- Public API
+
+    def print_document(self) -> None:
+        """Qt's print dialog, then the pages to the chosen printer."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.suggested_name)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            print_pdf(self.pdf, printer)
+        except OSError:
+            prompts.warn(
+                self,
+                _("Print"),
+                _("The printer did not start. Check that it is on and try again."),
+            )
+
+    def save_document(self) -> Path | None:
+        """Ask where, then write the PDF there."""
+        target = prompts.choose_save_file(
+            self,
+            _("Save as PDF"),
+            suggested=Path.home() / self.suggested_name,
+            filter=_("PDF documents (*.pdf)"),
+        )
+        if target is None:
+            return None
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        try:
+            target.write_bytes(self.pdf)
+        except OSError:
+            prompts.warn(
+                self,
+                _("Save as PDF"),
+                _("The PDF could not be saved there. Choose another folder."),
+            )
+            return None
+        self.saved_to = target
+        return target

@@ -1,0 +1,183 @@
+"""Families: every family with its code, name, place, status and waiting days; search as you
+type, filter by status, counts per status, the waiting list, and a new referral in one click."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.families_list import FamilyRow, list_families
+from homestart_desktop.data.models import FamilyStatus
+from homestart_desktop.data.workflow import status_label
+from homestart_desktop.i18n import N_, _, format_date, join_words
+from homestart_desktop.ui.family_file import FamilyFileDialog
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.referral_dialog import NEW, ReferralDialog
+from homestart_desktop.ui.waiting_list import WaitingListView
+from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+
+
+def _short(value: dt.date | None) -> str:
+    return format_date(value, format="short")
+
+
+def _days(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+class FamiliesScreen(QWidget):
+    """All families | Waiting list, with a status filter and a New referral button."""
+
+    sig_loaded = Signal()
+    """The families are on screen (for tests and benchmarks)."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("familiesScreen")
+        self.ops = ops
+        self.rows: list[FamilyRow] = []
+        self.dialog: QWidget | None = None
+
+        self.title = QLabel(self, objectName="pageTitle")
+        self.status_filter = QComboBox(self, objectName="statusFilter")
+        self.status_filter.setMinimumWidth(200)
+        self.new_button = QPushButton(self, objectName="newReferral")
+        self.new_button.setProperty("primary", True)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.status_filter)
+        top.addWidget(self.new_button)
+        self.counts = QLabel(self, objectName="statusCounts")
+        self.counts.setProperty("class", "hint")
+        self.counts.setWordWrap(True)
+
+        self.table = RecordTable(
+            [
+                Column(N_("Reference"), lambda r: r.reference),
+                Column(N_("Name"), lambda r: r.name),
+                Column(N_("Municipality"), lambda r: r.municipality),
+                Column(N_("Status"), lambda r: r.status, status_label),
+                Column(N_("Referral date"), lambda r: r.referred_on, _short),
+                Column(N_("Days waiting"), lambda r: r.waiting_days, _days, align_right=True),
+            ],
+            self,
+            placeholder=_("Search family, child, postcode…"),
+            empty_text=_(
+                "Here you find every family the branch knows, from referral to closure. "
+                "Start with “New referral” when a referrer or a family calls."
+            ),
+            object_name="families_table",
+        )
+        self.table.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # newest referral first
+        self.waiting = WaitingListView(self)
+        self.tabs = QTabWidget(self, objectName="familyTabs")
+        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(self.waiting, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addLayout(top)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.tabs, 1)
+
+        self.new_button.clicked.connect(self.new_referral)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_referral)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.table.sig_activated.connect(self.open_family)
+        self.waiting.sig_open.connect(self.open_family)
+        ops.sig_changes.connect(self._changed)
+        self.retranslate()
+
+    # ---- Public API (the shell's contract)
+
+    def reload(self) -> None:
+        """Load every family (once; searching and filtering then happen in memory)."""
+        self.ops.query(list_families, success=self._show, owner=self)
+
+    def clear(self) -> None:
+        """Forget every family on screen (the case file locks)."""
+        self.rows = []
+        self.table.clear()
+        self.waiting.clear()
+        self.counts.clear()
+        self._fill_filter(Counter())
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Families"))
+        self.new_button.setText(_("New referral…"))
+        self.new_button.setToolTip(_("Register a new referral (Ctrl+N)"))
+        self.tabs.setTabText(0, _("All families"))
+        self.tabs.setTabText(1, _("Waiting list"))
+        self._fill_filter(Counter(r.status for r in self.rows))
+
+    # ---- Actions
+
+    def new_referral(self) -> None:
+        """Open the referral dialog; the family's file opens once it is saved."""
+        dialog = ReferralDialog(self.ops, self, mode=NEW)
+        dialog.sig_saved.connect(lambda saved: self.open_family(saved.family_id))
+        self.dialog = dialog
+        dialog.open()
+
+    def open_family(self, row: FamilyRow | int | None) -> None:
+        """Open a family's file (a list row or a family id)."""
+        if row is None:
+            return
+        family_id = row if isinstance(row, int) else row.family_id
+        self.dialog = FamilyFileDialog(self.ops, family_id, self)
+        self.dialog.open()
+
+    # ---- Internals
+
+    def _show(self, rows: list[FamilyRow]) -> None:
+        self.rows = rows
+        counted = Counter(r.status for r in rows)
+        self._fill_filter(counted)
+        self.counts.setText(
+            join_words(
+                f"{status_label(s)}: {counted[s]}" for s in FamilyStatus if counted.get(s)
+            ).replace(", ", " · ")
+        )
+        self._apply_filter()
+        self.waiting.set_rows(rows)
+        self.tabs.setTabText(
+            1, _("Waiting list ({count})").format(count=counted.get(FamilyStatus.waiting, 0))
+        )
+        self.sig_loaded.emit()
+
+    def _fill_filter(self, counted: Counter) -> None:
+        chosen = self.status_filter.currentData()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        self.status_filter.addItem(
+            _("All statuses ({count})").format(count=sum(counted.values())), None
+        )
+        for status in FamilyStatus:
+            self.status_filter.addItem(f"{status_label(status)} ({counted.get(status, 0)})", status)
+        self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(chosen)))
+        self.status_filter.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        status = self.status_filter.currentData()
+        shown = self.rows if status is None else [r for r in self.rows if r.status == status]
+        self.table.set_records(shown)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.families:
+            self.reload()

@@ -1,0 +1,134 @@
+"""What the family dialogs share: Ctrl+S saves, Esc cancels (asking first when something was
+typed), the save runs through ``ops``, and a refusal stands beside its field with nothing lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from homestart_desktop.data.validation import ValidationError
+from homestart_desktop.data.workflow import IllegalStep
+from homestart_desktop.i18n import _
+from homestart_desktop.ui import prompts
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.widgets.form_error import FormErrorLabel
+
+
+class SavingDialog(QDialog):
+    """A form dialog that saves through ``ops.write`` and keeps every typed value on refusal."""
+
+    sig_saved = Signal(object)
+    """The write went through: its result (``Saved`` or ``Changes``)."""
+
+    sig_refused = Signal(object)
+    """The write was refused: the error (problems are on screen by then)."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None, *, object_name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.ops = ops
+        self.dirty = False
+        self.saving = False
+        self.general_error = FormErrorLabel(self, object_name="general_error")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save")
+        self.save_button.setText(_("Save"))
+        self.save_button.setToolTip(_("Save (Ctrl+S)"))
+        self.save_button.setProperty("primary", True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    # ---- For subclasses
+
+    def watch(self, *widgets: QWidget) -> None:
+        """Count a change in any of these fields as unsaved work."""
+        for widget in widgets:
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(self._touched)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(self._touched)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._touched)
+            elif isinstance(widget, QAbstractSpinBox):
+                widget.editingFinished.connect(self._touched)
+                if hasattr(widget, "dateChanged"):
+                    widget.dateChanged.connect(self._touched)
+                if hasattr(widget, "valueChanged"):
+                    widget.valueChanged.connect(self._touched)
+            elif isinstance(widget, QAbstractButton):
+                widget.toggled.connect(self._touched)
+
+    def submit(self, fn: Callable[..., Any], **kwargs: Any) -> None:
+        """Save with ``fn(session=..., **kwargs)`` on the worker; the answer comes back here."""
+        if self.saving:
+            return
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.general_error.set_message("")
+        self.ops.write(fn, success=self._saved, failure=self._refused, owner=self, **kwargs)
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Put each problem beside its field (subclasses know their fields)."""
+        self.general_error.set_message("\n".join(problems.values()))
+
+    def save(self) -> None:
+        """Read the form and :meth:`submit` it (subclasses)."""
+        raise NotImplementedError
+
+    # ---- Qt methods
+
+    def reject(self) -> None:
+        if self.dirty and not prompts.confirm(
+            self,
+            _("Unsaved changes"),
+            _("You have typed things that are not saved yet. Close without saving?"),
+            yes=_("Close without saving"),
+        ):
+            return
+        super().reject()
+
+    # ---- Internals
+
+    def _touched(self, *_args: object) -> None:
+        self.dirty = True
+
+    def _saved(self, result: Any) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.dirty = False
+        self.sig_saved.emit(result)
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self.show_problems(error.problems)
+        elif isinstance(error, IllegalStep):
+            self.general_error.set_message(str(error))
+        else:
+            # Only the kind: a database error's text can quote personal data.
+            self.general_error.set_message(
+                _("This could not be saved ({kind}). Nothing was changed; try again.").format(
+                    kind=type(error).__name__
+                )
+            )
+        self.sig_refused.emit(error)

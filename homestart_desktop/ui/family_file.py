@@ -1,0 +1,337 @@
+"""One family's file: who they are, their situation and questions, the intake and the timeline,
+with the next steps as buttons (plan or record the intake, correct, change status, print)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.data import families_lists as lists
+from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.families import REOPENABLE
+from homestart_desktop.data.families_file import FamilyFile, load_family
+from homestart_desktop.data.models import OUTCOME_AREAS, FamilyStatus
+from homestart_desktop.data.workflow import status_label
+from homestart_desktop.documents.intake_form import intake_form_for
+from homestart_desktop.i18n import N_, _, format_date, join_words, ngettext
+from homestart_desktop.ui.document_preview import DocumentPreview
+from homestart_desktop.ui.family_status_dialogs import PlanIntakeDialog, StatusDialog
+from homestart_desktop.ui.intake_dialog import IntakeDialog
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.referral_dialog import AGAIN, CORRECT, ReferralDialog
+from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+
+
+def _d(value: dt.date | None) -> str:
+    return format_date(value, format="short")
+
+
+def _yes(value: bool) -> str:
+    return _("yes") if value else _("no")
+
+
+def _info(rows: list[tuple[str, str]], name: str) -> QWidget:
+    page = QWidget(objectName=name)
+    form = QFormLayout(page)
+    for label, value in rows:
+        text = QLabel(value or "—", page)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(label, text)
+    return page
+
+
+class FamilyFileDialog(QDialog):
+    """Shows one family; every change goes through a dialog and comes back via ``sig_changes``."""
+
+    sig_loaded = Signal()
+    """The file is on screen (for tests and benchmarks)."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        family_id: int,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("familyFile")
+        self.ops, self.family_id = ops, family_id
+        self.today = today or dt.date.today()
+        self.file: FamilyFile | None = None
+        self.child_dialog: QDialog | None = None
+        self.title = QLabel(self, objectName="pageTitle")
+        self.summary = QLabel(self, objectName="familySummary")
+        self.summary.setWordWrap(True)
+        self.actions = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label in (
+            ("plan", N_("Plan intake…")),
+            ("intake", N_("Record intake…")),
+            ("correct", N_("Correct referral…")),
+            ("status", N_("Change status…")),
+            ("again", N_("Refer again…")),
+            ("print", N_("Intake form…")),
+        ):
+            button = QPushButton(_(label), self, objectName=f"{key}Button")
+            button.clicked.connect(lambda _c=False, k=key: self.do(k))
+            self.actions.addWidget(button)
+            self.buttons[key] = button
+        self.actions.addStretch(1)
+        self.tabs = QTabWidget(self, objectName="familyTabs")
+        self.timeline = RecordTable(
+            [
+                Column(N_("Date"), lambda c: c.on, _d),
+                Column(N_("From"), lambda c: c.from_status, lambda s: status_label(s) if s else ""),
+                Column(N_("To"), lambda c: c.to_status, status_label),
+                Column(N_("Reason"), lambda c: c.reason),
+            ],
+            self,
+            object_name="timeline",
+            empty_text=_("No steps yet."),
+        )
+        self.timeline.search.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(self.actions)
+        layout.addWidget(self.tabs, 1)
+        ops.sig_changes.connect(self._changed)
+        self.resize(860, 640)
+        self.reload()
+
+    # ---- Public API
+
+    def reload(self) -> None:
+        self.ops.query(
+            load_family,
+            family_id=self.family_id,
+            today=self.today,
+            success=self.show_file,
+            owner=self,
+        )
+
+    def show_file(self, file: FamilyFile) -> None:
+        """Fill every tab from ``file``."""
+        self.file = file
+        f = file.family
+        self.setWindowTitle(_("Family file {reference}").format(reference=f.reference))
+        self.title.setText(f"{f.reference} · {file.name}")
+        waiting = (
+            ngettext("waiting {count} day", "waiting {count} days", file.waiting_days).format(
+                count=file.waiting_days
+            )
+            if file.waiting_days is not None
+            else ""
+        )
+        self.summary.setText(
+            join_words(
+                [status_label(f.status), f"{f.postcode} {file.municipality}".strip(), waiting]
+            )
+        )
+        status = f.status
+        self.buttons["plan"].setEnabled(
+            status in (FamilyStatus.referred, FamilyStatus.intake_planned)
+        )
+        self.buttons["intake"].setEnabled(
+            status not in (FamilyStatus.archived, FamilyStatus.closed)
+        )
+        self.buttons["again"].setVisible(status in REOPENABLE)
+        self.buttons["correct"].setEnabled(file.referral is not None)
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if widget is not self.timeline:
+                widget.deleteLater()
+        for page, title in (
+            (self._household(file), _("Household")),
+            (self._situation(file), _("Situation")),
+            (self._support(file), _("Support questions")),
+            (self._practical(file), _("Practicalities")),
+            (self._intake(file), _("Referral and intake")),
+        ):
+            self.tabs.addTab(page, title)
+        self.timeline.set_records(list(reversed(file.timeline)))
+        self.tabs.addTab(self.timeline, _("Timeline"))
+        self.tabs.setCurrentIndex(max(0, current))
+        self.sig_loaded.emit()
+
+    def do(self, action: str) -> None:
+        """Open the dialog for ``action`` (plan, intake, correct, status, again, print)."""
+        if self.file is None:
+            return
+        if action == "print":
+            self.ops.query(
+                intake_form_for,
+                family_id=self.family_id,
+                success=self._preview,
+                owner=self,
+            )
+            return
+        makers = {
+            "plan": lambda: PlanIntakeDialog(self.ops, self.file, self, today=self.today),
+            "intake": lambda: IntakeDialog(self.ops, self.file, self, today=self.today),
+            "correct": lambda: ReferralDialog(
+                self.ops, self, mode=CORRECT, file=self.file, today=self.today
+            ),
+            "status": lambda: StatusDialog(self.ops, self.file, self, today=self.today),
+            "again": lambda: ReferralDialog(
+                self.ops, self, mode=AGAIN, file=self.file, today=self.today
+            ),
+        }
+        self.child_dialog = makers[action]()
+        self.child_dialog.open()
+
+    # ---- The tabs
+
+    def _household(self, file: FamilyFile) -> QWidget:
+        rows = []
+        for index, p in enumerate(file.caregivers, start=1):
+            details = join_words(
+                [
+                    f"{p.first_name} {p.last_name}".strip(),
+                    str(p.birth_year or ""),
+                    _(lists.GENDERS[p.gender]) if p.gender else "",
+                    ", ".join(p.languages),
+                    _("interpreter needed") if p.interpreter_needed else "",
+                    _("in Belgium since {year}").format(year=p.arrival_year)
+                    if p.arrival_year
+                    else "",
+                    p.phone,
+                ]
+            )
+            rows.append((_("Parent {number}").format(number=index), details))
+        for index, c in enumerate(file.children, start=1):
+            when = (
+                _("born {date}").format(date=_d(c.birth_date))
+                if c.birth_date
+                else _("expected {date}").format(date=_d(c.due_date))
+            )
+            rows.append(
+                (_("Child {number}").format(number=index), join_words([c.first_name, when]))
+            )
+        f = file.family
+        rows += [
+            (_("Single-parent household"), _yes(f.single_parent)),
+            (_("Address"), join_words([f.street, f"{f.postcode} {file.municipality}".strip()])),
+            (_("Phone"), f.phone),
+        ]
+        return _info(rows, "householdPage")
+
+    def _situation(self, file: FamilyFile) -> QWidget:
+        f = file.family
+        weak = [_(label) for name, label in lists.KG_CRITERIA if getattr(f, name)]
+        flags = [_(label) for name, label in lists.SITUATION_FLAGS if getattr(f, name)]
+        return _info(
+            [
+                (_("Kind & Gezin criteria (weak)"), join_words(weak)),
+                (_("Situation"), join_words(flags)),
+                (_("Major life events"), f.life_events),
+                (_("Services already involved"), f.services_involved),
+            ],
+            "situationPage",
+        )
+
+    def _support(self, file: FamilyFile) -> QWidget:
+        chosen = set(file.family.support_questions)
+        rows = [
+            (_(domain), join_words(_(label) for code, label in items if code in chosen))
+            for domain, items in lists.SUPPORT_DOMAINS
+        ]
+        rows.append((_("In the family's own words"), file.family.support_question_text))
+        return _info(rows, "supportPage")
+
+    def _practical(self, file: FamilyFile) -> QWidget:
+        f = file.family
+        return _info(
+            [
+                (_("Preferred half-days"), slots_text(f.preferred_slots)),
+                (
+                    _("Volunteer preferred"),
+                    _(lists.GENDER_PREFERENCES[f.volunteer_gender_preference]),
+                ),
+                (_("Smoking at home"), _yes(f.smoking_at_home)),
+                (_("Pets at home"), join_words([_yes(f.pets_at_home), f.pets_description])),
+                (
+                    _("Languages"),
+                    join_words(sorted({c for p in file.caregivers for c in p.languages})),
+                ),
+            ],
+            "practicalPage",
+        )
+
+    def _intake(self, file: FamilyFile) -> QWidget:
+        r, i, f = file.referral, file.intake, file.family
+        rows = []
+        if r is not None:
+            rows += [
+                (_("Referral date"), _d(r.referred_on)),
+                (
+                    _("Referrer"),
+                    join_words([_(lists.REFERRER_CATEGORIES[r.category]), r.organisation]),
+                ),
+                (_("Contact at the referrer"), r.contact),
+                (_("The referrer's question"), r.question),
+                (_("Referrer may be informed"), _yes(r.inform_referrer)),
+            ]
+        if i is not None:
+            outcome = _(lists.INTAKE_OUTCOMES[i.outcome]) if i.outcome else ""
+            rows += [
+                (_("Intake planned"), _d(i.planned_on)),
+                (_("Intake done"), _d(i.done_on)),
+                (_("Coordinator"), i.coordinator),
+                (_("Outcome"), join_words([outcome, i.outcome_reason])),
+            ]
+            for area in OUTCOME_AREAS:
+                score = getattr(i, f"score_{area}")
+                rows.append(
+                    (_(lists.OUTCOME_AREA_LABELS[area]), "" if score is None else str(score))
+                )
+        rows += [
+            (_("Privacy statement signed on"), _d(f.privacy_consent_date)),
+            (_("Anonymised reporting"), _yes(f.reporting_consent)),
+            (_("On the waiting list since"), _d(f.waiting_since)),
+        ]
+        return _info(rows, "intakePage")
+
+    # ---- Internals
+
+    def _preview(self, pdf: bytes) -> None:
+        reference = self.file.family.reference if self.file else ""
+        self.child_dialog = DocumentPreview(
+            pdf,
+            title=_("Intake form"),
+            suggested_name=_("intake-form-{reference}.pdf").format(reference=reference),
+            parent=self,
+        )
+        self.child_dialog.open()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.families:
+            self.reload()
+
+
+def slots_text(slots: Any) -> str:
+    """``tue-morning`` codes as 'di voormiddag, do namiddag'."""
+    days = dict(lists.WEEKDAYS)
+    halves = {half.value: label for half, label in lists.HALF_DAYS.items()}
+    words = []
+    for code in slots:
+        day, _sep, half = code.partition("-")
+        if day in days and half in halves:
+            words.append(f"{_(days[day])} {_(halves[half])}")
+    return join_words(words)

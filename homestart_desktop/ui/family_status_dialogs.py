@@ -1,0 +1,130 @@
+"""Small steps in a family's file: plan the intake visit, or take one status step with a reason.
+
+Only the steps the work allows from the current status are offered (``data/workflow.py``);
+``data/`` checks again and refuses with a message beside the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from homestart_desktop.data import families, intake
+from homestart_desktop.data.families_file import FamilyFile
+from homestart_desktop.data.models import FamilyStatus
+from homestart_desktop.data.workflow import FAMILY_STEPS, status_label
+from homestart_desktop.i18n import _
+from homestart_desktop.ui.family_dialog_base import SavingDialog
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.widgets.date_edit import DateEdit
+from homestart_desktop.ui.widgets.form_error import FormErrors
+
+# Steps taken elsewhere (the intake dialog, the matching screen, referring again).
+NOT_HERE = frozenset(
+    {
+        FamilyStatus.intake_planned,
+        FamilyStatus.intake_done,
+        FamilyStatus.waiting,
+        FamilyStatus.referred,
+    }
+)
+
+
+class PlanIntakeDialog(SavingDialog):
+    """When and by whom the intake visit takes place."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        file: FamilyFile,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(ops, parent, object_name="planIntakeDialog")
+        self.file, self.today = file, today or dt.date.today()
+        self.setWindowTitle(
+            _("Plan the intake {reference}").format(reference=file.family.reference)
+        )
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.planned_on = DateEdit(self, object_name="planned_on")
+        self.planned_on.set_date(
+            (file.intake.planned_on if file.intake else None) or self.today + dt.timedelta(days=7)
+        )
+        self.coordinator = QLineEdit(self, objectName="coordinator")
+        if file.intake:
+            self.coordinator.setText(file.intake.coordinator)
+        self.errors.add_row(_("Date of the home visit"), self.planned_on, "planned_on")
+        self.errors.add_row(_("Coordinator"), self.coordinator, "coordinator")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.watch(self.planned_on, self.coordinator)
+
+    def save(self) -> None:
+        self.errors.clear()
+        self.submit(
+            intake.plan_intake,
+            family_id=self.file.family.id,
+            planned_on=self.planned_on.date_value(),
+            coordinator=self.coordinator.text(),
+            today=self.today,
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        self.errors.show(problems)
+
+
+class StatusDialog(SavingDialog):
+    """One step to a status the work allows from here, on a date, with a reason."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        file: FamilyFile,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(ops, parent, object_name="statusDialog")
+        self.file, self.today = file, today or dt.date.today()
+        self.setWindowTitle(
+            _("Change the status of {reference}").format(reference=file.family.reference)
+        )
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.status = QComboBox(self, objectName="to_status")
+        for status in FamilyStatus:
+            if status in FAMILY_STEPS[file.family.status] and status not in NOT_HERE:
+                self.status.addItem(status_label(status), status)
+        self.on = DateEdit(self, object_name="on")
+        self.on.set_date(self.today)
+        self.reason = QLineEdit(self, objectName="reason")
+        self.errors.add_row(_("New status"), self.status, "to_status")
+        self.errors.add_row(_("Date"), self.on, "on")
+        self.errors.add_row(_("Reason"), self.reason, "reason")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.watch(self.status, self.on, self.reason)
+
+    def save(self) -> None:
+        self.errors.clear()
+        if self.status.currentData() is None:
+            self.errors.show({"to_status": _("There is no other status to choose from here.")})
+            return
+        self.submit(
+            families.change_status,
+            family_id=self.file.family.id,
+            to_status=self.status.currentData(),
+            on=self.on.date_value(),
+            reason=self.reason.text(),
+            today=self.today,
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        self.errors.show(problems)
