@@ -21,6 +21,7 @@ from homestart_desktop.data.models import (
     Family,
     FamilyStatus,
     Gender,
+    HalfDay,
     Trajectory,
     TrajectoryStatus,
     Volunteer,
@@ -145,15 +146,43 @@ def _family_facts(
     return facts
 
 
+_VOLUNTEER_COLUMNS = (
+    Volunteer.id,
+    Volunteer.reference,
+    Volunteer.first_name,
+    Volunteer.last_name,
+    Volunteer.status,
+    Volunteer.extract_issued_on,
+    Volunteer.agreement_signed_on,
+    Volunteer.course_completed_on,
+    Volunteer.max_families,
+    Volunteer.gender,
+    Volunteer.languages,
+    Volunteer.experience_tags,
+    Volunteer.has_car,
+    Volunteer.has_bike,
+    Volunteer.uses_public_transport,
+    Volunteer.max_travel_km,
+    Volunteer.child_age_min,
+    Volunteer.child_age_max,
+    Volunteer.accepts_smoking,
+    Volunteer.accepts_pets,
+    Volunteer.postcode,
+)
+
+
 def _volunteer_facts(session: Session, settings: BranchSettings) -> list[matching.VolunteerFacts]:
+    # Plain columns, not ORM rows: building 800 live objects costs more than the matching itself.
     volunteers = session.exec(
-        select(Volunteer)
+        select(*_VOLUNTEER_COLUMNS)
         .where(Volunteer.status != VolunteerStatus.stopped)
         .order_by(Volunteer.reference)
     ).all()
     slots: dict[int, list[str]] = defaultdict(list)
-    for a in session.exec(select(Availability)):
-        slots[a.volunteer_id].append(f"{matching.WEEKDAY_CODES[a.weekday]}-{a.half_day.value}")
+    for volunteer_id, weekday, half_day in session.exec(
+        select(Availability.volunteer_id, Availability.weekday, Availability.half_day)
+    ):
+        slots[volunteer_id].append(f"{matching.WEEKDAY_CODES[weekday]}-{HalfDay(half_day).value}")
     open_count: dict[int, int] = defaultdict(int)
     for volunteer_id in session.exec(
         select(Trajectory.volunteer_id).where(col(Trajectory.status).in_(OPEN_TRAJECTORY))
@@ -167,39 +196,40 @@ def _volunteer_facts(session: Session, settings: BranchSettings) -> list[matchin
     ):
         available_since[volunteer_id] = on  # the last time they became free counts
     facts = []
-    for v in volunteers:
-        places = v.max_families if settings.match_several_families else 1
+    for row in volunteers:
+        v = dict(zip((c.key for c in _VOLUNTEER_COLUMNS), row, strict=True))
+        places = v["max_families"] if settings.match_several_families else 1
         missing = [
             name
             for name, done in (
-                ("extract", v.extract_issued_on),
-                ("agreement", v.agreement_signed_on),
-                ("course", v.course_completed_on),
+                ("extract", v["extract_issued_on"]),
+                ("agreement", v["agreement_signed_on"]),
+                ("course", v["course_completed_on"]),
             )
             if done is None
         ]
         facts.append(
             matching.VolunteerFacts(
-                id=v.id,
-                reference=v.reference,
-                name=f"{v.first_name} {v.last_name}".strip(),
-                status=v.status.value,
+                id=v["id"],
+                reference=v["reference"],
+                name=f"{v['first_name']} {v['last_name']}".strip(),
+                status=VolunteerStatus(v["status"]).value,
                 onboarding_missing=tuple(missing),
-                free_places=max(places - open_count[v.id], 0),
-                gender=v.gender.value,
-                languages=tuple(v.languages or ()),
-                experience_tags=tuple(v.experience_tags or ()),
-                slots=tuple(slots[v.id]),
-                has_car=v.has_car,
-                has_bike=v.has_bike,
-                uses_public_transport=v.uses_public_transport,
-                max_travel_km=float(v.max_travel_km),
-                child_age_min=v.child_age_min,
-                child_age_max=v.child_age_max,
-                accepts_smoking=v.accepts_smoking,
-                accepts_pets=v.accepts_pets,
-                available_since=available_since.get(v.id, v.course_completed_on),
-                location=postcode_coordinates(v.postcode),
+                free_places=max(places - open_count[v["id"]], 0),
+                gender=Gender(v["gender"]).value,
+                languages=tuple(v["languages"] or ()),
+                experience_tags=tuple(v["experience_tags"] or ()),
+                slots=tuple(slots[v["id"]]),
+                has_car=v["has_car"],
+                has_bike=v["has_bike"],
+                uses_public_transport=v["uses_public_transport"],
+                max_travel_km=float(v["max_travel_km"]),
+                child_age_min=v["child_age_min"],
+                child_age_max=v["child_age_max"],
+                accepts_smoking=v["accepts_smoking"],
+                accepts_pets=v["accepts_pets"],
+                available_since=available_since.get(v["id"], v["course_completed_on"]),
+                location=postcode_coordinates(v["postcode"]),
             )
         )
     return facts
