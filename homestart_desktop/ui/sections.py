@@ -61,6 +61,12 @@ SECTIONS: list[Section] = [
         "homestart_desktop.ui.families:FamiliesScreen",
     ),
     Section(
+        "matching",
+        N_("Matching"),
+        "mdi6.account-switch-outline",
+        "homestart_desktop.ui.matching:MatchingScreen",
+    ),
+    Section(
         "planning",
         N_("Planning"),
         "mdi6.calendar-week",
