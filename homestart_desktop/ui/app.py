@@ -1,0 +1,382 @@
+"""Start the app: the unlock window first (fast), then the main window on an unlocked file.
+
+Only Qt and light modules are imported before the unlock window is on screen; the data layer
+(SQLAlchemy, SQLModel: over a second) loads on a thread while the coordinator types. The
+:class:`AppController` owns the unlock → main window → lock cycle; key derivation, locking and
+the demo file all run on the worker, never on the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
+from homestart_desktop.ui import theme
+from homestart_desktop.ui.unlock import UnlockWindow, app_settings, recent_files, remember_file
+
+log = logging.getLogger(__name__)
+
+QUIT_WHEN_SHOWN = "HOMESTART_QUIT_WHEN_SHOWN"  # bench: print "shown" once visible, then quit
+
+
+def _load_data_layer() -> None:
+    """The heavy imports, done on a thread while the unlock window is already on screen."""
+    import homestart_desktop.data.casefile  # noqa: F401
+    import homestart_desktop.data.settings  # noqa: F401
+    import homestart_desktop.ui.ops  # noqa: F401
+
+
+def _unlock_and_read(*, path: Path, passphrase: str) -> tuple[Any, Any]:
+    """On the worker: unlock (key derivation, backup, migration) and read the settings."""
+    from homestart_desktop.data.casefile import unlock
+    from homestart_desktop.data.settings import load_settings
+
+    case_file = unlock(path, passphrase=passphrase)
+    try:
+        with case_file.session() as session:
+            return case_file, load_settings(session=session)
+    except BaseException:
+        case_file.lock()
+        raise
+
+
+def _make_demo_file(*, folder: Path) -> Path:
+    """On the worker: a fresh synthetic demo branch in ``folder``."""
+    from homestart_desktop.data import demo
+
+    path = folder / "Demo.hscase"
+    demo.write_demo_file(path)
+    return path
+
+
+class AppController(QObject):
+    """Unlock window, main window, the worker and the idle lock of one running app."""
+
+    sig_unlocked = Signal()
+    """The case file is open and the main window shows."""
+
+    sig_locked = Signal()
+    """The case file is closed, the key forgotten, every view emptied."""
+
+    sig_data_layer_ready = Signal()
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.ops: Any = None
+        self.main_window: Any = None
+        self.idle: Any = None
+        self.settings: Any = None
+        self._last_section = "today"
+        self._translators: list[QTranslator] = []
+        self._after_load: list[Callable[[], None]] = []
+        self._data_layer_ready = False
+        self._demo_dir: tempfile.TemporaryDirectory | None = None
+        self.sig_data_layer_ready.connect(self._data_layer_loaded)
+        self._install_qt_translations(current_language())
+        self.unlock_window = UnlockWindow()
+        self.unlock_window.sig_unlock.connect(self.unlock)
+        self.unlock_window.sig_new.connect(self._new_case_file)
+        self.unlock_window.sig_language.connect(self.apply_language)
+
+    # ---- Public API
+
+    def start(self, path: Path | None = None, *, demo: bool = False) -> None:
+        """Show the unlock window now; load the data layer behind it."""
+        recent = recent_files()
+        self.unlock_window.set_path(path or (recent[0] if recent else None))
+        self.unlock_window.show()
+        threading.Thread(target=self._load_in_background, daemon=True).start()
+        if demo:
+            self.make_demo_file()
+
+    def unlock(self, path: Path, passphrase: str) -> None:
+        """Derive the key and open ``path`` on the worker; the window shows progress."""
+        self.unlock_window.set_busy(_("Unlocking… (checking the passphrase takes a moment)"))
+        self.unlock_window.show_note("")
+        self._when_loaded(
+            lambda: self.ops.run(
+                _unlock_and_read,
+                path=Path(path),
+                passphrase=passphrase,
+                success=self._unlocked,
+                failure=self._unlock_failed,
+            )
+        )
+
+    def lock(self, *, note: str = "") -> None:
+        """Close the database, forget the key, empty every view, show the unlock window."""
+        if self.ops is None or self.ops.case_file is None or self.main_window is None:
+            return
+        self._last_section = self.main_window.current_key() or self._last_section
+        self.idle.stop()
+        self.ops.forget_pending()
+        self.main_window.clear_all()
+        self.main_window.hide()
+        path = self.ops.case_file.path
+        self.ops.run(_close_case_file, ops=self.ops, success=lambda _r: self.sig_locked.emit())
+        self.unlock_window.forget_passphrase()
+        self.unlock_window.set_recent(recent_files())
+        self.unlock_window.set_path(path)
+        self.unlock_window.show_note(note)
+        self.unlock_window.show()
+        self.unlock_window.activateWindow()
+
+    def apply_language(self, lang: str) -> None:
+        """Switch every window to ``lang`` at once, Qt's own buttons included."""
+        if lang not in LANGUAGES or lang == current_language():
+            return
+        set_language(lang)
+        app_settings().setValue("language", lang)
+        self._install_qt_translations(lang)
+        self.unlock_window.retranslate()
+        index = self.unlock_window.language.findData(lang)
+        self.unlock_window.language.blockSignals(True)
+        self.unlock_window.language.setCurrentIndex(index)
+        self.unlock_window.language.blockSignals(False)
+        if self.main_window is not None and self.ops.case_file is not None:
+            self.main_window.rebuild()  # the screen shown is rebuilt and reloaded at once
+
+    def make_demo_file(self) -> None:
+        """Write a fresh demo case file (on the worker) and offer it with its passphrase."""
+        self._demo_dir = tempfile.TemporaryDirectory(prefix="homestart-demo-")
+        self.unlock_window.set_busy(_("Making a demo case file with invented families…"))
+
+        def made(path: Path) -> None:
+            from homestart_desktop.data.demo import DEMO_PASSPHRASE
+
+            self.unlock_window.set_busy("")
+            self.unlock_window.set_demo_passphrase(DEMO_PASSPHRASE)
+            self.unlock_window.set_path(path)
+
+        def failed(error: BaseException) -> None:
+            log.error("demo file failed: %s", type(error).__name__)
+            self.unlock_window.show_error(_("The demo case file could not be made."))
+
+        self._when_loaded(
+            lambda: self.ops.run(
+                _make_demo_file, folder=Path(self._demo_dir.name), success=made, failure=failed
+            )
+        )
+
+    def shutdown(self) -> None:
+        """Lock, stop the worker and close the windows (the app is quitting)."""
+        if self.ops is not None:
+            if self.ops.case_file is not None:
+                self.ops.forget_pending()
+                self.ops.run(_close_case_file, ops=self.ops)
+            self.ops.shutdown()
+        if self.idle is not None:
+            self.idle.stop()
+            self.app.removeEventFilter(self.idle)
+        for window in (self.main_window, self.unlock_window):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        if self._demo_dir is not None:
+            self._demo_dir.cleanup()
+            self._demo_dir = None
+
+    # ---- Unlocking
+
+    def _unlocked(self, result: tuple[Any, Any]) -> None:
+        case_file, settings = result
+        self.ops.case_file = case_file
+        self.settings = settings
+        remember_file(case_file.path)
+        if settings.language in LANGUAGES and settings.language != current_language():
+            self.apply_language(settings.language)
+        self._ensure_main_window()
+        self.main_window.set_branch_name(settings.branch_name)
+        self.idle.set_timeout(max(1, settings.autolock_minutes) * 60)
+        self.main_window.reload_all()
+        if not self.main_window.show_section(self._last_section, ask=False):
+            self.main_window.show_section(self.main_window.section_keys()[0], ask=False)
+        self.main_window.show()
+        self.unlock_window.forget_passphrase()
+        self.unlock_window.set_busy("")
+        self.unlock_window.hide()
+        self.idle.start()
+        self.sig_unlocked.emit()
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        from homestart_desktop.data.errors import CaseFileError
+
+        if isinstance(error, CaseFileError):
+            self.unlock_window.show_error(error.message)
+        else:
+            # Only the kind: a database error's text could quote what the file holds.
+            log.error("unlock failed: %s", type(error).__name__)
+            self.unlock_window.show_error(_("The case file could not be opened."))
+
+    def _ensure_main_window(self) -> None:
+        if self.main_window is not None:
+            return
+        from homestart_desktop.ui.idle import IdleWatcher
+        from homestart_desktop.ui.main_window import MainWindow
+
+        self.main_window = MainWindow(self.ops)
+        self.main_window.sig_lock.connect(lambda: self.lock())
+        self.main_window.sig_restore.connect(self._restore)
+        self.idle = IdleWatcher(self)
+        self.idle.sig_minutes_left.connect(self.main_window.set_minutes_left)
+        self.idle.sig_idle.connect(self._idle_lock)
+        self.ops.sig_changes.connect(self._changes)
+
+    def _idle_lock(self) -> None:
+        minutes = max(1, self.settings.autolock_minutes)
+        self.lock(
+            note=ngettext(
+                "Locked after {count} minute without activity.",
+                "Locked after {count} minutes without activity.",
+                minutes,
+            ).format(count=minutes)
+        )
+
+    def _changes(self, changes: Any) -> None:
+        if getattr(changes, "settings", False):
+            from homestart_desktop.data.settings import load_settings
+
+            self.ops.query(load_settings, success=self._settings_changed, owner=self)
+
+    def _settings_changed(self, settings: Any) -> None:
+        self.settings = settings
+        self.main_window.set_branch_name(settings.branch_name)
+        self.idle.set_timeout(max(1, settings.autolock_minutes) * 60)
+        if settings.language != current_language():
+            self.apply_language(settings.language)
+
+    def _restore(self, backup: Path, passphrase: str) -> None:
+        target = self.ops.case_file.path
+        self.lock()
+        self.unlock_window.set_busy(_("Checking and restoring the backup…"))
+
+        def restored(_kept: Any) -> None:
+            self.unlock_window.set_busy("")
+            self.unlock_window.show_note(
+                _(
+                    "The backup is back in place. Unlock it with the passphrase it had when it "
+                    "was made. The file it replaced is kept in the backups folder."
+                )
+            )
+
+        def failed(error: BaseException) -> None:
+            message = getattr(error, "message", None) or _("The backup could not be restored.")
+            self.unlock_window.show_error(message + " " + _("The case file was left as it was."))
+
+        self.ops.run(
+            _restore_on_worker,
+            backup=backup,
+            target=target,
+            passphrase=passphrase,
+            success=restored,
+            failure=failed,
+        )
+
+    def _new_case_file(self) -> None:
+        def open_dialog() -> None:
+            from homestart_desktop.ui.new_case_file import NewCaseFileDialog
+
+            dialog = NewCaseFileDialog(self.ops, self.unlock_window)
+            if dialog.exec() and dialog.case_file is not None:
+                from homestart_desktop.data.settings import load_settings
+
+                self.unlock_window.set_busy(_("Opening the new case file…"))
+                case_file = dialog.case_file
+                self.ops.run(
+                    lambda: (case_file, case_file.read(load_settings)), success=self._unlocked
+                )
+
+        self._when_loaded(open_dialog)
+
+    # ---- The data layer, loaded behind the unlock window
+
+    def _load_in_background(self) -> None:
+        try:
+            _load_data_layer()
+        finally:
+            self.sig_data_layer_ready.emit()
+
+    def _data_layer_loaded(self) -> None:
+        from homestart_desktop.ui.ops import Ops
+
+        self.ops = Ops(self)
+        self._data_layer_ready = True
+        waiting, self._after_load = self._after_load, []
+        for call in waiting:
+            call()
+
+    def _when_loaded(self, call: Callable[[], None]) -> None:
+        if self._data_layer_ready:
+            call()
+        else:
+            self._after_load.append(call)
+
+    def _install_qt_translations(self, lang: str) -> None:
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators.clear()
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if lang == "en":
+            return
+        for name in ("qtbase", "qt"):
+            translator = QTranslator(self)
+            if translator.load(f"{name}_{lang}", folder):
+                self.app.installTranslator(translator)
+                self._translators.append(translator)
+                break
+
+
+def _restore_on_worker(*, backup: Path, target: Path, passphrase: str) -> Any:
+    """On the worker, after the lock: check the backup opens, then put it in place."""
+    from homestart_desktop.data.backups import restore_backup
+
+    return restore_backup(backup, target, passphrase=passphrase)
+
+
+def _close_case_file(*, ops: Any) -> None:
+    """On the worker, after work already queued: close the database and forget the key."""
+    case_file, ops.case_file = ops.case_file, None
+    if case_file is not None:
+        case_file.lock()
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with its look and the coordinator's last language."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Home-Start Desktop")
+    app.setOrganizationName("Home-Start Vlaanderen")
+    theme.apply_theme(app)
+    lang = str(app_settings().value("language", "") or "")
+    if lang in LANGUAGES:
+        set_language(lang)
+    return app
+
+
+def run_gui(path: Path | None = None, demo: bool = False) -> int:
+    """Open the app (on ``path``, or on a fresh demo file with ``demo``); the exit status."""
+    app = make_application()
+    controller = AppController(app)
+    controller.start(path, demo=demo)
+    if os.environ.get(QUIT_WHEN_SHOWN):
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    app.aboutToQuit.connect(controller.shutdown)
+    return app.exec()
+
+
+def run_self_test() -> int:
+    """Headless: make a demo file, unlock it, show every section, lock; 0 when all went well."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from homestart_desktop.ui.self_test import self_test
+
+    return self_test()

@@ -1,0 +1,232 @@
+"""The main window: a header with the branch and a lock button, the sidebar, the screens.
+
+The sections come from ``ui/sections.py``; a section whose module does not exist (yet) is left
+out, so no placeholder ever shows. A screen is built when first shown (unlocking stays fast
+however many sections there are) and kept until the language changes. Locking and unlocking are the app controller's work
+(``ui/app.py``): this window asks with ``sig_lock``, empties itself with ``clear_all()`` and
+refills with ``reload_all()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.i18n import _, ngettext
+from homestart_desktop.ui import theme
+from homestart_desktop.ui.sections import SECTIONS, Section
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Header, sidebar of sections, the current screen and a status bar."""
+
+    sig_lock = Signal()
+    """The coordinator asked to lock (button or Ctrl+L)."""
+
+    sig_section_changed = Signal(str)
+    """The key of the section now shown."""
+
+    sig_restore = Signal(object, str)
+    """Restore this backup (Path) that opens with this passphrase: lock first (Settings asks)."""
+
+    def __init__(self, ops: Any, sections: list[Section] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.ops = ops
+        self._sections = list(SECTIONS if sections is None else sections)
+        self._screens: dict[str, QWidget] = {}
+        self._branch_name = ""
+        self._minutes_left: int | None = None
+        self._current = ""
+        self._unlocked = False
+        self._available: dict[str, Section] = {}
+        self._build()
+        self.rebuild()
+        self.resize(1180, 760)
+        self.setMinimumSize(900, 600)
+
+    # ---- Public API
+
+    def rebuild(self) -> None:
+        """(Re)build the sidebar in the current language; screens are rebuilt when shown."""
+        current = self._current
+        for screen in self._screens.values():
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self._screens.clear()
+        self._available = {s.key: s for s in self._sections if s.available()}
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        for section in self._available.values():
+            item = QListWidgetItem(qta.icon(section.icon, color=theme.MUTED), _(section.label))
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            item.setSizeHint(QSize(0, 40))
+            self.sidebar.addItem(item)
+        self.sidebar.blockSignals(False)
+        self._retranslate()
+        if current in self._available:
+            self._current = ""
+            self.show_section(current, ask=False)
+
+    def section_keys(self) -> list[str]:
+        """The sections shown in the sidebar, in order."""
+        return list(self._available)
+
+    def screen(self, key: str) -> QWidget | None:
+        """The screen of section ``key``, built (and loaded, when unlocked) on first use."""
+        if key not in self._screens and key in self._available:
+            screen = self._available[key].make(self.ops, self)
+            screen.setObjectName(screen.objectName() or f"screen_{key}")
+            self._screens[key] = screen
+            self.stack.addWidget(screen)
+            if self._unlocked and hasattr(screen, "reload"):
+                screen.reload()
+        return self._screens.get(key)
+
+    def current_key(self) -> str:
+        """The key of the section shown ('' before the first)."""
+        return self._current
+
+    def show_section(self, key: str, *, ask: bool = True) -> bool:
+        """Show section ``key``; a screen with unsaved changes may refuse (returns False)."""
+        if key not in self._available:
+            return False
+        leaving = self._screens.get(self._current)
+        if ask and leaving is not None and key != self._current:
+            can_leave = getattr(leaving, "can_leave", None)
+            if can_leave is not None and not can_leave():
+                self._select_row(self._current)
+                return False
+        self._current = key
+        self._select_row(key)
+        self.stack.setCurrentWidget(self.screen(key))
+        self.sig_section_changed.emit(key)
+        return True
+
+    def set_branch_name(self, name: str) -> None:
+        self._branch_name = name
+        self.branch_label.setText(name or _("Your branch"))
+        self.setWindowTitle(
+            _("{branch} — Home-Start Desktop").format(branch=name or _("Your branch"))
+        )
+
+    def set_minutes_left(self, minutes: int) -> None:
+        """Show when the file locks itself, in the status bar."""
+        self._minutes_left = minutes
+        self.lock_countdown.setText(
+            ngettext(
+                "Locks itself in {count} minute without activity",
+                "Locks itself in {count} minutes without activity",
+                minutes,
+            ).format(count=minutes)
+        )
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """For a feature with something real to say in the status bar (e.g. the outbox)."""
+        self.statusBar().addPermanentWidget(widget)
+
+    def reload_all(self) -> None:
+        """Ask every screen built so far to load its data (after an unlock)."""
+        self._unlocked = True
+        for screen in self._screens.values():
+            reload = getattr(screen, "reload", None)
+            if reload is not None:
+                reload()
+
+    def clear_all(self) -> None:
+        """Empty every screen of personal data (on lock)."""
+        self._unlocked = False
+        for screen in self._screens.values():
+            screen.clear()
+        self.set_branch_name("")
+
+    # ---- Building
+
+    def _build(self) -> None:
+        header = QWidget(objectName="header")
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(20, 10, 14, 10)
+        self.app_label = QLabel(objectName="hint")
+        self.branch_label = QLabel(objectName="branchName")
+        self.branch_label.setAccessibleName("branch_name")
+        self.lock_button = QPushButton(objectName="lock")
+        self.lock_button.setIcon(qta.icon("mdi6.lock-outline", color=theme.TEXT))
+        self.lock_button.clicked.connect(self.sig_lock)
+        header_row.addWidget(self.branch_label)
+        header_row.addSpacing(10)
+        header_row.addWidget(self.app_label)
+        header_row.addStretch(1)
+        header_row.addWidget(self.lock_button)
+
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setAccessibleName("sections")
+        self.sidebar.setFixedWidth(210)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.currentRowChanged.connect(self._sidebar_moved)
+        self.stack = QStackedWidget(objectName="screens")
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(header)
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.lock_countdown = QLabel(objectName="lock_countdown")
+        self.statusBar().addPermanentWidget(self.lock_countdown)
+        self.statusBar().setSizeGripEnabled(False)
+
+        QShortcut(QKeySequence("Ctrl+L"), self, self.sig_lock.emit)
+        for number in range(1, 10):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self._show_nth(n - 1))
+
+    def _retranslate(self) -> None:
+        self.app_label.setText(_("Home-Start Desktop"))
+        self.lock_button.setText(_("Lock"))
+        self.lock_button.setToolTip(_("Lock the case file (Ctrl+L)"))
+        self.lock_button.setAccessibleName(_("Lock"))
+        self.set_branch_name(self._branch_name)
+        if self._minutes_left is not None:
+            self.set_minutes_left(self._minutes_left)
+
+    # ---- Internals
+
+    def _show_nth(self, index: int) -> None:
+        keys = self.section_keys()
+        if 0 <= index < len(keys):
+            self.show_section(keys[index])
+
+    def _select_row(self, key: str) -> None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentRow(row)
+                self.sidebar.blockSignals(False)
+
+    def _sidebar_moved(self, row: int) -> None:
+        item = self.sidebar.item(row)
+        if item is not None:
+            self.show_section(item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,251 @@
+"""Today: what needs the coordinator now, from the open case file.
+
+Four figures (families waiting and for how long, active trajectories, this week's visits,
+reviews due) and the lists behind them, by reference code only: the screen can stay open on a
+desk. Refreshes itself when families, trajectories or visits change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.data.models import HalfDay, ReviewKind, VisitStatus
+from homestart_desktop.data.today import TodayOverview, today_overview
+from homestart_desktop.i18n import N_, _, format_date, format_number, ngettext
+from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+
+HALF_DAYS = {
+    HalfDay.morning: N_("morning"),
+    HalfDay.afternoon: N_("afternoon"),
+    HalfDay.evening: N_("evening"),
+}
+VISIT_STATES = {
+    VisitStatus.planned: N_("planned"),
+    VisitStatus.done: N_("done"),
+    VisitStatus.cancelled_family: N_("cancelled by the family"),
+    VisitStatus.cancelled_volunteer: N_("cancelled by the volunteer"),
+    VisitStatus.not_happened: N_("did not happen"),
+}
+REVIEW_KINDS = {ReviewKind.interim: N_("interim review"), ReviewKind.closing: N_("closing review")}
+
+
+def _days(days: int | None) -> str:
+    return "" if days is None else ngettext("{count} day", "{count} days", days).format(count=days)
+
+
+class _Card(QFrame):
+    """One figure with its caption and a line of context."""
+
+    def __init__(self, name: str, title: str) -> None:
+        super().__init__(objectName="card")
+        self.value = QLabel("–", objectName="cardValue")
+        self.value.setAccessibleName(f"{name}_value")
+        self.title = QLabel(title, objectName="cardTitle")
+        self.detail = QLabel(objectName="hint")
+        self.detail.setAccessibleName(f"{name}_detail")
+        self.detail.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(18, 14, 18, 14)
+        column.setSpacing(2)
+        column.addWidget(self.title)
+        column.addWidget(self.value)
+        column.addWidget(self.detail)
+        column.addStretch(1)
+
+    def show_figure(self, value: int | None, detail: str = "") -> None:
+        self.value.setText("–" if value is None else format_number(value))
+        self.detail.setText(detail)
+
+
+class TodayScreen(QWidget):
+    """The coordinator's morning view."""
+
+    sig_loaded = Signal()
+    """The figures of the open file are on screen."""
+
+    def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("today_screen")
+        self.ops = ops
+        self.overview: TodayOverview | None = None
+        self._build()
+        ops.sig_changes.connect(self._changed)
+
+    # ---- Public API
+
+    def reload(self) -> None:
+        """Compute today's figures on the worker."""
+        self.ops.query(today_overview, today=dt.date.today(), success=self._show, owner=self)
+
+    def clear(self) -> None:
+        """Forget every figure and reference (on lock)."""
+        self.overview = None
+        self.date_label.setText("")
+        for card in (self.waiting, self.active, self.visits, self.reviews):
+            card.show_figure(None)
+        for table in (self.waiting_table, self.visits_table, self.reviews_table):
+            table.clear()
+
+    # ---- Building
+
+    def _build(self) -> None:
+        title = QLabel(_("Today"), objectName="pageTitle")
+        self.date_label = QLabel(objectName="hint")
+        self.date_label.setAccessibleName("today_date")
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addSpacing(12)
+        heading.addWidget(self.date_label, 0, Qt.AlignmentFlag.AlignBottom)
+        heading.addStretch(1)
+
+        self.waiting = _Card("waiting", _("Families on the waiting list"))
+        self.active = _Card("active", _("Active trajectories"))
+        self.visits = _Card("visits", _("Home visits this week"))
+        self.reviews = _Card("reviews", _("Reviews due"))
+        cards = QHBoxLayout()
+        cards.setSpacing(14)
+        for card in (self.waiting, self.active, self.visits, self.reviews):
+            cards.addWidget(card, 1)
+
+        self.waiting_table = RecordTable(
+            [
+                Column(N_("Family"), lambda w: w.reference),
+                Column(
+                    N_("Waiting since"),
+                    lambda w: w.waiting_since,
+                    lambda d: format_date(d, format="short"),
+                ),
+                Column(N_("Waiting"), lambda w: w.days, _days, align_right=True),
+            ],
+            empty_text=_(
+                "Nobody is waiting. Families whose intake is done and who wait for a "
+                "volunteer appear here, longest waiting first."
+            ),
+            object_name="today_waiting",
+            searchable=False,
+            sort_column=None,
+        )
+        self.reviews_table = RecordTable(
+            [
+                Column(N_("Planned on"), lambda r: r.planned_on, self._review_date),
+                Column(N_("Family"), lambda r: r.family_reference),
+                Column(N_("Volunteer"), lambda r: r.volunteer_reference),
+                Column(N_("Review"), lambda r: r.kind, lambda k: _(REVIEW_KINDS[k])),
+            ],
+            empty_text=_(
+                "No reviews due in the next two weeks. Interim and closing reviews of running "
+                "trajectories appear here when they come near."
+            ),
+            object_name="today_reviews",
+            searchable=False,
+            sort_column=None,
+        )
+        self.visits_table = RecordTable(
+            [
+                Column(N_("Day"), lambda v: v.on, lambda d: format_date(d, format="EEE dd/MM")),
+                Column(N_("Part of day"), lambda v: v.half_day, lambda h: _(HALF_DAYS[h])),
+                Column(N_("Family"), lambda v: v.family_reference),
+                Column(N_("Volunteer"), lambda v: v.volunteer_reference),
+                Column(N_("Status"), lambda v: v.status, lambda s: _(VISIT_STATES[s])),
+            ],
+            empty_text=_(
+                "No home visits this week. The weekly visits of active trajectories appear here "
+                "once they are planned."
+            ),
+            object_name="today_visits",
+            searchable=False,
+            sort_column=None,
+        )
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(8)
+        lists = (
+            (_("Longest on the waiting list"), self.waiting_table, 0, 0),
+            (_("Reviews to plan or hold"), self.reviews_table, 0, 1),
+            (_("Home visits this week"), self.visits_table, 2, 0),
+        )
+        for heading_text, table, row, column in lists:
+            grid.addWidget(QLabel(heading_text, objectName="sectionTitle"), row, column)
+            span = 2 if table is self.visits_table else 1
+            grid.addWidget(table, row + 1, column, 1, span)
+            table.setMinimumHeight(190)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(24, 20, 24, 20)
+        column.setSpacing(16)
+        column.addLayout(heading)
+        column.addLayout(cards)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        column.addLayout(grid, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    # ---- Internals
+
+    def _review_date(self, planned: dt.date) -> str:
+        text = format_date(planned, format="short")
+        if self.overview is not None and planned < self.overview.today:
+            return _("{date} (overdue)").format(date=text)
+        return text
+
+    def _show(self, overview: TodayOverview) -> None:
+        self.overview = overview
+        self.date_label.setText(format_date(overview.today, format="full"))
+        waiting_detail = ""
+        if overview.families_waiting:
+            waiting_detail = _("longest {longest}, half of them over {median}").format(
+                longest=_days(overview.longest_waiting_days),
+                median=_days(round(overview.median_waiting_days or 0)),
+            )
+        self.waiting.show_figure(overview.families_waiting, waiting_detail)
+        self.active.show_figure(
+            overview.active_trajectories,
+            ngettext(
+                "and {count} paused", "and {count} paused", overview.paused_trajectories
+            ).format(count=overview.paused_trajectories)
+            if overview.paused_trajectories
+            else "",
+        )
+        self.visits.show_figure(
+            overview.visits_this_week,
+            ngettext(
+                "{count} still to log", "{count} still to log", overview.visits_still_planned
+            ).format(count=overview.visits_still_planned),
+        )
+        self.reviews.show_figure(
+            overview.reviews_due,
+            ngettext("{count} overdue", "{count} overdue", overview.reviews_overdue).format(
+                count=overview.reviews_overdue
+            )
+            if overview.reviews_overdue
+            else _("none overdue"),
+        )
+        self.waiting_table.set_records(overview.longest_waiting)
+        self.reviews_table.set_records(overview.reviews)
+        self.visits_table.set_records(overview.visits)
+        self.sig_loaded.emit()
+
+    def _changed(self, changes: Any) -> None:
+        if self.overview is not None and (
+            changes.families or changes.trajectories or changes.visits
+        ):
+            self.reload()

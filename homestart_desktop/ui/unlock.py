@@ -1,0 +1,345 @@
+"""The first window: pick a case file and type its passphrase.
+
+Kept light (Qt and i18n only) so it shows before the data layer has loaded. It does no work
+itself: it asks (``sig_unlock``, ``sig_new``) and the app controller answers with
+``set_busy``/``show_error``. The passphrase field (objectName ``passphrase``) keeps what was
+typed after a refusal so the coordinator can correct one letter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.i18n import LANGUAGES, _, current_language
+from homestart_desktop.ui import prompts
+
+MAX_RECENT = 8
+
+
+# ---- Recent files (paths only: no personal data in the system's settings store)
+
+
+def app_settings() -> QSettings:
+    """The app's own settings store (per user; an INI file, so tests can redirect it)."""
+    return QSettings(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        "Home-Start Vlaanderen",
+        "Home-Start Desktop",
+    )
+
+
+def recent_files() -> list[Path]:
+    """Case files opened before, newest first, that still exist."""
+    stored = app_settings().value("recent_files", []) or []
+    if isinstance(stored, str):
+        stored = [stored]
+    return [Path(p) for p in stored if Path(p).is_file()][:MAX_RECENT]
+
+
+def remember_file(path: Path) -> None:
+    """Put ``path`` first in the recent files."""
+    paths = [str(path)] + [str(p) for p in recent_files() if p != path]
+    app_settings().setValue("recent_files", paths[:MAX_RECENT])
+
+
+def _caps_lock_guess(event: QKeyEvent) -> bool | None:
+    """Qt cannot ask the keyboard; a letter's case against Shift tells (None: can't tell)."""
+    text = event.text()
+    if len(text) != 1 or not text.isalpha() or text.lower() == text.upper():
+        return None
+    shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    return text.isupper() != shift
+
+
+class UnlockWindow(QWidget):
+    """Recent files, browse, new; passphrase with show/hide and a Caps Lock hint."""
+
+    sig_unlock = Signal(object, str)
+    """Unlock this case file (Path) with this passphrase."""
+
+    sig_new = Signal()
+    """The coordinator wants to make a new case file."""
+
+    sig_language = Signal(str)
+    """The coordinator picked another language (nl, fr, en)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlock_window")
+        self._path: Path | None = None
+        self._busy = False
+        self._build()
+        self.retranslate()
+        self.set_recent(recent_files())
+        self.resize(820, 500)
+
+    # ---- Public API
+
+    def set_path(self, path: Path | None) -> None:
+        """Make ``path`` the file to unlock (and select it in the recent list)."""
+        self._path = Path(path) if path else None
+        for row in range(self.recent.count()):
+            item = self.recent.item(row)
+            if Path(item.data(Qt.ItemDataRole.UserRole)) == self._path:
+                self.recent.setCurrentItem(item)
+        self._show_path()
+        self.passphrase.setFocus()
+
+    def path(self) -> Path | None:
+        return self._path
+
+    def set_recent(self, paths: list[Path]) -> None:
+        self.recent.clear()
+        for path in paths:
+            item = QListWidgetItem(f"{path.stem}\n{path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.recent.addItem(item)
+        self.no_recent.setVisible(not paths)
+        self.recent.setVisible(bool(paths))
+
+    def set_demo_passphrase(self, passphrase: str | None) -> None:
+        """Show the demo passphrase (only ever for a synthetic demo file)."""
+        self._demo_passphrase = passphrase
+        self.demo_hint.setVisible(bool(passphrase))
+        self.retranslate()
+
+    def set_busy(self, text: str) -> None:
+        """Show progress (``text``) and wait; '' ends it."""
+        self._busy = bool(text)
+        self.progress.setVisible(self._busy)
+        self.progress_text.setText(text)
+        self.progress_text.setVisible(self._busy)
+        for widget in (self.passphrase, self.recent, self.browse, self.new, self.language):
+            widget.setEnabled(not self._busy)
+        if self._busy:
+            self.error.hide()
+        self._update_button()
+
+    def show_error(self, message: str) -> None:
+        """Say why the file did not open, beside the field; keep what was typed."""
+        self.set_busy("")
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.passphrase.setFocus()
+        self.passphrase.selectAll()
+
+    def show_note(self, message: str) -> None:
+        """A calm line above the field (e.g. "Locked after 10 minutes without activity")."""
+        self.note.setText(message)
+        self.note.setVisible(bool(message))
+
+    def forget_passphrase(self) -> None:
+        self.passphrase.clear()
+        self.error.hide()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(_("Home-Start Desktop — unlock"))
+        self.title.setText(_("Home-Start Desktop"))
+        self.subtitle.setText(_("The case file of your branch, encrypted on this computer."))
+        self.recent_title.setText(_("Recent case files"))
+        self.no_recent.setText(
+            _("No case file opened yet on this computer. Open one or make a new one.")
+        )
+        self.browse.setText(_("&Open another file…"))
+        self.new.setText(_("&New case file…"))
+        self.passphrase_label.setText(_("&Passphrase"))
+        self.passphrase.setPlaceholderText(_("Type the passphrase of this case file"))
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.caps_hint.setText(_("Caps Lock is on."))
+        self.unlock_button.setText(_("&Unlock"))
+        self._update_toggle_text()
+        self.demo_hint.setText(
+            _(
+                "This is a demo case file with invented families, for practice. "
+                "Its passphrase is: {passphrase}"
+            ).format(passphrase=getattr(self, "_demo_passphrase", "") or "")
+        )
+        self.language_label.setText(_("Language"))
+        self._show_path()
+
+    # ---- Building
+
+    def _build(self) -> None:
+        self.title = QLabel(objectName="pageTitle")
+        self.subtitle = QLabel(objectName="hint")
+
+        left = QFrame(objectName="card")
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(16, 16, 16, 16)
+        left_column.setSpacing(10)
+        self.recent_title = QLabel(objectName="sectionTitle")
+        self.recent = QListWidget(objectName="recent_files")
+        self.recent.setAccessibleName("recent_files")
+        self.recent.setSpacing(2)
+        self.recent.currentItemChanged.connect(self._recent_chosen)
+        self.recent.itemActivated.connect(lambda _item: self.passphrase.setFocus())
+        self.no_recent = QLabel(objectName="emptyState")
+        self.no_recent.setWordWrap(True)
+        self.browse = QPushButton(objectName="browse")
+        self.browse.clicked.connect(self._browse)
+        self.new = QPushButton(objectName="new_case_file")
+        self.new.clicked.connect(self.sig_new)
+        left_column.addWidget(self.recent_title)
+        left_column.addWidget(self.recent, 1)
+        left_column.addWidget(self.no_recent, 1)
+        left_column.addWidget(self.browse)
+        left_column.addWidget(self.new)
+
+        right = QFrame(objectName="card")
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(20, 20, 20, 20)
+        right_column.setSpacing(8)
+        self.file_name = QLabel(objectName="sectionTitle")
+        self.file_name.setWordWrap(True)
+        self.file_folder = QLabel(objectName="hint")
+        self.file_folder.setWordWrap(True)
+        self.note = QLabel(objectName="hint")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.demo_hint = QLabel(objectName="demoHint")
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_hint.hide()
+        self.passphrase_label = QLabel()
+        self.passphrase = QLineEdit(objectName="passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.textChanged.connect(self._update_button)
+        self.passphrase.returnPressed.connect(self._unlock)
+        self.passphrase.installEventFilter(self)
+        self.passphrase_label.setBuddy(self.passphrase)
+        self.toggle = QToolButton(objectName="show_passphrase", checkable=True)
+        self.toggle.toggled.connect(self._toggle_echo)
+        field_row = QHBoxLayout()
+        field_row.addWidget(self.passphrase, 1)
+        field_row.addWidget(self.toggle)
+        self.caps_hint = QLabel(objectName="hint")
+        self.caps_hint.setAccessibleName("caps_lock_hint")
+        self.caps_hint.hide()
+        self.error = QLabel(objectName="formError")
+        self.error.setAccessibleName("unlock_error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.progress = QProgressBar(objectName="unlock_progress")
+        self.progress.setRange(0, 0)  # indeterminate: key derivation has no steps to count
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.progress_text = QLabel(objectName="hint")
+        self.progress_text.hide()
+        self.unlock_button = QPushButton(objectName="unlock")
+        self.unlock_button.setProperty("primary", True)
+        self.unlock_button.clicked.connect(self._unlock)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(self.unlock_button)
+        for widget in (self.file_name, self.file_folder, self.note, self.demo_hint):
+            right_column.addWidget(widget)
+        right_column.addSpacing(6)
+        right_column.addWidget(self.passphrase_label)
+        right_column.addLayout(field_row)
+        for widget in (self.caps_hint, self.error, self.progress, self.progress_text):
+            right_column.addWidget(widget)
+        right_column.addStretch(1)
+        right_column.addLayout(button_row)
+
+        self.language_label = QLabel(objectName="hint")
+        self.language = QComboBox(objectName="language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(list(LANGUAGES).index(current_language()))
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.sig_language.emit(self.language.currentData())
+        )
+        self.language_label.setBuddy(self.language)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.language_label)
+        footer.addWidget(self.language)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        columns.addWidget(left, 2)
+        columns.addWidget(right, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 18)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addSpacing(6)
+        layout.addLayout(columns, 1)
+        layout.addLayout(footer)
+        QShortcut(QKeySequence("Ctrl+O"), self, self._browse)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.sig_new.emit)
+
+    # ---- Qt methods
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.passphrase and event.type() == QEvent.Type.KeyPress:
+            caps = _caps_lock_guess(event)
+            if caps is not None:
+                self.caps_hint.setVisible(caps)
+        return False
+
+    # ---- Internals
+
+    def _show_path(self) -> None:
+        if self._path is None:
+            self.file_name.setText(_("Choose a case file"))
+            self.file_folder.setText(_("Pick one on the left, or open another file."))
+        else:
+            self.file_name.setText(self._path.stem)
+            self.file_folder.setText(str(self._path.parent))
+        self.passphrase.setEnabled(self._path is not None and not self._busy)
+        self._update_button()
+
+    def _recent_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is not None:
+            self._path = Path(item.data(Qt.ItemDataRole.UserRole))
+            self.error.hide()
+            self._show_path()
+
+    def _browse(self) -> None:
+        chosen = prompts.choose_open_file(
+            self, _("Open a case file"), filter=prompts.case_file_filter()
+        )
+        if chosen is not None:
+            self.error.hide()
+            self.set_path(chosen)
+
+    def _toggle_echo(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+        self._update_toggle_text()
+
+    def _update_toggle_text(self) -> None:
+        shown = self.toggle.isChecked()
+        self.toggle.setText(_("Hide") if shown else _("Show"))
+        self.toggle.setToolTip(_("Hide the passphrase") if shown else _("Show the passphrase"))
+        self.toggle.setAccessibleName(self.toggle.toolTip())
+
+    def _update_button(self, *_args: object) -> None:
+        ready = self._path is not None and bool(self.passphrase.text()) and not self._busy
+        self.unlock_button.setEnabled(ready)
+
+    def _unlock(self) -> None:
+        if self._path is not None and self.passphrase.text() and not self._busy:
+            self.sig_unlock.emit(self._path, self.passphrase.text())

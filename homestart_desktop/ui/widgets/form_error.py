@@ -1,0 +1,91 @@
+"""A field's problem in words, right beside the field (never a pop-up).
+
+Usage with a ``QFormLayout`` and a ``ValidationError`` from ``data/``::
+
+    errors = FormErrors(form)                 # form: QFormLayout
+    errors.add_row(_("Postcode"), postcode_edit, "postcode")
+    ...
+    except ValidationError as error:
+        errors.show(error.problems)           # each message under its field, field outlined
+    errors.clear()                             # after a good save
+
+Problems for fields the form doesn't know go to ``errors.general`` (a label you place yourself,
+e.g. above the buttons).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from homestart_desktop.ui.theme import mark_invalid
+
+
+class FormErrorLabel(QLabel):
+    """Red, word-wrapped, hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None, *, object_name: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("formError")
+        if object_name:
+            self.setAccessibleName(object_name)
+            self.setProperty("field", object_name)
+        self.setWordWrap(True)
+        self.hide()
+
+    def set_message(self, message: str) -> None:
+        """Show ``message`` (or hide the label when it is empty)."""
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+class FormErrors:
+    """The error labels of one form, keyed by the field names ``data/`` uses."""
+
+    def __init__(self, form: QFormLayout) -> None:
+        self._form = form
+        self._fields: dict[str, tuple[QWidget, FormErrorLabel]] = {}
+        self.general = FormErrorLabel(object_name="general_error")
+
+    def add_row(self, label: str, field: QWidget, name: str) -> FormErrorLabel:
+        """Add ``field`` to the form with an error label beneath it; return the label."""
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        error = FormErrorLabel(holder, object_name=f"{name}_error")
+        column.addWidget(error)
+        self._form.addRow(label, holder)
+        self._fields[name] = (field, error)
+        return error
+
+    def knows(self, name: str) -> bool:
+        """True when field ``name`` is in this form."""
+        return name in self._fields
+
+    def show(self, problems: dict[str, str]) -> None:
+        """Show each problem beside its field; unknown fields go to ``general``."""
+        self.clear()
+        leftovers = []
+        for name, message in problems.items():
+            if name in self._fields:
+                field, label = self._fields[name]
+                label.set_message(message)
+                mark_invalid(field, True)
+            else:
+                leftovers.append(message)
+        self.general.set_message("\n".join(leftovers))
+        first = next((self._fields[n][0] for n in problems if n in self._fields), None)
+        if first is not None:
+            first.setFocus()
+
+    def clear(self) -> None:
+        """Take every message away."""
+        for field, label in self._fields.values():
+            label.set_message("")
+            mark_invalid(field, False)
+        self.general.set_message("")
+
+    def message(self, name: str) -> str:
+        """The message shown for field ``name`` ('' when none): for tests."""
+        return self._fields[name][1].text() if name in self._fields else self.general.text()

@@ -1,0 +1,294 @@
+"""A list screen's core: a sortable, filterable table on a real model, a search field, a count.
+
+Usage (rows are frozen dataclasses from ``data/``)::
+
+    columns = [
+        Column(N_("Reference"), lambda f: f.reference),
+        Column(N_("Waiting since"), lambda f: f.waiting_since, format_date),
+        Column(N_("Status"), lambda f: f.status, status_label),
+    ]
+    table = RecordTable(columns, placeholder=_("Search family, child, postcode…"),
+                        empty_text=_("No families yet. Add the first referral."),
+                        object_name="families_table")
+    table.set_records(rows)                  # on the UI thread, from an ops.query success
+    table.sig_activated.connect(open_family) # double-click or Enter, with the row's dataclass
+
+Sorting uses the raw value (dates sort as dates); search matches every column's text and the
+optional ``search_text`` of a row, ignoring case and accents ("ozlem" finds "Özlem").
+``searchable=False`` leaves out the search field and count (for short lists);
+``sort_column=None`` keeps the rows in the order given until a header is clicked.
+``table.clear()`` forgets every row (on lock). Column titles are msgids, translated when built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.i18n import _, ngettext
+from homestart_desktop.ui.widgets.search_field import SearchField
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for searching: 'Özlem Yılmaz' → 'ozlem yilmaz'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
+@dataclasses.dataclass(frozen=True)
+class Column:
+    """One column: a title (msgid), how to get the value, how to show it."""
+
+    title: str
+    value: Callable[[Any], Any]
+    display: Callable[[Any], str] | None = None
+    align_right: bool = False
+
+    def text(self, record: Any) -> str:
+        value = self.value(record)
+        if self.display is not None:
+            return self.display(value)
+        return "" if value is None else str(value)
+
+
+def _sort_key(value: Any) -> Any:
+    # None sorts first; dates and numbers keep their order; the rest sorts as folded text.
+    if value is None:
+        return (0, "")
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        return (1, value.toordinal() if isinstance(value, dt.date) else value)
+    return (2, fold(str(value)))
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of frozen dataclasses shown through :class:`Column` definitions."""
+
+    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._records: list[Any] = []
+        self._texts: list[list[str]] = []
+        self._search: list[str] = []
+
+    # ---- Public API
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        """Replace every row (texts are computed once here, not on every paint)."""
+        self.beginResetModel()
+        self._records = list(records)
+        self._texts = [[c.text(r) for c in self._columns] for r in self._records]
+        self._search = [
+            fold(" ".join(texts) + " " + str(getattr(r, "search_text", "") or ""))
+            for r, texts in zip(self._records, self._texts, strict=True)
+        ]
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self._records[row]
+
+    def search_text(self, row: int) -> str:
+        return self._search[row]
+
+    # ---- Qt methods
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or index.row() >= len(self._records):
+            return None
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._texts[index.row()][index.column()]
+        if role == SORT_ROLE:
+            return _sort_key(column.value(self._records[index.row()]))
+        if role == RECORD_ROLE:
+            return self._records[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(self._columns[section].title)
+        return None
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Filters on every word of the search, each found somewhere in the row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setSortRole(SORT_ROLE)
+
+    def set_search(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self._words = fold(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = fold(text).split()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:  # noqa: N802
+        if not self._words:
+            return True
+        haystack = self.sourceModel().search_text(source_row)
+        return all(word in haystack for word in self._words)
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:  # noqa: N802
+        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
+
+
+class RecordTable(QWidget):
+    """Search field, count and table (or an empty state when there is nothing yet)."""
+
+    sig_activated = Signal(object)
+    """A row was opened (double-click or Enter): its dataclass."""
+
+    sig_selected = Signal(object)
+    """The selected row's dataclass, or None."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        parent: QWidget | None = None,
+        *,
+        placeholder: str = "",
+        empty_text: str = "",
+        object_name: str = "table",
+        searchable: bool = True,
+        sort_column: int | None = 0,
+    ) -> None:
+        super().__init__(parent)
+        self.model = RecordTableModel(columns, self)
+        self.proxy = RecordFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = SearchField(
+            self, placeholder=placeholder, object_name=f"{object_name}_search"
+        )
+        self.search.sig_search.connect(self._search)
+        self.count_label = QLabel(self, objectName="hint")
+        self.count_label.setAccessibleName(f"{object_name}_count")
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.search)
+        self.toolbar.addWidget(self.count_label)
+        self.toolbar.addStretch(1)
+
+        self.view = QTableView(self, objectName=object_name)
+        self.view.setModel(self.proxy)
+        # sort_column None keeps the order ``data/`` gave (e.g. longest waiting first).
+        header = self.view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSortIndicator(
+            -1 if sort_column is None else sort_column, Qt.SortOrder.AscendingOrder
+        )
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setShowGrid(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(30)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.activated.connect(lambda index: self.sig_activated.emit(index.data(RECORD_ROLE)))
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.sig_selected.emit(current.data(RECORD_ROLE))
+        )
+
+        self.empty_label = QLabel(empty_text, self, objectName="emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        if searchable:
+            layout.addLayout(self.toolbar)
+        else:  # a short list (e.g. on Today): no search, no count
+            self.search.hide()
+            self.count_label.hide()
+        layout.addWidget(self.stack, 1)
+        self._update_count()
+
+    # ---- Public API
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        """Show these rows (keeps the search and the sort order)."""
+        self.model.set_records(records)
+        self.view.resizeColumnsToContents()
+        self._update_count()
+
+    def clear(self) -> None:
+        """Forget every row and the search (when the case file locks)."""
+        self.search.clear()
+        self.proxy.set_search("")
+        self.model.set_records([])
+        self._update_count()
+
+    def selected_record(self) -> Any | None:
+        index = self.view.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def visible_count(self) -> int:
+        return self.proxy.rowCount()
+
+    # ---- Internals
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.stack.setCurrentWidget(self.view if total else self.empty_label)
+        self.search.setEnabled(bool(total))
+        if shown == total:
+            self.count_label.setText(
+                ngettext("{count} row", "{count} rows", total).format(count=total)
+            )
+        else:
+            self.count_label.setText(_("{shown} of {total}").format(shown=shown, total=total))

@@ -1,0 +1,110 @@
+"""Every message of the app has a Dutch and a French translation, with the same placeholders.
+
+The message ids are extracted from the source with babel, the way a translator's tools would;
+a message missing from ``translations/nl/*.po`` or ``translations/fr/*.po`` fails the test with
+its file and line, so whoever adds a string adds its translations in the same commit.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+import homestart_desktop
+from homestart_desktop.i18n import LOCALES, TRANSLATIONS_DIR
+
+PACKAGE = Path(homestart_desktop.__file__).parent
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
+PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+
+
+def _messages() -> dict[str | tuple[str, str], str]:
+    """Every msgid in the package (plural ones as (singular, plural)), with where it is."""
+    found: dict[str | tuple[str, str], str] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        if isinstance(message, tuple):
+            if any(part is None for part in message):
+                continue  # ngettext with a non-literal argument: nothing to check
+            message = (message[0], message[1])
+        elif not message:
+            continue
+        found.setdefault(message, f"{filename}:{lineno}")
+    return found
+
+
+def _catalog(lang: str) -> dict[str, str | tuple[str, ...]]:
+    merged: dict[str, str | tuple[str, ...]] = {}
+    for po_path in sorted((TRANSLATIONS_DIR / lang).glob("*.po")):
+        with po_path.open("rb") as fh:
+            catalog = read_po(fh, locale=LOCALES[lang])
+        for message in catalog:
+            if not message.id or message.fuzzy:
+                continue
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            if isinstance(message.string, tuple):
+                # Like i18n.py: the filled forms (French's empty "many" form is left out).
+                merged[key] = tuple(form for form in message.string if form)
+            else:
+                merged[key] = message.string
+    return merged
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+MESSAGES = _messages()
+
+
+def test_the_package_has_messages_to_translate() -> None:
+    assert len(MESSAGES) > 50
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_every_message_is_translated(lang: str) -> None:
+    catalog = _catalog(lang)
+    missing = []
+    for message, where in sorted(MESSAGES.items(), key=lambda item: item[1]):
+        key = message[0] if isinstance(message, tuple) else message
+        translation = catalog.get(key)
+        plural = isinstance(message, tuple)
+        complete = len(translation) >= 2 if plural and translation else bool(translation)
+        if not complete:
+            missing.append(f"{where}: {key!r}")
+    assert not missing, f"{len(missing)} messages without a {lang} translation:\n" + "\n".join(
+        missing
+    )
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_translations_keep_the_placeholders(lang: str) -> None:
+    wrong = []
+    for key, translation in _catalog(lang).items():
+        if isinstance(translation, tuple):
+            # Plural forms: a singular form may spell out "one", but names nothing new.
+            allowed = _placeholders(key) | set().union(*(_placeholders(t) for t in translation))
+            plural_ids = [m for m in MESSAGES if isinstance(m, tuple) and m[0] == key]
+            if plural_ids:
+                allowed = _placeholders(plural_ids[0][0]) | _placeholders(plural_ids[0][1])
+            bad = [t for t in translation if t and not _placeholders(t) <= allowed]
+            if bad or (translation and _placeholders(translation[-1]) != allowed):
+                wrong.append(f"{key!r} → {translation!r}")
+        elif translation and _placeholders(translation) != _placeholders(key):
+            wrong.append(f"{key!r} → {translation!r}")
+    assert not wrong, f"{lang}: placeholders differ from the message id:\n" + "\n".join(wrong)
+
+
+def test_message_ids_use_named_placeholders() -> None:
+    positional = [
+        f"{where}: {message!r}"
+        for message, where in MESSAGES.items()
+        for text in (message if isinstance(message, tuple) else (message,))
+        if "{}" in text or re.search(r"\{\d+\}", text) or re.search(r"%[sd]", text)
+    ]
+    assert not positional, "use named placeholders ({count}):\n" + "\n".join(positional)

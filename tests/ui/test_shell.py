@@ -1,0 +1,147 @@
+"""The shell as a coordinator meets it: unlock, refusals, lock by keyboard and by idleness."""
+
+# ruff: noqa: F811 (pytest fixtures imported from shell_helpers)
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from homestart_desktop.data.errors import FileInUse, WrongPassphrase
+from homestart_desktop.data.settings import load_settings
+from homestart_desktop.ui import prompts
+from tests.conftest import TEST_PASSPHRASE
+from tests.ui.shell_helpers import (  # noqa: F401 (fixtures)
+    controller,
+    lock_with_keyboard,
+    passphrase_field,
+    unlock_by_typing,
+)
+
+
+def test_the_unlock_window_needs_no_data_layer_to_show() -> None:
+    # The unlock window must appear fast: SQLAlchemy/SQLModel load only after it shows.
+    code = (
+        "import sys, homestart_desktop.ui.app as app; "
+        "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'qtawesome', 'sqlcipher3') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_wrong_passphrase_says_so_beside_the_field_and_keeps_it(
+    qtbot, controller, empty_case_path: Path
+) -> None:
+    window = controller.unlock_window
+    window.set_path(empty_case_path)
+    field = passphrase_field(controller)
+    qtbot.keyClicks(field, "zeven groene kikkers springen over de BEEK")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    error = window.findChild(QLabel, "formError")
+    qtbot.waitUntil(lambda: error.isVisible(), timeout=20_000)
+    assert error.text() == WrongPassphrase().message
+    assert "wachtzin" in error.text()  # in Dutch
+    assert field.text() == "zeven groene kikkers springen over de BEEK"
+    assert field.isEnabled() and field.hasFocus()
+    assert controller.main_window is None or not controller.main_window.isVisible()
+
+
+def test_unlocking_shows_the_branch_and_its_sections(
+    qtbot, controller, empty_case_path: Path
+) -> None:
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    window = controller.main_window
+    assert window.isVisible() and not controller.unlock_window.isVisible()
+    assert window.branch_label.text() == "Teststad"
+    assert passphrase_field(controller).text() == ""  # not kept once used
+    labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert labels[0] == "Vandaag" and labels[-1] == "Instellingen"
+    assert "Vergrendelt zichzelf over 10 minuten" in window.lock_countdown.text()
+
+
+def test_ctrl_l_locks_empties_the_views_and_unlocking_returns_to_the_same_section(
+    qtbot, controller, empty_case_path: Path
+) -> None:
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    window = controller.main_window
+    window.show_section("settings")
+    settings = window.screen("settings")
+    qtbot.waitUntil(lambda: settings.findChild(QLineEdit, "branch_name").text() == "Teststad")
+
+    lock_with_keyboard(qtbot, controller)
+
+    assert controller.ops.case_file is None
+    assert not window.isVisible() and controller.unlock_window.isVisible()
+    assert settings.findChild(QLineEdit, "branch_name").text() == ""
+    assert window.branch_label.text() != "Teststad"
+    assert passphrase_field(controller).text() == ""
+    assert controller.unlock_window.path() == empty_case_path
+
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    assert window.current_key() == "settings"
+    qtbot.waitUntil(lambda: settings.findChild(QLineEdit, "branch_name").text() == "Teststad")
+
+
+def test_the_file_locks_itself_after_the_idle_minutes(
+    qtbot, controller, empty_case_path: Path
+) -> None:
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    with qtbot.waitSignal(controller.sig_locked, timeout=10_000):
+        controller.idle.set_timeout(0.3)
+    assert controller.unlock_window.isVisible()
+    assert "zonder activiteit" in controller.unlock_window.note.text()
+
+
+def test_a_case_file_in_use_elsewhere_is_refused_in_words(
+    qtbot, controller, empty_case_file
+) -> None:
+    controller.unlock_window.set_path(empty_case_file.path)
+    field = passphrase_field(controller)
+    qtbot.keyClicks(field, TEST_PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    error = controller.unlock_window.error
+    qtbot.waitUntil(error.isVisible, timeout=20_000)
+    assert error.text() == FileInUse().message
+
+
+def test_a_new_case_file_is_made_with_the_rules_and_opened(
+    qtbot, controller, tmp_path: Path
+) -> None:
+    from homestart_desktop.ui.new_case_file import NewCaseFileDialog
+
+    dialog = NewCaseFileDialog(controller.ops, controller.unlock_window)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "Brugge.hscase"
+    prompts.set_next_answers([target])
+    qtbot.keyClicks(dialog.branch_name, "Home-Start Brugge")
+    dialog.findChild(type(dialog.create_button), "choose_location").click()
+    qtbot.keyClicks(dialog.passphrase, "kort")
+    qtbot.keyClicks(dialog.repeated, "kort")
+    dialog.create_button.click()
+    assert "minstens 12 tekens" in dialog.errors.message("passphrase")
+    assert not target.exists()
+
+    dialog.passphrase.setText("de reiger wacht geduldig aan de Reie")
+    dialog.repeated.setText("de reiger wacht geduldig aan de Reie")
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.create_button.click()
+    case_file = dialog.case_file
+    assert target.exists() and oct(target.stat().st_mode & 0o777) == "0o600"
+    assert case_file.read(load_settings).branch_name == "Home-Start Brugge"
+    case_file.lock()
+
+
+def test_prompts_take_queued_answers_and_remember_what_was_asked() -> None:
+    prompts.clear_answers()
+    prompts.set_next_answers([False, None])
+    assert prompts.confirm(None, "Titel", "Wissen?") is False
+    prompts.inform(None, "Klaar", "Gedaan.")
+    assert prompts.shown == [("Titel", "Wissen?"), ("Klaar", "Gedaan.")]
+    prompts.clear_answers()
