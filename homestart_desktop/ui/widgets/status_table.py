@@ -230,6 +230,8 @@ class RecordTable(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(30)
         self.view.horizontalHeader().setStretchLastSection(True)
+        # Column widths from the first rows only: measuring thousands of rows takes seconds.
+        self.view.horizontalHeader().setResizeContentsPrecision(100)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.activated.connect(lambda index: self.sig_activated.emit(index.data(RECORD_ROLE)))
         self.view.selectionModel().currentRowChanged.connect(
