@@ -241,3 +241,22 @@ def test_restoring_a_file_onto_itself_is_refused(
     assert cli.main(["restore", empty_case_path, empty_case_path, "--passphrase-file", "x"]) == 2
     assert "hetzelfde bestand" in capsys.readouterr().err
     assert empty_case_path.read_bytes() == before
+
+
+def test_another_apps_sqlcipher_database_is_not_a_case_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    import sqlcipher3
+
+    for tables in (["CREATE TABLE notes (text TEXT)"], []):
+        other = tmp_path / f"ander-{len(tables)}.db"
+        connection = sqlcipher3.connect(str(other))
+        connection.execute(f"PRAGMA key = '{TEST_PASSPHRASE}'")
+        connection.execute("PRAGMA journal_mode = WAL")  # even an empty one has its first page
+        for statement in tables:
+            connection.execute(statement)
+        connection.commit()
+        connection.close()
+        secret = passphrase_file(tmp_path, TEST_PASSPHRASE)
+        assert cli.main(["check", str(other), "--passphrase-file", str(secret)]) == 4
+        assert "geen dossierbestand" in capsys.readouterr().err

@@ -406,7 +406,8 @@ def check_case_file(path: Path, *, passphrase: str) -> list[str]:
             salt = fh.read(SALT_BYTES)
         case_file = CaseFile(path, derive_key(passphrase, salt), salt, lock)
         try:
-            _check_identity(case_file.engine)
+            if _check_identity(case_file.engine) is None:  # an empty SQLCipher database
+                raise NotACaseFile()
             return case_file.integrity_problems()
         except WrongPassphrase:
             raise
