@@ -28,7 +28,9 @@ def _make_branch(template: Path, key: bytes, target: Path, code: str, seed: int)
             settings = load_settings(session=session)
             save_settings(
                 session=session,
-                settings=settings.replace(branch_code=code, central_office_public_key=OFFICE_PUBLIC),
+                settings=settings.replace(
+                    branch_code=code, central_office_public_key=OFFICE_PUBLIC
+                ),
             )
     finally:
         case_file.lock()

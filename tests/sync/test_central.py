@@ -36,11 +36,24 @@ def _register(case_file, store_dir, code: str) -> None:
 
 
 def _import(store_dir, *paths) -> int:
-    return central(["import", *map(str, paths), "--identity", str(keys.DEMO_IDENTITY), "--store", str(store_dir)])
+    return central(
+        [
+            "import",
+            *map(str, paths),
+            "--identity",
+            str(keys.DEMO_IDENTITY),
+            "--store",
+            str(store_dir),
+        ]
+    )
 
 
 def _files(store_dir) -> list[str]:
-    return sorted(p.name for p in (store_dir / "figures").rglob("*.json")) if (store_dir / "figures").exists() else []
+    return (
+        sorted(p.name for p in (store_dir / "figures").rglob("*.json"))
+        if (store_dir / "figures").exists()
+        else []
+    )
 
 
 @pytest.fixture
@@ -48,7 +61,9 @@ def store_dir(tmp_path):
     return tmp_path / "office" / "store"
 
 
-def test_import_keeps_a_good_package_and_refuses_a_replay(gent, store_dir, tmp_path, capsys) -> None:
+def test_import_keeps_a_good_package_and_refuses_a_replay(
+    gent, store_dir, tmp_path, capsys
+) -> None:
     case_file, _ = gent
     _register(case_file, store_dir, "GENT")
     name, data = _package(case_file)
@@ -56,7 +71,7 @@ def test_import_keeps_a_good_package_and_refuses_a_replay(gent, store_dir, tmp_p
     assert _import(store_dir, tmp_path / name) == 0
     assert _files(store_dir) == ["2026-Q3-v1.json"]
     assert _import(store_dir, tmp_path / name) == 1
-    assert "replay" in capsys.readouterr().out
+    assert "herhaling" in capsys.readouterr().out
     assert _files(store_dir) == ["2026-Q3-v1.json"]
 
 
@@ -74,8 +89,8 @@ def test_tampered_package_is_refused(gent, store_dir, tmp_path, capsys, office_i
     (tmp_path / "edited.age").write_bytes(pyrage.encrypt(canonical(envelope), [recipient]))
     assert _import(store_dir, tmp_path / "broken.age", tmp_path / "edited.age") == 1
     out = capsys.readouterr().out
-    assert "cannot be decrypted" in out or "kan niet" in out.lower()
-    assert out.count("REFUSED") + out.count("GEWEIGERD") == 2
+    assert "kan niet ontsleuteld worden" in out
+    assert out.count("GEWEIGERD") == 2
     assert _files(store_dir) == []
 
 
@@ -114,7 +129,19 @@ def test_wrong_office_key_is_refused(gent, store_dir, tmp_path) -> None:
     (tmp_path / name).write_bytes(data)
     other = tmp_path / "other-office"
     assert central(["keygen", "--out", str(other)]) == 0
-    assert central(["import", str(tmp_path / name), "--identity", str(other / keys.IDENTITY_FILE), "--store", str(store_dir)]) == 1
+    assert (
+        central(
+            [
+                "import",
+                str(tmp_path / name),
+                "--identity",
+                str(other / keys.IDENTITY_FILE),
+                "--store",
+                str(store_dir),
+            ]
+        )
+        == 1
+    )
     assert _files(store_dir) == []
 
 
@@ -128,7 +155,22 @@ def test_report_pdf_and_xlsx(gent, leuven, store_dir, tmp_path) -> None:
     (tmp_path / "in" / name).write_bytes(data)
     assert _import(store_dir, tmp_path / "in") == 0
     pdf, xlsx = tmp_path / "report.pdf", tmp_path / "report.xlsx"
-    assert central(["report", "--quarter", "2026-Q3", "--out", str(pdf), "--xlsx", str(xlsx), "--store", str(store_dir)]) == 0
+    assert (
+        central(
+            [
+                "report",
+                "--quarter",
+                "2026-Q3",
+                "--out",
+                str(pdf),
+                "--xlsx",
+                str(xlsx),
+                "--store",
+                str(store_dir),
+            ]
+        )
+        == 0
+    )
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "2026-Q3" in text and "LEUVEN" in text  # LEUVEN has not reported
     combined = combine(CentralStore(store_dir), Q3)

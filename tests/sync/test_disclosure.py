@@ -38,7 +38,10 @@ def solved_ranges(rows: dict, total) -> dict[str, tuple[float, float]]:
     if isinstance(total, int):
         constraints = {"A_eq": ones, "b_eq": [total - published]}
     elif total == SMALL:
-        constraints = {"A_ub": [[1.0] * len(hidden), [-1.0] * len(hidden)], "b_ub": [4 - published, published - 1]}
+        constraints = {
+            "A_ub": [[1.0] * len(hidden), [-1.0] * len(hidden)],
+            "b_ub": [4 - published, published - 1],
+        }
     else:
         constraints = {"A_ub": [[-1.0] * len(hidden)], "b_ub": [published - 5]}
     ranges = {}

@@ -47,16 +47,25 @@ def test_quarters_parse_and_step() -> None:
 
 
 def _family(session, n: int, **flags) -> Family:
-    family = Family(reference=f"GZ-2026-{n:03d}", street="Sleepstraat 1", phone="09 123 45 67", **flags)
+    family = Family(
+        reference=f"GZ-2026-{n:03d}", street="Sleepstraat 1", phone="09 123 45 67", **flags
+    )
     session.add(family)
     session.flush()
     return family
 
 
-def _trajectory(session, family, volunteer, start, ended=None, status=TrajectoryStatus.active, **kw):
+def _trajectory(
+    session, family, volunteer, start, ended=None, status=TrajectoryStatus.active, **kw
+):
     trajectory = Trajectory(
-        family_id=family.id, volunteer_id=volunteer.id, proposed_on=start or D(2026, 1, 1),
-        start_on=start, ended_on=ended, status=status, **kw,
+        family_id=family.id,
+        volunteer_id=volunteer.id,
+        proposed_on=start or D(2026, 1, 1),
+        start_on=start,
+        ended_on=ended,
+        status=status,
+        **kw,
     )
     session.add(trajectory)
     session.flush()
@@ -66,36 +75,83 @@ def _trajectory(session, family, volunteer, start, ended=None, status=Trajectory
 @pytest.fixture
 def hand_made(empty_case_file):
     with empty_case_file.session() as s:
-        volunteer = Volunteer(reference="VW-2025-001", first_name="Łukasz", status=VolunteerStatus.matched, created_on=D(2025, 1, 1))
-        spare = Volunteer(reference="VW-2025-002", first_name="Ioana", status=VolunteerStatus.available, created_on=D(2025, 1, 1), first_interview_on=D(2026, 8, 2))
+        volunteer = Volunteer(
+            reference="VW-2025-001",
+            first_name="Łukasz",
+            status=VolunteerStatus.matched,
+            created_on=D(2025, 1, 1),
+        )
+        spare = Volunteer(
+            reference="VW-2025-002",
+            first_name="Ioana",
+            status=VolunteerStatus.available,
+            created_on=D(2025, 1, 1),
+            first_interview_on=D(2026, 8, 2),
+        )
         s.add_all([volunteer, spare])
         s.flush()
         # Active one day of the quarter: closed on 1 July.
         one_day = _family(s, 1, single_parent=True)
-        _trajectory(s, one_day, volunteer, D(2025, 3, 1), D(2026, 7, 1), TrajectoryStatus.closed, close_reason=CloseReason.goals_reached)
+        _trajectory(
+            s,
+            one_day,
+            volunteer,
+            D(2025, 3, 1),
+            D(2026, 7, 1),
+            TrajectoryStatus.closed,
+            close_reason=CloseReason.goals_reached,
+        )
         # Paused all quarter: still a running trajectory.
         paused = _family(s, 2, kg_income=True, kg_work=True, kg_housing=True)
-        _trajectory(s, paused, volunteer, D(2026, 2, 1), status=TrajectoryStatus.paused, paused_on=D(2026, 6, 1))
+        _trajectory(
+            s,
+            paused,
+            volunteer,
+            D(2026, 2, 1),
+            status=TrajectoryStatus.paused,
+            paused_on=D(2026, 6, 1),
+        )
         s.add(Child(family_id=paused.id, first_name="Наталія", due_date=D(2026, 12, 15)))
         # Started on the last day of the quarter, child born 5 months before.
         late = _family(s, 3, psychological_vulnerability=True)
         _trajectory(s, late, volunteer, D(2026, 9, 30))
         s.add(Child(family_id=late.id, first_name="Jef", birth_date=D(2026, 4, 30)))
-        s.add(Referral(family_id=late.id, referred_on=D(2026, 7, 10), category=ReferrerCategory.clb))
+        s.add(
+            Referral(family_id=late.id, referred_on=D(2026, 7, 10), category=ReferrerCategory.clb)
+        )
         # Closed before the quarter; a withdrawn proposal: neither counts.
         gone = _family(s, 4)
         _trajectory(s, gone, volunteer, D(2025, 1, 1), D(2026, 6, 30), TrajectoryStatus.closed)
         _trajectory(s, gone, volunteer, None, status=TrajectoryStatus.withdrawn)
         # Waiting at the end: waiting since June; another left the list in August.
         waiting = _family(s, 5, status=FamilyStatus.waiting)
-        s.add(FamilyStatusChange(family_id=waiting.id, on=D(2026, 6, 1), to_status=FamilyStatus.waiting))
+        s.add(
+            FamilyStatusChange(
+                family_id=waiting.id, on=D(2026, 6, 1), to_status=FamilyStatus.waiting
+            )
+        )
         left = _family(s, 6, status=FamilyStatus.active)
-        s.add(FamilyStatusChange(family_id=left.id, on=D(2026, 5, 1), to_status=FamilyStatus.waiting))
-        s.add(FamilyStatusChange(family_id=left.id, on=D(2026, 8, 1), to_status=FamilyStatus.active))
+        s.add(
+            FamilyStatusChange(family_id=left.id, on=D(2026, 5, 1), to_status=FamilyStatus.waiting)
+        )
+        s.add(
+            FamilyStatusChange(family_id=left.id, on=D(2026, 8, 1), to_status=FamilyStatus.active)
+        )
         s.add(Intake(family_id=one_day.id, done_on=D(2025, 2, 1), score_wellbeing=2))
-        s.add(Review(trajectory_id=1, kind=ReviewKind.closing, held_on=D(2026, 7, 1), score_wellbeing=4))
+        s.add(
+            Review(
+                trajectory_id=1, kind=ReviewKind.closing, held_on=D(2026, 7, 1), score_wellbeing=4
+            )
+        )
         for day in range(3):
-            s.add(Visit(trajectory_id=2, on=D(2026, 7, 6 + 7 * day), status=VisitStatus.done, minutes=120))
+            s.add(
+                Visit(
+                    trajectory_id=2,
+                    on=D(2026, 7, 6 + 7 * day),
+                    status=VisitStatus.done,
+                    minutes=120,
+                )
+            )
         s.add(Visit(trajectory_id=2, on=D(2026, 10, 6), status=VisitStatus.done, minutes=120))
     with empty_case_file.session() as s:
         return raw_quarter_figures(session=s, quarter=Q3)
@@ -160,7 +216,9 @@ def raw_figures(draw) -> RawFigures:
 def _cells(published: dict):
     for table in published.values():
         for key in ("rows", "bases"):
-            yield from (v for v in table.get(key, {}).values() if table is not published["measures"])
+            yield from (
+                v for v in table.get(key, {}).values() if table is not published["measures"]
+            )
         yield from (table[k] for k in ("total", "base") if k in table)
 
 

@@ -35,11 +35,18 @@ def test_no_personal_data_leaves_the_branch(gent, office_identity) -> None:
     case_file, personal = gent
     plain = pyrage.decrypt(_sealed(case_file), [office_identity]).decode("utf-8").casefold()
     found = []
-    for word in personal.names | personal.streets | personal.phones | personal.references | personal.texts:
+    for word in (
+        personal.names | personal.streets | personal.phones | personal.references | personal.texts
+    ):
         if word.casefold() in plain:
             found.append(word)
     for day in personal.birth_dates:
-        for text in (day.isoformat(), day.strftime("%d/%m/%Y"), day.strftime("%d-%m-%Y"), day.strftime("%Y%m%d")):
+        for text in (
+            day.isoformat(),
+            day.strftime("%d/%m/%Y"),
+            day.strftime("%d-%m-%Y"),
+            day.strftime("%Y%m%d"),
+        ):
             if text in plain:
                 found.append(text)
     assert found == []
@@ -56,7 +63,12 @@ def test_package_opens_at_the_office_and_is_signed_by_the_branch(gent, office_id
         branch_key = public_key_hex(get_secret(session=session, key="branch_signing_key"))
     assert signature_is_valid(opened, branch_key)
     payload = opened.payload
-    assert (payload["branch"], payload["quarter"], payload["version"], payload["sequence"]) == ("GENT", "2026-Q3", 1, 1)
+    assert (payload["branch"], payload["quarter"], payload["version"], payload["sequence"]) == (
+        "GENT",
+        "2026-Q3",
+        1,
+        1,
+    )
     validate_payload(payload)
 
 
@@ -68,7 +80,11 @@ def test_a_correction_is_a_new_version(gent, office_identity) -> None:
     assert (second["version"], second["sequence"]) == (2, 3)
     with case_file.session() as session:
         listed = exports.list_exports(session=session)
-    assert [(e.quarter, e.version) for e in listed] == [("2026-Q3", 2), ("2026-Q2", 1), ("2026-Q3", 1)]
+    assert [(e.quarter, e.version) for e in listed] == [
+        ("2026-Q3", 2),
+        ("2026-Q2", 1),
+        ("2026-Q3", 1),
+    ]
 
 
 def test_the_branch_cannot_read_its_package_back(gent) -> None:
@@ -87,7 +103,10 @@ def test_no_package_without_branch_code_and_office_key(empty_case_file) -> None:
     assert set(refused.value.problems) == {"branch_code", "central_office_public_key"}
     with empty_case_file.session() as session:
         settings = load_settings(session=session)
-        save_settings(session=session, settings=settings.replace(branch_code="GENT", central_office_public_key="age1nonsense"))
+        save_settings(
+            session=session,
+            settings=settings.replace(branch_code="GENT", central_office_public_key="age1nonsense"),
+        )
     with empty_case_file.session() as session, pytest.raises(ValidationError) as refused:
         make_package(session=session, quarter=Q3)
     assert "age1" in refused.value.problems["central_office_public_key"]
