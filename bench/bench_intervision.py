@@ -42,7 +42,8 @@ def _fill(case_file, rng: random.Random) -> None:
 
     with case_file.session() as session:
         volunteers = [
-            Volunteer(reference=f"VW-2024-{i:03d}", first_name=f"Vrijwilliger{i}") for i in range(120)
+            Volunteer(reference=f"VW-2024-{i:03d}", first_name=f"Vrijwilliger{i}")
+            for i in range(120)
         ]
         session.add_all(volunteers)
         session.flush()

@@ -23,7 +23,7 @@ from homestart_desktop.data.models import (
     VolunteerStatus,
 )
 from homestart_desktop.data.validation import Problems
-from homestart_desktop.i18n import _, format_date
+from homestart_desktop.i18n import N_, _, format_date
 
 # Volunteers who are expected at intervision (a paused or stopped volunteer is not).
 EXPECTED_STATUSES = (
@@ -31,6 +31,12 @@ EXPECTED_STATUSES = (
     VolunteerStatus.available,
     VolunteerStatus.matched,
 )
+
+PRESENCE_LABELS: dict[Presence, str] = {
+    Presence.present: N_("Present"),
+    Presence.absent_notified: N_("Absent with notice"),
+    Presence.absent: N_("Absent"),
+}
 
 # ---- Plain values
 
@@ -70,6 +76,13 @@ class FollowUpState(enum.StrEnum):
     open = "open"
     overdue = "overdue"
     done = "done"
+
+
+FOLLOW_UP_STATE_LABELS: dict[FollowUpState, str] = {
+    FollowUpState.open: N_("open"),
+    FollowUpState.overdue: N_("overdue"),
+    FollowUpState.done: N_("done"),
+}
 
 
 @dataclasses.dataclass(frozen=True)

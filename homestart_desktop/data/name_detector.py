@@ -14,9 +14,9 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from homestart_desktop.data.models import Caregiver, Child, Family
+from homestart_desktop.data.models import Caregiver, Child, Family, FamilyStatus
 from homestart_desktop.data.name_words import ALWAYS_CAPITALISED, COMMON_WORDS, PARTICLES
 from homestart_desktop.data.notes_search import fold
 
@@ -103,6 +103,31 @@ def load_name_index(*, session: Session) -> NameIndex:
         if child.first_name:
             people[child.family_id].append(Person(child.first_name))
     return build_index(FamilyPeople(references[fid], tuple(p)) for fid, p in people.items())
+
+
+@dataclasses.dataclass(frozen=True)
+class FamilyChoice:
+    """A family in the reference picker: its code, status and who is in it (to recognise it)."""
+
+    reference: str
+    status: FamilyStatus
+    people: str
+
+    @property
+    def search_text(self) -> str:
+        return f"{self.reference} {self.people}"
+
+
+def list_family_choices(*, session: Session) -> list[FamilyChoice]:
+    """Every family of the branch, newest reference first, with its members' first names."""
+    families = session.exec(select(Family).order_by(col(Family.reference).desc())).all()
+    names: dict[int, list[str]] = {f.id: [] for f in families}
+    for c in session.exec(select(Caregiver).order_by(Caregiver.position, Caregiver.id)):
+        names[c.family_id].append(" ".join(p for p in (c.first_name, c.last_name) if p))
+    for child in session.exec(select(Child).order_by(Child.id)):
+        if child.first_name:
+            names[child.family_id].append(child.first_name)
+    return [FamilyChoice(f.reference, f.status, ", ".join(names[f.id])) for f in families]
 
 
 # ---- Finding names

@@ -16,8 +16,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session
 
-from homestart_desktop.data.intervision import FollowUpState, SessionDetail, get_session
-from homestart_desktop.data.models import Presence
+from homestart_desktop.data.intervision import (
+    FOLLOW_UP_STATE_LABELS,
+    PRESENCE_LABELS,
+    SessionDetail,
+    get_session,
+)
 from homestart_desktop.data.name_detector import NameIndex, find_names, load_name_index
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.documents.common import (
@@ -29,18 +33,7 @@ from homestart_desktop.documents.common import (
     styles,
     translator,
 )
-from homestart_desktop.i18n import N_, format_date
-
-PRESENCE_HEADINGS = {
-    Presence.present: N_("Present"),
-    Presence.absent_notified: N_("Absent with notice"),
-    Presence.absent: N_("Absent"),
-}
-STATE_WORDS = {
-    FollowUpState.open: N_("open"),
-    FollowUpState.overdue: N_("overdue"),
-    FollowUpState.done: N_("done"),
-}
+from homestart_desktop.i18n import format_date
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,7 +104,7 @@ def build_session_report(
     story.append(_two_columns(facts, st))
 
     story.append(heading(tr("Attendance"), st))
-    for presence, label in PRESENCE_HEADINGS.items():
+    for presence, label in PRESENCE_LABELS.items():
         people = [who(a) for a in detail.attendees if a.presence == presence]
         text = ", ".join(people) if people else "—"
         story.append(
@@ -130,7 +123,7 @@ def build_session_report(
                     clean(f.description),
                     clean(f.who),
                     format_date(f.due_on, format="short"),
-                    tr(STATE_WORDS[f.state]),
+                    tr(FOLLOW_UP_STATE_LABELS[f.state]),
                 ]
             )
         story.append(_table(rows, st, [0.5, 0.2, 0.15, 0.15]))

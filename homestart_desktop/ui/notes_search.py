@@ -1,0 +1,122 @@
+"""Search every intervision and coaching note; a result opens its session or talk.
+
+The search runs inside the encrypted case file (``data/notes_search.py``). What is typed and
+what is found stay in this widget: no history, no settings, no log; ``clear()`` forgets both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from homestart_desktop.data.notes_search import NoteKind, SearchHit, search_notes
+from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.widgets.search_field import SearchField
+from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+
+KIND_LABELS = {
+    NoteKind.session: N_("Intervision"),
+    NoteKind.follow_up: N_("Follow-up action"),
+    NoteKind.talk: N_("Coaching talk"),
+}
+
+
+class NotesSearchPanel(QWidget):
+    """A search box over all notes, and the notes found, best match first."""
+
+    sig_open_session = Signal(int)
+    """Open this intervision session."""
+
+    sig_open_talk = Signal(int, int)
+    """Open this coaching talk: (volunteer id, talk id)."""
+
+    sig_results = Signal(int)
+    """Results are on screen: how many (for tests)."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesSearchPanel")
+        self._ops = ops
+        self._asked = ""
+        self.field = SearchField(
+            self,
+            placeholder=_("Search all intervision and coaching notes…"),
+            object_name="notesSearch",
+            delay_ms=250,
+        )
+        self.field.sig_search.connect(self.search)
+        self.hint = QLabel(
+            _("The search runs inside the encrypted case file and is not kept anywhere."),
+            self,
+            objectName="hint",
+        )
+        self.results = RecordTable(
+            [
+                Column(N_("Date"), lambda h: h.on, format_date),
+                Column(N_("Kind"), lambda h: h.kind, lambda k: _(KIND_LABELS[k])),
+                Column(N_("Session or talk"), lambda h: h.title),
+                Column(N_("Where the words stand"), lambda h: h.excerpt),
+            ],
+            self,
+            empty_text=_(
+                "Type one or more words above to find them in every session, follow-up action "
+                "and coaching talk. The start of a word is enough: “verm” finds “vermoeid”."
+            ),
+            object_name="notes_search_results",
+        )
+        self.results.search.hide()  # the field above searches the file, not this list
+        # Best match first, as the search ranks them, until the coordinator sorts a column.
+        self.results.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.results.sig_activated.connect(self.open_hit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.results, 1)
+
+    # ---- Public API
+
+    def search(self, typed: str) -> None:
+        """Search the notes for ``typed`` (empty: show nothing)."""
+        self._asked = typed
+        if not typed.strip():
+            self.results.set_records([])
+            self.sig_results.emit(0)
+            return
+        self._ops.query(
+            search_notes,
+            typed=typed,
+            success=lambda hits, asked=typed: self._show(asked, hits),
+            owner=self,
+        )
+
+    def refresh(self) -> None:
+        """Search again (after a change to the notes)."""
+        if self._asked:
+            self.search(self._asked)
+
+    def open_hit(self, hit: SearchHit | None) -> None:
+        """Open the session or talk a result belongs to."""
+        if hit is None:
+            return
+        if hit.kind == NoteKind.talk and hit.volunteer_id is not None and hit.talk_id is not None:
+            self.sig_open_talk.emit(hit.volunteer_id, hit.talk_id)
+        elif hit.session_id is not None:
+            self.sig_open_session.emit(hit.session_id)
+
+    def clear(self) -> None:
+        """Forget what was searched and found (on lock)."""
+        self._asked = ""
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self.results.clear()
+
+    # ---- Internals
+
+    def _show(self, asked: str, hits: list[SearchHit]) -> None:
+        if asked != self._asked:
+            return  # an older search answered after a newer one was asked
+        self.results.set_records(hits)
+        self.sig_results.emit(len(hits))

@@ -1,0 +1,155 @@
+"""Intervision section: record a session with three attendees and a follow-up, find it through
+search, and see the attendance overview change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QApplication
+
+from homestart_desktop.data import intervision as iv
+from homestart_desktop.data.models import Caregiver, Family, Presence, Volunteer, VolunteerStatus
+from homestart_desktop.ui import prompts
+from homestart_desktop.ui.intervision import IntervisionScreen
+from homestart_desktop.ui.ops import Ops
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def screen(qtbot, empty_case_file):
+    with empty_case_file.session() as session:
+        family = Family(reference="GZ-2026-014")
+        session.add(family)
+        session.flush()
+        session.add(Caregiver(family_id=family.id, first_name="Fatima", last_name="El Amrani"))
+        for number, (first, last) in enumerate(
+            [("Özlem", "Yılmaz"), ("Łukasz", "Wróbel"), ("Наталія", "Коваленко")], start=1
+        ):
+            session.add(
+                Volunteer(
+                    reference=f"VW-2025-{number:03d}",
+                    first_name=first,
+                    last_name=last,
+                    status=VolunteerStatus.matched,
+                    created_on=TODAY - dt.timedelta(days=400),
+                )
+            )
+    ops = Ops()
+    ops.case_file = empty_case_file
+    widget = IntervisionScreen(ops)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    with qtbot.waitSignal(widget.sig_loaded, timeout=10_000):
+        widget.reload()
+    yield widget
+    ops.wait_idle()
+    ops.shutdown()
+    prompts.clear_answers()
+
+
+def _attendance(screen) -> dict[str, tuple[int, int, int]]:
+    rows = [
+        screen.attendance.table.model.record(r)
+        for r in range(screen.attendance.table.model.rowCount())
+    ]
+    return {r.first_name: (r.held, r.present, r.absent_notified) for r in rows}
+
+
+def _open_new_session(qtbot, screen):
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    dialog = screen.session_dialog
+    qtbot.waitUntil(dialog.isEnabled, timeout=10_000)
+    return dialog
+
+
+def test_record_find_and_see_attendance_change(qtbot, screen, empty_case_file):
+    assert _attendance(screen) == {"Özlem": (0, 0, 0), "Łukasz": (0, 0, 0), "Наталія": (0, 0, 0)}
+    dialog = _open_new_session(qtbot, screen)
+
+    # A session without theme is refused beside the field; the date stays as typed.
+    dialog.on.set_date(TODAY)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "thema" in dialog.errors.message("theme")
+    assert dialog.isVisible()
+
+    qtbot.keyClicks(dialog.theme, "Grenzen stellen bij vermoeidheid")
+    for index in range(3):
+        dialog.attendees.picker.setCurrentIndex(index)
+        qtbot.mouseClick(dialog.attendees.add_button, Qt.MouseButton.LeftButton)
+    dialog.attendees.set_presence(1, Presence.absent_notified)
+    qtbot.mouseClick(dialog.follow_ups.add_button, Qt.MouseButton.LeftButton)
+    what, who, due, _done = dialog.follow_ups.widgets(0)
+    qtbot.keyClicks(what, "Brochure kinderopvang rondsturen")
+    qtbot.keyClicks(who, "Jef")
+    due.set_date(TODAY - dt.timedelta(days=3))
+    qtbot.keyClicks(dialog.notes.edit, "Fatima belde over de zwaluwstaart ")
+    dialog.notes.edit.insertPlainText("😀 — розмова")  # QTest types only Latin-1 keys
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "Opvolgactie 1" in dialog.errors.message("follow_ups")
+    assert what.text() == "Brochure kinderopvang rondsturen"  # nothing typed is lost
+
+    due.set_date(TODAY + dt.timedelta(days=14))
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.name_warning.isVisible()  # a family member's name in the notes
+    assert dialog.name_warning.names_found() == ["Fatima"]
+    with (
+        qtbot.waitSignal(dialog.sig_saved, timeout=10_000),
+        qtbot.waitSignal(screen.sig_loaded, timeout=10_000),
+    ):
+        qtbot.mouseClick(dialog.name_warning.replace_button, Qt.MouseButton.LeftButton)
+
+    with empty_case_file.session() as session:
+        saved = iv.list_sessions(session=session)
+        detail = iv.get_session(session=session, session_id=saved[0].id)
+    assert detail.notes == "GZ-2026-014 belde over de zwaluwstaart 😀 — розмова"
+    assert (saved[0].present, saved[0].absent_notified, saved[0].open_follow_ups) == (2, 1, 1)
+    assert screen.sessions.model.rowCount() == 1
+
+    # The attendance overview shows the session.
+    assert _attendance(screen) == {"Özlem": (1, 1, 0), "Łukasz": (1, 0, 1), "Наталія": (1, 1, 0)}
+
+    # Search finds it; the result opens the session.
+    screen.tabs.setCurrentWidget(screen.search)
+    with qtbot.waitSignal(screen.search.sig_results, timeout=10_000) as found:
+        qtbot.keyClicks(screen.search.field, "zwaluw")
+        qtbot.keyClick(screen.search.field, Qt.Key.Key_Return)
+    assert found.args == [1]
+    hit = screen.search.results.model.record(0)
+    assert hit.session_id == saved[0].id and "zwaluwstaart" in hit.excerpt
+    screen.search.open_hit(hit)
+    reopened = screen.session_dialog
+    qtbot.waitUntil(reopened.isEnabled, timeout=10_000)
+    assert reopened.theme.text() == "Grenzen stellen bij vermoeidheid"
+    assert [a for a, _p in reopened.attendees.value()] == [
+        a for a, _p in detail.attendees and [(x.volunteer_id, 0) for x in detail.attendees]
+    ]
+    reopened.reject()
+
+
+def test_an_attendee_twice_is_named_beside_the_list_and_pasted_rich_text_arrives_plain(
+    qtbot, screen
+):
+    dialog = _open_new_session(qtbot, screen)
+    qtbot.keyClicks(dialog.theme, "Rouw")
+    dialog.attendees.picker.setCurrentIndex(0)
+    qtbot.mouseClick(dialog.attendees.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.attendees.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "twee keer" in dialog.errors.message("attendance")
+    assert len(dialog.attendees.value()) == 2
+
+    mime = QMimeData()
+    mime.setHtml("<p><b>Vet</b> en <i>schuin</i> 😀 Ioana Țurcanu</p>")
+    mime.setText("Vet en schuin 😀 Ioana Țurcanu")
+    QApplication.clipboard().setMimeData(mime)
+    dialog.notes.edit.setFocus()
+    dialog.notes.edit.paste()
+    assert dialog.notes.text() == "Vet en schuin 😀 Ioana Țurcanu"
+
+    prompts.set_next_answers([True])  # discard the changes
+    dialog.reject()
+    assert prompts.shown and not dialog.isVisible()
