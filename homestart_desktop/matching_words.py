@@ -133,24 +133,29 @@ def _languages(family: FamilyFacts, volunteer: VolunteerFacts, km: float, today:
     spoken = [c for c in family.caregivers if c.languages]
     if not spoken:
         return _("the family's languages are not filled in")
-    parts = []
+    roles_by_language: dict[str, list[str]] = {}
     for caregiver in spoken:
         common = [lang for lang in caregiver.languages if lang in volunteer.languages]
-        if not common:
-            continue
-        # A language other than Dutch says more about the fit than Dutch itself.
-        language = language_name(next((c for c in common if c != "nl"), common[0]))
-        form = {
-            "mother": N_("speaks {language} like the mother"),
-            "father": N_("speaks {language} like the father"),
-        }.get(caregiver.role, N_("speaks {language} like the family"))
-        parts.append(_(form).format(language=language))
+        if common:
+            # A language other than Dutch says more about the fit than Dutch itself.
+            language = next((c for c in common if c != "nl"), common[0])
+            roles_by_language.setdefault(language, []).append(caregiver.role)
+    parts = []
+    for language, roles in roles_by_language.items():
+        if len(roles) > 1:
+            form = N_("speaks {language} like the parents")
+        else:
+            form = {
+                "mother": N_("speaks {language} like the mother"),
+                "father": N_("speaks {language} like the father"),
+            }.get(roles[0], N_("speaks {language} like the family"))
+        parts.append(_(form).format(language=language_name(language)))
     if not parts:
         family_languages = sorted({lang for c in spoken for lang in c.languages})
         return _("no common language with the family ({languages})").format(
             languages=and_list([language_name(lang) for lang in family_languages])
         )
-    return "; ".join(dict.fromkeys(parts))
+    return "; ".join(parts)
 
 
 def _half_days(family: FamilyFacts, volunteer: VolunteerFacts, km: float, today: dt.date) -> str:
@@ -195,9 +200,11 @@ def _wishes(family: FamilyFacts, volunteer: VolunteerFacts, km: float, today: dt
     )
     inside = [a for a in family.child_ages if (low or 0) <= a <= (99 if high is None else high)]
     if len(inside) == len(family.child_ages):
-        return _("children ({ages}) within the wished age, {span}").format(
-            ages=ages_text(family.child_ages), span=span
-        )
+        return ngettext(
+            "child ({ages}) within the wished age, {span}",
+            "children ({ages}) within the wished age, {span}",
+            len(family.child_ages),
+        ).format(ages=ages_text(family.child_ages), span=span)
     return _("{inside} of {count} children within the wished age, {span}").format(
         inside=len(inside), count=len(family.child_ages), span=span
     )
@@ -209,6 +216,8 @@ def _volunteer_waiting(
     if volunteer.available_since is None:
         return _("waiting time unknown")
     days = max((today - volunteer.available_since).days, 0)
+    if days == 0:
+        return _("available for a family since today")
     return ngettext(
         "has been waiting {days} day for a family",
         "has been waiting {days} days for a family",

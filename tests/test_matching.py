@@ -175,3 +175,10 @@ def test_whole_list_never_gives_a_volunteer_twice():
     lines = propose_for_waiting_list(families, VolunteerPool(volunteers), Rules(), TODAY)
     given = [line.suggestion.volunteer_id for line in lines if line.suggestion]
     assert sorted(given) == [1, 2, 2]
+
+
+def test_both_parents_speaking_the_language_are_named_together():
+    parents = (Caregiver("mother", ("tr",)), Caregiver("father", ("tr", "nl")))
+    [suggestion] = rank(family(caregivers=parents), volunteer(languages=("nl", "tr"))).suggestions
+    languages = next(f for f in suggestion.factors if f.key == "languages")
+    assert (languages.value, languages.text) == (1.0, "Spreekt Turks zoals de ouders")
