@@ -72,7 +72,12 @@ SECTIONS: list[Section] = [
         "mdi6.calendar-week",
         "homestart_desktop.ui.planning:PlanningScreen",
     ),
-    Section("intervision", N_("Intervision"), "mdi6.account-group-outline", "homestart_desktop.ui.intervision:IntervisionScreen"),
+    Section(
+        "intervision",
+        N_("Intervision"),
+        "mdi6.account-group-outline",
+        "homestart_desktop.ui.intervision:IntervisionScreen",
+    ),
     Section(
         "settings",
         N_("Settings"),
