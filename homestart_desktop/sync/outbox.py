@@ -17,7 +17,7 @@ import re
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlmodel import Session
 
@@ -55,10 +55,8 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def make_package(
-    *, session: Session, quarter: Quarter, now: dt.datetime | None = None
-) -> ExportInfo:
-    """Seal the quarter's protected figures into a new package version, waiting in the outbox."""
+def _settings_for_sending(session: Session) -> tuple[str, str]:
+    """(branch code, office key) or a ValidationError naming the Settings fields to fill in."""
     settings = load_settings(session=session)
     problems = Problems()
     branch = settings.branch_code.strip().upper()
@@ -67,39 +65,55 @@ def make_package(
             "branch_code",
             _("Fill in the branch code the central office gave you (letters, digits, dashes)."),
         )
-    if not settings.central_office_public_key.strip():
+    office_key = settings.central_office_public_key.strip()
+    if not office_key:
         problems.add("central_office_public_key", _("Fill in the central office's public key."))
     else:
         try:
-            recipient_of(settings.central_office_public_key)
+            recipient_of(office_key)
         except ValueError as error:
             problems.add("central_office_public_key", str(error))
     problems.raise_if_any()
-    signing_key = get_secret(session=session, key="branch_signing_key")
-    if not signing_key:
-        raise RuntimeError("this case file has no branch signing key")
+    return branch, office_key
+
+
+def next_payload(
+    *, session: Session, quarter: Quarter, now: dt.datetime | None = None
+) -> dict[str, Any]:
+    """The payload the next package of ``quarter`` would carry: exactly what will be sent."""
+    branch, office_key = _settings_for_sending(session)
     raw = raw_quarter_figures(session=session, quarter=quarter)
     version, sequence = exports.next_numbers(session=session, quarter=str(quarter))
-    created = now or _utcnow()
-    payload = build_payload(
+    return build_payload(
         figures=protect(raw),
         definitions=raw.definitions,
         branch=branch,
         quarter=quarter,
         version=version,
         sequence=sequence,
-        office_key=settings.central_office_public_key,
-        created_at=created,
+        office_key=office_key,
+        created_at=now or _utcnow(),
     )
-    sealed = seal(
-        payload, signing_key_hex=signing_key, office_key=settings.central_office_public_key
-    )
+
+
+def make_package(
+    *, session: Session, quarter: Quarter, now: dt.datetime | None = None
+) -> ExportInfo:
+    """Seal the quarter's protected figures into a new package version, waiting in the outbox."""
+    payload = next_payload(session=session, quarter=quarter, now=now)
+    signing_key = get_secret(session=session, key="branch_signing_key")
+    if not signing_key:
+        raise RuntimeError("this case file has no branch signing key")
+    office_key = load_settings(session=session).central_office_public_key.strip()
+    sealed = seal(payload, signing_key_hex=signing_key, office_key=office_key)
     return exports.add_export(
         session=session,
-        quarter=str(quarter),
-        version=version,
-        sequence=sequence,
-        created_at=created,
+        quarter=payload["quarter"],
+        version=payload["version"],
+        sequence=payload["sequence"],
+        created_at=dt.datetime.strptime(payload["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=dt.UTC
+        ),
         package=sealed,
         sha256=hashlib.sha256(sealed).hexdigest(),
     )

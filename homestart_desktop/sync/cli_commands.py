@@ -1,0 +1,108 @@
+"""``homestart figures``, ``homestart export`` and ``homestart branch-key`` (wired in cli.py).
+
+Each is ``fn(args, *, case_file) -> exit code`` and runs on an unlocked case file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from homestart_desktop.data.casefile import CaseFile
+from homestart_desktop.data.settings import get_secret, load_settings
+from homestart_desktop.i18n import _
+from homestart_desktop.sync.quarter import Quarter
+
+
+def quarter_argument(text: str) -> Quarter:
+    """argparse type for ``--quarter 2026-Q3``."""
+    try:
+        return Quarter.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def figures_text(figures: dict, quarter: str) -> str:
+    """The protected figures as plain text, one line per figure, table by table."""
+    from homestart_desktop.sync.labels import (
+        lines,
+        row_label,
+        share_of,
+        shown,
+        table_label,
+        value_of,
+    )
+
+    out = [_("Quarterly figures {quarter}").format(quarter=quarter)]
+    current = None
+    for table, row in lines():
+        if table != current:
+            out += ["", table_label(table)]
+            current = table
+        value = shown(value_of(figures, table, row), row)
+        share = share_of(figures, table, row)
+        extra = f"  ({share:.0%})" if share is not None else ""
+        out.append(f"  {row_label(row, table):<52} {value:>10}{extra}")
+    out += [
+        "",
+        _(
+            "“<5”: 1 to 4. “x”: withheld so that no small count can be worked out. —: too few to show."
+        ),
+    ]
+    return "\n".join(out)
+
+
+def figures_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
+    """Print the quarter's figures after disclosure control (``--json``: the package payload)."""
+    from homestart_desktop.sync.disclosure import protect
+    from homestart_desktop.sync.figures import raw_quarter_figures
+    from homestart_desktop.sync.outbox import next_payload
+
+    with case_file.session() as session:
+        if args.json:
+            payload = next_payload(session=session, quarter=args.quarter)
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            return 0
+        figures = protect(raw_quarter_figures(session=session, quarter=args.quarter))
+    sys.stdout.write(figures_text(figures, str(args.quarter)) + "\n")
+    return 0
+
+
+def export_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
+    """Make the quarter's package (a new version) and save it in ``--to``."""
+    from homestart_desktop.sync.outbox import Outbox, make_package
+    from homestart_desktop.sync.transports import FolderTransport
+
+    folder = Path(args.to)
+    folder.mkdir(parents=True, exist_ok=True)
+    with case_file.session() as session:
+        info = make_package(session=session, quarter=args.quarter)
+    attempt = Outbox(case_file.session).send_one(info.id, FolderTransport(folder))
+    if not attempt.delivered:
+        print(attempt.message, file=sys.stderr)
+        return 1
+    print(
+        _("Package {quarter} version {version} saved in {folder}").format(
+            quarter=info.quarter, version=info.version, folder=folder
+        )
+    )
+    return 0
+
+
+def branch_key_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
+    """Write the branch's public signing key for the central office to register."""
+    from homestart_desktop.sync.central.keys import write_branch_key
+    from homestart_desktop.sync.package import public_key_hex
+
+    with case_file.session() as session:
+        code = load_settings(session=session).branch_code.strip().upper()
+        key = public_key_hex(get_secret(session=session, key="branch_signing_key") or "")
+    write_branch_key(Path(args.out), branch=code, public_key_hex=key)
+    print(
+        _("The branch's public key is in {path}: give it to the central office.").format(
+            path=args.out
+        )
+    )
+    return 0

@@ -1,0 +1,47 @@
+"""homestart figures / export / branch-key, run on an unlocked branch."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import pytest
+
+from homestart_desktop.sync.central.keys import read_branch_key
+from homestart_desktop.sync.cli_commands import (
+    branch_key_cli,
+    export_cli,
+    figures_cli,
+    quarter_argument,
+)
+from homestart_desktop.sync.quarter import Quarter
+
+Q3 = Quarter(2026, 3)
+
+
+def test_figures_as_text_and_json(gent, capsys) -> None:
+    case_file, _ = gent
+    assert figures_cli(argparse.Namespace(quarter=Q3, json=False), case_file=case_file) == 0
+    text = capsys.readouterr().out
+    assert "Kwartaalcijfers 2026-Q3" in text and "Eenoudergezin" in text
+    assert figures_cli(argparse.Namespace(quarter=Q3, json=True), case_file=case_file) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert (payload["branch"], payload["quarter"], payload["version"]) == ("GENT", "2026-Q3", 1)
+
+
+def test_export_and_branch_key(gent, tmp_path, capsys) -> None:
+    case_file, _ = gent
+    assert (
+        export_cli(argparse.Namespace(quarter=Q3, to=tmp_path / "stick"), case_file=case_file) == 0
+    )
+    [package] = (tmp_path / "stick").iterdir()
+    assert package.read_bytes().startswith(b"age-encryption.org/v1")
+    assert branch_key_cli(argparse.Namespace(out=tmp_path / "GENT.key"), case_file=case_file) == 0
+    branch, key = read_branch_key(tmp_path / "GENT.key")
+    assert branch == "GENT" and len(key) == 64
+
+
+def test_quarter_argument_refuses_nonsense() -> None:
+    assert quarter_argument("2026-Q3") == Q3
+    with pytest.raises(argparse.ArgumentTypeError, match="2026-Q3"):
+        quarter_argument("Q3")
