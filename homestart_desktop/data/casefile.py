@@ -361,7 +361,13 @@ def create_case_file(
         raise
 
 
-def unlock(path: Path, *, passphrase: str, backups_to_keep: int | None = None) -> CaseFile:
+def unlock(
+    path: Path,
+    *,
+    passphrase: str,
+    backups_to_keep: int | None = None,
+    daily_backup: bool = True,
+) -> CaseFile:
     """Open a case file: derive the key, refuse what is not ours, back up, migrate.
 
     Slow by design (key derivation): never call it on the UI thread.
@@ -382,7 +388,8 @@ def unlock(path: Path, *, passphrase: str, backups_to_keep: int | None = None) -
                 case_file.backup(reason="before-update")
                 with case_file.engine.begin() as connection:
                     migrations.upgrade(connection)
-            backups.daily_backup_if_due(case_file, keep=backups_to_keep)
+            if daily_backup:  # the app makes it itself, right after Today shows
+                backups.daily_backup_if_due(case_file, keep=backups_to_keep)
         except BaseException as error:
             case_file.engine.dispose()
             if _is_damage(error):
