@@ -120,3 +120,50 @@ def test_schema_refuses_extra_fields_and_free_text() -> None:
     payload = {"schema_version": 1, "branch": "GENT", "notes": "Özlem Yılmaz"}
     with pytest.raises(PackageError):
         validate_payload(payload)
+
+
+def test_the_demo_branch_leaks_nothing(demo_case_file, office_identity) -> None:
+    """The generated demo branch: every name, street, phone, birth date and code stays home."""
+    import datetime as dt
+
+    from sqlmodel import select
+
+    from homestart_desktop.data.models import Caregiver, Child, Family, Volunteer
+    from homestart_desktop.sync.central.keys import DEMO_PUBLIC
+
+    with demo_case_file.session() as session:
+        settings = load_settings(session=session)
+        save_settings(
+            session=session,
+            settings=settings.replace(central_office_public_key=DEMO_PUBLIC.read_text().strip()),
+        )
+        words: set[str] = set()
+        days: set[dt.date] = set()
+        for family in session.exec(select(Family)):
+            words |= {family.reference, family.street, family.phone, family.support_question_text}
+        for person in session.exec(select(Caregiver)):
+            words |= {person.first_name, person.last_name, person.phone}
+        for child in session.exec(select(Child)):
+            words.add(child.first_name)
+            days |= {d for d in (child.birth_date, child.due_date) if d}
+        for volunteer in session.exec(select(Volunteer)):
+            words |= {
+                volunteer.reference,
+                volunteer.first_name,
+                volunteer.last_name,
+                volunteer.street,
+                volunteer.phone,
+                volunteer.email,
+            }
+            days |= {volunteer.birth_date} if volunteer.birth_date else set()
+    quarter = Quarter.of(dt.date.today()).previous()
+    plain = (
+        pyrage.decrypt(_sealed(demo_case_file, quarter), [office_identity])
+        .decode("utf-8")
+        .casefold()
+    )
+    words = {w for w in words if w and len(w) >= 3}
+    assert len(words) > 100
+    # Whole words only: "Vic" is a first name, "services" is not.
+    assert [w for w in words if re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", plain)] == []
+    assert [d for d in days if d.isoformat() in plain or d.strftime("%d/%m/%Y") in plain] == []
