@@ -18,7 +18,16 @@ from homestart_desktop.data.models import Availability, Volunteer, VolunteerStat
 from homestart_desktop.data.models import VolunteerStatusChange as StatusChange
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.data.validation import Problems, ValidationError
-from homestart_desktop.data.volunteers import ONBOARDING_FIELDS, Onboarding, _row
+from homestart_desktop.data.volunteers import (
+    ONBOARDING_FIELDS,
+    Onboarding,
+    Slot,
+    VolunteerIn,
+    _row,
+    add_volunteer,
+    set_availability,
+    update_volunteer,
+)
 from homestart_desktop.data.workflow import IllegalStep, check_step
 from homestart_desktop.i18n import N_, _
 
@@ -190,3 +199,47 @@ def _step(
         volunteer.stopped_on, volunteer.stop_reason = None, ""
     volunteer.status = new
     session.add(volunteer)
+
+
+@dataclasses.dataclass(frozen=True)
+class FileSaved:
+    """What the volunteer's file screen needs after a save."""
+
+    id: int
+    reference: str
+    status: VolunteerStatus
+    status_changed: bool
+    missing_for_available: tuple[str, ...]
+    changes: Changes
+
+
+def save_volunteer_file(
+    *,
+    session: Session,
+    volunteer_id: int | None,
+    volunteer_in: VolunteerIn,
+    slots: frozenset[Slot],
+    onboarding: Onboarding,
+    today: dt.date | None = None,
+) -> FileSaved:
+    """Save the whole file at once (details, free half-days, checklist): all or nothing."""
+    today = today or dt.date.today()
+    if volunteer_id is None:
+        saved = add_volunteer(session=session, volunteer_in=volunteer_in, today=today)
+    else:
+        saved = update_volunteer(
+            session=session, volunteer_id=volunteer_id, volunteer_in=volunteer_in, today=today
+        )
+    # Free half-days before the checklist, so a volunteer becoming available has them counted.
+    set_availability(session=session, volunteer_id=saved.id, slots=slots)
+    result = save_onboarding(
+        session=session, volunteer_id=saved.id, onboarding=onboarding, today=today
+    )
+    return FileSaved(
+        saved.id,
+        saved.reference,
+        result.status,
+        result.status_changed,
+        result.missing_for_available,
+        Changes(volunteers=True),
+    )

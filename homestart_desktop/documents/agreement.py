@@ -254,3 +254,21 @@ def _signatures(blocks: list[tuple[str, str]], label: str) -> Table:
     style += [("LINEBELOW", (2 * i, 1), (2 * i, 1), 0.5, RULE) for i in range(len(blocks))]
     table.setStyle(TableStyle(style))
     return table
+
+
+@dataclasses.dataclass(frozen=True)
+class AgreementPrint:
+    """A finished agreement for the preview: the PDF, the reference, settings still empty."""
+
+    pdf: bytes
+    reference: str
+    missing_settings: tuple[str, ...]
+
+
+def agreement_for(
+    *, session: Session, volunteer_id: int, lang: str | None = None
+) -> AgreementPrint:
+    """Read and lay out the agreement in one go (for the screens' worker thread)."""
+    data = load_agreement(session=session, volunteer_id=volunteer_id)
+    pdf = agreement_pdf(data, lang=lang)
+    return AgreementPrint(pdf, data.volunteer.reference, tuple(missing_settings(data.settings)))

@@ -171,3 +171,9 @@ def expense_statement_pdf(
     return render_pdf(
         story, title=title, branch=data.settings, lang=lang, reference=v.reference, out=out
     )
+
+
+def statement_for(*, session: Session, volunteer_id: int, year: int) -> tuple[bytes, str]:
+    """The statement PDF and the volunteer's reference (for the screens' worker thread)."""
+    data = load_statement(session=session, volunteer_id=volunteer_id, year=year)
+    return expense_statement_pdf(data), data.volunteer.reference

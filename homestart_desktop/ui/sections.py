@@ -61,6 +61,12 @@ SECTIONS: list[Section] = [
         "homestart_desktop.ui.families:FamiliesScreen",
     ),
     Section(
+        "volunteers",
+        N_("Volunteers"),
+        "mdi6.account-heart-outline",
+        "homestart_desktop.ui.volunteers:VolunteersScreen",
+    ),
+    Section(
         "matching",
         N_("Matching"),
         "mdi6.account-switch-outline",

@@ -1,0 +1,252 @@
+"""A volunteer's expenses for one calendar year: the regime, the entries, the totals against the
+ceilings with a warning before one is passed, and the yearly statement as PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.data.expenses import (
+    ExpenseIn,
+    YearSummary,
+    add_expense,
+    delete_expense,
+    set_regime,
+    year_summary,
+)
+from homestart_desktop.data.models import ExpenseRegime, Transport
+from homestart_desktop.data.validation import ValidationError
+from homestart_desktop.documents.expense_statement import (
+    REGIME_WORDS,
+    TRANSPORT_WORDS,
+    statement_for,
+)
+from homestart_desktop.i18n import N_, _, format_date, format_money, format_number
+from homestart_desktop.ui.document_preview import DocumentPreview
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.widgets.date_edit import DateEdit
+from homestart_desktop.ui.widgets.form_error import FormErrors
+from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+
+COLUMNS = [
+    Column(N_("Date"), lambda e: e.on, lambda d: format_date(d, format="short")),
+    Column(N_("What for"), lambda e: e.purpose),
+    Column(
+        N_("Transport"),
+        lambda e: e.transport if e.km else None,
+        lambda t: _(TRANSPORT_WORDS[t]) if t else "",
+    ),
+    Column(N_("km"), lambda e: e.km or None, lambda k: format_number(k) if k else "", True),
+    Column(N_("Amount"), lambda e: e.amount_cents, format_money, True),
+]
+
+
+class ExpensesPanel(QWidget):
+    """Shown in the volunteer's file once the volunteer is saved."""
+
+    sig_loaded = Signal()
+    """The year's summary is on screen."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("expenses_panel")
+        self.ops = ops
+        self.volunteer_id: int | None = None
+        self.summary: YearSummary | None = None
+
+        self.year = QSpinBox(self, objectName="expense_year")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.year.setAccessibleName(_("Year"))
+        self.regime = QComboBox(self, objectName="expense_regime")
+        self.regime.setAccessibleName(_("Regime"))
+        for regime in ExpenseRegime:
+            self.regime.addItem(_(REGIME_WORDS[regime]), regime)
+        self.statement = QPushButton(_("Yearly statement…"), self, objectName="print_statement")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Year"), self))
+        top.addWidget(self.year)
+        top.addWidget(QLabel(_("Regime"), self))
+        top.addWidget(self.regime, 1)
+        top.addWidget(self.statement)
+        self.regime_error = QLabel(self, objectName="formError")
+        self.regime_error.setWordWrap(True)
+
+        self.table = RecordTable(
+            COLUMNS,
+            self,
+            empty_text=_("No expenses this year. Add the first entry below."),
+            object_name="expenses_table",
+            searchable=False,
+        )
+        self.totals = QLabel(self, objectName="expense_totals")
+        self.totals.setWordWrap(True)
+        self.warnings = QLabel(self, objectName="expense_warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #9a5b00; font-weight: bold;")
+
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.on = DateEdit(self, object_name="on")
+        self.km = QLineEdit(self, objectName="km", placeholderText="12,5")
+        self.amount = QLineEdit(self, objectName="amount", placeholderText="42,31")
+        self.transport = QComboBox(self, objectName="transport")
+        for transport in Transport:
+            self.transport.addItem(_(TRANSPORT_WORDS[transport]), transport)
+        self.purpose = QLineEdit(self, objectName="purpose")
+        for label, field, name in (
+            (_("Date"), self.on, "on"),
+            (_("Kilometres"), self.km, "km"),
+            (_("or amount (€)"), self.amount, "amount"),
+            (_("Transport"), self.transport, "transport"),
+            (_("What for"), self.purpose, "purpose"),
+        ):
+            field.setAccessibleName(label)
+            field.setMaximumWidth(420 if field is self.purpose else 200)
+            self.errors.add_row(label, field, name)
+        self.add_button = QPushButton(_("Add entry"), self, objectName="add_expense")
+        self.delete_button = QPushButton(_("Remove selected"), self, objectName="delete_expense")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.regime_error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.warnings)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(buttons)
+
+        self.year.valueChanged.connect(lambda _y: self.reload())
+        self.regime.activated.connect(self._regime_chosen)
+        self.add_button.clicked.connect(self.add_entry)
+        self.delete_button.clicked.connect(self._delete)
+        self.statement.clicked.connect(self.print_statement)
+
+    # ---- Public API
+
+    def show_volunteer(self, volunteer_id: int | None) -> None:
+        """Load this volunteer's expenses (None: not saved yet, nothing to show)."""
+        self.volunteer_id = volunteer_id
+        self.setEnabled(volunteer_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.volunteer_id is None:
+            return
+        self.ops.query(
+            year_summary,
+            success=self._show,
+            owner=self,
+            volunteer_id=self.volunteer_id,
+            year=self.year.value(),
+        )
+
+    def add_entry(self) -> None:
+        """Save the entry as typed; a refusal stands beside its field, nothing typed is lost."""
+        entry = ExpenseIn(
+            on=self.on.date_value() or dt.date.today(),
+            km=self.km.text(),
+            amount=self.amount.text(),
+            transport=self.transport.currentData(),
+            purpose=self.purpose.text(),
+        )
+        self.errors.clear()
+        self.ops.write(
+            add_expense,
+            success=self._added,
+            failure=self._refused,
+            owner=self,
+            volunteer_id=self.volunteer_id,
+            expense_in=entry,
+        )
+
+    def print_statement(self) -> None:
+        self.ops.query(
+            statement_for,
+            success=self._preview,
+            owner=self,
+            volunteer_id=self.volunteer_id,
+            year=self.year.value(),
+        )
+
+    # ---- Internals
+
+    def _show(self, summary: YearSummary) -> None:
+        self.summary = summary
+        self.regime.setCurrentIndex(self.regime.findData(summary.regime))
+        self.table.set_records(summary.lines)
+        text = _("Total {total} · {km} km").format(
+            total=format_money(summary.total_cents), km=format_number(summary.km_total)
+        )
+        if summary.regime == ExpenseRegime.flat_rate:
+            text += " · " + _("flat rate {used} of {limit} a year").format(
+                used=format_money(summary.flat_cents), limit=format_money(summary.year_limit_cents)
+            )
+        self.totals.setText(text)
+        self.warnings.setText("\n".join(summary.warnings))
+        self.sig_loaded.emit()
+
+    def _added(self, saved) -> None:
+        self.km.clear()
+        self.amount.clear()
+        self.purpose.clear()
+        self.reload()
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            self.errors.show(error.problems)
+        else:
+            self.errors.general.set_message(_("This could not be saved. Try again."))
+        self.sig_loaded.emit()
+
+    def _regime_chosen(self, _index: int) -> None:
+        self.regime_error.setText("")
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, ValidationError):
+                self.regime_error.setText(error.problems.get("regime", ""))
+            self.reload()
+
+        self.ops.write(
+            set_regime,
+            success=lambda _c: self.reload(),
+            failure=refused,
+            owner=self,
+            volunteer_id=self.volunteer_id,
+            year=self.year.value(),
+            regime=self.regime.currentData(),
+        )
+
+    def _delete(self) -> None:
+        line = self.table.selected_record()
+        if line is None or self.volunteer_id is None:
+            return
+        self.ops.write(
+            delete_expense,
+            success=lambda _c: self.reload(),
+            owner=self,
+            volunteer_id=self.volunteer_id,
+            expense_id=line.id,
+        )
+
+    def _preview(self, result: tuple[bytes, str]) -> None:
+        pdf, reference = result
+        name = f"{_('expenses')}-{reference}-{self.year.value()}.pdf"
+        DocumentPreview(pdf, title=_("Expense statement"), suggested_name=name, parent=self).open()

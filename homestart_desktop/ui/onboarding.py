@@ -1,0 +1,163 @@
+"""The onboarding checklist: each step a tick with its date, the extract with its two dates, the
+course with its hours, and what still stands between the volunteer and *available*."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.data.onboarding import missing_message
+from homestart_desktop.data.volunteers import Onboarding
+from homestart_desktop.i18n import N_, _
+from homestart_desktop.ui.theme import mark_invalid
+from homestart_desktop.ui.widgets.date_edit import DateEdit
+from homestart_desktop.ui.widgets.form_error import FormErrorLabel
+
+# (field, label) in the order the steps are usually taken.
+STEPS = (
+    ("first_interview_on", N_("First interview (onthaal)")),
+    ("info_note_received_on", N_("Information note received")),
+    ("extract_received_on", N_("Extract 596.2 handed in")),
+    ("agreement_signed_on", N_("Agreement signed")),
+    ("insurance_registered_on", N_("Insurance registered")),
+    ("course_completed_on", N_("Preparation course completed")),
+)
+
+
+class StepErrors:
+    """Messages beside the checklist's fields (the ``FormErrors`` interface, for a grid)."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, tuple[QWidget, FormErrorLabel]] = {}
+        self.general = FormErrorLabel(object_name="general_error")
+
+    def knows(self, name: str) -> bool:
+        return name in self.fields
+
+    def show(self, problems: dict[str, str]) -> None:
+        self.clear()
+        for name, message in problems.items():
+            if name in self.fields:
+                field, label = self.fields[name]
+                label.set_message(message)
+                mark_invalid(field, True)
+
+    def clear(self) -> None:
+        for field, label in self.fields.values():
+            label.set_message("")
+            mark_invalid(field, False)
+
+    def message(self, name: str) -> str:
+        return self.fields[name][1].text() if name in self.fields else ""
+
+
+class OnboardingForm(QWidget):
+    """Tick a step and its date appears (today by default); untick it and the date goes."""
+
+    sig_changed = Signal()
+    """The coordinator changed a tick, a date or the hours."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("onboarding_form")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        self.errors = StepErrors()
+        self.ticks: dict[str, QCheckBox] = {}
+        self.dates: dict[str, DateEdit] = {}
+        self.issued = DateEdit(self, optional=True, object_name="extract_issued_on")
+        self.issued.setAccessibleName(_("Date of issue printed on the extract"))
+        self.hours = QDoubleSpinBox(self, objectName="course_hours")
+        self.hours.setRange(0, 200)
+        self.hours.setDecimals(1)
+        self.hours.setSuffix(" " + _("hours"))
+        self.hours.setAccessibleName(_("Course hours"))
+        self.hours.setMinimumWidth(110)
+        extras = {
+            "extract_received_on": (_("date of issue"), self.issued, "extract_issued_on"),
+            "course_completed_on": (_("hours"), self.hours, "course_hours"),
+        }
+        row = 0
+        for name, label in STEPS:
+            tick = QCheckBox(_(label), self, objectName=f"tick_{name}")
+            tick.setAccessibleName(_(label))
+            date = DateEdit(self, optional=True, object_name=name)
+            date.setAccessibleName(_("Date: {step}").format(step=_(label)))
+            grid.addWidget(tick, row, 0)
+            grid.addWidget(date, row, 1)
+            self.ticks[name], self.dates[name] = tick, date
+            tick.toggled.connect(lambda on, n=name: self._ticked(n, on))
+            date.dateChanged.connect(lambda _d: self.sig_changed.emit())
+            errors = [(name, date)]
+            if name in extras:
+                word, widget, field = extras[name]
+                grid.addWidget(QLabel(word, self), row, 2)
+                grid.addWidget(widget, row, 3)
+                errors.append((field, widget))
+            for field, widget in errors:
+                row += 1
+                message = FormErrorLabel(self, object_name=f"{field}_error")
+                grid.addWidget(message, row, 0, 1, 5)
+                self.errors.fields[field] = (widget, message)
+            row += 1
+        grid.setColumnStretch(4, 1)
+        self.issued.dateChanged.connect(lambda _d: self.sig_changed.emit())
+        self.hours.valueChanged.connect(lambda _v: self.sig_changed.emit())
+        self.missing = QLabel(self, objectName="missing_for_available")
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("font-weight: bold;")
+        column = QVBoxLayout(self)
+        column.addLayout(grid)
+        column.addSpacing(8)
+        column.addWidget(self.missing)
+        column.addStretch(1)
+
+    # ---- Public API
+
+    def value(self) -> Onboarding:
+        """The checklist as typed."""
+        dates = {name: self.dates[name].date_value() for name, _label in STEPS}
+        for name in dates:
+            if not self.ticks[name].isChecked():
+                dates[name] = None
+        handed_in = self.ticks["extract_received_on"].isChecked()
+        return Onboarding(
+            extract_issued_on=self.issued.date_value() if handed_in else None,
+            course_hours=float(self.hours.value()),
+            **dates,
+        )
+
+    def set_value(self, onboarding: Onboarding) -> None:
+        """Show a saved checklist."""
+        self.blockSignals(True)
+        for name, _label in STEPS:
+            value = getattr(onboarding, name)
+            self.ticks[name].setChecked(value is not None)
+            self.dates[name].set_date(value)
+            self.dates[name].setEnabled(value is not None)
+        self.issued.set_date(onboarding.extract_issued_on)
+        self.hours.setValue(onboarding.course_hours)
+        self.blockSignals(False)
+
+    def show_missing(self, missing: tuple[str, ...]) -> None:
+        """Say what still blocks *available* ('' when nothing does)."""
+        self.missing.setText(missing_message(missing) if missing else "")
+
+    # ---- Internals
+
+    def _ticked(self, name: str, on: bool) -> None:
+        date = self.dates[name]
+        date.setEnabled(on)
+        if on and date.date_value() is None:
+            date.set_date(dt.date.today())
+        self.sig_changed.emit()

@@ -1,0 +1,356 @@
+"""A volunteer's file: identity and contact, profile and preferences, the week's free half-days,
+the onboarding checklist with the status and the agreement, matches and expenses.
+
+Ctrl+S saves everything at once (nothing half-saved); the file stays open after a save so the
+coordinator sees the status move and can print the agreement. Esc closes, asking first when
+something typed is not saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from homestart_desktop.data.models import Gender, VolunteerStatus
+from homestart_desktop.data.onboarding import FileSaved, save_volunteer_file
+from homestart_desktop.data.postcodes import municipality_name
+from homestart_desktop.data.volunteers import VolunteerFile, VolunteerIn, get_volunteer
+from homestart_desktop.data.workflow import status_label
+from homestart_desktop.i18n import LANGUAGES, N_, _, format_date
+from homestart_desktop.ui.availability_grid import AvailabilityGrid
+from homestart_desktop.ui.expenses import ExpensesPanel
+from homestart_desktop.ui.family_dialog_base import SavingDialog
+from homestart_desktop.ui.onboarding import OnboardingForm
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.volunteer_status import StatusBox
+from homestart_desktop.ui.widgets.date_edit import DateEdit
+from homestart_desktop.ui.widgets.form_error import FormErrorLabel, FormErrors
+from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+
+GENDERS = {
+    Gender.female: N_("female"),
+    Gender.male: N_("male"),
+    Gender.other: N_("other"),
+    Gender.unknown: N_("not given"),
+}
+IDENTITY_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_date",
+    "gender",
+    "language",
+    "street",
+    "postcode",
+    "phone",
+    "email",
+    "languages",
+)
+MATCH_COLUMNS = [
+    Column(N_("Family"), lambda m: m.family_reference),
+    Column(N_("Status"), lambda m: m.status, status_label),
+    Column(N_("Proposed"), lambda m: m.proposed_on, lambda d: format_date(d, format="short")),
+    Column(N_("Start"), lambda m: m.start_on, lambda d: format_date(d, format="short")),
+    Column(N_("End"), lambda m: m.ended_on, lambda d: format_date(d, format="short")),
+]
+
+
+class VolunteerFileDialog(SavingDialog):
+    """Open with a volunteer's id, or with None for a new candidate."""
+
+    sig_loaded = Signal()
+    """The saved file is on screen (after opening and after each save)."""
+
+    def __init__(self, ops: Ops, volunteer_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(ops, parent, object_name="volunteer_file")
+        self.volunteer_id = volunteer_id
+        self.file: VolunteerFile | None = None
+        self.setWindowTitle(_("New volunteer") if volunteer_id is None else _("Volunteer"))
+        self.tabs = QTabWidget(self, objectName="volunteer_tabs")
+        self.tabs.addTab(self._identity_tab(), _("Identity and contact"))
+        self.tabs.addTab(self._profile_tab(), _("Profile and preferences"))
+        self.grid = AvailabilityGrid(self)
+        self.availability_error = FormErrorLabel(self, object_name="availability_error")
+        self.tabs.addTab(self._column(self.grid, self.availability_error), _("Availability"))
+        self.onboarding = OnboardingForm(self)
+        self.status = StatusBox(ops, self)
+        self.tabs.addTab(self._column(self.status, self.onboarding), _("Onboarding"))
+        self.matches = RecordTable(
+            MATCH_COLUMNS,
+            self,
+            empty_text=_("No matches yet. Matching proposes this volunteer once available."),
+            object_name="matches_table",
+            searchable=False,
+        )
+        self.tabs.addTab(self.matches, _("Matches"))
+        self.expenses = ExpensesPanel(ops, self)
+        self.tabs.addTab(self.expenses, _("Expenses"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.watch(*self._watched())
+        self.grid.sig_changed.connect(self._touched)
+        self.onboarding.sig_changed.connect(self._touched)
+        self.status.sig_changed.connect(self.reload)
+        self.resize(860, 720)
+        self.expenses.show_volunteer(volunteer_id)
+        self.status.show_file(None)
+        self.reload()
+
+    # ---- Public API
+
+    def reload(self) -> None:
+        """Load the saved file again (nothing to load for a new volunteer)."""
+        if self.volunteer_id is None:
+            return
+        self.ops.query(
+            get_volunteer, success=self._show, owner=self, volunteer_id=self.volunteer_id
+        )
+
+    def details(self) -> VolunteerIn:
+        """Identity, contact, profile and preferences as typed."""
+        ages = [None if s.value() < 0 else s.value() for s in (self.age_min, self.age_max)]
+        return VolunteerIn(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            birth_date=self.birth_date.date_value(),
+            gender=self.gender.currentData(),
+            language=self.language.currentData(),
+            street=self.street.text(),
+            postcode=self.postcode.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            languages=tuple(w.strip() for w in self.languages.text().split(",") if w.strip()),
+            motivation=self.motivation.toPlainText(),
+            experience_with_children=self.experience.toPlainText(),
+            has_car=self.car.isChecked(),
+            has_bike=self.bike.isChecked(),
+            uses_public_transport=self.public_transport.isChecked(),
+            max_travel_km=self.travel.value(),
+            child_age_min=ages[0],
+            child_age_max=ages[1],
+            accepts_smoking=self.smoking.isChecked(),
+            accepts_pets=self.pets.isChecked(),
+        )
+
+    def save(self) -> None:
+        """Save the whole file in one transaction."""
+        self.submit(
+            save_volunteer_file,
+            volunteer_id=self.volunteer_id,
+            volunteer_in=self.details(),
+            slots=self.grid.slots(),
+            onboarding=self.onboarding.value(),
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Each problem beside its field, on the tab that holds it."""
+        forms = (self.identity_errors, self.profile_errors, self.onboarding.errors)
+        for errors in forms:
+            errors.show({k: v for k, v in problems.items() if errors.knows(k)})
+        self.availability_error.set_message(problems.get("availability", ""))
+        known = {k for k in problems if any(f.knows(k) for f in forms) or k == "availability"}
+        self.general_error.set_message("\n".join(v for k, v in problems.items() if k not in known))
+        first = next(iter(problems), "")
+        tab = next(
+            (i for i, f in enumerate(forms[:2]) if f.knows(first)),
+            2 if first == "availability" else 3 if self.onboarding.errors.knows(first) else None,
+        )
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
+
+    # ---- Internals
+
+    def _saved(self, result: FileSaved) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.dirty = False
+        for errors in (self.identity_errors, self.profile_errors, self.onboarding.errors):
+            errors.clear()
+        self.availability_error.set_message("")
+        self.volunteer_id = result.id
+        self.expenses.show_volunteer(result.id)
+        self.sig_saved.emit(result)
+        self.reload()
+
+    def _show(self, file: VolunteerFile) -> None:
+        self.file = file
+        d = file.details
+        self.setWindowTitle(f"{file.reference} · {file.name}")
+        for widget, value in (
+            (self.first_name, d.first_name),
+            (self.last_name, d.last_name),
+            (self.street, d.street),
+            (self.postcode, d.postcode),
+            (self.phone, d.phone),
+            (self.email, d.email),
+            (self.languages, ", ".join(d.languages)),
+        ):
+            widget.setText(value)
+        self.birth_date.set_date(d.birth_date)
+        self.gender.setCurrentIndex(self.gender.findData(d.gender))
+        self.language.setCurrentIndex(self.language.findData(d.language))
+        self.motivation.setPlainText(d.motivation)
+        self.experience.setPlainText(d.experience_with_children)
+        for box, value in (
+            (self.car, d.has_car),
+            (self.bike, d.has_bike),
+            (self.public_transport, d.uses_public_transport),
+            (self.smoking, d.accepts_smoking),
+            (self.pets, d.accepts_pets),
+        ):
+            box.setChecked(value)
+        self.travel.setValue(d.max_travel_km)
+        self.age_min.setValue(-1 if d.child_age_min is None else d.child_age_min)
+        self.age_max.setValue(-1 if d.child_age_max is None else d.child_age_max)
+        self.grid.set_slots(file.availability)
+        self.onboarding.set_value(file.onboarding)
+        self.status.show_file(file)
+        onboarding = file.status in (VolunteerStatus.candidate, VolunteerStatus.in_training)
+        self.onboarding.show_missing(self.status.missing if onboarding else ())
+        self.matches.set_records(file.matches)
+        self.dirty = False
+        self.sig_loaded.emit()
+
+    def _identity_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.identity_errors = FormErrors(form)
+        self.first_name = QLineEdit(page, objectName="first_name")
+        self.last_name = QLineEdit(page, objectName="last_name")
+        self.birth_date = DateEdit(page, optional=True, object_name="birth_date")
+        self.gender = QComboBox(page, objectName="gender")
+        for gender, word in GENDERS.items():
+            self.gender.addItem(_(word), gender)
+        self.gender.setCurrentIndex(self.gender.findData(Gender.unknown))
+        self.language = QComboBox(page, objectName="language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.street = QLineEdit(page, objectName="street")
+        self.postcode = QLineEdit(page, objectName="postcode", maxLength=4)
+        self.municipality = QLabel(page, objectName="municipality")
+        self.postcode.textChanged.connect(
+            lambda code: self.municipality.setText(municipality_name(code))
+        )
+        self.phone = QLineEdit(page, objectName="phone")
+        self.email = QLineEdit(page, objectName="email")
+        self.languages = QLineEdit(page, objectName="languages", placeholderText="nl, fr, tr")
+        labels = (
+            N_("First name"),
+            N_("Last name"),
+            N_("Birth date"),
+            N_("Gender"),
+            N_("Language for documents"),
+            N_("Street and number"),
+            N_("Postcode"),
+            N_("Phone"),
+            N_("E-mail"),
+            N_("Languages spoken"),
+        )
+        widgets = (
+            self.first_name,
+            self.last_name,
+            self.birth_date,
+            self.gender,
+            self.language,
+            self.street,
+            self.postcode,
+            self.phone,
+            self.email,
+            self.languages,
+        )
+        for name, label, widget in zip(IDENTITY_FIELDS, labels, widgets, strict=True):
+            widget.setAccessibleName(_(label))
+            self.identity_errors.add_row(_(label), widget, name)
+            if name == "postcode":
+                form.addRow("", self.municipality)
+        return page
+
+    def _profile_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.profile_errors = FormErrors(form)
+        self.motivation = QPlainTextEdit(page, objectName="motivation")
+        self.experience = QPlainTextEdit(page, objectName="experience_with_children")
+        for box in (self.motivation, self.experience):
+            box.setMaximumHeight(90)
+        self.car = QCheckBox(_("Car"), page, objectName="has_car")
+        self.bike = QCheckBox(_("Bicycle"), page, objectName="has_bike")
+        self.public_transport = QCheckBox(_("Public transport"), page, objectName="uses_pt")
+        self.travel = QSpinBox(page, objectName="max_travel_km", suffix=" km", maximum=200)
+        self.age_min = QSpinBox(page, objectName="child_age_min", minimum=-1, maximum=12)
+        self.age_max = QSpinBox(page, objectName="child_age_max", minimum=-1, maximum=12)
+        for spin in (self.travel, self.age_min, self.age_max):
+            spin.setMaximumWidth(180)
+        for spin in (self.age_min, self.age_max):
+            spin.setSpecialValueText(_("no preference"))
+            spin.setValue(-1)
+        self.smoking = QCheckBox(_("Accepts a family that smokes"), page, objectName="smoking")
+        self.pets = QCheckBox(_("Accepts pets"), page, objectName="pets")
+        self.pets.setChecked(True)
+        rows = (
+            (N_("Motivation"), self.motivation, "motivation"),
+            (N_("Experience with children"), self.experience, "experience_with_children"),
+            (N_("Mobility"), self._column(self.car, self.bike, self.public_transport), "mobility"),
+            (N_("Travels at most"), self.travel, "max_travel_km"),
+            (N_("Children from (years)"), self.age_min, "child_age_min"),
+            (N_("Children up to (years)"), self.age_max, "child_age_max"),
+            (N_("Home"), self._column(self.smoking, self.pets), "home"),
+        )
+        for label, widget, name in rows:
+            widget.setAccessibleName(_(label))
+            self.profile_errors.add_row(_(label), widget, name)
+        return page
+
+    def _column(self, *widgets: QWidget) -> QWidget:
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            column.addWidget(widget)
+        column.addStretch(1)
+        return holder
+
+    def _watched(self) -> list[QWidget]:
+        return [
+            self.first_name,
+            self.last_name,
+            self.birth_date,
+            self.gender,
+            self.language,
+            self.street,
+            self.postcode,
+            self.phone,
+            self.email,
+            self.languages,
+            self.motivation,
+            self.experience,
+            self.car,
+            self.bike,
+            self.public_transport,
+            self.travel,
+            self.age_min,
+            self.age_max,
+            self.smoking,
+            self.pets,
+        ]
+
+
+def open_volunteer_file(
+    ops: Ops, volunteer_id: int | None, parent: QWidget | None
+) -> VolunteerFileDialog:
+    """Show the file (non-modal) and return the dialog."""
+    dialog = VolunteerFileDialog(ops, volunteer_id, parent)
+    dialog.open()
+    return dialog
