@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import logging
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from homestart_desktop import __version__
+from homestart_desktop.cli_input import Passphrases, UsageProblem, read_passphrase_file
 from homestart_desktop.i18n import LANGUAGES, N_, _, set_language
 from homestart_desktop.logs import log_file, setup_logging, where
 
@@ -42,70 +42,6 @@ EXIT_CODES: dict[int, str] = {
     EXIT_IN_USE: N_("the case file is open elsewhere on this computer"),
     EXIT_NEWER_VERSION: N_("the case file was made by a newer version of the app"),
 }
-
-
-class UsageProblem(Exception):
-    """The command cannot run as typed; the message says what to change (exit code 2)."""
-
-    exit_code = EXIT_USAGE
-
-
-# ---- Passphrases
-
-
-def _stdin_is_terminal() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
-
-
-class Passphrases:
-    """Where one command's passphrases come from: a file, a terminal prompt, or stdin lines."""
-
-    def __init__(self, stdin: TextIO | None = None) -> None:
-        self._stdin = stdin if stdin is not None else sys.stdin
-        self._interactive = stdin is None and _stdin_is_terminal()
-
-    def existing(self, file: Path | None, prompt: str | None = None) -> str:
-        """The passphrase of an existing case file."""
-        if file is not None:
-            return _read_passphrase_file(file)
-        if self._interactive:
-            return getpass.getpass(prompt or _("Passphrase of the case file: "))
-        return self._next_line()
-
-    def new(self, file: Path | None) -> tuple[str, str | None]:
-        """A new passphrase and, when typed at a prompt, its repetition (to compare)."""
-        if file is not None:
-            return _read_passphrase_file(file), None
-        if self._interactive:
-            first = getpass.getpass(_("New passphrase (at least 12 characters): "))
-            return first, getpass.getpass(_("Type the new passphrase again: "))
-        return self._next_line(), None
-
-    def _next_line(self) -> str:
-        line = self._stdin.readline() if self._stdin is not None else ""
-        passphrase = line.rstrip("\r\n")
-        if not passphrase:
-            raise UsageProblem(
-                _(
-                    "No passphrase was given. Type it at the prompt, or give "
-                    "--passphrase-file, or one line on standard input."
-                )
-            )
-        return passphrase
-
-
-def _read_passphrase_file(file: Path) -> str:
-    """The first line of a passphrase file (Notepad's byte order mark and line end removed)."""
-    try:
-        text = Path(file).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageProblem(
-            _("The passphrase file could not be read: {file}").format(file=file)
-        ) from error
-    lines = text.splitlines()
-    if not lines or not lines[0]:
-        raise UsageProblem(_("The passphrase file is empty: {file}").format(file=file))
-    return lines[0]
 
 
 # ---- Small helpers
@@ -159,7 +95,7 @@ def _cmd_demo_file(args: argparse.Namespace) -> int:
 
     path = _free_place(args.file)
     given = args.passphrase_file is not None
-    passphrase = _read_passphrase_file(args.passphrase_file) if given else DEMO_PASSPHRASE
+    passphrase = read_passphrase_file(args.passphrase_file) if given else DEMO_PASSPHRASE
     options: dict[str, Any] = {"size": args.size}
     for name in ("families", "years", "seed"):
         if getattr(args, name) is not None:

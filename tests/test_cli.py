@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from homestart_desktop import cli, logs
+from homestart_desktop import cli, cli_input, logs
 from homestart_desktop.data.errors import WeakPassphrase, WrongPassphrase
 from homestart_desktop.i18n import set_language
 from tests.cli_helpers import passphrase_file, run_homestart, snapshot
@@ -30,8 +30,8 @@ def _log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def answers(monkeypatch: pytest.MonkeyPatch):
     """Pretend a coordinator at a terminal types these answers at the passphrase prompts."""
     typed: list[str] = []
-    monkeypatch.setattr(cli, "_stdin_is_terminal", lambda: True)
-    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt="": typed.pop(0))
+    monkeypatch.setattr(cli_input, "_stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_input.getpass, "getpass", lambda prompt="": typed.pop(0))
     return typed
 
 
@@ -43,34 +43,29 @@ def test_wrong_passphrase_exits_3_with_our_one_line_and_changes_no_byte(
 ):
     wrong = passphrase_file(tmp_path / "elsewhere", "dit is niet de juiste wachtzin")
     before = snapshot(empty_case_path)
-    for command in ("check", "backup"):
-        result = run_homestart(
-            command, empty_case_path, "--passphrase-file", wrong, log_dir=tmp_path / "logs"
-        )
-        assert result.returncode == 3
-        # SQLCipher itself prints nothing; ours is the only line, in Dutch.
-        assert result.stderr.splitlines() == [WrongPassphrase().message]
-        assert "wachtzin" in result.stderr
-        assert result.stdout == ""
-        assert snapshot(empty_case_path) == before
-
-
-def test_passphrase_on_standard_input_and_french_messages(empty_case_path: Path, tmp_path: Path):
     result = run_homestart(
-        "--lang",
-        "fr",
-        "check",
-        empty_case_path,
-        stdin="mauvaise phrase secrète\n",
-        log_dir=tmp_path / "logs",
+        "backup", empty_case_path, "--passphrase-file", wrong, log_dir=tmp_path / "logs"
     )
     assert result.returncode == 3
-    set_language("fr")
+    # SQLCipher itself prints nothing; ours is the only line, in Dutch.
     assert result.stderr.splitlines() == [WrongPassphrase().message]
-    assert "phrase" in result.stderr
-    ok = run_homestart("check", empty_case_path, stdin=TEST_PASSPHRASE + "\n", log_dir=tmp_path)
-    assert ok.returncode == 0, ok.stderr
-    assert ok.stderr == ""
+    assert "wachtzin" in result.stderr
+    assert result.stdout == ""
+    assert snapshot(empty_case_path) == before  # no backup, no WAL, no lock left behind
+
+
+def test_passphrase_on_standard_input_and_french_messages(
+    empty_case_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("mauvaise phrase secrète\n"))
+    assert cli.main(["--lang", "fr", "check", str(empty_case_path)]) == 3
+    error = capfd.readouterr().err  # file descriptor 2: SQLCipher's own output would show here
+    assert error.splitlines() == [WrongPassphrase().message]
+    assert "phrase secrète" in error
+    set_language("nl")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(TEST_PASSPHRASE + "\n"))
+    assert cli.main(["check", str(empty_case_path)]) == 0
+    assert capfd.readouterr().err == ""
 
 
 def test_help_is_fast_and_lists_every_command(tmp_path: Path):

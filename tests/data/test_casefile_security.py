@@ -234,8 +234,7 @@ def test_no_name_of_the_demo_branch_reaches_any_bytes(
     path = demo_case_file.path
     backup = demo_case_file.backup(tmp_path / "usb")
     demo_case_file.lock()
-    secret = str(passphrase_file(tmp_path / "secrets", DEMO_PASSPHRASE))
-    assert cli.main(["backup", str(path), "--passphrase-file", secret]) == 0
+    assert casefile.check_case_file(path, passphrase=DEMO_PASSPHRASE) == []
     logs.close_logging()
     files = [backup, *path.parent.rglob(path.name + "*"), *_log_folder.rglob("*")]
     for file in (f for f in files if f.is_file()):
