@@ -72,7 +72,7 @@ class FamiliesScreen(QWidget):
                 Column(N_("Municipality"), lambda r: r.municipality),
                 Column(N_("Status"), lambda r: r.status, status_label),
                 Column(N_("Referral date"), lambda r: r.referred_on, _short),
-                Column(N_("Days waiting"), lambda r: r.waiting_days, _days, align_right=True),
+                Column(N_("Waiting days"), lambda r: r.waiting_days, _days, align_right=True),
             ],
             self,
             placeholder=_("Search family, child, postcode…"),

@@ -95,8 +95,12 @@ class FamilyFileDialog(QDialog):
         self.timeline = RecordTable(
             [
                 Column(N_("Date"), lambda c: c.on, _d),
-                Column(N_("From"), lambda c: c.from_status, lambda s: status_label(s) if s else ""),
-                Column(N_("To"), lambda c: c.to_status, status_label),
+                Column(
+                    N_("Previous status"),
+                    lambda c: c.from_status,
+                    lambda s: status_label(s) if s else "",
+                ),
+                Column(N_("New status"), lambda c: c.to_status, status_label),
                 Column(N_("Reason"), lambda c: c.reason),
             ],
             self,

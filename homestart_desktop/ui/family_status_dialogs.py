@@ -120,7 +120,7 @@ class StatusDialog(SavingDialog):
         self.submit(
             families.change_status,
             family_id=self.file.family.id,
-            to_status=self.status.currentData(),
+            to_status=FamilyStatus(self.status.currentData()),
             on=self.on.date_value(),
             reason=self.reason.text(),
             today=self.today,

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data import families_lists as lists
 from homestart_desktop.data.families_file import FamilyFile
 from homestart_desktop.data.intake import FLAGS, IntakeIn, record_intake
-from homestart_desktop.data.models import OUTCOME_AREAS
+from homestart_desktop.data.models import OUTCOME_AREAS, GenderPreference, IntakeOutcome
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.family_dialog_base import SavingDialog
 from homestart_desktop.ui.intake_household import PeopleList
 from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.referral_dialog import _enum
 from homestart_desktop.ui.widgets.date_edit import DateEdit
 from homestart_desktop.ui.widgets.form_error import FormErrors
 
@@ -253,7 +254,7 @@ class IntakeDialog(SavingDialog):
             coordinator=self.coordinator.text(),
             caregivers=self.caregivers.values(),
             children=self.children.values(),
-            outcome=self.outcome.currentData(),
+            outcome=_enum(IntakeOutcome, self.outcome.currentData()),
             outcome_reason=self.outcome_reason.text(),
             single_parent=self.single_parent.isChecked(),
             street=self.street.text(),
@@ -266,7 +267,7 @@ class IntakeDialog(SavingDialog):
             support_questions=tuple(c for c, box in self.questions.items() if box.isChecked()),
             support_question_text=self.question_text.toPlainText(),
             preferred_slots=tuple(c for c, box in self.slots.items() if box.isChecked()),
-            volunteer_gender_preference=self.gender_preference.currentData(),
+            volunteer_gender_preference=GenderPreference(self.gender_preference.currentData()),
             smoking_at_home=self.smoking.isChecked(),
             pets_at_home=self.pets.isChecked(),
             pets_description=self.pets_description.text(),

@@ -117,7 +117,7 @@ class CaregiverEditor(PersonEditor):
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
             birth_year=year_value(self.birth_year),
-            gender=self.gender.currentData(),
+            gender=Gender(self.gender.currentData()),
             languages=languages,
             interpreter_needed=self.interpreter.isChecked(),
             arrival_year=year_value(self.arrival_year),
@@ -148,7 +148,7 @@ class ChildEditor(PersonEditor):
             first_name=self.first_name.text(),
             birth_date=self.birth_date.date_value(),
             due_date=self.due_date.date_value(),
-            gender=self.gender.currentData(),
+            gender=Gender(self.gender.currentData()),
         )
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data import families
 from homestart_desktop.data.families_lists import REFERRER_CATEGORIES
+from homestart_desktop.data.models import ReferrerCategory
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.family_dialog_base import SavingDialog
@@ -27,6 +28,11 @@ from homestart_desktop.ui.widgets.date_edit import DateEdit
 from homestart_desktop.ui.widgets.form_error import FormErrors
 
 NEW, CORRECT, AGAIN = "new", "correct", "again"
+
+
+def _enum(kind: type, value: object) -> Any:
+    """Combo boxes hand back a StrEnum as plain text; make it the enum again."""
+    return None if value is None else kind(value)
 
 
 class ReferralDialog(SavingDialog):
@@ -122,7 +128,7 @@ class ReferralDialog(SavingDialog):
         """What the form holds now, exactly as typed."""
         return families.ReferralIn(
             referred_on=self.referred_on.date_value(),
-            category=self.category.currentData(),
+            category=_enum(ReferrerCategory, self.category.currentData()),
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
             phone=self.phone.text(),

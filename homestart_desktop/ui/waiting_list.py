@@ -35,7 +35,7 @@ class WaitingListView(QWidget):
         self.setObjectName("waitingList")
         self.table = RecordTable(
             [
-                Column(N_("Days waiting"), lambda r: r.waiting_days, _days, align_right=True),
+                Column(N_("Waiting days"), lambda r: r.waiting_days, _days, align_right=True),
                 Column(N_("Reference"), lambda r: r.reference),
                 Column(N_("Name"), lambda r: r.name),
                 Column(N_("On the list since"), lambda r: r.waiting_since, _short),

@@ -1,0 +1,215 @@
+"""The Families section driven like a coordinator: register a referral, record the intake, find
+the family on the waiting list and by typing part of a child's name — checking screen and file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPushButton, QSpinBox
+
+from homestart_desktop.data.families import ReferralIn, register_referral
+from homestart_desktop.data.families_file import load_family
+from homestart_desktop.data.families_list import list_families
+from homestart_desktop.data.models import FamilyStatus, IntakeOutcome, ReferrerCategory
+from homestart_desktop.ui import prompts
+from homestart_desktop.ui.families import FamiliesScreen
+from homestart_desktop.ui.family_file import FamilyFileDialog
+from homestart_desktop.ui.intake_dialog import IntakeDialog
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.referral_dialog import ReferralDialog
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def screen(qtbot, empty_case_file):
+    prompts.clear_answers()
+    ops = Ops()
+    ops.case_file = empty_case_file
+    widget = FamiliesScreen(ops)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    with qtbot.waitSignal(widget.sig_loaded, timeout=10_000):
+        widget.reload()
+    yield widget
+    ops.wait_idle()
+    ops.shutdown()
+    prompts.clear_answers()
+
+
+def _type_into(qtbot, field, text: str) -> None:
+    """Type like a person; letters beyond ASCII (ö, ı, ł, ț, Cyrillic) as key events with text,
+    because QTest's own key clicks garble them."""
+    field.setFocus()
+    for char in text:
+        if ord(char) < 128:
+            qtbot.keyClick(field, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                QApplication.sendEvent(field, event)
+
+
+def _type(qtbot, dialog, name: str, text: str) -> None:
+    _type_into(qtbot, dialog.findChild(QLineEdit, name), text)
+
+
+def _open_referral(qtbot, screen: FamiliesScreen) -> ReferralDialog:
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    dialog = screen.dialog
+    assert isinstance(dialog, ReferralDialog) and dialog.isVisible()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    return dialog
+
+
+def _fill_referral(qtbot, dialog: ReferralDialog, *, postcode: str, phone: str) -> None:
+    dialog.category.setCurrentIndex(dialog.category.findData(ReferrerCategory.kind_en_gezin))
+    _type(qtbot, dialog, "organisation", "Kind & Gezin regioteam")
+    _type(qtbot, dialog, "first_name", "Özlem")
+    _type(qtbot, dialog, "last_name", "Yılmaz")
+    _type(qtbot, dialog, "phone", phone)
+    _type(qtbot, dialog, "postcode", postcode)
+    qtbot.keyClicks(dialog.question, "Steun bij de opvoeding van de tweeling")
+
+
+def _register(qtbot, screen: FamiliesScreen) -> FamilyFileDialog:
+    dialog = _open_referral(qtbot, screen)
+    _fill_referral(qtbot, dialog, postcode="9000", phone="0470 12 34 56")
+    assert dialog.municipality.text() == "Gent"
+    with (
+        qtbot.waitSignal(dialog.sig_saved, timeout=10_000),
+        qtbot.waitSignal(screen.sig_loaded, timeout=10_000),
+    ):
+        qtbot.keyClick(dialog.question, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    file_dialog = screen.dialog
+    assert isinstance(file_dialog, FamilyFileDialog)
+    qtbot.waitUntil(lambda: file_dialog.file is not None, timeout=10_000)
+    return file_dialog
+
+
+def test_an_empty_branch_says_what_the_place_is_for(screen) -> None:
+    assert screen.table.stack.currentWidget() is screen.table.empty_label
+    assert "aanmelding" in screen.table.empty_label.text().lower()
+
+
+def test_register_a_referral_by_typing(qtbot, screen, empty_case_file) -> None:
+    file_dialog = _register(qtbot, screen)
+    reference = f"GZ-{TODAY.year}-001"
+    assert file_dialog.title.text() == f"{reference} · Özlem Yılmaz"
+    assert "aangemeld" in file_dialog.summary.text()
+    model = screen.table.model
+    assert model.rowCount() == 1
+    assert model.record(0).reference == reference and model.record(0).name == "Özlem Yılmaz"
+    assert "aangemeld: 1" in screen.counts.text()
+    with empty_case_file.session() as session:
+        file = load_family(session=session, family_id=model.record(0).family_id)
+    assert file.referral.category == ReferrerCategory.kind_en_gezin
+    assert file.referral.referred_on == TODAY
+    assert file.referral.question == "Steun bij de opvoeding van de tweeling"
+    assert file.family.postcode == "9000" and file.caregivers[0].phone == "0470 12 34 56"
+
+
+def test_bad_referral_shows_each_problem_beside_its_field_and_keeps_what_was_typed(
+    qtbot, screen, empty_case_file
+) -> None:
+    dialog = _open_referral(qtbot, screen)
+    _fill_referral(qtbot, dialog, postcode="0000", phone="bel me maar")
+    with qtbot.waitSignal(dialog.sig_refused, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.message("postcode") == "0000 is geen Belgische postcode."
+    assert dialog.errors.message("phone").startswith("Dit is geen telefoonnummer")
+    assert dialog.errors.message("first_name") == ""
+    assert dialog.isVisible()
+    assert dialog.findChild(QLineEdit, "first_name").text() == "Özlem"
+    assert dialog.question.toPlainText() == "Steun bij de opvoeding van de tweeling"
+    with empty_case_file.session() as session:
+        assert list_families(session=session) == []
+    # Leaving with typed work asks first; saying no keeps the dialog open.
+    prompts.set_next_answers([False])
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and prompts.shown[-1][0] == "Niet-bewaarde wijzigingen"
+
+
+def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
+    qtbot, screen, empty_case_file
+) -> None:
+    file_dialog = _register(qtbot, screen)
+    qtbot.mouseClick(file_dialog.buttons["intake"], Qt.MouseButton.LeftButton)
+    intake = file_dialog.child_dialog
+    assert isinstance(intake, IntakeDialog)
+    assert intake.findChild(QLineEdit, "caregiver0_first_name").text() == "Özlem"
+
+    intake.outcome.setCurrentIndex(intake.outcome.findData(IntakeOutcome.waiting_list))
+    _type(qtbot, intake, "coordinator", "An Peeters")
+    intake.findChild(QSpinBox, "caregiver0_birth_year").setValue(1994)
+    _type(qtbot, intake, "caregiver0_languages", "tr, nl")
+    qtbot.mouseClick(intake.findChild(QPushButton, "add_children"), Qt.MouseButton.LeftButton)
+    _type(qtbot, intake, "child0_first_name", "Elif-Naz")
+    intake.children.editors[0].birth_date.set_date(dt.date(TODAY.year - 3, 5, 1))
+    for name in ("kg_income", "small_network", "question_parenting", "slot_tue-morning"):
+        intake.findChild(QCheckBox, name).setChecked(True)
+    intake.scores["wellbeing"].setCurrentIndex(3)  # score 2
+
+    with (
+        qtbot.waitSignal(intake.sig_saved, timeout=10_000),
+        qtbot.waitSignal(file_dialog.sig_loaded, timeout=10_000),
+    ):
+        qtbot.mouseClick(intake.save_button, Qt.MouseButton.LeftButton)
+    assert "wachtlijst" in file_dialog.summary.text()
+    qtbot.waitUntil(lambda: screen.waiting.table.model.rowCount() == 1, timeout=10_000)
+    waiting = screen.waiting.table.model.record(0)
+    assert waiting.languages == ("tr", "nl") and waiting.preferred_slots == ("tue-morning",)
+    assert screen.tabs.tabText(1) == "Wachtlijst (1)"
+
+    with empty_case_file.session() as session:
+        file = load_family(session=session, family_id=waiting.family_id)
+    assert file.family.status == FamilyStatus.waiting and file.family.waiting_since == TODAY
+    assert [c.first_name for c in file.children] == ["Elif-Naz"]
+    assert file.caregivers[0].birth_year == 1994 and file.intake.coordinator == "An Peeters"
+    assert file.family.kg_income and file.family.preferred_slots == ("tue-morning",)
+    assert file.intake.score_wellbeing == 2
+    assert [c.to_status for c in file.timeline][-2:] == [
+        FamilyStatus.intake_done,
+        FamilyStatus.waiting,
+    ]
+
+    file_dialog.close()
+    with empty_case_file.session() as session:  # a second family, so the search must choose
+        register_referral(
+            session=session,
+            referral=ReferralIn(TODAY, ReferrerCategory.ocmw, "Łukasz", "Wróbel", postcode="2000"),
+        )
+    with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
+        screen.reload()
+    assert screen.table.visible_count() == 2
+    search = screen.table.search
+    _type_into(qtbot, search, "elif")
+    qtbot.waitUntil(lambda: screen.table.visible_count() == 1, timeout=5_000)
+    assert screen.table.proxy.index(0, 1).data() == "Özlem Yılmaz"
+    assert screen.table.count_label.text() == "1 van 2"
+    search.clear()
+    _type_into(qtbot, search, "wrobel")
+    qtbot.waitUntil(lambda: screen.table.proxy.index(0, 1).data() == "Łukasz Wróbel", timeout=5_000)
+    assert screen.table.visible_count() == 1
+
+
+def test_a_child_born_in_the_future_is_refused_beside_its_field(qtbot, screen) -> None:
+    file_dialog = _register(qtbot, screen)
+    qtbot.mouseClick(file_dialog.buttons["intake"], Qt.MouseButton.LeftButton)
+    intake = file_dialog.child_dialog
+    intake.outcome.setCurrentIndex(intake.outcome.findData(IntakeOutcome.waiting_list))
+    qtbot.mouseClick(intake.findChild(QPushButton, "add_children"), Qt.MouseButton.LeftButton)
+    _type(qtbot, intake, "child0_first_name", "Ioana")
+    intake.children.editors[0].birth_date.set_date(TODAY + dt.timedelta(days=30))
+    with qtbot.waitSignal(intake.sig_refused, timeout=10_000):
+        qtbot.mouseClick(intake.save_button, Qt.MouseButton.LeftButton)
+    message = intake.children.editors[0].errors.message("birth_date")
+    assert message.startswith("Een geboortedatum kan niet in de toekomst liggen")
+    assert intake.tabs.currentWidget().widget() is intake.household_page
+    assert intake.findChild(QLineEdit, "child0_first_name").text() == "Ioana"
+    assert "aangemeld" in file_dialog.summary.text()
