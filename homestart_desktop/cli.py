@@ -258,6 +258,21 @@ def _add_print_kinds(kinds: Any) -> None:
         choices=["nl", "fr", "en"],
         help=_("language of the document (default: the volunteer's)"),
     )
+    intake_form = add_print_kind(
+        kinds,
+        "intake-form",
+        _("the intake form: blank, or pre-filled for one family"),
+        "homestart_desktop.documents.intake_form_cli:intake_form_cli",
+    )
+    intake_form.add_argument(
+        "--family", metavar="GZ-…", help=_("the family's reference (without it: a blank form)")
+    )
+    intake_form.add_argument(
+        "--lang",
+        dest="doc_lang",
+        choices=["nl", "fr", "en"],
+        help=_("language of the form (default: the family's, or the branch's)"),
+    )
     # ==== print kinds: end ====
 
 
