@@ -45,18 +45,18 @@ NEGATIVE_OUTCOMES = (
 class Pace:
     """How busy the branch is: a large benchmark branch keeps its volunteers longer."""
 
-    veterans: float = 0.4  # share of volunteers already trained when the history starts
-    service_days: float = 2400  # mean time a volunteer stays
+    veterans: float = 0.5  # share of volunteers already trained when the history starts
+    service_days: float = 3600  # mean time a volunteer stays
     length_days: tuple[float, float, float] = (120, 600, 380)  # low, high, mode
     hesitation: float = 0.5  # chance a waiting family is not proposed to anyone this week
     waiting_dropout: float = 0.012  # weekly chance a long-waiting family no longer needs us
     dropout: float = 0.10  # candidates who do not go on after the first talk
     break_after: float = 0.15  # volunteers who take a break after a family
-    another_family: float = 0.0  # volunteers who stay after their family leaves early
+    another_family: float = 0.5  # volunteers who stay after their family leaves early
 
 
 REALISTIC = Pace()
-BUSY = Pace(0.8, 20000, (280, 1400, 900), 0.02, 0.002, 0.03, 0.03, 0.8)
+BUSY = Pace(0.9, 20000, (300, 1500, 1000), 0.0, 0.002, 0.03, 0.03, 0.8)
 
 
 def days(n: float) -> dt.timedelta:
@@ -257,23 +257,22 @@ def _live_trajectory(rng, pace, family, volunteer, proposed_on, slot) -> Traject
     trajectory.start_on = start
     trajectory.timeline.step(start, T.active)
     family.timeline.step(start, F.active)
-    length = rng.triangular(*pace.length_days)
-    end = start + days(length)
-    if rng.random() < 0.22:
-        paused = start + days(rng.uniform(40, max(41, length - 60)))
-        restart = paused + days(rng.uniform(14, 70))
-        trajectory.pauses.append((paused, restart))
-        trajectory.timeline.step(paused, T.paused, "family_circumstances")
-        trajectory.timeline.step(restart, T.active)
-        family.timeline.step(paused, F.paused)
-        family.timeline.step(restart, F.active)
-        end = max(end, restart + days(30))
+    end = start + days(rng.triangular(*pace.length_days))
     reason = _weighted(rng, CLOSE_REASONS)
     if reason == CloseReason.volunteer_stopped and rng.random() < pace.another_family:
         reason = CloseReason.family_moved
     if end >= volunteer.leaves_on:
         reason = CloseReason.volunteer_stopped if rng.random() < 0.5 else reason
         end = max(start + days(60), min(end, volunteer.leaves_on))
+    if rng.random() < 0.22 and (end - start).days > 130:
+        # A pause lies well inside the trajectory, so its end stays where it was drawn.
+        paused = start + days(rng.uniform(40, (end - start).days - 90))
+        restart = paused + days(rng.uniform(14, min(70, (end - paused).days - 30)))
+        trajectory.pauses.append((paused, restart))
+        trajectory.timeline.step(paused, T.paused, "family_circumstances")
+        trajectory.timeline.step(restart, T.active)
+        family.timeline.step(paused, F.paused)
+        family.timeline.step(restart, F.active)
     trajectory.ended_on, trajectory.close_reason = end, reason
     trajectory.timeline.step(end, T.closed, reason.value)
     family.timeline.step(end, F.closed, reason.value)
@@ -448,7 +447,7 @@ def _ensure_every_status(plans, people, trajectories, today: dt.date) -> None:
                 trajectory.family.timeline.step(paused, F.paused)
                 break
     under_way = [t.timeline.status for t in trajectories]
-    for status, ago in ((T.proposed, 3), (T.introduced, 12)):
+    for status, ago in ((T.introduced, 12), (T.withdrawn, 9), (T.proposed, 3)):
         if status not in under_way:
             _propose_now(plans, people, trajectories, today, ago, status)
     if not any(v.timeline.status == V.paused for v in people):
@@ -461,8 +460,12 @@ def _ensure_every_status(plans, people, trajectories, today: dt.date) -> None:
 
 
 def _propose_now(plans, people, trajectories, today: dt.date, ago: int, status) -> None:
-    """A proposal under way today: the longest-waiting family with a volunteer who is free."""
-    waiting = [f for f in plans if f.timeline.status == F.waiting]
+    """A proposal made ``ago`` days ago to the longest-waiting family, with a free volunteer."""
+    waiting = [
+        f
+        for f in plans
+        if f.timeline.status == F.waiting and f.timeline.steps[-1][0] < today - days(ago)
+    ]
     free = [
         v
         for v in people
@@ -479,6 +482,14 @@ def _propose_now(plans, people, trajectories, today: dt.date, ago: int, status) 
     trajectory.timeline.step(proposed_on, T.proposed)
     family.timeline.step(proposed_on, F.matched)
     volunteer.timeline.step(proposed_on, V.matched)
+    if status == T.withdrawn:  # the family said no after a first phone call
+        trajectory.withdrawn_on = proposed_on + days(5)
+        trajectory.timeline.step(trajectory.withdrawn_on, T.withdrawn, "no_click")
+        family.timeline.step(trajectory.withdrawn_on, F.waiting, "proposal withdrawn")
+        volunteer.timeline.step(trajectory.withdrawn_on, V.available, "proposal withdrawn")
+        family.trajectories.append(trajectory)
+        trajectories.append(trajectory)
+        return
     # The introduction visit is planned for next week, or was held a few days ago.
     trajectory.introduction_on = today + days(6) if status == T.proposed else today - days(3)
     if status == T.introduced:
