@@ -22,8 +22,9 @@ from sqlmodel import Session
 from homestart_desktop.data import models as m
 from homestart_desktop.data.demo_household import add_families, add_volunteers
 from homestart_desktop.data.demo_names import COORDINATORS, VOLUNTEER_ORIGIN_WEIGHTS
+from homestart_desktop.data.demo_plans import BUSY, REALISTIC
 from homestart_desktop.data.demo_rows import Rows
-from homestart_desktop.data.demo_simulation import BUSY, REALISTIC, simulate
+from homestart_desktop.data.demo_simulation import simulate
 from homestart_desktop.data.demo_support import (
     add_bookkeeping,
     add_coaching,

@@ -17,8 +17,8 @@ from homestart_desktop.data.demo_names import (
     phone_number,
     street_address,
 )
+from homestart_desktop.data.demo_plans import FamilyPlan, VolunteerPlan, days
 from homestart_desktop.data.demo_rows import Rows
-from homestart_desktop.data.demo_simulation import FamilyPlan, VolunteerPlan, days
 from homestart_desktop.data.references import FAMILY_PREFIX, VOLUNTEER_PREFIX, format_reference
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

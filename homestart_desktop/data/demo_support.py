@@ -14,8 +14,8 @@ import random
 
 from homestart_desktop.data import models as m
 from homestart_desktop.data.demo_names import COORDINATORS
+from homestart_desktop.data.demo_plans import Branch, days
 from homestart_desktop.data.demo_rows import Rows, at_nine
-from homestart_desktop.data.demo_simulation import Branch, days
 
 GROUP_SIZE = 14
 ACTIVE = (m.VolunteerStatus.available, m.VolunteerStatus.matched, m.VolunteerStatus.paused)
