@@ -120,7 +120,17 @@ def _set_sequences(session: Session, rows: Rows) -> None:
     session.flush()
 
 
+DEMO_CENTRAL_OFFICE_KEY = (
+    Path(__file__).resolve().parents[1]
+    / "resources"
+    / "demo_central_office"
+    / "DEMO-ONLY-central-office.pub"
+)
+
+
 def _fill_settings(session: Session) -> None:
+    # The published test key of a pretend central office, so figures can be tried end to end.
+    key = DEMO_CENTRAL_OFFICE_KEY.read_text().strip() if DEMO_CENTRAL_OFFICE_KEY.exists() else ""
     settings = load_settings(session=session).replace(
         branch_name=DEMO_BRANCH_NAME,
         branch_code="GENT-DEMO",
@@ -136,6 +146,7 @@ def _fill_settings(session: Session) -> None:
         insurer="Voorbeeld Verzekeringen nv (demo)",
         policy_number="DEMO-BA-2026-0001",
         other_cover="Lichamelijke ongevallen en rechtsbijstand voor vrijwilligers (demo)",
+        central_office_public_key=key,
     )
     save_settings(session=session, settings=settings)
 

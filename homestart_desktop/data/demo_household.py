@@ -284,7 +284,7 @@ def _add_volunteer(
         renewals = (today - extract).days // (3 * 365)
         if renewals and plan.timeline.status != m.VolunteerStatus.stopped and rng.random() < 0.7:
             extract = extract + days(renewals * 3 * 365)  # renewed every three years
-    received = extract + days(rng.uniform(1, 25)) if extract else None
+    received = min(extract + days(rng.uniform(1, 25)), today) if extract else None
     course_end = course_done or plan.available_on - days(3)
     course_days = (
         [d for d in _course_days(plan.training_from, course_end) if d <= today] if trained else []

@@ -91,6 +91,7 @@ def test_branch_settings_are_filled(demo_case_file) -> None:
     assert settings.company_number == "0123.456.789"
     assert settings.insurer and settings.policy_number and settings.street
     assert settings.postcode == "9000"
+    assert settings.central_office_public_key.startswith("age1")  # the published demo key
 
 
 # ---- Consistent with the work
