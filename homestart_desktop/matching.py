@@ -373,6 +373,8 @@ def rank_volunteers(
         excluded.append(
             Exclusion(volunteer.id, volunteer.reference, volunteer.name, reasons, texts)
         )
+    # Who nearly fits (one reason) comes first: the coordinator may talk that one over.
+    excluded.sort(key=lambda e: (len(e.reasons), e.reference))
     return Ranking(family.id, suggestions, tuple(excluded))
 
 

@@ -38,7 +38,7 @@ from homestart_desktop.ui.match_dialogs import (
     WithdrawDialog,
 )
 from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+from homestart_desktop.ui.widgets.status_table import RECORD_ROLE, Column, RecordTable
 
 DECISIONS = {"": "", "accepted": N_("accepted"), "rejected": N_("rejected")}
 
@@ -379,11 +379,22 @@ class MatchingScreen(QWidget):
 
     def _show_matches(self, rows: list[matching_data.MatchRow]) -> None:
         self.matches.set_records(rows)
-        still_waiting = {f.family_id for f in _records(self.families)}
-        if self.family is not None and self.family.family_id not in still_waiting:
+        chosen = self.family.family_id if self.family is not None else None
+        row = next(
+            (
+                r
+                for r in range(self.families.proxy.rowCount())
+                if self.families.proxy.index(r, 0).data(RECORD_ROLE).family_id == chosen
+            ),
+            None,
+        )
+        if row is None:
             self._family_selected(None)
-        elif self.family is not None:
-            self._family_selected(self.family)
+        else:  # the same family again, selected in the list and ranked afresh
+            self.families.blockSignals(True)  # one ranking query, not two
+            self.families.view.selectRow(row)
+            self.families.blockSignals(False)
+            self._family_selected(self.families.selected_record())
         self.sig_loaded.emit()
 
     def _family_selected(self, family: matching_data.WaitingFamily | None) -> None:

@@ -12,8 +12,13 @@ from homestart_desktop.data.families_list import list_families
 from homestart_desktop.data.models import FamilyStatus, Trajectory, VolunteerStatus
 from homestart_desktop.data.volunteers import list_volunteers
 from homestart_desktop.ui import prompts
-from homestart_desktop.ui.match_dialogs import ConfirmDialog, IntroductionDialog, ProposeDialog
-from homestart_desktop.ui.matching import MatchingScreen
+from homestart_desktop.ui.match_dialogs import (
+    ConfirmDialog,
+    IntroductionDialog,
+    ProposeDialog,
+    WithdrawDialog,
+)
+from homestart_desktop.ui.matching import MatchingScreen, _records
 from homestart_desktop.ui.ops import Ops
 from tests.data.test_matching_data import add_available_volunteer, add_waiting_family
 
@@ -142,3 +147,21 @@ def test_whole_list_accepted_line_by_line(qtbot, screen, empty_case_file):
     with empty_case_file.session() as session:
         assert len(session.exec(select(Trajectory)).all()) == 1
     assert screen.families.visible_count() == 1
+
+
+def test_withdraw_puts_the_family_back_with_its_original_waiting_date(qtbot, screen):
+    select_family(qtbot, screen, "GZ-2026-001")
+    qtbot.mouseClick(screen.propose_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(screen.dialog.reason, "Past goed")
+    save_dialog(qtbot, screen, screen.dialog)
+    screen.tabs.setCurrentIndex(2)
+    screen.matches.view.selectRow(0)
+    qtbot.mouseClick(screen.withdraw_button, Qt.MouseButton.LeftButton)
+    dialog = screen.dialog
+    assert isinstance(dialog, WithdrawDialog)
+    qtbot.keyClicks(dialog.reason, "Het gezin wil toch een vrouw als vrijwilliger")
+    save_dialog(qtbot, screen, dialog)
+    assert screen.matches.visible_count() == 0
+    waiting = {f.reference: f for f in _records(screen.families)}
+    assert waiting["GZ-2026-001"].waiting_since == TODAY - dt.timedelta(days=120)
+    assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001"  # still first in line
