@@ -103,23 +103,26 @@ class QuarterFacts:
 
 
 def _last_status(session: Session, change: type, owner: str, end: dt.date) -> dict[int, str]:
-    """Each entity's status on ``end``: the last change on or before it."""
+    """Each entity's status on ``end``: its last change on or before that day.
+
+    One row per entity, picked in SQL: SQLite takes the bare columns of a MAX() aggregate from
+    the row holding the maximum, here the latest (date, id).
+    """
     column = getattr(change, owner)
+    latest = func.max(func.printf("%s %010d", change.on, change.id))
     rows = session.exec(
-        select(column, change.to_status).where(change.on <= end).order_by(change.on, change.id)
+        select(column, change.to_status, latest).where(change.on <= end).group_by(column)
     )
-    return {owner_id: status for owner_id, status in rows}
+    return {owner_id: status for owner_id, status, _ in rows}
 
 
 def _families_status_at_end(session: Session, end: dt.date) -> dict[FamilyStatus, int]:
     history = _last_status(session, FamilyStatusChange, "family_id", end)
-    counts: Counter[FamilyStatus] = Counter()
-    for family_id, status, created_on in session.exec(
-        select(Family.id, Family.status, Family.created_on)
+    counts: Counter[FamilyStatus] = Counter(FamilyStatus(s) for s in history.values())
+    for family_id, status in session.exec(
+        select(Family.id, Family.status).where(Family.created_on <= end)
     ):
-        if family_id in history:
-            counts[FamilyStatus(history[family_id])] += 1
-        elif created_on <= end:  # no recorded history: its status now is all we know
+        if family_id not in history:  # no recorded history: its status now is all we know
             counts[FamilyStatus(status)] += 1
     return dict(counts)
 

@@ -55,17 +55,55 @@ def schema() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def validate_payload(payload: dict[str, Any]) -> None:
-    """Raise :class:`PackageError` when the payload does not follow the schema."""
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with every local ``$ref`` replaced by its definition (it has no cycles)."""
+    if isinstance(node, dict):
+        if set(node) == {"$ref"} and node["$ref"].startswith("#/$defs/"):
+            return _inline(defs[node["$ref"].removeprefix("#/$defs/")], defs)
+        return {k: _inline(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline(v, defs) for v in node]
+    return node
+
+
+@cache
+def _validator() -> Any:
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema())
-    error = next(iter(validator.iter_errors(payload)), None)
+    # Resolving $ref on every cell costs 20 ms a package; inlined, validation is ten times faster.
+    full = schema()
+    return jsonschema.Draft202012Validator(_inline(full, full.get("$defs", {})))
+
+
+def validate_payload(payload: dict[str, Any]) -> None:
+    """Raise :class:`PackageError` when the payload does not follow the schema."""
+    error = next(iter(_validator().iter_errors(payload)), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "payload"
         raise PackageError(
             _("The figures do not follow the package format ({where}).").format(where=where)
         )
+    small = _small_counts(payload["figures"])
+    if small:
+        raise PackageError(
+            _("The figures show a count of 1 to 4 that should read '<5' ({where}).").format(
+                where=small
+            )
+        )
+
+
+def _small_counts(figures: dict[str, Any]) -> str:
+    """Where a published count of 1–4 is (the schema cannot say it cheaply), or ''."""
+    for table, part in figures.items():
+        if table == "measures":
+            continue
+        cells = [("total", part.get("total")), ("base", part.get("base"))]
+        for group in ("rows", "bases"):
+            cells += list(part.get(group, {}).items()) if isinstance(part.get(group), dict) else []
+        for name, cell in cells:
+            if type(cell) is int and 1 <= cell <= 4:
+                return f"{table}/{name}"
+    return ""
 
 
 def canonical(payload: dict[str, Any]) -> bytes:

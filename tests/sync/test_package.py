@@ -167,3 +167,14 @@ def test_the_demo_branch_leaks_nothing(demo_case_file, office_identity) -> None:
     # Whole words only: "Vic" is a first name, "services" is not.
     assert [w for w in words if re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", plain)] == []
     assert [d for d in days if d.isoformat() in plain or d.strftime("%d/%m/%Y") in plain] == []
+
+
+def test_a_small_count_cannot_be_packaged(gent) -> None:
+    case_file, _ = gent
+    from homestart_desktop.sync.outbox import next_payload
+
+    with case_file.session() as session:
+        payload = next_payload(session=session, quarter=Q3)
+    payload["figures"]["flow"]["rows"]["intakes"] = 3
+    with pytest.raises(PackageError, match="flow/intakes"):
+        validate_payload(payload)
