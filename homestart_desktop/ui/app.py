@@ -41,13 +41,22 @@ def _unlock_and_read(*, path: Path, passphrase: str) -> tuple[Any, Any]:
     from homestart_desktop.data.casefile import unlock
     from homestart_desktop.data.settings import load_settings
 
-    case_file = unlock(path, passphrase=passphrase)
+    # The daily backup waits until Today shows (_daily_backup): on a large file it takes seconds.
+    case_file = unlock(path, passphrase=passphrase, daily_backup=False)
     try:
         with case_file.session() as session:
             return case_file, load_settings(session=session)
     except BaseException:
         case_file.lock()
         raise
+
+
+def _daily_backup(*, ops: Any) -> None:
+    """On the worker, after the first screen's queries: the first unlock of a day backs up."""
+    from homestart_desktop.data.backups import daily_backup_if_due
+
+    if ops.case_file is not None:
+        daily_backup_if_due(ops.case_file)
 
 
 def _make_demo_file(*, folder: Path) -> Path:
@@ -183,6 +192,9 @@ class AppController(QObject):
             if window is not None:
                 window.close()
                 window.deleteLater()
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators.clear()
         if self._demo_dir is not None:
             self._demo_dir.cleanup()
             self._demo_dir = None
@@ -207,7 +219,15 @@ class AppController(QObject):
         self.unlock_window.set_busy("")
         self.unlock_window.hide()
         self.idle.start()
+        self.ops.run(_daily_backup, ops=self.ops, failure=self._backup_failed)
         self.sig_unlocked.emit()
+
+    def _backup_failed(self, error: BaseException) -> None:
+        log.error("daily backup failed: %s", type(error).__name__)
+        if self.main_window is not None:
+            self.main_window.statusBar().showMessage(
+                _("The daily backup could not be made. Make one from Settings."), 30_000
+            )
 
     def _unlock_failed(self, error: BaseException) -> None:
         from homestart_desktop.data.errors import CaseFileError
@@ -315,6 +335,13 @@ class AppController(QObject):
         waiting, self._after_load = self._after_load, []
         for call in waiting:
             call()
+        # Build the main window and its first screen while the coordinator types, so that
+        # unlocking only has to fill them.
+        QTimer.singleShot(0, self._prepare_main_window)
+
+    def _prepare_main_window(self) -> None:
+        self._ensure_main_window()
+        self.main_window.screen(self._last_section)
 
     def _when_loaded(self, call: Callable[[], None]) -> None:
         if self._data_layer_ready:

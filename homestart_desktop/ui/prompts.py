@@ -8,19 +8,23 @@ Use ``confirm(parent, title, text) -> bool``, ``inform``, ``warn``, ``choose_ope
 
 Each prompt then takes the next queued answer instead of showing a dialog (``inform``/``warn``
 take one too; give ``None``). ``prompts.shown`` lists ``(title, text)`` of every prompt asked,
-answered or not, so a test can check what the coordinator was told.
+answered or not, so a test can check what the coordinator was told. On an offscreen screen a
+prompt without a queued answer never blocks: it is answered "no" / None (and logged).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from homestart_desktop.i18n import _
 
+log = logging.getLogger(__name__)
 _NO_ANSWER = object()
 _next_answers: list[Any] = []
 shown: list[tuple[str, str]] = []
@@ -41,10 +45,16 @@ def clear_answers() -> None:
     shown.clear()
 
 
-def _queued(title: str, text: str) -> Any:
+def _queued(title: str, text: str, *, headless_answer: Any = None) -> Any:
     shown.append((title, text))
     del shown[:-50]
-    return _next_answers.pop(0) if _next_answers else _NO_ANSWER
+    if _next_answers:
+        return _next_answers.pop(0)
+    if QGuiApplication.platformName() == "offscreen":
+        # Nobody can answer a dialog on an offscreen screen (tests, self-test): it would hang.
+        log.warning("prompt without a queued answer on an offscreen screen")
+        return headless_answer
+    return _NO_ANSWER
 
 
 # ---- Public API
@@ -52,7 +62,7 @@ def _queued(title: str, text: str) -> Any:
 
 def confirm(parent: QWidget | None, title: str, text: str, *, yes: str | None = None) -> bool:
     """Ask a yes/no question; ``yes`` names the action (e.g. "Discard changes")."""
-    answer = _queued(title, text)
+    answer = _queued(title, text, headless_answer=False)
     if answer is not _NO_ANSWER:
         return bool(answer)
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)

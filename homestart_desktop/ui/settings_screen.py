@@ -235,11 +235,11 @@ class SettingsScreen(QWidget):
         self.sig_saved.emit()
 
     def _save_failed(self, error: BaseException) -> None:
+        self._update_buttons()
         if isinstance(error, ValidationError):
             self._show_problems(error.problems)
         else:
             prompts.warn(self, _("Not saved"), _("The settings could not be saved."))
-        self._update_buttons()
 
     def _show_problems(self, problems: dict[str, str]) -> None:
         self.status.setText(_("Not saved: see the fields marked in red."))

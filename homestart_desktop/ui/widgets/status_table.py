@@ -94,6 +94,7 @@ class RecordTableModel(QAbstractTableModel):
         self._records: list[Any] = []
         self._texts: list[list[str]] = []
         self._search: list[str] = []
+        self._sort_keys: dict[tuple[int, int], Any] = {}
 
     # ---- Public API
 
@@ -106,6 +107,7 @@ class RecordTableModel(QAbstractTableModel):
             fold(" ".join(texts) + " " + str(getattr(r, "search_text", "") or ""))
             for r, texts in zip(self._records, self._texts, strict=True)
         ]
+        self._sort_keys = {}
         self.endResetModel()
 
     def record(self, row: int) -> Any:
@@ -113,6 +115,14 @@ class RecordTableModel(QAbstractTableModel):
 
     def search_text(self, row: int) -> str:
         return self._search[row]
+
+    def sort_key(self, row: int, column: int) -> Any:
+        """The sort key of a cell, computed once: sorting compares each row many times."""
+        key = self._sort_keys.get((row, column))
+        if key is None:
+            key = _sort_key(self._columns[column].value(self._records[row]))
+            self._sort_keys[(row, column)] = key
+        return key
 
     # ---- Qt methods
 
@@ -131,7 +141,7 @@ class RecordTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._texts[index.row()][index.column()]
         if role == SORT_ROLE:
-            return _sort_key(column.value(self._records[index.row()]))
+            return self.sort_key(index.row(), index.column())
         if role == RECORD_ROLE:
             return self._records[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
@@ -174,7 +184,11 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def lessThan(
         self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
     ) -> bool:  # noqa: N802
-        return left.data(SORT_ROLE) < right.data(SORT_ROLE)
+        # Straight to the model's cached keys: no trip through Qt for each comparison.
+        model = self.sourceModel()
+        return model.sort_key(left.row(), left.column()) < model.sort_key(
+            right.row(), right.column()
+        )
 
 
 class RecordTable(QWidget):

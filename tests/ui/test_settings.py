@@ -1,0 +1,199 @@
+"""Settings: edit, check, save, reload; the language switch; the case file's care."""
+
+# ruff: noqa: F811 (pytest fixtures imported from shell_helpers)
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPushButton
+
+from homestart_desktop.data.backups import list_backups
+from homestart_desktop.data.settings import BranchSettings, load_settings
+from homestart_desktop.ui import prompts
+from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.settings_fields import GROUPS
+from homestart_desktop.ui.settings_screen import SettingsScreen
+from tests.conftest import TEST_PASSPHRASE
+from tests.ui.shell_helpers import controller, lock_with_keyboard, unlock_by_typing  # noqa: F401
+
+
+@pytest.fixture
+def screen(qtbot, empty_case_file):
+    """The Settings screen on an unlocked empty file, loaded."""
+    ops = Ops()
+    ops.case_file = empty_case_file
+    settings_screen = SettingsScreen(ops)
+    qtbot.addWidget(settings_screen)
+    settings_screen.show()
+    with qtbot.waitSignal(settings_screen.sig_loaded, timeout=10_000):
+        settings_screen.reload()
+    prompts.clear_answers()
+    yield settings_screen
+    ops.shutdown()
+    prompts.clear_answers()
+
+
+def _field(screen, name):
+    return screen._editors[name][1]
+
+
+def test_every_branch_setting_has_its_field() -> None:
+    shown = {field.name for _title, fields in GROUPS for field in fields}
+    assert shown == {field.name for field in dataclasses.fields(BranchSettings)}
+
+
+def test_edits_are_saved_with_ctrl_s_and_read_back_from_the_file(
+    qtbot, screen, empty_case_file
+) -> None:
+    street = _field(screen, "street")
+    street.clear()
+    qtbot.keyClicks(street, "Sint-Pietersnieuwstraat 41")
+    _field(screen, "postcode").setText("9000")
+    _field(screen, "company_number").setText("0123.456.749")
+    _field(screen, "flat_rate_day_cents").setValue(43.5)
+    _field(screen, "car_km_rate_e4").setValue(0.4415)
+    _field(screen, "autolock_minutes").setValue(5)
+    _field(screen, "first_reviews_months").setText("2, 4, 8")
+    assert screen.is_dirty() and screen.save_button.isEnabled()
+
+    with qtbot.waitSignal(screen.sig_saved, timeout=10_000):
+        qtbot.keyClick(street, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    stored = empty_case_file.read(load_settings)
+    assert stored.street == "Sint-Pietersnieuwstraat 41"
+    assert stored.postcode == "9000"
+    assert stored.flat_rate_day_cents == 4350
+    assert stored.car_km_rate_e4 == 4415
+    assert stored.autolock_minutes == 5
+    assert stored.first_reviews_months == (2, 4, 8)
+    assert not screen.is_dirty() and screen.status.text() == "Bewaard."
+
+    screen.clear()
+    assert _field(screen, "street").text() == ""
+    with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
+        screen.reload()
+    assert _field(screen, "street").text() == "Sint-Pietersnieuwstraat 41"
+    assert _field(screen, "car_km_rate_e4").value() == pytest.approx(0.4415)
+
+
+def test_amounts_show_in_euro_with_a_belgian_comma(screen) -> None:
+    day: QDoubleSpinBox = _field(screen, "flat_rate_day_cents")
+    rate: QDoubleSpinBox = _field(screen, "car_km_rate_e4")
+    assert day.text() == "€ 42,31"
+    assert rate.text() == "€ 0,4320"
+
+
+def test_a_wrong_value_is_named_beside_its_field_and_nothing_is_stored(
+    qtbot, screen, empty_case_file
+) -> None:
+    _field(screen, "postcode").setText("90000")
+    _field(screen, "email").setText("coordinator at gent")
+    _field(screen, "phone").setText("09 123 45 67")
+    screen.save()
+    qtbot.waitUntil(lambda: screen.status.text().startswith("Niet bewaard"), timeout=10_000)
+
+    errors = {e.message("postcode") for e in screen._errors if e.knows("postcode")}
+    assert errors == {"Een Belgische postcode heeft vier cijfers, bv. 9000."}
+    assert any(
+        e.message("email").startswith("Dit is geen e-mailadres")
+        for e in screen._errors
+        if e.knows("email")
+    )
+    assert _field(screen, "postcode").text() == "90000"  # what was typed stays
+    assert _field(screen, "phone").text() == "09 123 45 67"
+    stored = empty_case_file.read(load_settings)
+    assert stored.postcode == "" and stored.phone == ""  # nothing half-saved
+
+
+def test_leaving_with_unsaved_changes_asks_first(qtbot, screen) -> None:
+    _field(screen, "coordinator").setText("Özlem Yılmaz")
+    prompts.set_next_answers([False])
+    assert screen.can_leave() is False
+    assert _field(screen, "coordinator").text() == "Özlem Yılmaz"
+    prompts.set_next_answers([True])
+    assert screen.can_leave() is True
+    assert _field(screen, "coordinator").text() == ""  # put back as stored
+    assert prompts.shown[-1][0] == "Niet-bewaarde wijzigingen"
+
+
+def test_switching_to_french_applies_at_once_and_is_kept(
+    qtbot, controller, empty_case_path: Path
+) -> None:
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    window = controller.main_window
+    window.show_section("settings")
+    settings = window.screen("settings")
+    qtbot.waitUntil(lambda: settings._stored is not None, timeout=10_000)
+    language: QComboBox = settings.findChild(QComboBox, "language")
+    language.setCurrentIndex(language.findData("fr"))
+    with qtbot.waitSignal(window.sig_section_changed, timeout=10_000):
+        settings.save()  # the window is rebuilt in French, on the same section
+
+    labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert labels[0] == "Aujourd'hui" and labels[-1] == "Paramètres"
+    assert window.current_key() == "settings"
+    assert window.lock_button.text() == "Verrouiller"
+    rebuilt = window.screen("settings")
+    assert rebuilt.findChild(QPushButton, "save").text() == "&Enregistrer"
+    # Qt's own dialog buttons too
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+
+    lock_with_keyboard(qtbot, controller)
+    assert controller.unlock_window.unlock_button.text() == "&Déverrouiller"
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    assert controller.ops.case_file.read(load_settings).language == "fr"
+
+
+def test_backup_and_integrity_check_from_settings(qtbot, screen, empty_case_file) -> None:
+    prompts.set_next_answers([None])
+    screen.findChild(QPushButton, "backup_now").click()
+    qtbot.waitUntil(
+        lambda: bool(prompts.shown) and prompts.shown[-1][0] == "Back-up gemaakt", timeout=20_000
+    )
+    assert len(list_backups(empty_case_file.path)) == 1
+
+    prompts.set_next_answers([None])
+    screen.findChild(QPushButton, "check_integrity").click()
+    qtbot.waitUntil(lambda: prompts.shown[-1][0] == "Nagekeken", timeout=20_000)
+    assert "geen schade" in prompts.shown[-1][1]
+
+
+def test_change_passphrase_then_restore_a_backup(qtbot, controller, empty_case_path: Path) -> None:
+    from homestart_desktop.ui.casefile_dialogs import ChangePassphraseDialog, RestoreDialog
+
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    controller.ops.wait_idle()
+    backup = controller.ops.case_file.backup(reason="manual")  # before the change below
+
+    dialog = ChangePassphraseDialog(controller.ops, controller.main_window)
+    qtbot.addWidget(dialog)
+    new = "twee uilen fluiten in de Ardennen"
+    dialog.current.setText("niet de goede wachtzin hoor")
+    dialog.new.setText(new)
+    dialog.repeated.setText(new)
+    dialog._change()
+    qtbot.waitUntil(lambda: dialog.errors.message("current") != "", timeout=20_000)
+    assert "niet de wachtzin" in dialog.errors.message("current")
+    dialog.current.setText(TEST_PASSPHRASE)
+    prompts.set_next_answers([None])
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog._change()
+
+    window = controller.main_window
+    window.show_section("settings")
+    restore = RestoreDialog(empty_case_path, window)
+    qtbot.addWidget(restore)
+    assert restore.backups.count() >= 1
+    with qtbot.waitSignal(controller.sig_locked, timeout=20_000):
+        window.sig_restore.emit(backup, TEST_PASSPHRASE)
+    note = controller.unlock_window.note
+    qtbot.waitUntil(note.isVisible, timeout=20_000)
+    assert "terug op zijn plaats" in note.text()
+    # The restored file opens with the passphrase it had when the backup was made.
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    assert controller.ops.case_file.read(load_settings).branch_name == "Teststad"
+    assert controller.unlock_window.findChild(QLineEdit, "passphrase").text() == ""
