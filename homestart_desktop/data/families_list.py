@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
+from functools import lru_cache
 
 from sqlalchemy import String, cast, func
 from sqlmodel import Session, select
@@ -47,6 +48,7 @@ class FamilyRow:
         return self.search_key
 
 
+@lru_cache(maxsize=4096)  # a few hundred distinct lists among thousands of rows
 def _codes(raw: str | None) -> tuple[str, ...]:
     return () if raw in _EMPTY_LISTS else tuple(json.loads(raw))
 
@@ -65,13 +67,13 @@ def list_families(*, session: Session, today: dt.date | None = None) -> list[Fam
             Caregiver.last_name,
             cast(Caregiver.languages, String),
         ).order_by(Caregiver.family_id, Caregiver.position, Caregiver.id)
-    ):
+    ).all():
         members[family_id].append(f"{first} {last}".strip())
         for code in _codes(languages):
             if code not in spoken[family_id]:
                 spoken[family_id].append(code)
     children: dict[int, list[str]] = defaultdict(list)
-    for family_id, first in connection.execute(select(Child.family_id, Child.first_name)):
+    for family_id, first in connection.execute(select(Child.family_id, Child.first_name)).all():
         children[family_id].append(first)
     referred = dict(
         connection.execute(
@@ -89,7 +91,7 @@ def list_families(*, session: Session, today: dt.date | None = None) -> list[Fam
             Family.waiting_since,
             cast(Family.preferred_slots, String),
         )
-    ):
+    ).all():
         people = members.get(fid, ())
         kids = children.get(fid, ())
         place = places.get(postcode)
