@@ -44,6 +44,20 @@ ALL = "all"
 STILL_ACTIVE = "active"  # everyone but the stopped
 
 
+class RegisterTable(RecordTable):
+    """The shared record table, measuring its columns on the first rows only: switching the
+    status filter then neither re-measures 800 rows nor makes the columns jump."""
+
+    _measured = False
+
+    def set_records(self, records: list[VolunteerRow]) -> None:
+        self.model.set_records(records)
+        if records and not self._measured:
+            self.view.resizeColumnsToContents()
+            self._measured = True
+        self._update_count()
+
+
 class VolunteersScreen(QWidget):
     """The register of volunteers."""
 
@@ -58,7 +72,8 @@ class VolunteersScreen(QWidget):
         self.setObjectName("volunteers_screen")
         self.ops = ops
         self.rows: list[VolunteerRow] = []
-        self.table = RecordTable(
+        # Rows come sorted by reference; sort_column=None spares a re-sort of them on each load.
+        self.table = RegisterTable(
             COLUMNS,
             self,
             placeholder=_("Search volunteer, municipality, language…"),
@@ -67,6 +82,7 @@ class VolunteersScreen(QWidget):
                 "Add the first candidate with “New volunteer”."
             ),
             object_name="volunteers_table",
+            sort_column=None,
         )
         self.status_filter = QComboBox(self, objectName="status_filter")
         self.status_filter.setAccessibleName(_("Show"))

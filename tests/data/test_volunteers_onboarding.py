@@ -172,3 +172,32 @@ def test_pause_stop_and_come_back(empty_case_file, volunteer_id):
         file = get_volunteer(session=session, volunteer_id=volunteer_id)
     assert file.stopped_on is None
     assert file.status_history[-2].reason == "Verhuisd"
+
+
+def test_the_whole_file_is_saved_at_once_or_not_at_all(empty_case_file):
+    from homestart_desktop.data.onboarding import save_volunteer_file
+    from homestart_desktop.data.volunteers import list_volunteers
+
+    details = VolunteerIn(first_name="Fatima", last_name="El Amrani", postcode="1000")
+    too_old = dataclasses.replace(COMPLETE, extract_issued_on=dt.date(2025, 1, 2))
+    with pytest.raises(ValidationError), empty_case_file.session() as session:
+        save_volunteer_file(
+            session=session,
+            volunteer_id=None,
+            volunteer_in=details,
+            slots=frozenset({(0, HalfDay.morning)}),
+            onboarding=too_old,
+            today=TODAY,
+        )
+    with empty_case_file.session() as session:
+        assert list_volunteers(session=session) == []  # not even the name was kept
+        saved = save_volunteer_file(
+            session=session,
+            volunteer_id=None,
+            volunteer_in=details,
+            slots=frozenset({(0, HalfDay.morning)}),
+            onboarding=COMPLETE,
+            today=TODAY,
+        )
+    assert saved.status == VolunteerStatus.available and saved.status_changed
+    assert saved.reference == "VW-2025-001"
