@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import VolunteerStatus
@@ -116,7 +124,12 @@ class VolunteersScreen(QWidget):
         self.ops.query(list_volunteers, success=self._loaded, owner=self)
 
     def clear(self) -> None:
-        """Forget every row (the case file locks)."""
+        """Forget every row and close open files and previews (the case file locks)."""
+        for dialog in self.findChildren(QDialog):
+            if isinstance(dialog, VolunteerFileDialog):
+                dialog.dirty = False  # locking does not wait for a question
+            dialog.done(QDialog.DialogCode.Rejected)
+            dialog.deleteLater()
         self.rows = []
         self.table.clear()
 

@@ -188,3 +188,17 @@ def test_expenses_refuse_three_decimals_and_add_an_entry(qtbot, screen, empty_ca
     qtbot.waitUntil(lambda: panel.table.model.rowCount() == 1, timeout=5_000)
     assert "Totaal €\xa042,31" in panel.totals.text()
     assert panel.amount.text() == ""
+
+
+def test_locking_closes_the_open_file_and_empties_the_register(qtbot, screen, empty_case_file):
+    with empty_case_file.session() as session:
+        saved = add_volunteer(session=session, volunteer_in=VolunteerIn(first_name="Jef"))
+    with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
+        screen.reload()
+    dialog = screen.open_file(saved.id)
+    qtbot.waitUntil(lambda: dialog.first_name.text() == "Jef", timeout=10_000)
+    dialog.first_name.insert(" typed")
+    dialog.dirty = True
+    screen.clear()
+    assert not dialog.isVisible()
+    assert screen.table.model.rowCount() == 0
