@@ -226,6 +226,7 @@ def write_in_row(
                 ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("TOPPADDING", (0, 0), (-1, 0), 5),  # air between a line and the next label
             ]
         )
     )
