@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from functools import cache
 
 from homestart_desktop.data.demo_names import pick_origin, pick_postcode
 from homestart_desktop.data.demo_plans import (
@@ -139,9 +140,14 @@ def _volunteer(
 # ---- Matching
 
 
+@cache
+def _distance(a: str, b: str) -> float:
+    return distance_km(a, b) or 0.0
+
+
 def _fit(family: FamilyPlan, volunteer: VolunteerPlan) -> tuple[float, tuple[int, HalfDay] | None]:
     common = [s for s in family.slots if s in volunteer.slots]
-    distance = distance_km(family.postcode, volunteer.postcode) or 0.0
+    distance = _distance(family.postcode, volunteer.postcode)
     return distance + (0 if common else 25), (common[0] if common else None)
 
 
