@@ -83,6 +83,8 @@ def generate_demo(
         pace=BUSY if size == "large" else REALISTIC,
     )
     rows = Rows(session)
+    if rows.holds_people():
+        raise ValueError("the demo branch fills an empty case file only")
     family_ids = add_families(rows, branch.families, seed, today)
     volunteer_ids = add_volunteers(rows, branch.volunteers, seed, today)
     reference_of = {row["id"]: row["reference"] for row in rows.tables[m.Family]}

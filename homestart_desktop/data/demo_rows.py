@@ -66,6 +66,10 @@ class Rows:
             highest = session.execute(select(func.max(model.__table__.c.id))).scalar()
             self._next_id[model] = (highest or 0) + 1
 
+    def holds_people(self) -> bool:
+        """Whether the case file had families or volunteers before (their codes would clash)."""
+        return self._next_id[m.Family] > 1 or self._next_id[m.Volunteer] > 1
+
     def add(self, model: type[SQLModel], **values: Any) -> int:
         """Queue one row of ``model``; returns its id."""
         fixed, factories = self._defaults[model]

@@ -57,6 +57,12 @@ def test_same_seed_gives_the_same_rows_and_another_seed_other_ones(
     assert dumps[0]["caregiver"] != dumps[2]["caregiver"]
 
 
+def test_the_demo_fills_only_an_empty_file(demo_case_file) -> None:
+    with pytest.raises(ValueError), demo_case_file.session() as session:
+        generate_demo(session=session, families=10, volunteers=8, years=1, today=TODAY)
+    assert rows(demo_case_file, "SELECT count(*) FROM family")[0][0] == 300
+
+
 # ---- Everything is there
 
 
