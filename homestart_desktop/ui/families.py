@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -23,7 +24,9 @@ from homestart_desktop.data.families_list import FamilyRow, list_families
 from homestart_desktop.data.family_search import normalise
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.data.workflow import status_label
-from homestart_desktop.i18n import N_, _, join_words
+from homestart_desktop.documents.intake_form import intake_form_for
+from homestart_desktop.i18n import LANGUAGES, N_, _, join_words
+from homestart_desktop.ui.document_preview import DocumentPreview
 from homestart_desktop.ui.family_file import FamilyFileDialog
 from homestart_desktop.ui.family_table import FamilyColumn, FamilyTable
 from homestart_desktop.ui.ops import Ops
@@ -73,6 +76,14 @@ class FamiliesScreen(QWidget):
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.status_filter)
+        self.blank_form_button = QPushButton(self, objectName="blankIntakeForm")
+        self.blank_form_menu = QMenu(self.blank_form_button)
+        for code, name in LANGUAGES.items():
+            action = self.blank_form_menu.addAction(name)
+            action.setObjectName(f"blank_{code}")
+            action.triggered.connect(lambda _c=False, c=code: self.print_blank_form(c))
+        self.blank_form_button.setMenu(self.blank_form_menu)
+        top.addWidget(self.blank_form_button)
         top.addWidget(self.new_button)
         self.counts = QLabel(self, objectName="statusCounts")
         self.counts.setProperty("class", "hint")
@@ -142,6 +153,10 @@ class FamiliesScreen(QWidget):
     def retranslate(self) -> None:
         self.title.setText(_("Families"))
         self.new_button.setText(_("New referral…"))
+        self.blank_form_button.setText(_("Blank intake form"))
+        self.blank_form_button.setToolTip(
+            _("The intake form to fill in by hand at the kitchen table")
+        )
         self.new_button.setToolTip(_("Register a new referral (Ctrl+N)"))
         self.tabs.setTabText(0, _("All families"))
         self.tabs.setTabText(1, _("Waiting list"))
@@ -156,6 +171,10 @@ class FamiliesScreen(QWidget):
         self.dialog = dialog
         dialog.open()
 
+    def print_blank_form(self, lang: str) -> None:
+        """Preview the blank intake form in ``lang``, to print or save."""
+        self.ops.query(intake_form_for, lang=lang, success=self._preview_blank, owner=self)
+
     def open_family(self, row: FamilyRow | int | None) -> None:
         """Open a family's file (a list row or a family id)."""
         if row is None:
@@ -165,6 +184,12 @@ class FamiliesScreen(QWidget):
         self.dialog.open()
 
     # ---- Internals
+
+    def _preview_blank(self, pdf: bytes) -> None:
+        self.dialog = DocumentPreview(
+            pdf, title=_("Intake form"), suggested_name=_("intake-form-blank.pdf"), parent=self
+        )
+        self.dialog.open()
 
     def _show(self, rows: list[FamilyRow]) -> None:
         self.rows = rows

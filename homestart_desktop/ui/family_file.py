@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -25,7 +26,7 @@ from homestart_desktop.data.families_file import FamilyFile, load_family
 from homestart_desktop.data.models import OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.documents.intake_form import intake_form_for
-from homestart_desktop.i18n import N_, _, format_date, join_words, ngettext
+from homestart_desktop.i18n import LANGUAGES, N_, _, format_date, join_words, ngettext
 from homestart_desktop.ui.document_preview import DocumentPreview
 from homestart_desktop.ui.family_status_dialogs import PlanIntakeDialog, StatusDialog
 from homestart_desktop.ui.intake_dialog import IntakeDialog
@@ -87,9 +88,12 @@ class FamilyFileDialog(QDialog):
             ("print", N_("Intake form…")),
         ):
             button = QPushButton(_(label), self, objectName=f"{key}Button")
-            button.clicked.connect(lambda _c=False, k=key: self.do(k))
+            if key != "print":  # printing asks the language from its menu
+                button.clicked.connect(lambda _c=False, k=key: self.do(k))
             self.actions.addWidget(button)
             self.buttons[key] = button
+        self.print_menu = QMenu(self.buttons["print"])
+        self.buttons["print"].setMenu(self.print_menu)
         self.actions.addStretch(1)
         self.tabs = QTabWidget(self, objectName="familyTabs")
         self.timeline = RecordTable(
@@ -155,6 +159,7 @@ class FamilyFileDialog(QDialog):
         )
         self.buttons["again"].setVisible(status in REOPENABLE)
         self.buttons["correct"].setEnabled(file.referral is not None)
+        self._fill_print_menu(f.language)
         current = self.tabs.currentIndex()
         while self.tabs.count():
             widget = self.tabs.widget(0)
@@ -174,7 +179,7 @@ class FamilyFileDialog(QDialog):
         self.tabs.setCurrentIndex(max(0, current))
         self.sig_loaded.emit()
 
-    def do(self, action: str) -> None:
+    def do(self, action: str, lang: str | None = None) -> None:
         """Open the dialog for ``action`` (plan, intake, correct, status, again, print)."""
         if self.file is None:
             return
@@ -182,6 +187,7 @@ class FamilyFileDialog(QDialog):
             self.ops.query(
                 intake_form_for,
                 family_id=self.family_id,
+                lang=lang or self.file.family.language,
                 success=self._preview,
                 owner=self,
             )
@@ -313,6 +319,16 @@ class FamilyFileDialog(QDialog):
         return _info(rows, "intakePage")
 
     # ---- Internals
+
+    def _fill_print_menu(self, family_language: str) -> None:
+        self.print_menu.clear()
+        for code, name in LANGUAGES.items():
+            label = name
+            if code == family_language:
+                label = _("{language} (the family's language)").format(language=name)
+            action = self.print_menu.addAction(label)
+            action.setObjectName(f"print_{code}")
+            action.triggered.connect(lambda _c=False, c=code: self.do("print", c))
 
     def _preview(self, pdf: bytes) -> None:
         reference = self.file.family.reference if self.file else ""

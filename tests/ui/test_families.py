@@ -4,7 +4,9 @@ the family on the waiting list and by typing part of a child's name — checking
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import pypdf
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -15,6 +17,7 @@ from homestart_desktop.data.families_file import load_family
 from homestart_desktop.data.families_list import list_families
 from homestart_desktop.data.models import FamilyStatus, IntakeOutcome, ReferrerCategory
 from homestart_desktop.ui import prompts
+from homestart_desktop.ui.document_preview import DocumentPreview
 from homestart_desktop.ui.families import FamiliesScreen
 from homestart_desktop.ui.family_file import FamilyFileDialog
 from homestart_desktop.ui.intake_dialog import IntakeDialog
@@ -213,3 +216,27 @@ def test_a_child_born_in_the_future_is_refused_beside_its_field(qtbot, screen) -
     assert intake.tabs.currentWidget().widget() is intake.household_page
     assert intake.findChild(QLineEdit, "child0_first_name").text() == "Ioana"
     assert "aangemeld" in file_dialog.summary.text()
+
+
+def test_print_the_familys_intake_form_in_french_and_save_it(qtbot, screen, tmp_path) -> None:
+    file_dialog = _register(qtbot, screen)
+    action = next(a for a in file_dialog.print_menu.actions() if a.objectName() == "print_fr")
+    action.trigger()
+    qtbot.waitUntil(lambda: isinstance(file_dialog.child_dialog, DocumentPreview), timeout=10_000)
+    preview = file_dialog.child_dialog
+    assert len(preview.page_labels) >= 3
+    assert preview.suggested_name == f"intakeformulier-GZ-{TODAY.year}-001.pdf"
+    target = tmp_path / "formulier.pdf"
+    prompts.set_next_answers([target])
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    reader = pypdf.PdfReader(io.BytesIO(target.read_bytes()))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Formulaire d'accueil" in text and "Özlem" in text and "Yılmaz" in text
+
+
+def test_the_blank_form_is_one_click_away(qtbot, screen) -> None:
+    action = next(a for a in screen.blank_form_menu.actions() if a.objectName() == "blank_nl")
+    action.trigger()
+    qtbot.waitUntil(lambda: isinstance(screen.dialog, DocumentPreview), timeout=10_000)
+    assert len(screen.dialog.page_labels) >= 3
+    assert screen.dialog.windowTitle() == "Intakeformulier"
