@@ -80,7 +80,6 @@ class OnboardingForm(QWidget):
         self.hours = QDoubleSpinBox(self, objectName="course_hours")
         self.hours.setRange(0, 200)
         self.hours.setDecimals(1)
-        self.hours.setSuffix(" " + _("hours"))
         self.hours.setAccessibleName(_("Course hours"))
         self.hours.setMinimumWidth(110)
         extras = {

@@ -64,6 +64,12 @@ MATCH_COLUMNS = [
     Column(N_("End"), lambda m: m.ended_on, lambda d: format_date(d, format="short")),
 ]
 
+HISTORY_COLUMNS = [
+    Column(N_("Date"), lambda h: h.on, lambda d: format_date(d, format="short")),
+    Column(N_("Status"), lambda h: h.to_status, status_label),
+    Column(N_("Reason"), lambda h: h.reason),
+]
+
 
 class VolunteerFileDialog(SavingDialog):
     """Open with a volunteer's id, or with None for a new candidate."""
@@ -81,7 +87,10 @@ class VolunteerFileDialog(SavingDialog):
         self.tabs.addTab(self._profile_tab(), _("Profile and preferences"))
         self.grid = AvailabilityGrid(self)
         self.availability_error = FormErrorLabel(self, object_name="availability_error")
-        self.tabs.addTab(self._column(self.grid, self.availability_error), _("Availability"))
+        grid_hint = QLabel(_("Tick the half-days this volunteer is free, every week."), self)
+        self.tabs.addTab(
+            self._column(grid_hint, self.grid, self.availability_error), _("Availability")
+        )
         self.onboarding = OnboardingForm(self)
         self.status = StatusBox(ops, self)
         self.tabs.addTab(self._column(self.status, self.onboarding), _("Onboarding"))
@@ -91,8 +100,21 @@ class VolunteerFileDialog(SavingDialog):
             empty_text=_("No matches yet. Matching proposes this volunteer once available."),
             object_name="matches_table",
             searchable=False,
+            sort_column=None,  # newest first, as data/ gives them
         )
-        self.tabs.addTab(self.matches, _("Matches"))
+        self.history = RecordTable(
+            HISTORY_COLUMNS,
+            self,
+            object_name="status_history",
+            searchable=False,
+            sort_column=None,
+        )
+        self.tabs.addTab(
+            self._column(
+                self.matches, QLabel(_("Status history"), self), self.history, stretch=False
+            ),
+            _("Matches"),
+        )
         self.expenses = ExpensesPanel(ops, self)
         self.tabs.addTab(self.expenses, _("Expenses"))
         layout = QVBoxLayout(self)
@@ -220,6 +242,7 @@ class VolunteerFileDialog(SavingDialog):
         onboarding = file.status in (VolunteerStatus.candidate, VolunteerStatus.in_training)
         self.onboarding.show_missing(self.status.missing if onboarding else ())
         self.matches.set_records(file.matches)
+        self.history.set_records(tuple(reversed(file.status_history)))
         self.dirty = False
         self.sig_loaded.emit()
 
@@ -313,13 +336,14 @@ class VolunteerFileDialog(SavingDialog):
             self.profile_errors.add_row(_(label), widget, name)
         return page
 
-    def _column(self, *widgets: QWidget) -> QWidget:
+    def _column(self, *widgets: QWidget, stretch: bool = True) -> QWidget:
         holder = QWidget(self)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         for widget in widgets:
             column.addWidget(widget)
-        column.addStretch(1)
+        if stretch:
+            column.addStretch(1)
         return holder
 
     def _watched(self) -> list[QWidget]:
