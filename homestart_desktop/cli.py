@@ -387,6 +387,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_plan_options(ics)
 
+    # ---- quarterly figures (sync/): figures, export, branch-key
+    from homestart_desktop.sync.cli_commands import quarter_argument
+
+    sync_cli = "homestart_desktop.sync.cli_commands:"
+    for name, help_text, target in (
+        ("figures", _("the quarter's figures as they will be sent"), "figures_cli"),
+        ("export", _("make the quarter's figures package and save it in a folder"), "export_cli"),
+        ("branch-key", _("save the branch's public key for the central office"), "branch_key_cli"),
+    ):
+        sub = command(name, help_text, _run_print_kind(sync_cli + target))
+        sub.add_argument("file", type=Path, metavar="FILE", help=file_help)
+        _passphrase_option(sub)
+        if name == "branch-key":
+            sub.add_argument("--out", type=Path, required=True, metavar="PATH")
+            continue
+        sub.add_argument("--quarter", type=quarter_argument, required=True, metavar="2026-Q3")
+        if name == "figures":
+            sub.add_argument("--json", action="store_true", help=_("print the package's payload"))
+        else:
+            sub.add_argument("--to", type=Path, required=True, metavar="DIR")
+
     printing = command("print", _("make a document as a PDF"), _no_print_kind)
     _add_print_kinds(printing.add_subparsers(dest="kind", metavar="KIND", parser_class=_Parser))
     return parser

@@ -358,3 +358,9 @@ def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterF
         expenses_paid_by_volunteer={int(k): int(v or 0) for k, v in expenses.items()},
         outcomes=_outcomes(session, closed, end),
     )
+
+
+def waiting_at_end(*, session: Session, end: dt.date) -> int:
+    """Families on the waiting list (waiting, or a match under way) on the day ``end``."""
+    counts = _families_status_at_end(session, end)
+    return counts.get(FamilyStatus.waiting, 0) + counts.get(FamilyStatus.matched, 0)

@@ -9,11 +9,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from homestart_desktop.data.casefile import CaseFile
-from homestart_desktop.data.settings import get_secret, load_settings
 from homestart_desktop.i18n import _
 from homestart_desktop.sync.quarter import Quarter
+
+if TYPE_CHECKING:  # the command line stays quick to start: no database modules for --help
+    from homestart_desktop.data.casefile import CaseFile
 
 
 def quarter_argument(text: str) -> Quarter:
@@ -93,6 +95,7 @@ def export_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
 
 def branch_key_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
     """Write the branch's public signing key for the central office to register."""
+    from homestart_desktop.data.settings import get_secret, load_settings
     from homestart_desktop.sync.central.keys import write_branch_key
     from homestart_desktop.sync.package import public_key_hex
 

@@ -27,7 +27,7 @@ from homestart_desktop.data.settings import get_secret, load_settings
 from homestart_desktop.data.validation import Problems
 from homestart_desktop.i18n import _
 from homestart_desktop.sync.disclosure import protect
-from homestart_desktop.sync.figures import raw_quarter_figures
+from homestart_desktop.sync.figures import RawFigures, raw_quarter_figures
 from homestart_desktop.sync.package import build_payload, file_name, recipient_of, seal
 from homestart_desktop.sync.quarter import Quarter
 from homestart_desktop.sync.transports import TransportError
@@ -78,11 +78,15 @@ def _settings_for_sending(session: Session) -> tuple[str, str]:
 
 
 def next_payload(
-    *, session: Session, quarter: Quarter, now: dt.datetime | None = None
+    *,
+    session: Session,
+    quarter: Quarter,
+    now: dt.datetime | None = None,
+    raw: RawFigures | None = None,
 ) -> dict[str, Any]:
     """The payload the next package of ``quarter`` would carry: exactly what will be sent."""
     branch, office_key = _settings_for_sending(session)
-    raw = raw_quarter_figures(session=session, quarter=quarter)
+    raw = raw or raw_quarter_figures(session=session, quarter=quarter)
     version, sequence = exports.next_numbers(session=session, quarter=str(quarter))
     return build_payload(
         figures=protect(raw),

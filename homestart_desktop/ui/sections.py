@@ -85,6 +85,9 @@ SECTIONS: list[Section] = [
         "homestart_desktop.ui.intervision:IntervisionScreen",
     ),
     Section(
+        "figures", N_("Figures"), "mdi6.chart-bar", "homestart_desktop.ui.figures:FiguresScreen"
+    ),
+    Section(
         "settings",
         N_("Settings"),
         "mdi6.cog-outline",

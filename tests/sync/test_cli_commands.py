@@ -45,3 +45,26 @@ def test_quarter_argument_refuses_nonsense() -> None:
     assert quarter_argument("2026-Q3") == Q3
     with pytest.raises(argparse.ArgumentTypeError, match="2026-Q3"):
         quarter_argument("Q3")
+
+
+def test_the_homestart_command(branch_templates, tmp_path, capsys) -> None:
+    """homestart figures / export / branch-key through the real command line."""
+    import shutil
+
+    from homestart_desktop.cli import main
+    from tests.conftest import TEST_PASSPHRASE
+
+    path = tmp_path / "GENT.hscase"
+    shutil.copyfile(branch_templates["GENT"][0], path)
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(TEST_PASSPHRASE + "\n", encoding="utf-8")
+    given = ["--passphrase-file", str(secret)]
+    assert main(["figures", str(path), "--quarter", "2026-Q3", "--json", *given]) == 0
+    assert json.loads(capsys.readouterr().out)["branch"] == "GENT"
+    assert (
+        main(["export", str(path), "--quarter", "2026-Q3", "--to", str(tmp_path / "out"), *given])
+        == 0
+    )
+    assert len(list((tmp_path / "out").glob("*.age"))) == 1
+    assert main(["branch-key", str(path), "--out", str(tmp_path / "GENT.key"), *given]) == 0
+    assert main(["figures", str(path), "--quarter", "2026-Q9", *given]) == 2

@@ -1,0 +1,74 @@
+"""Everything the Figures screen shows for one quarter, read in one go on the worker."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from sqlmodel import Session
+
+from homestart_desktop.data import exports
+from homestart_desktop.data.figures_queries import waiting_at_end
+from homestart_desktop.data.validation import ValidationError
+from homestart_desktop.sync.disclosure import Cell, protect, small
+from homestart_desktop.sync.figures import raw_quarter_figures
+from homestart_desktop.sync.outbox import next_payload
+from homestart_desktop.sync.quarter import Quarter
+
+TREND_QUARTERS = 8
+
+
+@dataclasses.dataclass(frozen=True)
+class FiguresView:
+    quarter: str
+    previous: str
+    year_before: str
+    figures: dict[str, Any]  # protected: exactly what the package carries
+    figures_previous: dict[str, Any]
+    figures_year_before: dict[str, Any]
+    waiting_trend: tuple[tuple[str, Cell], ...]  # oldest first, ending with ``quarter``
+    payload: dict[str, Any] | None  # the next package's payload; None when Settings lack a field
+    missing_settings: dict[str, str]  # field -> what to fill in
+    versions_made: int  # packages made for this quarter already
+
+
+def quarter_choices(today: dt.date, count: int = 12) -> list[Quarter]:
+    """The quarters to pick from, newest first: the current one (still running) and before."""
+    return list(reversed(Quarter.of(today).last(count)))
+
+
+def default_quarter(today: dt.date) -> Quarter:
+    """The last complete quarter: the one a coordinator reports on."""
+    return Quarter.of(today).previous()
+
+
+def load_figures_view(*, session: Session, quarter: Quarter) -> FiguresView:
+    """The protected figures of ``quarter``, the quarter before, a year before, and the trend."""
+    raw = {
+        q: raw_quarter_figures(session=session, quarter=q)
+        for q in (quarter, quarter.previous(), quarter.year_before())
+    }
+    figures = {q: protect(r) for q, r in raw.items()}
+    trend = tuple(
+        (str(q), small(waiting_at_end(session=session, end=q.end)))
+        for q in quarter.last(TREND_QUARTERS)
+    )
+    payload, missing = None, {}
+    try:
+        payload = next_payload(session=session, quarter=quarter, raw=raw[quarter])
+    except ValidationError as refused:
+        missing = dict(refused.problems)
+    made = sum(1 for e in exports.list_exports(session=session) if e.quarter == str(quarter))
+    return FiguresView(
+        quarter=str(quarter),
+        previous=str(quarter.previous()),
+        year_before=str(quarter.year_before()),
+        figures=figures[quarter],
+        figures_previous=figures[quarter.previous()],
+        figures_year_before=figures[quarter.year_before()],
+        waiting_trend=trend,
+        payload=payload,
+        missing_settings=missing,
+        versions_made=made,
+    )

@@ -1,0 +1,158 @@
+"""The figures as a table: this quarter, the quarter before, the same quarter a year before.
+
+Withheld cells ("<5", "x", "—") are tinted and explain themselves in a tooltip. Table headings
+are rows of their own; searching keeps only the figures whose words match.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from babel.numbers import format_percent
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from homestart_desktop.i18n import _, locale_name
+from homestart_desktop.sync.figures_view import FiguresView
+from homestart_desktop.sync.labels import lines, row_label, share_of, shown, table_label, value_of
+from homestart_desktop.ui.widgets.status_table import fold
+
+WITHHELD_TINT = QColor("#fdf1dc")
+
+
+@dataclasses.dataclass(frozen=True)
+class Line:
+    heading: bool
+    label: str
+    cells: tuple[Any, ...] = ()  # one published value per quarter shown
+    shares: tuple[float | None, ...] = ()
+    row: str = ""
+
+
+def explain(value: Any) -> str:
+    """The tooltip of a withheld cell."""
+    if value == "<5":
+        return _("1 to 4: too few to show without risk of recognising a family.")
+    if value == "x":
+        return _("Withheld so that no small count elsewhere in the table can be worked out.")
+    if value is None:
+        return _("Not shown: it rests on fewer than 5 families, visits or volunteers.")
+    return ""
+
+
+def build_lines(view: FiguresView) -> list[Line]:
+    """Headings and figures in display order."""
+    quarters = (view.figures, view.figures_previous, view.figures_year_before)
+    result: list[Line] = []
+    current = None
+    for table, row in lines():
+        if table != current:
+            result.append(Line(heading=True, label=table_label(table)))
+            current = table
+        result.append(
+            Line(
+                heading=False,
+                label=row_label(row, table),
+                cells=tuple(value_of(f, table, row) for f in quarters),
+                shares=tuple(share_of(f, table, row) for f in quarters),
+                row=row,
+            )
+        )
+    return result
+
+
+class FiguresModel(QAbstractTableModel):
+    """One row per heading or figure; columns: figure, then three quarters."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._lines: list[Line] = []
+        self._quarters: tuple[str, ...] = ()
+
+    def set_view(self, view: FiguresView | None) -> None:
+        self.beginResetModel()
+        self._lines = build_lines(view) if view else []
+        self._quarters = (view.quarter, view.previous, view.year_before) if view else ()
+        self.endResetModel()
+
+    def line(self, row: int) -> Line:
+        return self._lines[row]
+
+    def cell_text(self, line: Line, column: int) -> str:
+        if column == 0:
+            return line.label
+        if line.heading:
+            return ""
+        value, part = line.cells[column - 1], line.shares[column - 1]
+        text = shown(value, line.row)
+        return (
+            f"{text}  ({format_percent(part, locale=locale_name())})" if part is not None else text
+        )
+
+    # ---- Qt methods
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 1 + len(self._quarters)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line, column = self._lines[index.row()], index.column()
+        withheld = (
+            column > 0 and not line.heading and not isinstance(line.cells[column - 1], int | float)
+        )
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(line, column)
+        if role == Qt.ItemDataRole.FontRole and line.heading:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and withheld:
+            return QBrush(WITHHELD_TINT)
+        if role == Qt.ItemDataRole.ToolTipRole and withheld:
+            return explain(line.cells[column - 1])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole and withheld:
+            return f"{self.cell_text(line, column)}: {explain(line.cells[column - 1])}"
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == 0:
+            return _("Figure")
+        titles = (
+            _("{quarter} (to send)"),
+            _("{quarter} (quarter before)"),
+            _("{quarter} (a year before)"),
+        )
+        return titles[section - 1].format(quarter=self._quarters[section - 1])
+
+
+class FiguresFilter(QSortFilterProxyModel):
+    """Keeps the figures whose words match the search (headings only when not searching)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_search(self, text: str) -> None:
+        self._needle = fold(text.strip())
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        line = self.sourceModel().line(source_row)
+        if not self._needle:
+            return True
+        return not line.heading and self._needle in fold(line.label)
