@@ -7,9 +7,12 @@ header and "Vertrouwelijk — pagina 1 van 3" in the footer, in the document's l
 
 Public API (stable; the volunteer documents use it too)::
 
-    tr = translator("fr")                       # tr("Confidential") -> "Confidentiel"
+    _ = translator("fr")                        # _("Confidential") -> "Confidentiel"
     st = styles()                               # st["title"], st["h2"], st["body"], st["small"], ...
-    story = [heading(tr("Household"), st), write_in(tr("First name"), value="Özlem"), ...]
+    story = [heading(_("Household"), st), write_in(_("First name"), value="Özlem"), ...]
+
+Name the translator ``_`` so that the usual message extraction (and tests/test_i18n.py) finds
+every document text.
     pdf_bytes = render_pdf(story, title=..., branch=settings, lang="fr", reference="GZ-2026-014")
 """
 
@@ -331,7 +334,7 @@ def _contact_line(branch: BranchSettings) -> str:
 
 
 def _numbered_canvas(
-    *, branch: BranchSettings, title: str, tr: Translate, reference: str
+    *, branch: BranchSettings, title: str, _: Translate, reference: str
 ) -> type[pdf_canvas.Canvas]:
     """A canvas that knows the page count when it draws each header and footer."""
 
@@ -373,14 +376,14 @@ def _numbered_canvas(
             self.line(MARGIN, bottom + 4 * mm, width - MARGIN, bottom + 4 * mm)
             self.setFont(FONT_BOLD, 8)
             self.setFillColor(INK)
-            self.drawString(MARGIN, bottom, tr("Confidential"))
+            self.drawString(MARGIN, bottom, _("Confidential"))
             self.setFont(FONT, 8)
             self.setFillColor(MUTED)
             self.drawCentredString(width / 2, bottom, branch.organisation)
             self.drawRightString(
                 width - MARGIN,
                 bottom,
-                tr("page {page} of {pages}").format(page=self._pageNumber, pages=total),
+                _("page {page} of {pages}").format(page=self._pageNumber, pages=total),
             )
 
     return NumberedCanvas
@@ -401,7 +404,7 @@ def render_pdf(
     (a pseudonymous code, never a name) stand in the header of every page.
     """
     register_fonts()
-    tr = translator(lang)
+    _ = translator(lang)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -418,7 +421,7 @@ def render_pdf(
     )
     document.build(
         story,
-        canvasmaker=_numbered_canvas(branch=branch, title=title, tr=tr, reference=reference),
+        canvasmaker=_numbered_canvas(branch=branch, title=title, _=_, reference=reference),
     )
     data = buffer.getvalue()
     if out is not None:

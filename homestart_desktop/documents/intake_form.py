@@ -48,153 +48,153 @@ def _number(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _yes_no(tr: Translate, label: str, value: bool | None) -> Flowable:
-    ticked = [] if value is None else [tr("yes") if value else tr("no")]
-    return tick_question(label, [tr("yes"), tr("no")], ticked=ticked)
+def _yes_no(_: Translate, label: str, value: bool | None) -> Flowable:
+    ticked = [] if value is None else [_("yes") if value else _("no")]
+    return tick_question(label, [_("yes"), _("no")], ticked=ticked)
 
 
-def _file_part(tr: Translate, file: FamilyFile | None) -> list[Flowable]:
+def _file_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     f = file.family if file else None
     referral = file.referral if file else None
     intake = file.intake if file else None
     return [
         write_in_row(
             [
-                (tr("Reference"), f.reference if f else ""),
-                (tr("Coordinator"), intake.coordinator if intake else ""),
-                (tr("Status"), tr(STATUS_LABELS[f.status]) if f else ""),
+                (_("Reference"), f.reference if f else ""),
+                (_("Coordinator"), intake.coordinator if intake else ""),
+                (_("Status"), _(STATUS_LABELS[f.status]) if f else ""),
             ]
         ),
         write_in_row(
             [
-                (tr("Referral date"), _date(referral.referred_on) if referral else ""),
-                (tr("Intake date"), _date(intake.done_on or intake.planned_on) if intake else ""),
-                (tr("On the waiting list since"), _date(f.waiting_since) if f else ""),
+                (_("Referral date"), _date(referral.referred_on) if referral else ""),
+                (_("Intake date"), _date(intake.done_on or intake.planned_on) if intake else ""),
+                (_("On the waiting list since"), _date(f.waiting_since) if f else ""),
             ]
         ),
     ]
 
 
-def _referral_part(tr: Translate, file: FamilyFile | None) -> list[Flowable]:
+def _referral_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     referral = file.referral if file else None
-    categories = [tr(label) for label in lists.REFERRER_CATEGORIES.values()]
-    ticked = [tr(lists.REFERRER_CATEGORIES[referral.category])] if referral else []
+    categories = [_(label) for label in lists.REFERRER_CATEGORIES.values()]
+    ticked = [_(lists.REFERRER_CATEGORIES[referral.category])] if referral else []
     return [
-        heading(tr("Referral")),
-        Paragraph(escape(tr("Referrer")), styles()["label"]),
+        heading(_("Referral")),
+        Paragraph(escape(_("Referrer")), styles()["label"]),
         tick_list(categories, ticked=ticked, columns=3),
         Spacer(1, 2 * mm),
-        write_in(tr("Organisation"), referral.organisation if referral else ""),
-        write_in(tr("Contact person and phone"), referral.contact if referral else ""),
+        write_in(_("Organisation"), referral.organisation if referral else ""),
+        write_in(_("Contact person and phone"), referral.contact if referral else ""),
         _yes_no(
-            tr,
-            tr("The family agrees that the referrer is told when support starts and ends"),
+            _,
+            _("The family agrees that the referrer is told when support starts and ends"),
             referral.inform_referrer if referral else None,
         ),
         write_in_box(
-            tr("The referrer's question"), referral.question if referral else "", height=22 * mm
+            _("The referrer's question"), referral.question if referral else "", height=22 * mm
         ),
     ]
 
 
-def _caregiver_part(tr: Translate, number: int, person: Any | None) -> list[Flowable]:
+def _caregiver_part(_: Translate, number: int, person: Any | None) -> list[Flowable]:
     p = person
-    genders = [tr(lists.GENDERS[g]) for g in (Gender.female, Gender.male, Gender.other)]
-    gender = [tr(lists.GENDERS[p.gender])] if p and p.gender != Gender.unknown else []
+    genders = [_(lists.GENDERS[g]) for g in (Gender.female, Gender.male, Gender.other)]
+    gender = [_(lists.GENDERS[p.gender])] if p and p.gender != Gender.unknown else []
     block = [
-        Paragraph(escape(tr("Parent or caregiver {number}").format(number=number)), styles()["h3"]),
+        Paragraph(escape(_("Parent or caregiver {number}").format(number=number)), styles()["h3"]),
         write_in_row(
             [
-                (tr("First name"), p.first_name if p else ""),
-                (tr("Last name"), p.last_name if p else ""),
-                (tr("Birth year"), _number(p.birth_year) if p else ""),
+                (_("First name"), p.first_name if p else ""),
+                (_("Last name"), p.last_name if p else ""),
+                (_("Birth year"), _number(p.birth_year) if p else ""),
             ]
         ),
         write_in_row(
             [
-                (tr("Languages"), ", ".join(p.languages) if p else ""),
-                (tr("Year of arrival in Belgium"), _number(p.arrival_year) if p else ""),
-                (tr("Phone"), p.phone if p else ""),
+                (_("Languages"), ", ".join(p.languages) if p else ""),
+                (_("Year of arrival in Belgium"), _number(p.arrival_year) if p else ""),
+                (_("Phone"), p.phone if p else ""),
             ]
         ),
-        tick_question(tr("Gender"), genders, ticked=gender),
-        _yes_no(tr, tr("Interpreter needed"), p.interpreter_needed if p else None),
+        tick_question(_("Gender"), genders, ticked=gender),
+        _yes_no(_, _("Interpreter needed"), p.interpreter_needed if p else None),
     ]
     return [KeepTogether(block)]
 
 
-def _household_part(tr: Translate, file: FamilyFile | None, lang: str) -> list[Flowable]:
+def _household_part(_: Translate, file: FamilyFile | None, lang: str) -> list[Flowable]:
     f = file.family if file else None
     story: list[Flowable] = [
-        heading(tr("Household")),
-        _yes_no(tr, tr("Single-parent household"), f.single_parent if f else None),
+        heading(_("Household")),
+        _yes_no(_, _("Single-parent household"), f.single_parent if f else None),
     ]
     people = list(file.caregivers) if file else []
     for index in range(max(len(people), 1 if file else BLANK_CAREGIVERS)):
-        story += _caregiver_part(tr, index + 1, people[index] if index < len(people) else None)
-    story.append(Paragraph(escape(tr("Children (an unborn child: the due date)")), styles()["h3"]))
+        story += _caregiver_part(_, index + 1, people[index] if index < len(people) else None)
+    story.append(Paragraph(escape(_("Children (an unborn child: the due date)")), styles()["h3"]))
     children = list(file.children) if file else [None] * BLANK_CHILDREN
     for child in children or [None]:
         story.append(
             write_in_row(
                 [
-                    (tr("First name"), child.first_name if child else ""),
-                    (tr("Birth date"), _date(child.birth_date) if child else ""),
-                    (tr("Due date"), _date(child.due_date) if child else ""),
+                    (_("First name"), child.first_name if child else ""),
+                    (_("Birth date"), _date(child.birth_date) if child else ""),
+                    (_("Due date"), _date(child.due_date) if child else ""),
                 ]
             )
         )
     place = municipality_name(f.postcode, lang) if f else ""
     story += [
-        Paragraph(escape(tr("Address")), styles()["h3"]),
-        write_in(tr("Street and number"), f.street if f else ""),
+        Paragraph(escape(_("Address")), styles()["h3"]),
+        write_in(_("Street and number"), f.street if f else ""),
         write_in_row(
             [
-                (tr("Postcode"), f.postcode if f else ""),
-                (tr("Municipality"), place),
-                (tr("Phone"), f.phone if f else ""),
+                (_("Postcode"), f.postcode if f else ""),
+                (_("Municipality"), place),
+                (_("Phone"), f.phone if f else ""),
             ]
         ),
     ]
     return story
 
 
-def _situation_part(tr: Translate, file: FamilyFile | None) -> list[Flowable]:
+def _situation_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     f = file.family if file else None
 
     def ticks(pairs: tuple[tuple[str, str], ...], columns: int) -> Flowable:
-        labels = [tr(label) for _name, label in pairs]
-        ticked = [tr(label) for name, label in pairs if f and getattr(f, name)]
+        labels = [_(label) for _name, label in pairs]
+        ticked = [_(label) for name, label in pairs if f and getattr(f, name)]
         return tick_list(labels, ticked=ticked, columns=columns)
 
     return [
-        heading(tr("Situation")),
+        heading(_("Situation")),
         Paragraph(
-            escape(tr("Kind & Gezin criteria: tick where the family is weak")),
+            escape(_("Kind & Gezin criteria: tick where the family is weak")),
             styles()["label"],
         ),
         ticks(lists.KG_CRITERIA, 3),
         Spacer(1, 2 * mm),
         ticks(lists.SITUATION_FLAGS, 2),
-        write_in_box(tr("Major life events"), f.life_events if f else "", height=18 * mm),
+        write_in_box(_("Major life events"), f.life_events if f else "", height=18 * mm),
         write_in_box(
-            tr("Services already involved"), f.services_involved if f else "", height=18 * mm
+            _("Services already involved"), f.services_involved if f else "", height=18 * mm
         ),
     ]
 
 
-def _support_part(tr: Translate, file: FamilyFile | None) -> list[Flowable]:
+def _support_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     f = file.family if file else None
     chosen = set(f.support_questions) if f else set()
-    story: list[Flowable] = [heading(tr("Support questions"))]
+    story: list[Flowable] = [heading(_("Support questions"))]
     for domain, items in lists.SUPPORT_DOMAINS:
-        story.append(Paragraph(escape(tr(domain)), styles()["h3"]))
-        labels = [tr(label) for _code, label in items]
-        ticked = [tr(label) for code, label in items if code in chosen]
+        story.append(Paragraph(escape(_(domain)), styles()["h3"]))
+        labels = [_(label) for _code, label in items]
+        ticked = [_(label) for code, label in items if code in chosen]
         story.append(tick_list(labels, ticked=ticked, columns=2))
     story.append(
         write_in_box(
-            tr("The question in the family's own words"),
+            _("The question in the family's own words"),
             f.support_question_text if f else "",
             height=25 * mm,
         )
@@ -202,72 +202,72 @@ def _support_part(tr: Translate, file: FamilyFile | None) -> list[Flowable]:
     return story
 
 
-def _practical_part(tr: Translate, file: FamilyFile | None) -> list[Flowable]:
+def _practical_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     f = file.family if file else None
     slots = set(f.preferred_slots) if f else set()
-    days = [tr(label) for _code, label in lists.WEEKDAYS]
+    days = [_(label) for _code, label in lists.WEEKDAYS]
     rows = [
-        (tr(label), [lists.slot_code(code, half) in slots for code, _l in lists.WEEKDAYS])
+        (_(label), [lists.slot_code(code, half) in slots for code, _l in lists.WEEKDAYS])
         for half, label in lists.HALF_DAYS.items()
     ]
-    preferences = [tr(label) for label in lists.GENDER_PREFERENCES.values()]
-    preferred = [tr(lists.GENDER_PREFERENCES[f.volunteer_gender_preference])] if f else []
+    preferences = [_(label) for label in lists.GENDER_PREFERENCES.values()]
+    preferred = [_(lists.GENDER_PREFERENCES[f.volunteer_gender_preference])] if f else []
     return [
-        heading(tr("Practicalities for the match")),
-        Paragraph(escape(tr("Preferred days and half-days")), styles()["label"]),
+        heading(_("Practicalities for the match")),
+        Paragraph(escape(_("Preferred days and half-days")), styles()["label"]),
         grid(days, rows),
         Spacer(1, 2 * mm),
         tick_question(
-            tr("The family would rather have a volunteer who is"),
+            _("The family would rather have a volunteer who is"),
             preferences,
             ticked=preferred,
             label_width=70 * mm,
         ),
-        _yes_no(tr, tr("Smoking at home"), f.smoking_at_home if f else None),
-        _yes_no(tr, tr("Pets at home"), f.pets_at_home if f else None),
-        write_in(tr("Which pets"), f.pets_description if f else ""),
+        _yes_no(_, _("Smoking at home"), f.smoking_at_home if f else None),
+        _yes_no(_, _("Pets at home"), f.pets_at_home if f else None),
+        write_in(_("Which pets"), f.pets_description if f else ""),
     ]
 
 
-def _scores_part(tr: Translate, file: FamilyFile | None) -> list[Flowable]:
+def _scores_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     intake = file.intake if file else None
     rows = []
     for area in OUTCOME_AREAS:
         score = getattr(intake, f"score_{area}") if intake else None
-        rows.append((tr(lists.OUTCOME_AREA_LABELS[area]), [score == n for n in range(6)]))
+        rows.append((_(lists.OUTCOME_AREA_LABELS[area]), [score == n for n in range(6)]))
     return [
-        heading(tr("How the family sees it now (0 = not at all, 5 = very well)")),
+        heading(_("How the family sees it now (0 = not at all, 5 = very well)")),
         grid([str(n) for n in range(6)], rows, first_width=80 * mm),
     ]
 
 
-def _consent_part(tr: Translate, file: FamilyFile | None) -> list[Flowable]:
+def _consent_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     f = file.family if file else None
     intake = file.intake if file else None
-    outcomes = [tr(label) for label in lists.INTAKE_OUTCOMES.values()]
-    outcome = [tr(lists.INTAKE_OUTCOMES[intake.outcome])] if intake and intake.outcome else []
+    outcomes = [_(label) for label in lists.INTAKE_OUTCOMES.values()]
+    outcome = [_(lists.INTAKE_OUTCOMES[intake.outcome])] if intake and intake.outcome else []
     return [
         KeepTogether(
             [
-                heading(tr("Consent")),
+                heading(_("Consent")),
                 write_in(
-                    tr("Privacy statement signed on"), _date(f.privacy_consent_date) if f else ""
+                    _("Privacy statement signed on"), _date(f.privacy_consent_date) if f else ""
                 ),
                 _yes_no(
-                    tr,
-                    tr("The family agrees to anonymised reporting"),
+                    _,
+                    _("The family agrees to anonymised reporting"),
                     f.reporting_consent if f else None,
                 ),
             ]
         ),
         KeepTogether(
             [
-                heading(tr("Outcome of the intake")),
+                heading(_("Outcome of the intake")),
                 tick_list(outcomes, ticked=outcome, columns=1),
-                write_in(tr("Explanation"), intake.outcome_reason if intake else ""),
+                write_in(_("Explanation"), intake.outcome_reason if intake else ""),
                 Spacer(1, 6 * mm),
                 write_in_row(
-                    [(tr("Signature of the parent"), ""), (tr("Signature of the coordinator"), "")],
+                    [(_("Signature of the parent"), ""), (_("Signature of the coordinator"), "")],
                     value_height=14 * mm,
                 ),
             ]
@@ -283,12 +283,12 @@ def intake_form_pdf(
     out: Path | None = None,
 ) -> bytes:
     """The intake form as PDF bytes: blank without ``file``, pre-filled with it."""
-    tr = translator(lang)
-    title = tr("Intake form")
+    _ = translator(lang)
+    title = _("Intake form")
     subtitle = (
-        tr("Pre-filled from the family file: check it with the family and correct by hand.")
+        _("Pre-filled from the family file: check it with the family and correct by hand.")
         if file
-        else tr("To fill in during the intake conversation at home.")
+        else _("To fill in during the intake conversation at home.")
     )
     story: list[Flowable] = [
         Paragraph(escape(title), styles()["title"]),
@@ -305,7 +305,7 @@ def intake_form_pdf(
         _scores_part,
         _consent_part,
     ):
-        story += part(tr, file)
+        story += part(_, file)
     reference = file.family.reference if file else ""
     return render_pdf(story, title=title, branch=branch, lang=lang, reference=reference, out=out)
 
