@@ -57,7 +57,8 @@ def demo_case_file(size: str) -> Path:
         if path.exists():
             return path
         for stale in CACHE_DIR.glob(f"demo-{size}-*"):
-            stale.unlink()
+            if time.time() - stale.stat().st_mtime > 3 * 3600:  # another run may still use it
+                stale.unlink(missing_ok=True)
         started = time.perf_counter()
         building = CACHE_DIR / f"building-{size}-{os.getpid()}.hscase"
         write_demo_file(building, size=size)
