@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,12 +47,20 @@ def _yes(value: bool) -> str:
 def _info(rows: list[tuple[str, str]], name: str) -> QWidget:
     page = QWidget(objectName=name)
     form = QFormLayout(page)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    form.setVerticalSpacing(10)
     for label, value in rows:
         text = QLabel(value or "—", page)
         text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(label, text)
-    return page
+    area = QScrollArea()  # a long household or intake scrolls instead of squeezing
+    area.setObjectName(f"{name}Scroll")
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
 
 
 class FamilyFileDialog(QDialog):

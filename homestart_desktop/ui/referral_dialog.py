@@ -90,12 +90,14 @@ class ReferralDialog(SavingDialog):
         form = QFormLayout()
         self.errors = FormErrors(form)
         rows = (
+            _("The referrer"),
             (_("Referral date"), self.referred_on, "referred_on"),
             (_("Referrer"), self.category, "category"),
             (_("Organisation"), self.organisation, "organisation"),
             (_("Contact at the referrer"), self.contact, "contact"),
             (_("The referrer's question"), self.question, "question"),
             ("", self.inform_referrer, "inform_referrer"),
+            _("The family"),
             (_("First name of the parent"), self.first_name, "first_name"),
             (_("Last name"), self.last_name, "last_name"),
             (_("Phone"), self.phone, "phone"),
@@ -103,7 +105,12 @@ class ReferralDialog(SavingDialog):
             ("", self.municipality, "municipality"),
             (_("Language for letters and forms"), self.language, "language"),
         )
-        for label, widget, name in rows:
+        for row in rows:
+            if isinstance(row, str):  # a heading over the fields that follow
+                heading = QLabel(row, self, objectName="sectionTitle")
+                form.addRow(heading)
+                continue
+            label, widget, name = row
             self.errors.add_row(label, widget, name)
             widget.setAccessibleName(label or widget.objectName())
         layout = QVBoxLayout(self)
