@@ -42,7 +42,7 @@ class _MatchDialog(QDialog):
         super().__init__(parent)
         self._ops, self.today = ops, today or dt.date.today()
         self.setWindowTitle(title)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
         self.layout_ = QVBoxLayout(self)
         intro = QLabel(who, self, objectName="hint")
         intro.setWordWrap(True)
@@ -89,6 +89,7 @@ class _MatchDialog(QDialog):
             self.errors.show(problems)
         else:  # an illegal step says itself what is wrong; never a traceback
             self.errors.show({"": str(error) if isinstance(error, ValueError) else _("Not saved.")})
+        self.adjustSize()  # room for the messages that just appeared
 
 
 class ProposeDialog(_MatchDialog):
