@@ -152,12 +152,14 @@ class MatchingScreen(QWidget):
                 Column(N_("Volunteer"), lambda e: e.reference),
                 Column(N_("Name"), lambda e: e.name),
                 Column(N_("Why not"), lambda e: "; ".join(e.texts)),
+                Column(N_("Reasons"), lambda e: len(e.reasons), align_right=True),
             ],
             tab,
             placeholder=_("Search volunteer…"),
             empty_text=_("No volunteer is excluded for this family."),
             object_name="excludedVolunteers",
         )
+        self.excluded.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # nearly fits first
         self.excluded.hide()
         right = QWidget(tab)
         column = QVBoxLayout(right)
