@@ -14,6 +14,7 @@ from homestart_desktop.data import models as m
 from homestart_desktop.data.demo_names import (
     CHILD_NAMES,
     COORDINATORS,
+    name_like,
     phone_number,
     street_address,
 )
@@ -203,9 +204,10 @@ def _add_household(
     elif origin.code not in ("flemish", "brussels") and rng.random() < 0.5:
         arrival = year - rng.randint(6, 25)
     mother_age = rng.randint(17, 22) if young else round(rng.triangular(23, 45, 31))
-    adults = [(m.Gender.female, rng.choice(origin.female), mother_age)]
+    adults = [(m.Gender.female, name_like(rng, origin.female, last_name), mother_age)]
     if not single:
-        adults.append((m.Gender.male, rng.choice(origin.male), mother_age + rng.randint(-2, 8)))
+        partner = name_like(rng, origin.male, last_name)
+        adults.append((m.Gender.male, partner, mother_age + rng.randint(-2, 8)))
     for position, (gender, first_name, age) in enumerate(adults):
         languages = list(origin.languages[: rng.randint(1, len(origin.languages))])
         rows.add(
@@ -213,7 +215,9 @@ def _add_household(
             family_id=family_id,
             position=position,
             first_name=first_name,
-            last_name=last_name if position == 0 or rng.random() < 0.7 else rng.choice(origin.last),
+            last_name=last_name
+            if position == 0 or rng.random() < 0.7
+            else name_like(rng, origin.last, last_name),
             birth_year=year - age,
             gender=gender,
             languages=languages,
@@ -239,7 +243,7 @@ def _add_household(
         unborn = born > today
         if born > plan.referred_on and not unborn:
             born = born + days(rng.uniform(-14, 10))  # born near the due date
-        name = rng.choice(girls if gender == m.Gender.female else boys)
+        name = name_like(rng, girls if gender == m.Gender.female else boys, last_name)
         rows.add(
             m.Child,
             family_id=family_id,
@@ -270,6 +274,7 @@ def _add_volunteer(
 ) -> int:
     origin = plan.origin
     gender = m.Gender.female if rng.random() < 0.85 else m.Gender.male
+    last_name = rng.choice(origin.last)
     statuses = [step[2] for step in plan.timeline.steps]
     trained = m.VolunteerStatus.in_training in statuses
     available = m.VolunteerStatus.available in statuses
@@ -295,8 +300,10 @@ def _add_volunteer(
         m.Volunteer,
         reference=code,
         status=plan.timeline.status,
-        first_name=rng.choice(origin.female if gender == m.Gender.female else origin.male),
-        last_name=rng.choice(origin.last),
+        first_name=name_like(
+            rng, origin.female if gender == m.Gender.female else origin.male, last_name
+        ),
+        last_name=last_name,
         birth_date=plan.first_interview_on - days(rng.triangular(22, 72, 58) * 365.25),
         gender=gender,
         language="fr" if origin.code == "brussels" and rng.random() < 0.5 else "nl",

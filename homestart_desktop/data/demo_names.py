@@ -197,6 +197,16 @@ def pick_origin(rng: random.Random, weights: dict[str, int] | None = None) -> Or
     return rng.choices(ORIGINS, weights=[weights.get(o.code, 0) for o in ORIGINS])[0]
 
 
+def _cyrillic(name: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in name)
+
+
+def name_like(rng: random.Random, names: tuple[str, ...], like: str) -> str:
+    """A name from ``names`` in the same script as ``like`` (Cyrillic or Latin letters)."""
+    same = [n for n in names if _cyrillic(n) == _cyrillic(like)]
+    return rng.choice(same or names)
+
+
 def pick_postcode(rng: random.Random) -> str:
     return rng.choices([p for p, _ in POSTCODES], weights=[w for _, w in POSTCODES])[0]
 
