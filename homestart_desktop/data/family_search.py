@@ -43,7 +43,8 @@ def normalise(text: str) -> str:
     if text.isascii():  # most names: nothing to fold but the case
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # casefold again: a few letters only decompose into a capital (ϒ → Υ).
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return stripped.translate(_UNDECOMPOSED)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from homestart_desktop.data.families import ReferralIn, register_referral
 from homestart_desktop.data.families_list import list_families
-from homestart_desktop.data.family_search import matches, normalise, query_terms
+from homestart_desktop.data.family_search import matches, normalise, query_terms, search_key
 from homestart_desktop.data.intake import CaregiverIn, ChildIn, IntakeIn, record_intake
 from homestart_desktop.data.models import IntakeOutcome, ReferrerCategory
 
@@ -83,3 +85,15 @@ def families(empty_case_file):
 def test_a_family_is_found_by_any_member_code_postcode_or_place(families, typed, found) -> None:
     terms = query_terms(typed)
     assert [row.name for row in families if matches(row.search_key, terms)] == found
+
+
+_LETTERS = st.characters(categories=("Lu", "Ll"), max_codepoint=0x052F)  # Latin, Greek, Cyrillic
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_LETTERS, min_size=1, max_size=20))
+def test_a_name_is_found_however_its_capitals_are_typed(name: str) -> None:
+    key = search_key(["GZ-2026-001", name])
+    assert matches(key, query_terms(name.upper()))
+    assert matches(key, query_terms(name.lower()))
+    assert normalise(normalise(name)) == normalise(name)
