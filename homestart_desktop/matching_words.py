@@ -57,8 +57,14 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# Languages common among the families that CLDR has no name for.
+EXTRA_LANGUAGES = {"ber": N_("Berber (Tamazight)"), "prs": N_("Dari")}
+
+
 def language_name(code: str) -> str:
     """A language code as a word in the current language: ``ar`` → "Arabisch"."""
+    if code in EXTRA_LANGUAGES:
+        return _(EXTRA_LANGUAGES[code])
     return _language_names(locale_name()).get(code, code)
 
 

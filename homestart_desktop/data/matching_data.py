@@ -78,6 +78,11 @@ def rules_from(settings: BranchSettings) -> matching.Rules:
     )
 
 
+def _codes(languages: list[str] | None) -> tuple[str, ...]:
+    # Typed by hand ("NL, Tr"): compare codes in one case.
+    return tuple(code.strip().lower() for code in languages or () if code.strip())
+
+
 def _age(birth: dt.date, today: dt.date) -> int:
     return max(today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day)), 0)
 
@@ -129,8 +134,7 @@ def _family_facts(
                 name=name,
                 waiting_since=family.waiting_since,
                 caregivers=tuple(
-                    matching.Caregiver(role.get(c.gender, ""), tuple(c.languages or ()))
-                    for c in people
+                    matching.Caregiver(role.get(c.gender, ""), _codes(c.languages)) for c in people
                 ),
                 child_ages=ages,
                 needs=frozenset(k for k, v in needs.items() if v),
@@ -217,7 +221,7 @@ def _volunteer_facts(session: Session, settings: BranchSettings) -> list[matchin
                 onboarding_missing=tuple(missing),
                 free_places=max(places - open_count[v["id"]], 0),
                 gender=Gender(v["gender"]).value,
-                languages=tuple(v["languages"] or ()),
+                languages=_codes(v["languages"]),
                 experience_tags=tuple(v["experience_tags"] or ()),
                 slots=tuple(slots[v["id"]]),
                 has_car=v["has_car"],

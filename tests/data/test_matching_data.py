@@ -299,3 +299,36 @@ def test_weights_are_branch_settings(branch):
             session=session, family_id=family_id, today=TODAY
         ).suggestions
     assert suggestion.score == pytest.approx(50.0)
+
+
+def test_a_second_family_only_when_the_branch_allows_it(branch):
+    case_file, family_id, near, _far, _ = branch
+    with case_file.session() as session:
+        session.get(Volunteer, near).max_families = 2
+        second = add_waiting_family(
+            session, "GZ-2026-070", "Ioana", waiting_since=dt.date(2026, 5, 1)
+        )
+        matching_steps.propose_match(
+            session=session, family_id=family_id, volunteer_id=near, reason="ok", today=TODAY
+        )
+    with case_file.session() as session:
+        ranking = matching_data.rank_family(session=session, family_id=second, today=TODAY)
+        excluded = {e.volunteer_id: e.reasons for e in ranking.excluded}
+        assert excluded[near] == ("full",)
+        save_settings(
+            session=session,
+            settings=load_settings(session=session).replace(match_several_families=True),
+        )
+    with case_file.session() as session:
+        ranking = matching_data.rank_family(session=session, family_id=second, today=TODAY)
+    assert near in [s.volunteer_id for s in ranking.suggestions]
+
+
+def test_language_codes_typed_in_capitals_still_match(branch):
+    case_file, family_id, near, _far, _ = branch
+    with case_file.session() as session:
+        session.get(Volunteer, near).languages = ["NL", " Ar"]
+    with case_file.session() as session:
+        ranking = matching_data.rank_family(session=session, family_id=family_id, today=TODAY)
+    languages = next(f for f in ranking.suggestions[0].factors if f.key == "languages")
+    assert languages.text == "Spreekt Arabisch zoals de moeder"
