@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -146,9 +147,11 @@ class FamiliesScreen(QWidget):
         self.waiting.clear()
         self.counts.clear()
         self._fill_filter(Counter())
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog = None
+        # Every open file, intake, preview: personal data must not stay on screen when locked.
+        for dialog in self.findChildren(QDialog):
+            dialog.hide()
+            dialog.deleteLater()
+        self.dialog = None
 
     def retranslate(self) -> None:
         self.title.setText(_("Families"))

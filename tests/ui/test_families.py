@@ -240,3 +240,43 @@ def test_the_blank_form_is_one_click_away(qtbot, screen) -> None:
     qtbot.waitUntil(lambda: isinstance(screen.dialog, DocumentPreview), timeout=10_000)
     assert len(screen.dialog.page_labels) >= 3
     assert screen.dialog.windowTitle() == "Intakeformulier"
+
+
+def test_archive_with_a_reason_shows_on_the_timeline_and_locking_closes_every_dialog(
+    qtbot, screen
+) -> None:
+    file_dialog = _register(qtbot, screen)
+    qtbot.mouseClick(file_dialog.buttons["status"], Qt.MouseButton.LeftButton)
+    status = file_dialog.child_dialog
+    status.status.setCurrentIndex(status.status.findData(FamilyStatus.archived))
+    with qtbot.waitSignal(status.sig_refused, timeout=10_000):  # no reason given
+        qtbot.mouseClick(status.save_button, Qt.MouseButton.LeftButton)
+    assert status.errors.message("reason") == "Vul dit in."
+    _type(qtbot, status, "reason", "Dubbel aangemeld")
+    with qtbot.waitSignal(file_dialog.sig_loaded, timeout=10_000):
+        qtbot.mouseClick(status.save_button, Qt.MouseButton.LeftButton)
+    newest = file_dialog.timeline.model.record(0)
+    assert newest.to_status == FamilyStatus.archived and newest.reason == "Dubbel aangemeld"
+    assert file_dialog.buttons["again"].isVisibleTo(file_dialog)
+
+    qtbot.mouseClick(file_dialog.buttons["again"], Qt.MouseButton.LeftButton)
+    assert file_dialog.child_dialog.isVisible()  # refer again: a dialog with data on screen
+    screen.clear()  # what locking does
+    qtbot.waitUntil(lambda: not file_dialog.isVisible(), timeout=5_000)
+    assert screen.table.model.rowCount() == 0
+
+
+def test_printing_sends_every_page_to_the_printer(qtbot, tmp_path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from homestart_desktop.data.settings import BranchSettings
+    from homestart_desktop.documents.intake_form import intake_form_pdf
+    from homestart_desktop.ui.document_preview import print_pdf
+
+    pdf = intake_form_pdf(branch=BranchSettings(branch_name="Home-Start Teststad"), lang="en")
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # a PDF "printer": no paper
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_pdf(pdf, printer)
+    printed = pypdf.PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
