@@ -148,8 +148,13 @@ class FiguresFilter(QSortFilterProxyModel):
         self._needle = ""
 
     def set_search(self, text: str) -> None:
-        self._needle = fold(text.strip())
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self._needle = fold(text.strip())
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = fold(text.strip())
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
         line = self.sourceModel().line(source_row)

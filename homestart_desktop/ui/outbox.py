@@ -29,7 +29,7 @@ from homestart_desktop.ui.widgets.status_table import Column, RecordTable
 log = logging.getLogger(__name__)
 RETRY_EVERY_MS = 60_000
 STATES = {
-    ExportState.waiting: N_("Waiting"),
+    ExportState.waiting: N_("Waiting to leave"),
     ExportState.sending: N_("Sending"),
     ExportState.sent: N_("Sent"),
     ExportState.failed: N_("Not sent yet, will try again"),
@@ -52,7 +52,7 @@ COLUMNS = [
         lambda v: _(WAYS.get(v, v)),
     ),
     Column(N_("State"), lambda e: e.state, lambda s: _(STATES[s])),
-    Column(N_("Note"), lambda e: e.last_error if e.state != ExportState.sent else ""),
+    Column(N_("Last problem"), lambda e: e.last_error if e.state != ExportState.sent else ""),
 ]
 
 

@@ -1,0 +1,128 @@
+"""Figures screen: see the quarter as it will be sent, send it, and watch it leave the outbox."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from homestart_desktop.data import exports
+from homestart_desktop.data.models import ExportState
+from homestart_desktop.data.settings import load_settings, save_settings
+from homestart_desktop.sync.central.keys import DEMO_PUBLIC
+from homestart_desktop.sync.outbox import next_payload
+from homestart_desktop.ui import prompts
+from homestart_desktop.ui.figures import FiguresScreen
+from homestart_desktop.ui.figures_table import WITHHELD_TINT
+from homestart_desktop.ui.ops import Ops
+from tests.sync.webdav_server import webdav_server
+
+
+def _configure(case_file, **settings) -> None:
+    with case_file.session() as session:
+        current = load_settings(session=session)
+        values = {"central_office_public_key": DEMO_PUBLIC.read_text().strip(), **settings}
+        save_settings(session=session, settings=current.replace(**values))
+
+
+@pytest.fixture
+def make_screen(qtbot, demo_case_file):
+    made = []
+
+    def make(**settings) -> FiguresScreen:
+        _configure(demo_case_file, **settings)
+        ops = Ops()
+        ops.case_file = demo_case_file
+        screen = FiguresScreen(ops)
+        qtbot.addWidget(screen)
+        screen.resize(1100, 720)
+        screen.show()
+        with qtbot.waitSignal(screen.sig_loaded, timeout=20_000):
+            screen.reload()
+        made.append(ops)
+        return screen
+
+    yield make
+    for ops in made:
+        ops.wait_idle()
+        ops.shutdown()
+    prompts.clear_answers()
+
+
+def _outbox_rows(screen):
+    model = screen.outbox.table.model
+    return [model.record(r) for r in range(model.rowCount())]
+
+
+def test_shows_exactly_what_will_be_sent(make_screen, demo_case_file, qtbot) -> None:
+    screen = make_screen()
+    view = screen.view
+    model = screen.model
+    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Instroom en doorstroom" in labels and "Eenoudergezin" in labels
+    withheld = [
+        (r, c)
+        for r in range(model.rowCount())
+        for c in (1, 2, 3)
+        if model.index(r, c).data() in ("<5", "x")
+    ]
+    assert withheld, "the demo branch has small counts"
+    r, c = withheld[0]
+    assert model.index(r, c).data(Qt.ItemDataRole.BackgroundRole).color() == WITHHELD_TINT
+    tip = model.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("1 tot 4") or tip.startswith("Weggelaten")
+    shown = json.loads(screen.payload.toPlainText())
+    with demo_case_file.session() as session:
+        expected = next_payload(session=session, quarter=screen.chosen_quarter())
+    shown.pop("created_at"), expected.pop("created_at")
+    assert shown == expected
+    assert shown["figures"] == view.figures
+    qtbot.keyClicks(screen.search, "eenouder")
+    qtbot.waitUntil(lambda: screen.proxy.rowCount() == 1)
+    assert "1" in screen.count.text()
+
+
+def test_send_then_save_to_a_usb_stick(make_screen, demo_case_file, qtbot, tmp_path) -> None:
+    screen = make_screen(webdav_url="")
+    with demo_case_file.session() as session:
+        before = len(exports.list_exports(session=session))
+    prompts.set_next_answers([True])
+    with qtbot.waitSignal(screen.ops.sig_changes, timeout=20_000):
+        screen.send_button.click()
+    qtbot.waitUntil(lambda: len(_outbox_rows(screen)) == before + 1, timeout=10_000)
+    newest = _outbox_rows(screen)[0]
+    assert (newest.quarter, newest.state) == (str(screen.chosen_quarter()), ExportState.waiting)
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    screen.outbox.table.view.selectRow(0)
+    prompts.set_next_answers([str(stick)])
+    with qtbot.waitSignal(screen.outbox.sig_sent, timeout=10_000, check_params_cb=bool):
+        screen.outbox.save_button.click()
+    assert len(list(stick.glob("*.age"))) == 1
+    qtbot.waitUntil(lambda: _outbox_rows(screen)[0].state == ExportState.sent, timeout=10_000)
+    assert screen.outbox.table.model.index(0, 4).data() == "Bewaard in een map"
+
+
+def test_send_uploads_to_the_share(make_screen, demo_case_file, qtbot, tmp_path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    with webdav_server(share) as (url, faults):
+        screen = make_screen(webdav_url=url)
+        prompts.set_next_answers([True])
+        with qtbot.waitSignal(
+            screen.outbox.sig_sent, timeout=20_000, check_params_cb=lambda a: bool(a)
+        ):
+            screen.send_button.click()
+        assert faults.puts == 1
+    assert len(list(share.glob("*.age"))) == 1
+    with demo_case_file.session() as session:
+        newest = exports.list_exports(session=session)[0]
+    assert (newest.state, newest.via) == (ExportState.sent, "webdav")
+
+
+def test_missing_settings_block_sending(make_screen) -> None:
+    screen = make_screen(branch_code="")
+    assert not screen.send_button.isEnabled()
+    assert "code" in screen.status.text().lower()
+    assert screen.payload.toPlainText() == ""
