@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         if current in self._available:
             self._current = ""
             self.show_section(current, ask=False)
+            self.sidebar.setFocus()  # the widget that had focus is gone: keep the keyboard here
 
     def section_keys(self) -> list[str]:
         """The sections shown in the sidebar, in order."""

@@ -106,7 +106,7 @@ class NewCaseFileDialog(QDialog):
         layout.addWidget(self.errors.general)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self.resize(560, 0)
+        self.resize(580, self.sizeHint().height())
         self._check_rules()
 
     # ---- Internals

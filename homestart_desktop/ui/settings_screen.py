@@ -132,10 +132,11 @@ class SettingsScreen(QWidget):
         self.save_button.setProperty("primary", True)
         self.save_button.setToolTip(_("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
+        self.status.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.status)
+        top.addSpacing(16)
+        top.addWidget(self.status, 1)
         top.addWidget(self.revert_button)
         top.addWidget(self.save_button)
 
@@ -157,6 +158,11 @@ class SettingsScreen(QWidget):
             form.addRow(errors.general)
             self._errors.append(errors)
             column.addWidget(box)
+        # One label width for every group, so the fields line up down the page.
+        labels = [label for errors in self._errors for label in errors.labels() if label]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
         column.addWidget(self._case_file_box())
         column.addStretch(1)
         scroll = QScrollArea()

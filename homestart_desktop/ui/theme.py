@@ -43,6 +43,10 @@ QListWidget#sidebar::item {{ padding: 9px 10px; border-radius: 6px; margin: 1px 
 QListWidget#sidebar::item:selected {{ background: {ACCENT_SOFT}; color: {ACCENT_DARK};
     font-weight: 600; }}
 QListWidget#sidebar::item:hover:!selected {{ background: #f0f2f5; }}
+QListWidget#recent_files {{ border: 1px solid {BORDER}; border-radius: 6px; padding: 4px;
+    outline: 0; }}
+QListWidget#recent_files::item {{ padding: 6px 8px; border-radius: 5px; }}
+QListWidget#recent_files::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT}; }}
 QPushButton {{ padding: 6px 14px; border: 1px solid {BORDER}; border-radius: 6px;
     background: white; }}
 QPushButton:hover {{ border-color: {ACCENT}; }}

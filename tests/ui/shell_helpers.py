@@ -52,6 +52,7 @@ def unlock_by_typing(qtbot, app_controller: AppController, path: Path, passphras
 def lock_with_keyboard(qtbot, app_controller: AppController) -> None:
     """Press Ctrl+L in the main window and wait until the file is closed."""
     window = app_controller.main_window
-    window.activateWindow()
+    window.activateWindow()  # a shortcut works in the active window only
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
     with qtbot.waitSignal(app_controller.sig_locked, timeout=10_000):
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

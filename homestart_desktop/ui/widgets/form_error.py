@@ -15,7 +15,7 @@ e.g. above the buttons).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from homestart_desktop.ui.theme import mark_invalid
 
@@ -44,20 +44,25 @@ class FormErrors:
     def __init__(self, form: QFormLayout) -> None:
         self._form = form
         self._fields: dict[str, tuple[QWidget, FormErrorLabel]] = {}
+        self._rows: dict[str, int] = {}
         self.general = FormErrorLabel(object_name="general_error")
 
     def add_row(self, label: str, field: QWidget, name: str) -> FormErrorLabel:
-        """Add ``field`` to the form with an error label beneath it; return the label."""
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        error = FormErrorLabel(holder, object_name=f"{name}_error")
-        column.addWidget(error)
-        self._form.addRow(label, holder)
+        """Add ``field`` to the form with an error row beneath it; return the error label."""
+        self._form.addRow(label, field)
+        error = FormErrorLabel(object_name=f"{name}_error")
+        error.show()  # visibility belongs to the row (setRowVisible) from here on
+        # A row of its own, hidden while empty: QFormLayout then gives a wrapped message all
+        # the height it needs (a label tucked under the field in a box got clipped).
+        self._form.addRow("", error)
+        self._rows[name] = self._form.rowCount() - 1
+        self._form.setRowVisible(self._rows[name], False)
         self._fields[name] = (field, error)
         return error
+
+    def labels(self) -> list[QWidget]:
+        """The row labels (e.g. to give several forms one label width)."""
+        return [self._form.labelForField(field) for field, _ in self._fields.values()]
 
     def knows(self, name: str) -> bool:
         """True when field ``name`` is in this form."""
@@ -70,7 +75,8 @@ class FormErrors:
         for name, message in problems.items():
             if name in self._fields:
                 field, label = self._fields[name]
-                label.set_message(message)
+                label.setText(message)  # the row shows or hides it, not the label itself
+                self._form.setRowVisible(self._rows[name], True)
                 mark_invalid(field, True)
             else:
                 leftovers.append(message)
@@ -81,8 +87,9 @@ class FormErrors:
 
     def clear(self) -> None:
         """Take every message away."""
-        for field, label in self._fields.values():
-            label.set_message("")
+        for name, (field, label) in self._fields.items():
+            label.setText("")
+            self._form.setRowVisible(self._rows[name], False)
             mark_invalid(field, False)
         self.general.set_message("")
 
