@@ -45,9 +45,13 @@ def is_public_holiday(day: dt.date) -> bool:
 
 def public_holiday_name(day: dt.date, lang: str = "nl") -> str | None:
     """The holiday's name in nl, fr or en, or None on an ordinary day."""
+    return _holiday_names(day.year, lang).get(day)
+
+
+@cache
+def _holiday_names(year: int, lang: str) -> dict[dt.date, str]:
     language = {"nl": "nl", "fr": "fr", "en": "en_US"}.get(lang, "nl")
-    names = holidays.country_holidays("BE", years=day.year, language=language)
-    return names.get(day)
+    return dict(holidays.country_holidays("BE", years=year, language=language))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # ---- Enums
@@ -396,6 +396,8 @@ class TrajectoryStatusChange(SQLModel, table=True):
 
 
 class Visit(SQLModel, table=True):
+    # The last visit done of each trajectory (Today, planning) is one index seek, not a scan.
+    __table_args__ = (Index("ix_visit_trajectory_status_on", "trajectory_id", "status", "on"),)
     id: int | None = Field(default=None, primary_key=True)
     trajectory_id: int = Field(foreign_key="trajectory.id", index=True)
     on: dt.date = Field(index=True)

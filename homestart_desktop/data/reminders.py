@@ -21,8 +21,6 @@ from homestart_desktop.data.models import (
     Review,
     Trajectory,
     TrajectoryStatus,
-    Visit,
-    VisitStatus,
     Volunteer,
     VolunteerStatus,
 )
@@ -55,11 +53,13 @@ REVIEW_LOOKAHEAD_DAYS = 14
 ONE_YEAR_LOOKAHEAD_DAYS = 30
 
 
-def _running(session: Session) -> list[tuple[Trajectory, str, str]]:
+def _running(session: Session) -> list[tuple[Trajectory, str, dt.date | None]]:
+    """Running trajectories with their family's reference and their last visit done."""
+    from homestart_desktop.data.trajectory_overview import last_visit_done_subquery
+
     query = (
-        select(Trajectory, Family.reference, Volunteer.reference)
+        select(Trajectory, Family.reference, last_visit_done_subquery())
         .join(Family, Family.id == Trajectory.family_id)
-        .join(Volunteer, Volunteer.id == Trajectory.volunteer_id)
         .where(col(Trajectory.status).in_([TrajectoryStatus.active, TrajectoryStatus.paused]))
     )
     return list(session.exec(query))
@@ -94,17 +94,10 @@ def morning_list(*, session: Session, today: dt.date) -> list[Reminder]:
     """Every reminder for ``today``, most urgent kinds first, longest overdue first."""
     settings = load_settings(session=session)
     reminders = _reviews(session, today)
-    last_visits = dict(
-        session.exec(
-            select(Visit.trajectory_id, func.max(Visit.on))
-            .where(Visit.status == VisitStatus.done, Visit.on <= today)
-            .group_by(Visit.trajectory_id)
-        ).all()
-    )
-    for trajectory, family_ref, _volunteer_ref in _running(session):
+    for trajectory, family_ref, last_done in _running(session):
         if trajectory.status != TrajectoryStatus.active or trajectory.start_on is None:
             continue
-        last = last_visits.get(trajectory.id) or trajectory.start_on
+        last = last_done or trajectory.start_on
         quiet_days = (today - last).days
         if quiet_days >= settings.no_visit_alert_days:
             reminders.append(

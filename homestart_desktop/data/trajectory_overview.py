@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
 from homestart_desktop.data.models import (
@@ -46,47 +46,46 @@ class ScorePoint:
     scores: dict[str, int | None]
 
 
+def last_visit_done_subquery():  # -> a correlated scalar subquery on Trajectory.id
+    """The date of a trajectory's last visit done: one seek in ix_visit_trajectory_status_on."""
+    return (
+        select(func.max(Visit.on))
+        .where(Visit.trajectory_id == Trajectory.id, Visit.status == VisitStatus.done)
+        .correlate(Trajectory)
+        .scalar_subquery()
+    )
+
+
 def running_trajectories(*, session: Session) -> list[TrajectoryRow]:
     """Active and paused trajectories, with their next review and last visit done."""
-    next_review = dict(
-        session.exec(
-            select(Review.trajectory_id, func.min(Review.planned_on))
-            .where(col(Review.held_on).is_(None))
-            .group_by(Review.trajectory_id)
-        ).all()
-    )
-    last_visit = dict(
-        session.exec(
-            select(Visit.trajectory_id, func.max(Visit.on))
-            .where(Visit.status == VisitStatus.done)
-            .group_by(Visit.trajectory_id)
-        ).all()
+    next_review = (
+        select(func.min(Review.planned_on))
+        .where(Review.trajectory_id == Trajectory.id, col(Review.held_on).is_(None))
+        .correlate(Trajectory)
+        .scalar_subquery()
     )
     query = (
-        select(Trajectory, Family.reference, Volunteer.reference)
+        select(
+            Trajectory.id,
+            Trajectory.family_id,
+            Trajectory.volunteer_id,
+            Family.reference,
+            Volunteer.reference,
+            Trajectory.status,
+            Trajectory.start_on,
+            Trajectory.weekday,
+            Trajectory.half_day,
+            Trajectory.planned_end_on,
+            next_review,
+            last_visit_done_subquery(),
+            Trajectory.colour,
+        )
         .join(Family, Family.id == Trajectory.family_id)
         .join(Volunteer, Volunteer.id == Trajectory.volunteer_id)
         .where(col(Trajectory.status).in_([TrajectoryStatus.active, TrajectoryStatus.paused]))
         .order_by(Family.reference)
     )
-    return [
-        TrajectoryRow(
-            id=t.id,
-            family_id=t.family_id,
-            volunteer_id=t.volunteer_id,
-            family_reference=family_ref,
-            volunteer_reference=volunteer_ref,
-            status=t.status,
-            start_on=t.start_on,
-            weekday=t.weekday,
-            half_day=t.half_day,
-            planned_end_on=t.planned_end_on,
-            next_review_on=next_review.get(t.id),
-            last_visit_on=last_visit.get(t.id),
-            colour=t.colour,
-        )
-        for t, family_ref, volunteer_ref in session.exec(query)
-    ]
+    return [TrajectoryRow(*row) for row in session.exec(query)]
 
 
 def _scores(row: Intake | Review) -> dict[str, int | None]:
@@ -112,18 +111,67 @@ def score_history(*, session: Session, family_id: int) -> list[ScorePoint]:
 
 
 @dataclasses.dataclass(frozen=True)
+class DayCount:
+    on: dt.date
+    visits: int
+    done: int
+
+
+@dataclasses.dataclass(frozen=True)
 class PlanningOverview:
-    visits: list
-    trajectories: list[TrajectoryRow]
+    """What one tab of the planning shows; the other lists stay empty."""
+
+    volunteers: dict[int, str]  # volunteers of running trajectories, for the filter
+    visits: list = dataclasses.field(default_factory=list)
+    days: list[DayCount] = dataclasses.field(default_factory=list)
+    trajectories: list[TrajectoryRow] = dataclasses.field(default_factory=list)
+
+
+def _running_volunteers(session: Session) -> dict[int, str]:
+    query = (
+        select(Volunteer.id, Volunteer.reference)
+        .join(Trajectory, Trajectory.volunteer_id == Volunteer.id)
+        .where(col(Trajectory.status).in_([TrajectoryStatus.active, TrajectoryStatus.paused]))
+        .distinct()
+    )
+    return dict(session.exec(query).all())
+
+
+def visit_counts_by_day(
+    *, session: Session, first: dt.date, last: dt.date, volunteer_id: int | None = None
+) -> list[DayCount]:
+    """How many visits each day has, and how many of them were done (the month view)."""
+    done = func.sum(case((Visit.status == VisitStatus.done, 1), else_=0))
+    query = (
+        select(Visit.on, func.count(), done)
+        .where(Visit.on >= first, Visit.on <= last)
+        .group_by(Visit.on)
+    )
+    if volunteer_id is not None:
+        query = query.join(Trajectory, Trajectory.id == Visit.trajectory_id).where(
+            Trajectory.volunteer_id == volunteer_id
+        )
+    return [DayCount(on, count, done_count or 0) for on, count, done_count in session.exec(query)]
 
 
 def planning_overview(
-    *, session: Session, first: dt.date, last: dt.date, volunteer_id: int | None = None
+    *,
+    session: Session,
+    view: str,
+    first: dt.date,
+    last: dt.date,
+    volunteer_id: int | None = None,
 ) -> PlanningOverview:
-    """Everything the planning screen shows for a period, in one read."""
+    """What the planning's ``view`` (week, month, list or trajectories) shows, in one read."""
     from homestart_desktop.data.visits import visits_between
 
-    return PlanningOverview(
-        visits=visits_between(session=session, first=first, last=last, volunteer_id=volunteer_id),
-        trajectories=running_trajectories(session=session),
-    )
+    volunteers = _running_volunteers(session)
+    if view == "month":
+        days = visit_counts_by_day(
+            session=session, first=first, last=last, volunteer_id=volunteer_id
+        )
+        return PlanningOverview(volunteers, days=days)
+    if view == "trajectories":
+        return PlanningOverview(volunteers, trajectories=running_trajectories(session=session))
+    rows = visits_between(session=session, first=first, last=last, volunteer_id=volunteer_id)
+    return PlanningOverview(volunteers, visits=rows)

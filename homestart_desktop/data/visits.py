@@ -122,8 +122,23 @@ def visits_between(
     family_id: int | None = None,
 ) -> list[VisitRow]:
     """Visits in a period (a week, a month), by date, optionally of one volunteer or family."""
+    # Plain columns, not ORM rows: a month of a large branch is thousands of visits.
     query = (
-        select(Visit, Trajectory, Family.reference, Volunteer.reference)
+        select(
+            Visit.id,
+            Visit.trajectory_id,
+            Visit.on,
+            Visit.half_day,
+            Visit.status,
+            Visit.minutes,
+            Visit.km,
+            Visit.activities,
+            Visit.note,
+            Family.reference,
+            Volunteer.reference,
+            Trajectory.volunteer_id,
+            Trajectory.colour,
+        )
         .join(Trajectory, Trajectory.id == Visit.trajectory_id)
         .join(Family, Family.id == Trajectory.family_id)
         .join(Volunteer, Volunteer.id == Trajectory.volunteer_id)
@@ -136,21 +151,21 @@ def visits_between(
         query = query.where(Trajectory.family_id == family_id)
     return [
         VisitRow(
-            id=visit.id,
-            trajectory_id=trajectory.id,
-            on=visit.on,
-            half_day=visit.half_day,
-            status=visit.status,
-            minutes=visit.minutes,
-            km=visit.km,
-            activities=tuple(visit.activities),
-            note=visit.note,
-            family_reference=family_ref,
-            volunteer_reference=volunteer_ref,
-            volunteer_id=trajectory.volunteer_id,
-            colour=trajectory.colour,
+            id=row[0],
+            trajectory_id=row[1],
+            on=row[2],
+            half_day=row[3],
+            status=row[4],
+            minutes=row[5],
+            km=row[6],
+            activities=tuple(row[7] or ()),
+            note=row[8],
+            family_reference=row[9],
+            volunteer_reference=row[10],
+            volunteer_id=row[11],
+            colour=row[12],
         )
-        for visit, trajectory, family_ref, volunteer_ref in session.exec(query)
+        for row in session.exec(query)
     ]
 
 

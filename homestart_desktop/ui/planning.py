@@ -185,6 +185,7 @@ class PlanningScreen(QWidget):
         self._update_period_label()
         self.ops.query(
             trajectory_overview.planning_overview,
+            view=self._view(),
             first=first,
             last=last,
             volunteer_id=self.volunteer.currentData(),
@@ -192,17 +193,27 @@ class PlanningScreen(QWidget):
             owner=self,
         )
 
+    def _view(self) -> str:
+        current = self.tabs.currentWidget()
+        return {self.week: "week", self.month: "month", self.list: "list"}.get(
+            current, "trajectories"
+        )
+
     def _show(self, overview: trajectory_overview.PlanningOverview) -> None:
-        self._fill_volunteers(overview.trajectories)
-        first, _last = self._period()
-        self.week.show_week(first, overview.visits)
-        self.month.show_month(planning.month_of(self.anchor)[0], overview.visits)
-        self.list.set_records(overview.visits)
-        self.trajectories.set_rows(overview.trajectories)
+        # Only the tab on screen is filled: switching tabs loads again.
+        self._fill_volunteers(overview.volunteers)
+        view = self._view()
+        if view == "week":
+            self.week.show_week(self._period()[0], overview.visits)
+        elif view == "month":
+            self.month.show_month(planning.month_of(self.anchor)[0], overview.days)
+        elif view == "list":
+            self.list.set_records(overview.visits)
+        else:
+            self.trajectories.set_rows(overview.trajectories)
         self.sig_loaded.emit()
 
-    def _fill_volunteers(self, rows: list[trajectory_overview.TrajectoryRow]) -> None:
-        volunteers = {r.volunteer_id: r.volunteer_reference for r in rows}
+    def _fill_volunteers(self, volunteers: dict[int, str]) -> None:
         if volunteers == self._volunteers and self.volunteer.count():
             return
         current = self.volunteer.currentData()

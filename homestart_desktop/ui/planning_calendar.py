@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop import planning
 from homestart_desktop.data.models import HalfDay, VisitStatus
+from homestart_desktop.data.trajectory_overview import DayCount
 from homestart_desktop.data.visits import VisitRow
 from homestart_desktop.i18n import N_, _, current_language, format_date, ngettext
 
@@ -58,8 +58,9 @@ class WeekGrid(QTableWidget):
                 cell = QListWidget(self)
                 cell.setObjectName(f"weekCell_{row}_{column}")
                 cell.setFrameShape(QListWidget.Shape.NoFrame)
-                cell.setWordWrap(True)
                 cell.setSpacing(2)
+                # Two short lines per visit: uniform sizes keep a busy week's layout instant.
+                cell.setUniformItemSizes(True)
                 cell.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
                 cell.itemActivated.connect(
                     lambda item: self.sig_visit_activated.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -121,15 +122,13 @@ class MonthGrid(QTableWidget):
         self.cellDoubleClicked.connect(self._activated)
         self.first_shown = dt.date.today()
 
-    def show_month(self, first_of_month: dt.date, visits: list[VisitRow]) -> None:
+    def show_month(self, first_of_month: dt.date, days: list[DayCount]) -> None:
         monday = planning.week_of(first_of_month)[0]
         self.first_shown = monday
         self.setHorizontalHeaderLabels(
             [format_date(monday + dt.timedelta(days=d), format="EEE") for d in range(7)]
         )
-        per_day: dict[dt.date, list[VisitRow]] = defaultdict(list)
-        for visit in visits:
-            per_day[visit.on].append(visit)
+        per_day = {day.on: day for day in days}
         for index in range(42):
             day = monday + dt.timedelta(days=index)
             day_visits = per_day.get(day, [])

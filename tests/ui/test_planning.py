@@ -75,13 +75,15 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
         before = {r.kind for r in morning_list(session=session, today=TODAY)}
     assert ReminderKind.no_recent_visit in before
 
-    screen.volunteer.setCurrentIndex(screen.volunteer.findText("VW-2025-009"))
-    qtbot.waitUntil(lambda: screen.volunteer.currentData() is not None)
-    prompts.set_next_answers([True])
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
-        screen.week_done.click()
+        screen.volunteer.setCurrentIndex(screen.volunteer.findText("VW-2025-009"))
+    prompts.set_next_answers([True])
+    screen.week_done.click()
+    first_cell = screen.week.lists[0, MONDAY.weekday()]
+    qtbot.waitUntil(
+        lambda: first_cell.count() and first_cell.item(0).text().startswith("GZ-2026-021 ✓")
+    )
 
-    assert screen.week.lists[0, MONDAY.weekday()].item(0).text().startswith("GZ-2026-021 ✓")
     with empty_case_file.session() as session:
         visit = session.exec(select(Visit).where(Visit.on == MONDAY)).one()
         assert (visit.status, visit.minutes) == (VisitStatus.done, 180)

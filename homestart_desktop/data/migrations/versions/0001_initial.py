@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 18:14:11.019553
+Create Date: 2026-11-26 18:32:29.064602
 """
 
 from collections.abc import Sequence
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
+
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -734,6 +735,9 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_visit_on"), ["on"], unique=False)
         batch_op.create_index(batch_op.f("ix_visit_status"), ["status"], unique=False)
         batch_op.create_index(batch_op.f("ix_visit_trajectory_id"), ["trajectory_id"], unique=False)
+        batch_op.create_index(
+            "ix_visit_trajectory_status_on", ["trajectory_id", "status", "on"], unique=False
+        )
 
     op.create_table(
         "expense",
@@ -775,6 +779,7 @@ def downgrade() -> None:
 
     op.drop_table("expense")
     with op.batch_alter_table("visit", schema=None) as batch_op:
+        batch_op.drop_index("ix_visit_trajectory_status_on")
         batch_op.drop_index(batch_op.f("ix_visit_trajectory_id"))
         batch_op.drop_index(batch_op.f("ix_visit_status"))
         batch_op.drop_index(batch_op.f("ix_visit_on"))
