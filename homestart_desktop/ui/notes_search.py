@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from homestart_desktop.data.notes_search import NoteKind, SearchHit, search_notes
+from homestart_desktop.data.notes_search import NoteKind, SearchHit, count_matches, search_notes
 from homestart_desktop.i18n import N_, _, format_date
 from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.widgets.search_field import SearchField
@@ -22,8 +22,13 @@ KIND_LABELS = {
 }
 
 
+def find_notes(*, session, typed: str) -> tuple[list[SearchHit], int]:
+    """The most recent notes holding every word typed, and how many hold them in all."""
+    return search_notes(session=session, typed=typed), count_matches(session=session, typed=typed)
+
+
 class NotesSearchPanel(QWidget):
-    """A search box over all notes, and the notes found, best match first."""
+    """A search box over all notes, and the notes found, newest first."""
 
     sig_open_session = Signal(int)
     """Open this intervision session."""
@@ -46,11 +51,10 @@ class NotesSearchPanel(QWidget):
             delay_ms=250,
         )
         self.field.sig_search.connect(self.search)
-        self.hint = QLabel(
-            _("The search runs inside the encrypted case file and is not kept anywhere."),
-            self,
-            objectName="hint",
+        self._privacy_hint = _(
+            "The search runs inside the encrypted case file and is not kept anywhere."
         )
+        self.hint = QLabel(self._privacy_hint, self, objectName="hint")
         self.results = RecordTable(
             [
                 Column(N_("Date"), lambda h: h.on, format_date),
@@ -66,8 +70,7 @@ class NotesSearchPanel(QWidget):
             object_name="notes_search_results",
         )
         self.results.search.hide()  # the field above searches the file, not this list
-        # Best match first, as the search ranks them, until the coordinator sorts a column.
-        self.results.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.results.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.results.sig_activated.connect(self.open_hit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -85,9 +88,9 @@ class NotesSearchPanel(QWidget):
             self.sig_results.emit(0)
             return
         self._ops.query(
-            search_notes,
+            find_notes,
             typed=typed,
-            success=lambda hits, asked=typed: self._show(asked, hits),
+            success=lambda found, asked=typed: self._show(asked, *found),
             owner=self,
         )
 
@@ -112,11 +115,21 @@ class NotesSearchPanel(QWidget):
         self.field.clear()
         self.field.blockSignals(False)
         self.results.clear()
+        self.hint.setText(self._privacy_hint)
 
     # ---- Internals
 
-    def _show(self, asked: str, hits: list[SearchHit]) -> None:
+    def _show(self, asked: str, hits: list[SearchHit], total: int) -> None:
         if asked != self._asked:
             return  # an older search answered after a newer one was asked
         self.results.set_records(hits)
+        if total > len(hits):
+            self.hint.setText(
+                _(
+                    "The {shown} most recent of {total} notes found are shown. "
+                    "Add a word to find fewer."
+                ).format(shown=len(hits), total=total)
+            )
+        else:
+            self.hint.setText(self._privacy_hint)
         self.sig_results.emit(len(hits))

@@ -49,10 +49,13 @@ def test_finds_sessions_follow_ups_and_talks_by_any_word_and_prefix(empty_case_f
         school = search_notes(session=session, typed="школа")
         brochure = search_notes(session=session, typed="brochure")
         nothing = search_notes(session=session, typed="lukasz brochure")
+        assert notes_search.count_matches(session=session, typed="grenz") == 2
     assert {(h.kind, h.session_id, h.talk_id) for h in grenzen} == {
         (NoteKind.session, session_id, None),
         (NoteKind.talk, None, talk_id),
     }
+    assert [h.kind for h in grenzen] == [NoteKind.talk, NoteKind.session]  # newest first
+    assert notes_search.count_matches(session=None, typed="") == 0
     talk_hit = next(h for h in grenzen if h.kind == NoteKind.talk)
     assert talk_hit.volunteer_id == volunteer_id
     assert "Özlem" in talk_hit.title and "VW-2025-007" in talk_hit.title
