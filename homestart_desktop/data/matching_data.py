@@ -200,8 +200,9 @@ def _volunteer_facts(session: Session, settings: BranchSettings) -> list[matchin
     ):
         available_since[volunteer_id] = on  # the last time they became free counts
     facts = []
+    keys = tuple(c.key for c in _VOLUNTEER_COLUMNS)
     for row in volunteers:
-        v = dict(zip((c.key for c in _VOLUNTEER_COLUMNS), row, strict=True))
+        v = dict(zip(keys, row, strict=True))
         places = v["max_families"] if settings.match_several_families else 1
         missing = [
             name
@@ -361,3 +362,26 @@ def open_matches(*, session: Session) -> list[MatchRow]:
             )
         )
     return result
+
+
+@dataclasses.dataclass(frozen=True)
+class MatchingScreenData:
+    """Everything the Matching screen shows, loaded at once; ranking then needs no database."""
+
+    waiting: list[WaitingFamily]
+    matches: list[MatchRow]
+    families: dict[int, matching.FamilyFacts]
+    pool: matching.VolunteerPool
+    rules: matching.Rules
+
+
+def load_matching_screen(*, session: Session, today: dt.date) -> MatchingScreenData:
+    """The waiting list, the matches under way and the facts to rank any waiting family."""
+    data = load_matching_input(session=session, today=today)
+    return MatchingScreenData(
+        waiting=waiting_families(session=session, today=today),
+        matches=open_matches(session=session),
+        families={f.id: f for f in data.families},
+        pool=matching.VolunteerPool(data.volunteers),
+        rules=data.rules,
+    )

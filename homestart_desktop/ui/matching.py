@@ -90,6 +90,7 @@ class MatchingScreen(QWidget):
         self.family: matching_data.WaitingFamily | None = None
         self.ranking: matching.Ranking | None = None
         self.dialog: QDialog | None = None  # the dialog open now (tests fill it in)
+        self.data: matching_data.MatchingScreenData | None = None
         self.title = QLabel(self, objectName="pageTitle")
         self.tabs = QTabWidget(self, objectName="matchingTabs")
         self.tabs.addTab(self._build_family_tab(), "")
@@ -280,12 +281,12 @@ class MatchingScreen(QWidget):
     # ---- Public API (the shell's contract)
 
     def reload(self) -> None:
-        """Load the waiting list and the matches under way."""
+        """Load the waiting list, the matches under way and the facts for ranking."""
         self.today = dt.date.today()
         self.ops.query(
-            matching_data.waiting_families,
+            matching_data.load_matching_screen,
             today=self.today,
-            success=self._show_families,
+            success=self._show_data,
             owner=self,
         )
 
@@ -299,7 +300,7 @@ class MatchingScreen(QWidget):
             self.matches,
         ):
             table.clear()
-        self.family, self.ranking = None, None
+        self.family, self.ranking, self.data = None, None, None
         self.family_label.clear()
         self.explanation.clear()
         self.whole_explanation.clear()
@@ -340,8 +341,13 @@ class MatchingScreen(QWidget):
         self._show_dialog(ProposeDialog(self.ops, family, volunteer, self, today=self.today))
 
     def propose_whole_list(self) -> None:
-        self.ops.query(
-            matching_data.propose_whole_list,
+        if self.data is None:
+            return
+        self.ops.run(
+            matching.propose_for_waiting_list,
+            families=list(self.data.families.values()),
+            pool=self.data.pool,
+            rules=self.data.rules,
             today=self.today,
             success=self._show_whole_list,
             owner=self,
@@ -375,9 +381,10 @@ class MatchingScreen(QWidget):
 
     # ---- Internals
 
-    def _show_families(self, rows: list[matching_data.WaitingFamily]) -> None:
-        self.families.set_records(rows)
-        self.ops.query(matching_data.open_matches, success=self._show_matches, owner=self)
+    def _show_data(self, data: matching_data.MatchingScreenData) -> None:
+        self.data = data
+        self.families.set_records(data.waiting)
+        self._show_matches(data.matches)
 
     def _show_matches(self, rows: list[matching_data.MatchRow]) -> None:
         self.matches.set_records(rows)
@@ -413,9 +420,15 @@ class MatchingScreen(QWidget):
                 since=format_date(family.waiting_since),
             )
         )
-        self.ops.query(
-            matching_data.rank_family,
-            family_id=family.family_id,
+        facts = self.data.families.get(family.family_id) if self.data else None
+        if facts is None:
+            return
+        # The facts are loaded already: ranking is pure work, off the UI thread all the same.
+        self.ops.run(
+            matching.rank_volunteers,
+            family=facts,
+            pool=self.data.pool,
+            rules=self.data.rules,
             today=self.today,
             success=self._show_ranking,
             owner=self,
