@@ -148,3 +148,27 @@ def test_search_terms_and_results_never_reach_a_file_outside_the_case_file(
         if folder.exists():
             assert _files_holding(folder, needles, started) == []
     assert secret.lower() not in caplog.text.lower()
+
+
+def test_a_backup_keeps_the_index_and_its_triggers(empty_case_file, empty_template, tmp_path):
+    from homestart_desktop.data import casefile
+
+    _fill(empty_case_file)
+    backup = empty_case_file.backup(tmp_path / "backups")
+    _template, key = empty_template
+    with backup.open("rb") as fh:
+        salt = fh.read(casefile.SALT_BYTES)
+    restored = casefile.CaseFile(backup, key, salt, casefile._lock_for(backup))
+    try:
+        with restored.session() as session:
+            assert len(search_notes(session=session, typed="grenzen")) == 2
+            coaching.save_talk(
+                session=session,
+                data=coaching.TalkIn(1, dt.date(2026, 5, 1), notes="Nachtegaal in de tuin"),
+            )
+        with restored.session() as session:
+            assert [h.kind for h in search_notes(session=session, typed="nachtegaal")] == [
+                NoteKind.talk
+            ]
+    finally:
+        restored.lock()
