@@ -338,7 +338,10 @@ class MatchingScreen(QWidget):
             return
         family = (self.family.family_id, f"{self.family.reference} {self.family.name}".strip())
         volunteer = (suggestion.volunteer_id, f"{suggestion.reference} {suggestion.name}")
-        self._show_dialog(ProposeDialog(self.ops, family, volunteer, self, today=self.today))
+        dialog = ProposeDialog(self.ops, family, volunteer, self, today=self.today)
+        # Next step after a proposal: the introduction visit, on the third tab.
+        dialog.accepted.connect(lambda: self.tabs.setCurrentIndex(2))
+        self._show_dialog(dialog)
 
     def propose_whole_list(self) -> None:
         if self.data is None:
@@ -374,12 +377,17 @@ class MatchingScreen(QWidget):
             matching_steps.propose_matches,
             pairs=pairs,
             today=self.today,
-            success=lambda _saved: self.whole_list.set_records([]),
+            success=self._whole_list_proposed,
             failure=lambda error: prompts.warn(self, _("Whole waiting list"), str(error)),
             owner=self,
         )
 
     # ---- Internals
+
+    def _whole_list_proposed(self, _saved: object) -> None:
+        self.whole_list.set_records([])
+        self.whole_explanation.clear()
+        self.tabs.setCurrentIndex(2)
 
     def _show_data(self, data: matching_data.MatchingScreenData) -> None:
         self.data = data

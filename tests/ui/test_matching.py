@@ -105,7 +105,7 @@ def test_propose_introduce_confirm(qtbot, screen, empty_case_file):
     save_dialog(qtbot, screen, dialog)
     assert screen.families.visible_count() == 1  # the family left the waiting list
 
-    screen.tabs.setCurrentIndex(2)
+    assert screen.tabs.currentIndex() == 2  # on to the introduction visit
     assert screen.matches.visible_count() == 1
     assert screen.matches.proxy.index(0, 2).data() == PROPOSED
     screen.matches.view.selectRow(0)
@@ -147,6 +147,7 @@ def test_whole_list_accepted_line_by_line(qtbot, screen, empty_case_file):
     with empty_case_file.session() as session:
         assert len(session.exec(select(Trajectory)).all()) == 1
     assert screen.families.visible_count() == 1
+    assert screen.tabs.currentIndex() == 2 and screen.matches.visible_count() == 1
 
 
 def test_withdraw_puts_the_family_back_with_its_original_waiting_date(qtbot, screen):
