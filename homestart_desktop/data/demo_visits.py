@@ -66,17 +66,18 @@ def add_trajectories(
             m.BlockedPeriod, starts_on=christmas, ends_on=christmas + days(8), label="Kerstvakantie"
         )
         closed_days.update(christmas + days(i) for i in range(9))
+    baselines = _baselines(rows)
     for number, plan in enumerate(branch.trajectories):
         rng = random.Random(f"{seed}-trajectory-{number}")
-        _add_trajectory(rows, rng, plan, number, family_ids, volunteer_ids, closed_days, today)
+        ids = (family_ids[plan.family.index], volunteer_ids[plan.volunteer.index])
+        _add_trajectory(rows, rng, plan, number, ids, closed_days, baselines, today)
 
 
 def _add_trajectory(
-    rows, rng, plan: TrajectoryPlan, number, family_ids, volunteer_ids, closed_days, today
+    rows, rng, plan: TrajectoryPlan, number, ids, closed_days, baselines, today
 ) -> None:
     status = plan.timeline.status
-    family_id = family_ids[plan.family.index]
-    volunteer_id = volunteer_ids[plan.volunteer.index]
+    family_id, volunteer_id = ids
     pause = plan.pauses[-1] if status == m.TrajectoryStatus.paused else None
     distance = distance_km(plan.family.postcode, plan.volunteer.postcode)
     closed = status == m.TrajectoryStatus.closed
@@ -124,7 +125,8 @@ def _add_trajectory(
         )
         blocked.append((holiday, holiday + days(14)))
     _add_visits(rows, rng, plan, trajectory_id, distance, closed_days, blocked, today)
-    _add_reviews(rows, rng, plan, trajectory_id, today)
+    baseline = baselines.get(family_id) or {area: 2 for area in m.OUTCOME_AREAS}
+    _add_reviews(rows, rng, plan, trajectory_id, baseline, today)
 
 
 def _add_visits(rows, rng, plan, trajectory_id, distance, closed_days, blocked, today) -> None:
@@ -161,8 +163,17 @@ def _add_visits(rows, rng, plan, trajectory_id, distance, closed_days, blocked, 
         day += week
 
 
-def _add_reviews(rows, rng, plan: TrajectoryPlan, trajectory_id: int, today: dt.date) -> None:
-    score = {area: rng.randint(1, 3) for area in m.OUTCOME_AREAS}
+def _baselines(rows: Rows) -> dict[int, dict[str, int]]:
+    """Each family's own scores at the intake: where its reviews start from."""
+    return {
+        intake["family_id"]: {area: intake[f"score_{area}"] for area in m.OUTCOME_AREAS}
+        for intake in rows.tables[m.Intake]
+        if intake.get("score_wellbeing") is not None
+    }
+
+
+def _add_reviews(rows, rng, plan: TrajectoryPlan, trajectory_id: int, baseline, today) -> None:
+    score = dict(baseline)
     months = [3, 6, *range(12, 121, 6)]
     for offset in months:
         planned = add_months(plan.start_on, offset)

@@ -186,6 +186,19 @@ def test_reviews_after_the_start_and_scores_in_range(demo_case_file) -> None:
         assert all(0 <= s <= 5 for s in scores)
 
 
+def test_review_scores_start_from_the_intake_baseline(demo_case_file) -> None:
+    sql = (
+        "SELECT i.score_wellbeing, r.score_wellbeing, i.score_school, r.score_school FROM review r "
+        "JOIN trajectory t ON t.id = r.trajectory_id JOIN intake i ON i.family_id = t.family_id "
+        "WHERE r.held_on IS NOT NULL"
+    )
+    pairs = rows(demo_case_file, sql)
+    assert pairs
+    assert all(later >= start for start, later, *_ in pairs)
+    assert all(later >= start for *_, start, later in pairs)
+    assert any(later > start for start, later, *_ in pairs)  # some families do better
+
+
 def test_available_volunteers_have_extract_agreement_and_course(demo_case_file) -> None:
     sql = (
         "SELECT extract_issued_on, extract_received_on, agreement_signed_on, course_completed_on, course_hours "
