@@ -33,9 +33,10 @@ COMMON = _words(
     "gezin vrijwilliger gesprek moeder vader kinderen school opvoeding grenzen vermoeidheid "
     "thuis week bezoek spelen lezen huiswerk afspraak verhuis kinderopvang buurt taal netwerk "
     "zorgen steun rust vertrouwen ritme slapen eten papieren post brief ocmw huisarts "
-    "de het een en van in met over voor op niet wel ook nog maar omdat want dus toen"
+    "de het een en van in met over voor op niet wel ook nog maar omdat want dus toen "
+    "woensdag besproken samen"
 )
-RARE = ("zwaluwstaart", "Łukasz", "Özlem", "Наталія", "école", "çocuk", "😀")
+RARE = ("machteloos", "zwaluwstaart", "Łukasz", "Özlem", "Наталія", "école", "çocuk", "😀")
 
 
 def _text(rng: random.Random, words: int) -> str:
@@ -124,13 +125,14 @@ def run(report: Callable[[str, float, float], None]) -> None:
             if missing > 0:  # the demo branch may hold fewer notes: add synthetic ones
                 _fill(case_file, random.Random(7), missing)
             count = _note_count(case_file)
+            # Words that both the demo branch's notes and the synthetic ones hold.
             for label, typed in (
-                ("a word in most notes", "gezin"),
-                ("a word in many notes", "vrijwilliger"),
-                ("a rare word", "zwaluwstaart"),
-                ("a prefix", "verm"),
-                ("two words", "moeder vermoeidheid"),
-                ("a name without accents", "lukasz"),
+                ("a word in most notes", "vrijwilliger"),
+                ("a word in many notes", "kinderen"),
+                ("a prefix", "bespr"),
+                ("two words", "kinderen woensdag"),
+                ("a rare word", "machteloos"),
+                ("a name typed without accents", "lukasz"),
                 ("a reference code", "GZ-2025"),
             ):
                 with case_file.session() as session:
