@@ -18,12 +18,12 @@ every document text.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-import rinoh_typeface_dejavusans
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -67,7 +67,10 @@ Translate = Callable[[str], str]
 @cache
 def register_fonts() -> str:
     """Register DejaVu Sans (regular, bold, italic) once; returns the family name."""
-    folder = Path(rinoh_typeface_dejavusans.__file__).parent
+    # Only the package's folder: importing it parses nine fonts with rinoh (seconds).
+    spec = importlib.util.find_spec("rinoh_typeface_dejavusans")
+    assert spec is not None and spec.origin is not None
+    folder = Path(spec.origin).parent
     for name, file in (
         (FONT, "DejaVuSans.ttf"),
         (FONT_BOLD, "DejaVuSans-Bold.ttf"),
