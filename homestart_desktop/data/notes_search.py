@@ -137,7 +137,7 @@ def excerpt(body: str, terms: list[str]) -> str:
 # ---- Search
 
 
-def search_notes(*, session: Session, typed: str, limit: int = 200) -> list[SearchHit]:
+def search_notes(*, session: Session, typed: str, limit: int = 100) -> list[SearchHit]:
     """Sessions, follow-up actions and coaching talks whose text holds every word typed.
 
     Newest first, among the ``limit`` notes recorded last. (Ranking by relevance, FTS5's bm25,
