@@ -35,7 +35,7 @@ COMMON_WORDS = _words(
     bisschop engel boon peer appel kers noot eik linde wilg hulst ceder moor
     iris lelie jasmijn margriet amber jade kiki robin hazel lies els pier staf lieve trui
     door bas ben wil job kas mark frank ward rune
-    hanna lotte mila noa ella
+    hanna lotte mila noa ella lien lore
     mei juni april juli maart
     pierre rose olive olivier violette marguerite capucine hortense aurore celeste etoile
     soleil lune lys ambre perle agate cristal grace joie paix foi charite ange colombe

@@ -23,7 +23,7 @@ INDEX = build_index(
         ),
         FamilyPeople("GZ-2026-003", (Person("Łukasz", "Wróbel"), Person("Наталія", "Коваленко"))),
         FamilyPeople("GZ-2026-004", (Person("Fatima", "El Amrani"), Person("Ioana", "Țurcanu"))),
-        FamilyPeople("GZ-2026-005", (Person("Ayşe", "Bakker"),)),
+        FamilyPeople("GZ-2026-005", (Person("Ayşe", "Bakker"), Person("Lien"))),
     ]
 )
 
@@ -67,6 +67,7 @@ def test_catches_names_in_any_case_and_without_accents(text, name, reference):
         "Ik ben moe, de hoop blijft. We gaan in april naar zee.",
         "Dagelijkse intervisie over grenzen, vermoeidheid en de band met het gezin.",
         "La réunion avec le CPAS était utile, les enfants jouaient dehors.",
+        "La mise en lien avec la famille est prévue; un lien de confiance.",
     ],
 )
 def test_no_false_alarm_on_ordinary_dutch_and_french_words(text):
