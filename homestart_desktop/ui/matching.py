@@ -28,7 +28,7 @@ from homestart_desktop import matching
 from homestart_desktop.data import matching_data, matching_steps
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.workflow import status_label
-from homestart_desktop.i18n import N_, _, format_date, format_number
+from homestart_desktop.i18n import N_, _, format_date, format_number, ngettext
 from homestart_desktop.matching_words import FACTOR_LABELS
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.match_dialogs import (
@@ -112,14 +112,14 @@ class MatchingScreen(QWidget):
                 Column(N_("Family"), lambda f: f.reference),
                 Column(N_("Name"), lambda f: f.name),
                 Column(N_("Municipality"), lambda f: f.municipality),
-                Column(N_("Waiting since"), lambda f: f.waiting_since, format_date),
-                Column(N_("Days"), lambda f: f.waiting_days, align_right=True),
+                Column(N_("Waiting since"), lambda f: f.waiting_since, self._waiting_text),
             ],
             tab,
             placeholder=_("Search family, postcode…"),
             empty_text=_("Nobody is on the waiting list. Families arrive here after the intake."),
             object_name="waitingFamilies",
         )
+        self.families.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # longest waiting first
         self.families.sig_selected.connect(self._family_selected)
         self.family_label = QLabel(tab, objectName="sectionTitle")
         self.family_label.setWordWrap(True)
@@ -146,6 +146,7 @@ class MatchingScreen(QWidget):
         self.propose_button = QPushButton(tab, objectName="proposeButton")
         self.propose_button.setProperty("primary", True)
         self.propose_button.clicked.connect(self.propose_selected)
+        self.propose_button.setEnabled(False)  # until a volunteer is chosen
         self.show_excluded = QCheckBox(tab, objectName="showExcluded")
         self.show_excluded.toggled.connect(lambda on: self.excluded.setVisible(on))
         self.excluded = RecordTable(
@@ -177,7 +178,7 @@ class MatchingScreen(QWidget):
         splitter = QSplitter(tab)
         splitter.addWidget(self.families)
         splitter.addWidget(right)
-        splitter.setSizes([500, 700])
+        splitter.setSizes([560, 700])
         QVBoxLayout(tab).addWidget(splitter)
         return tab
 
@@ -417,7 +418,11 @@ class MatchingScreen(QWidget):
     def _family_selected(self, family: matching_data.WaitingFamily | None) -> None:
         self.family = family
         if family is None:
+            self.suggestions.empty_label.setText(
+                _("Choose a family on the left to see which volunteers fit.")
+            )
             self.family_label.clear()
+            self.propose_button.setEnabled(False)
             self.suggestions.set_records([])
             self.excluded.set_records([])
             self.explanation.clear()
@@ -451,13 +456,25 @@ class MatchingScreen(QWidget):
         self.show_excluded.setText(
             _("Show who is excluded, and why ({count})").format(count=len(ranking.excluded))
         )
+        self.suggestions.empty_label.setText(
+            _("No volunteer fits this family now. Below: who is excluded, and why.")
+        )
         if ranking.suggestions:
             self.suggestions.view.selectRow(0)
-        self.explanation.setText(explanation_html(self.suggestions.selected_record()))
+        self._suggestion_selected(self.suggestions.selected_record())
         self.sig_ranking_shown.emit()
+
+    def _waiting_text(self, since: dt.date | None) -> str:
+        if since is None:
+            return ""
+        days = (self.today - since).days
+        return ngettext("{date} ({days} day)", "{date} ({days} days)", days).format(
+            date=format_date(since, format="short"), days=days
+        )
 
     def _suggestion_selected(self, suggestion: matching.Suggestion | None) -> None:
         self.explanation.setText(explanation_html(suggestion))
+        self.propose_button.setEnabled(suggestion is not None)
 
     def _show_whole_list(self, lines: tuple[matching.ProposalLine, ...]) -> None:
         self.whole_list.set_records([WholeListLine(line) for line in lines])
