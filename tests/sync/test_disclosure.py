@@ -119,7 +119,7 @@ tables = st.dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables)
 def test_no_random_table_gives_a_withheld_cell_away(counts: dict[str, int]) -> None:
     assert_protected(counts)
