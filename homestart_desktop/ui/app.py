@@ -8,6 +8,7 @@ the demo file all run on the worker, never on the UI thread.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -34,6 +35,19 @@ def _load_data_layer() -> None:
     import homestart_desktop.data.casefile  # noqa: F401
     import homestart_desktop.data.settings  # noqa: F401
     import homestart_desktop.ui.ops  # noqa: F401
+
+
+def _load_screens() -> None:
+    """Import every section's module (not build it: widgets belong to the UI thread), so that
+    opening a section later does not wait for imports such as reportlab or scipy."""
+    from homestart_desktop.ui.sections import SECTIONS
+
+    for section in SECTIONS:
+        if isinstance(section.factory, str) and section.available():
+            try:
+                importlib.import_module(section.factory.partition(":")[0])
+            except Exception as error:  # the section will say so when it is built
+                log.warning("section %s did not import: %s", section.key, type(error).__name__)
 
 
 def _unlock_and_read(*, path: Path, passphrase: str) -> tuple[Any, Any]:
@@ -326,6 +340,7 @@ class AppController(QObject):
             _load_data_layer()
         finally:
             self.sig_data_layer_ready.emit()
+        _load_screens()
 
     def _data_layer_loaded(self) -> None:
         from homestart_desktop.ui.ops import Ops

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         """Ask every screen built so far to load its data (after an unlock)."""
         self._unlocked = True
+        self._reload_outbox()
         for screen in self._screens.values():
             reload = getattr(screen, "reload", None)
             if reload is not None:
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
     def clear_all(self) -> None:
         """Empty every screen of personal data (on lock)."""
         self._unlocked = False
+        self.outbox_status.hide()
         for screen in self._screens.values():
             screen.clear()
         self.set_branch_name("")
@@ -196,8 +198,15 @@ class MainWindow(QMainWindow):
         column.addLayout(body, 1)
         self.setCentralWidget(central)
 
+        # Shown only while packages wait to leave: the status bar says nothing it has not to.
+        self.outbox_status = QLabel(objectName="outbox_status")
+        self.outbox_status.hide()
+        self.statusBar().addPermanentWidget(self.outbox_status)
         self.lock_countdown = QLabel(objectName="lock_countdown")
         self.statusBar().addPermanentWidget(self.lock_countdown)
+        self.ops.sig_changes.connect(
+            lambda changes: self._reload_outbox() if changes.outbox else None
+        )
         self.statusBar().setSizeGripEnabled(False)
 
         QShortcut(QKeySequence("Ctrl+L"), self, self.sig_lock.emit)
@@ -219,6 +228,22 @@ class MainWindow(QMainWindow):
         keys = self.section_keys()
         if 0 <= index < len(keys):
             self.show_section(keys[index])
+
+    def _reload_outbox(self) -> None:
+        from homestart_desktop.data.exports import pending_exports
+
+        self.ops.query(pending_exports, success=self._show_outbox, owner=self)
+
+    def _show_outbox(self, pending: list[Any]) -> None:
+        count = len(pending)
+        self.outbox_status.setText(
+            ngettext(
+                "{count} figures package waits in the outbox",
+                "{count} figures packages wait in the outbox",
+                count,
+            ).format(count=count)
+        )
+        self.outbox_status.setVisible(bool(count) and self._unlocked)
 
     def _select_row(self, key: str) -> None:
         for row in range(self.sidebar.count()):

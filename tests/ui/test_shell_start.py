@@ -1,0 +1,68 @@
+"""Starting: the demo file with its passphrase shown, the self-test, the passphrase field's aids."""
+
+# ruff: noqa: F811 (pytest fixtures imported from shell_helpers)
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from homestart_desktop.data import demo
+from tests.ui.shell_helpers import controller, passphrase_field  # noqa: F401
+
+
+@pytest.fixture
+def quick_demo(monkeypatch, demo_template) -> None:
+    """write_demo_file copies the session's demo branch instead of generating it again."""
+
+    def copy_demo(path: Path, **_kwargs: object) -> Path:
+        shutil.copyfile(demo_template[0], path)
+        return path
+
+    monkeypatch.setattr(demo, "write_demo_file", copy_demo)
+
+
+def test_the_demo_shows_its_passphrase_on_the_unlock_window(qtbot, controller, quick_demo) -> None:
+    window = controller.unlock_window
+    controller.make_demo_file()
+    qtbot.waitUntil(
+        lambda: window.path() is not None and window.demo_hint.isVisible(), timeout=20_000
+    )
+    assert demo.DEMO_PASSPHRASE in window.demo_hint.text()
+    assert "verzonnen gezinnen" in window.demo_hint.text()
+    assert window.path().name == "Demo.hscase" and window.path().exists()
+    assert window.passphrase.isEnabled()
+
+
+def test_self_test_unlocks_shows_every_section_and_locks(quick_demo, capsys) -> None:
+    from homestart_desktop.ui.self_test import self_test
+
+    assert self_test() == 0
+    out = capsys.readouterr().out
+    assert "self-test ok" in out and "today" in out and "settings" in out
+
+
+def test_the_passphrase_can_be_shown_and_caps_lock_is_noticed(
+    qtbot, controller, empty_case_path
+) -> None:
+    window = controller.unlock_window
+    window.set_path(empty_case_path)
+    field = passphrase_field(controller)
+    assert field.echoMode() == QLineEdit.EchoMode.Password
+    window.toggle.click()
+    assert field.echoMode() == QLineEdit.EchoMode.Normal
+    assert window.toggle.text() == "Verbergen"
+    window.toggle.click()
+    assert field.echoMode() == QLineEdit.EchoMode.Password
+
+    capital = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "A")
+    QApplication.sendEvent(field, capital)
+    assert window.caps_hint.isVisible()  # a capital without Shift: Caps Lock is on
+    qtbot.keyClicks(field, "b")
+    assert not window.caps_hint.isVisible()
+    assert field.text() == "Ab" and window.unlock_button.isEnabled()
