@@ -496,7 +496,7 @@ class Expense(SQLModel, table=True):
     amount_cents: int = 0
     purpose: str = ""
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
-    paid_on: dt.date | None = None
+    paid_on: dt.date | None = Field(default=None, index=True)  # the quarter's expenses paid
 
 
 # ---- Bookkeeping
