@@ -116,6 +116,7 @@ class FamiliesScreen(QWidget):
         self.table.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # newest referral first
         self.waiting = WaitingListView(self)
         self.tabs = QTabWidget(self, objectName="familyTabs")
+        self._waiting_stale = False
         self.tabs.addTab(self.table, "")
         self.tabs.addTab(self.waiting, "")
         layout = QVBoxLayout(self)
@@ -131,6 +132,7 @@ class FamiliesScreen(QWidget):
         )
         self.table.sig_activated.connect(self.open_family)
         self.waiting.sig_open.connect(self.open_family)
+        self.tabs.currentChanged.connect(lambda _i: self._fill_waiting())
         ops.sig_changes.connect(self._changed)
         self.retranslate()
 
@@ -204,11 +206,18 @@ class FamiliesScreen(QWidget):
             ).replace(", ", " · ")
         )
         self.table.set_rows(rows)
-        self.waiting.set_rows(rows)
+        self._waiting_stale = True
+        self._fill_waiting()
         self.tabs.setTabText(
             1, _("Waiting list ({count})").format(count=counted.get(FamilyStatus.waiting, 0))
         )
         self.sig_loaded.emit()
+
+    def _fill_waiting(self) -> None:
+        # Filled when it is on screen: opening the section then costs only the main list.
+        if self._waiting_stale and self.tabs.currentWidget() is self.waiting:
+            self.waiting.set_rows(self.rows)
+            self._waiting_stale = False
 
     def _fill_filter(self, counted: Counter) -> None:
         chosen = self.status_filter.currentData()

@@ -164,6 +164,8 @@ def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
     ):
         qtbot.mouseClick(intake.save_button, Qt.MouseButton.LeftButton)
     assert "wachtlijst" in file_dialog.summary.text()
+    bar = screen.tabs.tabBar()  # the coordinator opens the waiting list tab
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
     qtbot.waitUntil(lambda: screen.waiting.table.model.rowCount() == 1, timeout=10_000)
     waiting = screen.waiting.table.model.rows[0]
     assert waiting.languages == ("tr", "nl") and waiting.preferred_slots == ("tue-morning",)
@@ -182,6 +184,7 @@ def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
     ]
 
     file_dialog.close()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
     with empty_case_file.session() as session:  # a second family, so the search must choose
         register_referral(
             session=session,
