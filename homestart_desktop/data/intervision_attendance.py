@@ -1,8 +1,8 @@
 """Who comes to intervision: attendance per volunteer per year, and who missed the last sessions.
 
-A volunteer is counted only for sessions held while they were with the branch (from the day
-their record was made until the day they stopped). A session where a volunteer is not on the
-attendance list counts as missed, like "absent": the list holds who was expected and came or not.
+The attendance list of a session holds the volunteers who were expected (a larger branch runs
+several groups): present, absent with notice, or absent. A volunteer counts only for the
+sessions whose list holds them; sessions still to come are not counted.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ class AttendanceRow:
     first_name: str
     last_name: str
     status: VolunteerStatus
-    held: int  # sessions held in the year while the volunteer was with the branch
+    held: int  # sessions held in the year with the volunteer on the attendance list
     present: int
     absent_notified: int
-    absent: int  # absent without notice, or not on the list
+    absent: int  # absent without notice
 
     @property
     def rate(self) -> float | None:
@@ -48,12 +48,6 @@ class MissedRow:
     last_name: str
     missed_in_a_row: int
     last_present_on: dt.date | None
-
-
-def _with_branch(volunteer: Volunteer, on: dt.date) -> bool:
-    if on < volunteer.created_on:
-        return False
-    return volunteer.stopped_on is None or on <= volunteer.stopped_on
 
 
 def _held_sessions(
@@ -86,9 +80,8 @@ def _presence_by(session: Session, session_ids: list[int]) -> dict[tuple[int, in
 def attendance_overview(
     *, session: Session, year: int, today: dt.date | None = None
 ) -> list[AttendanceRow]:
-    """Per volunteer: sessions held in ``year`` up to today, and how often present or absent.
-
-    Lists every volunteer expected at intervision and every volunteer with attendance that year.
+    """Per volunteer: sessions of ``year`` (up to today) they were expected at, and how often
+    present or absent. Lists every active volunteer and everyone with attendance that year.
     """
     today = today or dt.date.today()
     held = _held_sessions(session, today, year)
@@ -102,13 +95,11 @@ def attendance_overview(
     rows = []
     for v in volunteers:
         counts = dict.fromkeys(Presence, 0)
-        count_held = 0
-        for sid, on in held:
+        for sid, _on in held:
             recorded = presence.get((sid, v.id))
-            if recorded is None and not _with_branch(v, on):
-                continue
-            count_held += 1
-            counts[recorded or Presence.absent] += 1
+            if recorded is not None:
+                counts[recorded] += 1
+        count_held = sum(counts.values())
         rows.append(
             AttendanceRow(
                 v.id,
@@ -142,9 +133,10 @@ def missed_recent_sessions(
         missed = 0
         last_present: dt.date | None = None
         for sid, on in held:  # newest first
-            if not _with_branch(v, on) and (sid, v.id) not in presence:
-                break
-            if presence.get((sid, v.id)) == Presence.present:
+            recorded = presence.get((sid, v.id))
+            if recorded is None:
+                continue  # not expected at this one (another group)
+            if recorded == Presence.present:
                 last_present = on
                 break
             missed += 1

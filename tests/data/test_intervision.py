@@ -180,11 +180,10 @@ def test_editing_keeps_follow_up_identity_and_replaces_attendance(empty_case_fil
 
 def test_attendance_overview_per_volunteer_per_year(empty_case_file):
     ozlem, jef, new = _volunteers(empty_case_file, "Özlem Yılmaz", "Jef Peeters", "Ioana Țurcanu")
-    with empty_case_file.session() as session:
-        session.get(Volunteer, new).created_on = dt.date(2026, 6, 1)
     _save(empty_case_file, dt.date(2025, 12, 1), attendance=[(ozlem, P), (jef, P)])
     _save(empty_case_file, dt.date(2026, 2, 1), attendance=[(ozlem, P), (jef, N)])
-    _save(empty_case_file, dt.date(2026, 5, 1), attendance=[(ozlem, A)])  # Jef not on the list
+    _save(empty_case_file, dt.date(2026, 5, 1), attendance=[(ozlem, A), (jef, A)])
+    _save(empty_case_file, dt.date(2026, 6, 1), attendance=[(new, P)])  # another group
     _save(empty_case_file, dt.date(2026, 9, 1), attendance=[(ozlem, P), (new, P)])
     _save(empty_case_file, dt.date(2026, 12, 20), attendance=[(ozlem, P)])  # not held yet
     with empty_case_file.session() as session:
@@ -198,14 +197,15 @@ def test_attendance_overview_per_volunteer_per_year(empty_case_file):
         rows["Jef"].absent_notified,
         rows["Jef"].absent,
     ) == (
-        3,
+        2,
         0,
         1,
-        2,
+        1,
     )
-    assert (rows["Ioana"].held, rows["Ioana"].present) == (1, 1)  # only since she joined
+    assert (rows["Ioana"].held, rows["Ioana"].present) == (2, 2)  # only where she was expected
     assert rows["Ioana"].rate == 1.0
     assert rows["Özlem"].rate == pytest.approx(2 / 3)
+    assert rows["Jef"].rate == 0.0
 
 
 def test_who_missed_the_last_sessions(empty_case_file):
@@ -216,7 +216,8 @@ def test_who_missed_the_last_sessions(empty_case_file):
         session.get(Volunteer, paused).status = VolunteerStatus.paused
     _save(empty_case_file, dt.date(2026, 6, 1), attendance=[(ozlem, P), (jef, P)])
     _save(empty_case_file, dt.date(2026, 8, 1), attendance=[(ozlem, N), (jef, P)])
-    _save(empty_case_file, dt.date(2026, 10, 1), attendance=[(ozlem, A)])
+    _save(empty_case_file, dt.date(2026, 9, 1), attendance=[(jef, P)])  # Özlem not expected
+    _save(empty_case_file, dt.date(2026, 10, 1), attendance=[(ozlem, A), (jef, A)])
     with empty_case_file.session() as session:
         missed = missed_recent_sessions(session=session, at_least=2, today=TODAY)
         one = missed_recent_sessions(session=session, at_least=1, today=TODAY)
