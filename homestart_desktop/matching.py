@@ -56,6 +56,7 @@ class FamilyFacts:
     pets_description: str = ""
     no_neighbour: bool = False
     location: tuple[float, float] | None = None  # latitude, longitude of the postcode
+    postcode: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
