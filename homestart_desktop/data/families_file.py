@@ -66,8 +66,10 @@ class FamilyFile:
 
     @property
     def intake(self) -> Any | None:
-        """The intake belonging to the current referral, if any."""
-        return self.intakes[-1] if self.intakes else None
+        """The intake belonging to the current referral, if any (a referral again starts anew)."""
+        current = self.referral.id if self.referral else None
+        mine = [i for i in self.intakes if i.referral_id == current]
+        return mine[-1] if mine else None
 
     @property
     def name(self) -> str:

@@ -174,6 +174,7 @@ def test_intake_not_started_keeps_the_reason_and_can_be_referred_again(empty_cas
     assert len(file.referrals) == 2 and file.referral.category == ReferrerCategory.caw
     assert file.waiting_days == 1
     assert len(file.timeline) == 4
+    assert file.intake is None and len(file.intakes) == 1  # the new referral gets a new intake
 
 
 @pytest.mark.parametrize(
