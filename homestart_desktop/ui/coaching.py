@@ -103,6 +103,12 @@ class TalkDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        if talk_id is not None:
+            delete = self.buttons.addButton(
+                _("Delete talk…"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            delete.setObjectName("deleteTalk")
+            delete.clicked.connect(self.delete)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.errors.general)
@@ -139,6 +145,20 @@ class TalkDialog(QDialog):
             data=data,
             talk_id=self._talk_id,
             success=self._saved,
+            failure=self._failed,
+            owner=self,
+        )
+
+    def delete(self) -> None:
+        """Remove this talk, after asking."""
+        if self._talk_id is None or not prompts.confirm(
+            self, _("Delete talk"), _("Delete this talk and its notes?"), yes=_("Delete talk")
+        ):
+            return
+        self._ops.write(
+            coaching.delete_talk,
+            talk_id=self._talk_id,
+            success=lambda _c: super(TalkDialog, self).reject(),
             failure=self._failed,
             owner=self,
         )

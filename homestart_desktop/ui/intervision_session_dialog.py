@@ -112,6 +112,12 @@ class SessionDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.setObjectName("sessionButtons")
+        if session_id is not None:
+            self.delete_button = self.buttons.addButton(
+                _("Delete session…"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.delete_button.setObjectName("deleteSession")
+            self.delete_button.clicked.connect(self.delete)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -155,6 +161,23 @@ class SessionDialog(QDialog):
             data=data,
             session_id=self._session_id,
             success=self._saved,
+            failure=self._failed,
+            owner=self,
+        )
+
+    def delete(self) -> None:
+        """Remove this session with its attendance and follow-ups, after asking."""
+        if self._session_id is None or not prompts.confirm(
+            self,
+            _("Delete session"),
+            _("Delete this session with its attendance list, agreements and follow-up actions?"),
+            yes=_("Delete session"),
+        ):
+            return
+        self._ops.write(
+            iv.delete_session,
+            session_id=self._session_id,
+            success=lambda _c: super(SessionDialog, self).reject(),
             failure=self._failed,
             owner=self,
         )
