@@ -94,6 +94,14 @@ def test_create_tick_onboarding_and_see_the_status_move(qtbot, screen, empty_cas
     assert form.missing.text() == ""
     assert screen.rows[0].status == VolunteerStatus.available
 
+    # An available volunteer keeps at least one free half-day.
+    qtbot.mouseClick(dialog.grid.buttons[(1, HalfDay.morning)], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.sig_refused, timeout=10_000):
+        dialog.save()
+    assert "minstens één vrij dagdeel" in dialog.availability_error.text()
+    assert dialog.tabs.currentIndex() == 2
+    qtbot.mouseClick(dialog.grid.buttons[(1, HalfDay.morning)], Qt.MouseButton.LeftButton)
+
     # Stopping needs a reason, said beside the button.
     status = dialog.status
     status.next_status.setCurrentIndex(status.next_status.findData(VolunteerStatus.stopped))
