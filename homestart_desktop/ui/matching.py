@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,9 +26,8 @@ from PySide6.QtWidgets import (
 from homestart_desktop import matching
 from homestart_desktop.data import matching_data, matching_steps
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.workflow import status_label
-from homestart_desktop.i18n import N_, _, format_date, format_number, ngettext
-from homestart_desktop.matching_words import FACTOR_LABELS
+from homestart_desktop.i18n import _, format_date, ngettext
+from homestart_desktop.ui import matching_tables as tables
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.match_dialogs import (
     ConfirmDialog,
@@ -38,36 +36,7 @@ from homestart_desktop.ui.match_dialogs import (
     WithdrawDialog,
 )
 from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.status_table import RECORD_ROLE, Column, RecordTable
-
-DECISIONS = {"": "", "accepted": N_("accepted"), "rejected": N_("rejected")}
-
-
-@dataclasses.dataclass(frozen=True)
-class WholeListLine:
-    line: matching.ProposalLine
-    decision: str = ""  # "", "accepted" or "rejected"
-
-
-def explanation_html(suggestion: matching.Suggestion | None) -> str:
-    """Each factor with its points out of its weight and its sentence, as a small table."""
-    if suggestion is None:
-        return ""
-    rows = "".join(
-        f"<tr><td><b>{html.escape(_(FACTOR_LABELS[f.key]))}</b></td>"
-        f"<td align='right'>&nbsp;{round(f.points)}/{f.weight}&nbsp;</td>"
-        f"<td>{html.escape(f.text)}</td></tr>"
-        for f in suggestion.factors
-    )
-    title = _("{volunteer}: score {score}").format(
-        volunteer=html.escape(f"{suggestion.reference} {suggestion.name}"),
-        score=round(suggestion.score),
-    )
-    return f"<p><b>{title}</b></p><table cellspacing='4'>{rows}</table>"
-
-
-def _score(value: float | None) -> str:
-    return "" if value is None else format_number(round(value))
+from homestart_desktop.ui.widgets.status_table import RECORD_ROLE
 
 
 class MatchingScreen(QWidget):
@@ -107,35 +76,11 @@ class MatchingScreen(QWidget):
 
     def _build_family_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.families = RecordTable(
-            [
-                Column(N_("Family"), lambda f: f.reference),
-                Column(N_("Name"), lambda f: f.name),
-                Column(N_("Municipality"), lambda f: f.municipality),
-                Column(N_("Waiting since"), lambda f: f.waiting_since, self._waiting_text),
-            ],
-            tab,
-            placeholder=_("Search family, postcode…"),
-            empty_text=_("Nobody is on the waiting list. Families arrive here after the intake."),
-            object_name="waitingFamilies",
-        )
-        self.families.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # longest waiting first
+        self.families = tables.waiting_table(tab, self._waiting_text)
         self.families.sig_selected.connect(self._family_selected)
         self.family_label = QLabel(tab, objectName="sectionTitle")
         self.family_label.setWordWrap(True)
-        self.suggestions = RecordTable(
-            [
-                Column(N_("Score"), lambda s: s.score, _score, align_right=True),
-                Column(N_("Volunteer"), lambda s: s.reference),
-                Column(N_("Name"), lambda s: s.name),
-                Column(N_("Why"), lambda s: max(s.factors, key=lambda f: f.points).text),
-            ],
-            tab,
-            placeholder=_("Search volunteer…"),
-            empty_text=_("Choose a family on the left to see which volunteers fit."),
-            object_name="suggestions",
-        )
-        self.suggestions.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.suggestions = tables.suggestions_table(tab)
         self.suggestions.sig_selected.connect(self._suggestion_selected)
         self.suggestions.sig_activated.connect(lambda _s: self.propose_selected())
         self.explanation = QLabel(tab, objectName="explanation")
@@ -149,19 +94,7 @@ class MatchingScreen(QWidget):
         self.propose_button.setEnabled(False)  # until a volunteer is chosen
         self.show_excluded = QCheckBox(tab, objectName="showExcluded")
         self.show_excluded.toggled.connect(lambda on: self.excluded.setVisible(on))
-        self.excluded = RecordTable(
-            [
-                Column(N_("Volunteer"), lambda e: e.reference),
-                Column(N_("Name"), lambda e: e.name),
-                Column(N_("Why not"), lambda e: "; ".join(e.texts)),
-                Column(N_("Reasons"), lambda e: len(e.reasons), align_right=True),
-            ],
-            tab,
-            placeholder=_("Search volunteer…"),
-            empty_text=_("No volunteer is excluded for this family."),
-            object_name="excludedVolunteers",
-        )
-        self.excluded.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # nearly fits first
+        self.excluded = tables.excluded_table(tab)
         self.excluded.hide()
         right = QWidget(tab)
         column = QVBoxLayout(right)
@@ -187,32 +120,10 @@ class MatchingScreen(QWidget):
         self.whole_intro = QLabel(tab, objectName="hint")
         self.whole_intro.setWordWrap(True)
         self.make_whole_list = QPushButton(tab, objectName="wholeListButton")
-        self.whole_list = RecordTable(
-            [
-                Column(N_("Family"), lambda w: w.line.family_reference),
-                Column(N_("Name"), lambda w: w.line.family_name),
-                Column(N_("Days waiting"), lambda w: w.line.waiting_days, align_right=True),
-                Column(N_("Volunteer"), lambda w: _volunteer_text(w.line.suggestion)),
-                Column(
-                    N_("Score"),
-                    lambda w: w.line.suggestion.score if w.line.suggestion else None,
-                    _score,
-                    align_right=True,
-                ),
-                Column(N_("Decision"), lambda w: w.decision, lambda d: _(DECISIONS[d])),
-            ],
-            tab,
-            placeholder=_("Search family, volunteer…"),
-            empty_text=_(
-                "Let the app propose a volunteer for every waiting family at once. "
-                "Nothing changes until you accept lines and propose them."
-            ),
-            object_name="wholeList",
-        )
-        self.whole_list.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.whole_list = tables.whole_list_table(tab)
         self.whole_list.sig_selected.connect(
             lambda w: self.whole_explanation.setText(
-                explanation_html(w.line.suggestion) if w else ""
+                tables.explanation_html(w.line.suggestion) if w else ""
             )
         )
         self.whole_explanation = QLabel(tab, objectName="wholeExplanation")
@@ -244,22 +155,7 @@ class MatchingScreen(QWidget):
 
     def _build_matches_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.matches = RecordTable(
-            [
-                Column(N_("Family"), lambda m: f"{m.family_reference} {m.family_name}".strip()),
-                Column(
-                    N_("Volunteer"), lambda m: f"{m.volunteer_reference} {m.volunteer_name}".strip()
-                ),
-                Column(N_("Status"), lambda m: m.status, status_label),
-                Column(N_("Proposed on"), lambda m: m.proposed_on, format_date),
-                Column(N_("Introduction visit"), lambda m: m.introduction_on, format_date),
-                Column(N_("Why"), lambda m: m.reason),
-            ],
-            tab,
-            placeholder=_("Search family, volunteer…"),
-            empty_text=_("No match under way. Propose a volunteer for a waiting family first."),
-            object_name="openMatches",
-        )
+        self.matches = tables.matches_table(tab)
         self.plan_intro = QPushButton(tab, objectName="planIntroduction")
         self.record_intro = QPushButton(tab, objectName="recordIntroduction")
         self.confirm_button = QPushButton(tab, objectName="confirmMatch")
@@ -360,7 +256,7 @@ class MatchingScreen(QWidget):
     def save_accepted_lines(self) -> None:
         accepted = [
             w.line
-            for w in _records(self.whole_list)
+            for w in tables.records(self.whole_list)
             if w.decision == "accepted" and w.line.suggestion
         ]
         if not accepted:
@@ -473,11 +369,11 @@ class MatchingScreen(QWidget):
         )
 
     def _suggestion_selected(self, suggestion: matching.Suggestion | None) -> None:
-        self.explanation.setText(explanation_html(suggestion))
+        self.explanation.setText(tables.explanation_html(suggestion))
         self.propose_button.setEnabled(suggestion is not None)
 
     def _show_whole_list(self, lines: tuple[matching.ProposalLine, ...]) -> None:
-        self.whole_list.set_records([WholeListLine(line) for line in lines])
+        self.whole_list.set_records([tables.WholeListLine(line) for line in lines])
         self.whole_explanation.clear()
         self.sig_whole_list_shown.emit()
 
@@ -487,7 +383,7 @@ class MatchingScreen(QWidget):
             return
         records = [
             dataclasses.replace(w, decision=decision) if w is chosen else w
-            for w in _records(self.whole_list)
+            for w in tables.records(self.whole_list)
         ]
         row = self.whole_list.view.currentIndex().row()
         self.whole_list.set_records(records)
@@ -511,13 +407,3 @@ class MatchingScreen(QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.families or changes.volunteers or changes.trajectories or changes.settings:
             self.reload()
-
-
-def _volunteer_text(suggestion: matching.Suggestion | None) -> str:
-    if suggestion is None:
-        return _("no suitable volunteer free")
-    return f"{suggestion.reference} {suggestion.name}"
-
-
-def _records(table: RecordTable) -> list:
-    return [table.model.record(row) for row in range(table.model.rowCount())]

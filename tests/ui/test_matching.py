@@ -18,7 +18,8 @@ from homestart_desktop.ui.match_dialogs import (
     ProposeDialog,
     WithdrawDialog,
 )
-from homestart_desktop.ui.matching import MatchingScreen, _records
+from homestart_desktop.ui.matching import MatchingScreen
+from homestart_desktop.ui.matching_tables import records
 from homestart_desktop.ui.ops import Ops
 from tests.data.test_matching_data import add_available_volunteer, add_waiting_family
 
@@ -163,6 +164,6 @@ def test_withdraw_puts_the_family_back_with_its_original_waiting_date(qtbot, scr
     qtbot.keyClicks(dialog.reason, "Het gezin wil toch een vrouw als vrijwilliger")
     save_dialog(qtbot, screen, dialog)
     assert screen.matches.visible_count() == 0
-    waiting = {f.reference: f for f in _records(screen.families)}
+    waiting = {f.reference: f for f in records(screen.families)}
     assert waiting["GZ-2026-001"].waiting_since == TODAY - dt.timedelta(days=120)
     assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001"  # still first in line
