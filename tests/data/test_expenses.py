@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from homestart_desktop.data.expenses import (
     ExpenseIn,
@@ -155,3 +157,12 @@ def test_an_entry_can_be_removed(empty_case_file, volunteer_id):
     with empty_case_file.session() as session:
         delete_expense(session=session, volunteer_id=volunteer_id, expense_id=saved.id)
     assert _summary(empty_case_file, volunteer_id, 2025).lines == ()
+
+
+@given(st.integers(min_value=0, max_value=10_000_000))
+def test_any_amount_in_cents_reads_back_as_typed(cents):
+    euros, rest = divmod(cents, 100)
+    assert parse_amount(f"{euros},{rest:02d}") == cents
+    assert parse_amount(f"{euros}.{rest:02d}") == cents
+    with pytest.raises(ValidationError):
+        parse_amount(f"{euros},{rest:02d}5")  # a third decimal
