@@ -112,6 +112,7 @@ class FamiliesScreen(QWidget):
                 "Start with “New referral” when a referrer or a family calls."
             ),
             object_name="families_table",
+            stretch_column=1,
         )
         self.table.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # newest referral first
         self.waiting = WaitingListView(self)

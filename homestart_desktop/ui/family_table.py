@@ -168,6 +168,7 @@ class FamilyTable(QWidget):
         *,
         empty_text: str,
         object_name: str,
+        stretch_column: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = FamilyTableModel(columns, self)
@@ -193,8 +194,10 @@ class FamilyTable(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(30)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(stretch_column is None)
+        if stretch_column is not None:  # e.g. the name, so a short last column stays short
+            header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(100)  # measure widths on 100 rows, not 3,000
         self.view.activated.connect(lambda index: self.sig_activated.emit(index.data(RECORD_ROLE)))
         self.empty_label = QLabel(empty_text, self, objectName="emptyState")
