@@ -20,7 +20,7 @@ TREND_QUARTERS = 8
 # The per-branch table's columns, with a short heading each.
 HEADLINE_LABELS: dict[tuple[str, str], str] = {
     ("referrals", "total"): N_("Referrals"),
-    ("flow", "intakes"): N_("Intakes"),
+    ("flow", "intakes"): N_("Intake talks"),
     ("flow", "waiting_at_end"): N_("Waiting list"),
     ("flow", "started"): N_("Started"),
     ("flow", "active_at_end"): N_("Running"),
@@ -28,7 +28,7 @@ HEADLINE_LABELS: dict[tuple[str, str], str] = {
     ("visits", "done"): N_("Home visits"),
     ("families", "base"): N_("Families"),
     ("volunteers", "active"): N_("Volunteers"),
-    ("measures", "median_waiting_days"): N_("Waiting days (median)"),
+    ("measures", "median_waiting_days"): N_("Median wait (days)"),
 }
 HEADLINES: tuple[tuple[str, str], ...] = (
     ("referrals", "total"),

@@ -12,6 +12,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from homestart_desktop.data.settings import BranchSettings
@@ -84,6 +85,10 @@ def _referrals_chart(combined: Combined) -> Drawing:
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 6.5
     chart.valueAxis.valueMin = 0
+    top = max([*values, 1.0])
+    chart.valueAxis.valueMax = top
+    chart.valueAxis.valueStep = max(1, round(top / 5))
+    chart.valueAxis.labelTextFormat = "%d"
     chart.bars[0].fillColor = ACCENT
     chart.bars[0].strokeColor = None
     drawing.add(chart)
@@ -93,7 +98,7 @@ def _referrals_chart(combined: Combined) -> Drawing:
 def _trend_chart(combined: Combined) -> Drawing:
     drawing = Drawing(CONTENT_WIDTH, 62 * mm)
     chart = HorizontalLineChart()
-    chart.x, chart.y, chart.width, chart.height = 12 * mm, 12 * mm, CONTENT_WIDTH - 60 * mm, 46 * mm
+    chart.x, chart.y, chart.width, chart.height = 12 * mm, 12 * mm, CONTENT_WIDTH - 85 * mm, 46 * mm
     series = [("flow", "waiting_at_end"), ("flow", "active_at_end"), ("flow", "started")]
     chart.data = [
         [None if t.value is None else float(t.value) for _, t in combined.trends[s]] for s in series
@@ -109,7 +114,8 @@ def _trend_chart(combined: Combined) -> Drawing:
         chart.lines[index].strokeWidth = 1.5
     drawing.add(chart)
     legend = Legend()
-    legend.x, legend.y = CONTENT_WIDTH - 45 * mm, 50 * mm
+    legend.x, legend.y = CONTENT_WIDTH - 68 * mm, 50 * mm
+    legend.alignment = "right"  # swatch first, then the words
     legend.fontName, legend.fontSize = FONT, 7
     legend.colorNamePairs = [(PALETTE[i], row_label(s[1])) for i, s in enumerate(series)]
     drawing.add(legend)
@@ -159,7 +165,12 @@ def report_pdf(
         Paragraph(escape(_("Per branch")), st["h2"]),
     ]
     header = [_("Branch")] + [_(HEADLINE_LABELS[line]) for line in HEADLINES]
-    tiny = ParagraphStyle("tiny", parent=st["small"], fontSize=6.5, leading=8)
+    first = 17 * mm
+    column = (CONTENT_WIDTH - first) / len(HEADLINES) - 13  # less the cell's padding
+    # Small enough that the longest word of a heading fits its column (no broken words).
+    longest = max(stringWidth(w, FONT, 1) for h in header for w in h.split())
+    tiny = ParagraphStyle("tiny", parent=st["small"], fontSize=min(6.5, column / longest))
+    tiny.leading = tiny.fontSize * 1.25
     header = [Paragraph(escape(h), tiny) for h in header]
     rows: list[list] = [header]
     for branch in sorted(combined.reported):
@@ -168,7 +179,7 @@ def report_pdf(
     rows.append(
         [_("Flanders")] + [total_text(combined.totals.get(line), line[1]) for line in HEADLINES]
     )
-    first = 18 * mm
+    first = 17 * mm
     story.append(
         _table(rows, [first] + [(CONTENT_WIDTH - first) / len(HEADLINES)] * len(HEADLINES))
     )
