@@ -195,6 +195,24 @@ def list_volunteer_choices(
     return [VolunteerChoice(v.id, v.reference, v.first_name, v.last_name, v.status) for v in rows]
 
 
+def last_attendees(*, session: Session) -> list[int]:
+    """The volunteers on the list of the latest session (to start the next one of the group)."""
+    latest = session.exec(
+        select(IntervisionSession.id).order_by(
+            col(IntervisionSession.on).desc(), col(IntervisionSession.id).desc()
+        )
+    ).first()
+    if latest is None:
+        return []
+    return list(
+        session.exec(
+            select(IntervisionAttendance.volunteer_id)
+            .where(IntervisionAttendance.session_id == latest)
+            .order_by(IntervisionAttendance.id)
+        )
+    )
+
+
 def list_sessions(*, session: Session, year: int | None = None) -> list[SessionRow]:
     """Every session (of ``year``), newest first, with attendance counts and open follow-ups."""
     query = select(IntervisionSession)

@@ -43,6 +43,7 @@ class SessionForm:
     choices: list[iv.VolunteerChoice]
     detail: iv.SessionDetail | None
     names: NameIndex
+    last_attendees: list[int]
 
 
 def load_session_form(*, session: Session, session_id: int | None) -> SessionForm:
@@ -52,6 +53,7 @@ def load_session_form(*, session: Session, session_id: int | None) -> SessionFor
         iv.list_volunteer_choices(session=session, include_stopped=detail is not None),
         detail,
         load_name_index(session=session),
+        iv.last_attendees(session=session) if detail is None else [],
     )
 
 
@@ -198,7 +200,7 @@ class SessionDialog(QDialog):
 
     def _fill(self, form: SessionForm) -> None:
         self._names = form.names
-        self.attendees.set_choices(form.choices)
+        self.attendees.set_choices(form.choices, last=form.last_attendees)
         detail = form.detail
         if detail is not None:
             self.on.set_date(detail.on)

@@ -63,6 +63,10 @@ class AttendeeList(QWidget):
         self.add_expected = QPushButton(
             _("Add all active volunteers"), self, objectName="addExpectedAttendees"
         )
+        self.add_last = QPushButton(_("Same group as last time"), self, objectName="addLastGroup")
+        self.add_last.setToolTip(_("Add the volunteers on the list of the latest session"))
+        self.add_last.hide()
+        self._last: list[int] = []
         self.table = _table(self, "attendees", [_("Volunteer"), _("Presence"), ""])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -72,18 +76,22 @@ class AttendeeList(QWidget):
             header.resizeSection(column, width)
         self.add_button.clicked.connect(lambda: self.add(self.picker.currentData()))
         self.add_expected.clicked.connect(self._add_expected)
+        self.add_last.clicked.connect(self._add_last)
         top = QHBoxLayout()
         top.addWidget(self.picker, 1)
         top.addWidget(self.add_button)
+        top.addWidget(self.add_last)
         top.addWidget(self.add_expected)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
 
-    def set_choices(self, choices: list[VolunteerChoice]) -> None:
-        """The volunteers one can pick."""
+    def set_choices(self, choices: list[VolunteerChoice], *, last: list[int] | None = None) -> None:
+        """The volunteers one can pick (and the latest session's list, offered as a group)."""
         self._choices = {c.id: c for c in choices}
+        self._last = [v for v in (last or []) if v in self._choices]
+        self.add_last.setVisible(bool(self._last))
         self.picker.clear()
         for choice in choices:
             self.picker.addItem(volunteer_label(choice), choice.id)
@@ -131,6 +139,12 @@ class AttendeeList(QWidget):
                 self.table.removeRow(row)
                 self.sig_changed.emit()
                 return
+
+    def _add_last(self) -> None:
+        listed = {volunteer_id for volunteer_id, _presence in self.value()}
+        for volunteer_id in self._last:
+            if volunteer_id not in listed:
+                self.add(volunteer_id)
 
     def _add_expected(self) -> None:
         listed = {volunteer_id for volunteer_id, _presence in self.value()}

@@ -123,16 +123,32 @@ def test_record_find_and_see_attendance_change(qtbot, screen, empty_case_file):
     reopened = screen.session_dialog
     qtbot.waitUntil(reopened.isEnabled, timeout=10_000)
     assert reopened.theme.text() == "Grenzen stellen bij vermoeidheid"
-    assert [a for a, _p in reopened.attendees.value()] == [
-        a for a, _p in detail.attendees and [(x.volunteer_id, 0) for x in detail.attendees]
-    ]
+    listed = [a.volunteer_id for a in detail.attendees]
+    assert [v for v, _p in reopened.attendees.value()] == listed
     reopened.reject()
+
+    # A new session offers the same group as last time.
+    dialog = _open_new_session(qtbot, screen)
+    qtbot.mouseClick(dialog.attendees.add_last, Qt.MouseButton.LeftButton)
+    assert [v for v, _p in dialog.attendees.value()] == listed
+    prompts.set_next_answers([True])  # discard
+    dialog.reject()
+
+    # Deleting asks first, then the list and the overview empty again.
+    reopened = screen.open_session(saved[0].id)
+    qtbot.waitUntil(reopened.isEnabled, timeout=10_000)
+    prompts.set_next_answers([True])
+    with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
+        qtbot.mouseClick(reopened.delete_button, Qt.MouseButton.LeftButton)
+    assert screen.sessions.model.rowCount() == 0
+    assert _attendance(screen)["Özlem"] == (0, 0, 0)
 
 
 def test_an_attendee_twice_is_named_beside_the_list_and_pasted_rich_text_arrives_plain(
     qtbot, screen
 ):
     dialog = _open_new_session(qtbot, screen)
+    assert not dialog.attendees.add_last.isVisibleTo(dialog)  # no earlier session yet
     qtbot.keyClicks(dialog.theme, "Rouw")
     dialog.attendees.picker.setCurrentIndex(0)
     qtbot.mouseClick(dialog.attendees.add_button, Qt.MouseButton.LeftButton)
