@@ -95,8 +95,8 @@ def _record_step(
     )
     _audit(session, "family.status", family.id, f"{family.status.value}->{new.value}")
     family.status = new
-    if new == FamilyStatus.waiting:
-        family.waiting_since = on
+    if new == FamilyStatus.waiting and family.waiting_since is None:
+        family.waiting_since = on  # back on the list after a match fell through: date kept
     elif new == FamilyStatus.referred:
         family.waiting_since = None
     session.add(family)
