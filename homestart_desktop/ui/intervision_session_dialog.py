@@ -120,6 +120,8 @@ class SessionDialog(QDialog):
             )
             self.delete_button.setObjectName("deleteSession")
             self.delete_button.clicked.connect(self.delete)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -80,12 +80,15 @@ class AttendeeList(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.picker, 1)
         top.addWidget(self.add_button)
-        top.addWidget(self.add_last)
-        top.addWidget(self.add_expected)
+        groups = QHBoxLayout()
+        groups.addWidget(self.add_last)
+        groups.addWidget(self.add_expected)
+        groups.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        layout.addLayout(groups)
 
     def set_choices(self, choices: list[VolunteerChoice], *, last: list[int] | None = None) -> None:
         """The volunteers one can pick (and the latest session's list, offered as a group)."""
