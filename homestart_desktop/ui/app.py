@@ -92,6 +92,10 @@ class AppController(QObject):
     """The case file is closed, the key forgotten, every view emptied."""
 
     sig_data_layer_ready = Signal()
+    """The data layer is imported: unlocking can start."""
+
+    sig_screens_ready = Signal()
+    """Every section's module is imported too (benchmarks wait for it, as typing would)."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -341,6 +345,7 @@ class AppController(QObject):
         finally:
             self.sig_data_layer_ready.emit()
         _load_screens()
+        self.sig_screens_ready.emit()
 
     def _data_layer_loaded(self) -> None:
         from homestart_desktop.ui.ops import Ops
