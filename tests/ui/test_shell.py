@@ -99,6 +99,23 @@ def test_the_file_locks_itself_after_the_idle_minutes(
     assert "zonder activiteit" in controller.unlock_window.note.text()
 
 
+def test_typing_keeps_the_file_open_past_the_idle_time(
+    qtbot, controller, empty_case_path: Path
+) -> None:
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    controller.idle.set_timeout(0.6)
+    window = controller.main_window
+    window.show_section("settings")
+    field = window.screen("settings").findChild(QLineEdit, "coordinator")
+    with qtbot.assertNotEmitted(controller.sig_locked):
+        for _ in range(6):  # 1.2 s of typing, a key every 0.2 s
+            qtbot.keyClick(field, Qt.Key.Key_A)
+            qtbot.wait(200)
+    assert controller.ops.case_file is not None
+    with qtbot.waitSignal(controller.sig_locked, timeout=5_000):
+        pass  # then nothing: it locks
+
+
 def test_a_case_file_in_use_elsewhere_is_refused_in_words(
     qtbot, controller, empty_case_file
 ) -> None:
