@@ -148,7 +148,9 @@ def propose_matches(
         i = index[volunteer_id]
         taken[volunteer_id] = taken.get(volunteer_id, 0) + 1
         if not evaluation.allowed[i] or taken[volunteer_id] > pool.volunteers[i].free_places:
-            ranking = matching.rank_volunteers(families[family_id], pool, data.rules, today)
+            # The refusal travels as an exception: keep the family's free text out of it.
+            plain = dataclasses.replace(families[family_id], pets_description="")
+            ranking = matching.rank_volunteers(plain, pool, data.rules, today)
             why = next((e.texts for e in ranking.excluded if e.volunteer_id == volunteer_id), ())
             problems.add(
                 "volunteer",
