@@ -9,6 +9,7 @@ import io
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from homestart_desktop.data.models import HalfDay, VolunteerStatus
 from homestart_desktop.data.onboarding import save_onboarding
@@ -37,6 +38,9 @@ def screen(qtbot, empty_case_file):
     with qtbot.waitSignal(widget.sig_loaded, timeout=10_000):
         widget.reload()
     yield widget
+    for _round in range(3):  # let late answers (and the reloads they ask for) land first
+        ops.wait_idle()
+        QApplication.processEvents()
     ops.shutdown()
     prompts.clear_answers()
 
