@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from homestart_desktop import matching
 from homestart_desktop.data.models import (
@@ -223,13 +223,14 @@ def _volunteer_facts(session: Session, settings: BranchSettings) -> list[matchin
         select(Trajectory.volunteer_id).where(col(Trajectory.status).in_(OPEN_TRAJECTORY))
     ):
         open_count[volunteer_id] += 1
-    available_since: dict[int, dt.date] = {}
-    for volunteer_id, on in session.exec(
-        select(VolunteerStatusChange.volunteer_id, VolunteerStatusChange.on)
-        .where(VolunteerStatusChange.to_status == VolunteerStatus.available)
-        .order_by(VolunteerStatusChange.on)
-    ):
-        available_since[volunteer_id] = on  # the last time they became free counts
+    # The last time they became free counts.
+    available_since: dict[int, dt.date] = dict(
+        session.exec(
+            select(VolunteerStatusChange.volunteer_id, func.max(VolunteerStatusChange.on))
+            .where(VolunteerStatusChange.to_status == VolunteerStatus.available)
+            .group_by(VolunteerStatusChange.volunteer_id)
+        ).all()
+    )
     facts = []
     keys = tuple(c.key for c in _VOLUNTEER_COLUMNS)
     for row in volunteers:
