@@ -104,7 +104,7 @@ class VolunteersScreen(QWidget):
         self.table.toolbar.insertWidget(2, QLabel(_("Show"), self))
         self.table.toolbar.insertWidget(3, self.status_filter)
         top = QHBoxLayout()
-        title = QLabel(_("Volunteers"), self, objectName="screenTitle")
+        title = QLabel(_("Volunteers"), self, objectName="pageTitle")
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.new_button)
