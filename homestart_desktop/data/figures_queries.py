@@ -249,8 +249,8 @@ def _volunteers(session: Session, end: dt.date) -> tuple[VolunteerFact, ...]:
     return tuple(facts)
 
 
-def _scores(row: object) -> Scores:
-    return tuple(getattr(row, f"score_{area}") for area in OUTCOME_AREAS)
+def _score_columns(table: type) -> list:
+    return [getattr(table, f"score_{area}") for area in OUTCOME_AREAS]
 
 
 def _outcomes(
@@ -259,33 +259,37 @@ def _outcomes(
     """Baseline (intake, else the first review) and closing scores of trajectories closed."""
     if not closed:
         return ()
-    by_trajectory: dict[int, list[Review]] = {t.id: [] for t in closed}
-    for review in session.exec(
-        select(Review)
-        .where(Review.trajectory_id.in_(by_trajectory), Review.held_on.is_not(None))  # type: ignore[attr-defined,union-attr]
+    nothing: Scores = (None,) * len(OUTCOME_AREAS)
+    first_interim: dict[int, Scores] = {}
+    last_closing: dict[int, Scores] = {}
+    for trajectory_id, kind, *scores in session.exec(
+        select(Review.trajectory_id, Review.kind, *_score_columns(Review))
+        .where(
+            Review.trajectory_id.in_({t.id for t in closed}),  # type: ignore[attr-defined]
+            Review.held_on.is_not(None),  # type: ignore[union-attr]
+        )
         .order_by(Review.held_on, Review.id)
     ):
-        by_trajectory[review.trajectory_id].append(review)
+        if kind == ReviewKind.closing:
+            last_closing[trajectory_id] = tuple(scores)
+        else:
+            first_interim.setdefault(trajectory_id, tuple(scores))
     intakes: dict[int, Scores] = {}
-    for intake in session.exec(
-        select(Intake)
+    for family_id, done_on, *scores in session.exec(
+        select(Intake.family_id, Intake.done_on, *_score_columns(Intake))
         .where(Intake.family_id.in_({t.family_id for t in closed}))  # type: ignore[attr-defined]
         .order_by(Intake.done_on, Intake.id)
     ):
-        scores = _scores(intake)
-        if any(s is not None for s in scores) and (intake.done_on or end) <= end:
-            intakes[intake.family_id] = scores  # the latest intake with scores wins
-    facts = []
-    for trajectory in closed:
-        reviews = by_trajectory[trajectory.id]
-        closing = [r for r in reviews if r.kind == ReviewKind.closing]
-        interim = [r for r in reviews if r.kind == ReviewKind.interim]
-        baseline = intakes.get(trajectory.family_id) or (
-            _scores(interim[0]) if interim else (None,) * len(OUTCOME_AREAS)
+        if any(s is not None for s in scores) and (done_on or end) <= end:
+            intakes[family_id] = tuple(scores)  # the latest intake with scores wins
+    return tuple(
+        OutcomeFact(
+            trajectory_id=t.id,
+            baseline=intakes.get(t.family_id) or first_interim.get(t.id, nothing),
+            closing=last_closing.get(t.id, nothing),
         )
-        final = _scores(closing[-1]) if closing else (None,) * len(OUTCOME_AREAS)
-        facts.append(OutcomeFact(trajectory_id=trajectory.id, baseline=baseline, closing=final))
-    return tuple(facts)
+        for t in closed
+    )
 
 
 def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterFacts:

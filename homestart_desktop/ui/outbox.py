@@ -165,7 +165,9 @@ class OutboxPanel(QWidget):
         return self._outbox
 
     def _oldest_pending(self) -> ExportInfo | None:
-        pending = [r for r in self.table.model._records if r.state != ExportState.sent]
+        model = self.table.model
+        records = [model.record(row) for row in range(model.rowCount())]
+        pending = [r for r in records if r.state != ExportState.sent]
         return pending[-1] if pending else None
 
     def _show(self, rows: list[ExportInfo]) -> None:
