@@ -161,3 +161,38 @@ def test_the_command_line_writes_the_pdf_and_names_an_unknown_volunteer(
     args = argparse.Namespace(volunteer="VW-2019-404", doc_lang=None, out=out)
     assert agreement_cli(args, case_file=empty_case_file) == 2
     assert "VW-2019-404" in capsys.readouterr().err
+
+
+def test_homestart_print_agreement_in_french(empty_case_path, tmp_path, capsys):
+    from homestart_desktop import cli
+    from homestart_desktop.data.casefile import unlock
+    from tests.conftest import TEST_PASSPHRASE
+
+    case_file = unlock(empty_case_path, passphrase=TEST_PASSPHRASE)
+    with case_file.session() as session:
+        saved = add_volunteer(
+            session=session, volunteer_in=VolunteerIn(first_name="Ioana", last_name="Țurcanu")
+        )
+    case_file.lock()
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(TEST_PASSPHRASE + "\n", encoding="utf-8")
+    out = tmp_path / "agreement.pdf"
+    code = cli.main(
+        [
+            "print",
+            "agreement",
+            empty_case_path,
+            "--volunteer",
+            saved.reference,
+            "--lang",
+            "fr",
+            "--passphrase-file",
+            secret,
+            "--out",
+            out,
+        ]
+    )
+    assert code == 0
+    text = _text(out.read_bytes())
+    assert "Convention de volontariat" in text and "Ioana Țurcanu" in text
+    assert "Țurcanu" not in capsys.readouterr().err  # names never on the terminal
