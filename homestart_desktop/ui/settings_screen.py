@@ -15,11 +15,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -146,6 +148,8 @@ class SettingsScreen(QWidget):
         column.setSpacing(14)
         for group_title, fields in GROUPS:
             box = QGroupBox(_(group_title))
+            # As tall as its rows (and their messages): the scroll area must not squeeze it.
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             form = QFormLayout(box)
             form.setHorizontalSpacing(18)
             form.setVerticalSpacing(8)
@@ -196,7 +200,8 @@ class SettingsScreen(QWidget):
         )
         hint.setWordWrap(True)
         column.addWidget(hint)
-        row = QHBoxLayout()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
         actions = (
             ("change_passphrase", _("Change passphrase…"), casefile_dialogs.change_passphrase),
             ("backup_now", _("Back up now"), casefile_dialogs.backup_now),
@@ -204,12 +209,11 @@ class SettingsScreen(QWidget):
             ("restore_backup", _("Restore a backup…"), casefile_dialogs.restore_backup),
             ("check_integrity", _("Check the file"), casefile_dialogs.check_integrity),
         )
-        for name, label, action in actions:
+        for index, (name, label, action) in enumerate(actions):
             button = QPushButton(label, objectName=name)
             button.clicked.connect(lambda _checked=False, act=action: act(self, self.ops))
-            row.addWidget(button)
-        row.addStretch(1)
-        column.addLayout(row)
+            grid.addWidget(button, index // 3, index % 3)
+        column.addLayout(grid)
         return box
 
     # ---- Internals

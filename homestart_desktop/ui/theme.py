@@ -31,6 +31,8 @@ QLabel#sectionTitle {{ font-size: {POINT_SIZE + 2}pt; font-weight: 600; }}
 QLabel#cardValue {{ font-size: {POINT_SIZE + 12}pt; font-weight: 600; color: {ACCENT}; }}
 QLabel#cardTitle {{ color: {MUTED}; }}
 QLabel#hint {{ color: {MUTED}; }}
+/* Spin boxes, date fields and drop-downs keep Fusion's own look: restyling their frame would
+   take their arrows away. */
 QLabel#formError {{ color: {ERROR}; }}
 QLabel#emptyState {{ color: {MUTED}; padding: 16px; }}
 QLabel#demoHint {{ background: {WARNING_SOFT}; border: 1px solid #f3d19e; border-radius: 6px;
@@ -54,12 +56,13 @@ QPushButton:disabled {{ color: #9aa5b1; background: #f0f2f5; }}
 QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
 QPushButton[primary="true"]:hover {{ background: {ACCENT_DARK}; }}
 QPushButton[primary="true"]:disabled {{ background: #9bbfcc; border-color: #9bbfcc; }}
-QLineEdit, QSpinBox, QDoubleSpinBox, QDateEdit, QComboBox, QPlainTextEdit {{
+QLineEdit, QPlainTextEdit {{
     padding: 4px 6px; border: 1px solid {BORDER}; border-radius: 5px; background: white; }}
-QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QDateEdit:focus, QComboBox:focus,
-QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
-QLineEdit[invalid="true"], QSpinBox[invalid="true"], QDoubleSpinBox[invalid="true"] {{
-    border-color: {ERROR}; }}
+QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
+QSpinBox, QDoubleSpinBox, QDateEdit, QComboBox {{ min-height: 22px; }}
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QSpinBox[invalid="true"],
+QDoubleSpinBox[invalid="true"], QDateEdit[invalid="true"], QComboBox[invalid="true"] {{
+    border: 1px solid {ERROR}; border-radius: 3px; }}
 QGroupBox {{ font-weight: 600; border: 1px solid {BORDER}; border-radius: 8px;
     margin-top: 14px; padding: 14px 12px 10px 12px; background: white; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; }}

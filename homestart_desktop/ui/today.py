@@ -227,7 +227,9 @@ class TodayScreen(QWidget):
         )
         self.visits.show_figure(
             overview.visits_this_week,
-            ngettext(
+            ""
+            if not overview.visits_still_planned
+            else ngettext(
                 "{count} still to log", "{count} still to log", overview.visits_still_planned
             ).format(count=overview.visits_still_planned),
         )
@@ -237,7 +239,7 @@ class TodayScreen(QWidget):
                 count=overview.reviews_overdue
             )
             if overview.reviews_overdue
-            else _("none overdue"),
+            else (_("none overdue") if overview.reviews_due else ""),
         )
         self.waiting_table.set_records(overview.longest_waiting)
         self.reviews_table.set_records(overview.reviews)

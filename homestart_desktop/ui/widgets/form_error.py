@@ -15,6 +15,7 @@ e.g. above the buttons).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from homestart_desktop.ui.theme import mark_invalid
@@ -30,6 +31,8 @@ class FormErrorLabel(QLabel):
             self.setAccessibleName(object_name)
             self.setProperty("field", object_name)
         self.setWordWrap(True)
+        # Right under its field; any spare height of the row goes below the words.
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.hide()
 
     def set_message(self, message: str) -> None:
