@@ -30,7 +30,7 @@ from homestart_desktop.i18n import _
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.family_reference_picker import NoteEdit
 from homestart_desktop.ui.intervision_session_parts import AttendeeList, FollowUpList
-from homestart_desktop.ui.name_warning import NameWarningBar
+from homestart_desktop.ui.name_warning import LineText, NameWarningBar
 from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.widgets.date_edit import DateEdit
 from homestart_desktop.ui.widgets.form_error import FormErrors
@@ -155,7 +155,14 @@ class SessionDialog(QDialog):
             self.errors.show(dict(problems))
             return
         self.errors.clear()
-        notes = {_("Agreements"): self.agreements, _("Notes"): self.notes}
+        notes = {_("Theme"): LineText(self.theme)}
+        notes[_("Agreements")] = self.agreements
+        for row in range(self.follow_ups.table.rowCount()):
+            what, who, _due, _done = self.follow_ups.widgets(row)
+            label = _("Follow-up action {number}").format(number=row + 1)
+            notes[label] = LineText(what)
+            notes[f"{label} ({_('Who').lower()})"] = LineText(who)
+        notes[_("Notes")] = self.notes
         if check_names and self.name_warning.check(self._names, notes):
             return
         self.name_warning.dismiss()

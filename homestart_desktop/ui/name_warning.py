@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,19 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.name_detector import NameHit, NameIndex, find_names, replace_names
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.family_reference_picker import NoteEdit
+
+
+class LineText:
+    """A one-line field seen as a note, so the bar can check and fix it too."""
+
+    def __init__(self, edit: QLineEdit) -> None:
+        self.edit = edit
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def set_text(self, text: str) -> None:
+        self.edit.setText(text)
 
 
 class NameWarningBar(QFrame):
@@ -40,7 +54,7 @@ class NameWarningBar(QFrame):
         self.setStyleSheet(
             "#nameWarning { background: #fff4e5; border: 1px solid #f0c36d; border-radius: 6px; }"
         )
-        self._found: list[tuple[NoteEdit, NameHit, QComboBox]] = []
+        self._found: list[tuple[NoteEdit | LineText, NameHit, QComboBox]] = []
         self.message = QLabel(self, objectName="nameWarningText")
         self.message.setWordWrap(True)
         self.choices = QFormLayout()
@@ -61,7 +75,7 @@ class NameWarningBar(QFrame):
 
     # ---- Public API
 
-    def check(self, index: NameIndex, notes: dict[str, NoteEdit]) -> bool:
+    def check(self, index: NameIndex, notes: dict[str, NoteEdit | LineText]) -> bool:
         """Look for names in ``notes`` (label → field); show the bar and return True if any."""
         self.dismiss()
         for label, note in notes.items():
@@ -91,7 +105,7 @@ class NameWarningBar(QFrame):
 
     def replace(self) -> None:
         """Put the chosen reference codes in place of the names found."""
-        by_note: dict[int, tuple[NoteEdit, list[NameHit], dict[int, str]]] = {}
+        by_note: dict[int, tuple[NoteEdit | LineText, list[NameHit], dict[int, str]]] = {}
         for note, hit, combo in self._found:
             entry = by_note.setdefault(id(note), (note, [], {}))
             entry[1].append(hit)

@@ -82,19 +82,19 @@ def test_record_find_and_see_attendance_change(qtbot, screen, empty_case_file):
     dialog.attendees.set_presence(1, Presence.absent_notified)
     qtbot.mouseClick(dialog.follow_ups.add_button, Qt.MouseButton.LeftButton)
     what, who, due, _done = dialog.follow_ups.widgets(0)
-    qtbot.keyClicks(what, "Brochure kinderopvang rondsturen")
+    qtbot.keyClicks(what, "Brochure kinderopvang voor Fatima")
     qtbot.keyClicks(who, "Jef")
     due.set_date(TODAY - dt.timedelta(days=3))
     qtbot.keyClicks(dialog.notes.edit, "Fatima belde over de zwaluwstaart ")
     dialog.notes.edit.insertPlainText("😀 — розмова")  # QTest types only Latin-1 keys
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "Opvolgactie 1" in dialog.errors.message("follow_ups")
-    assert what.text() == "Brochure kinderopvang rondsturen"  # nothing typed is lost
+    assert what.text() == "Brochure kinderopvang voor Fatima"  # nothing typed is lost
 
     due.set_date(TODAY + dt.timedelta(days=14))
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.name_warning.isVisible()  # a family member's name in the notes
-    assert dialog.name_warning.names_found() == ["Fatima"]
+    assert dialog.name_warning.names_found() == ["Fatima", "Fatima"]  # follow-up and notes
     with (
         qtbot.waitSignal(dialog.sig_saved, timeout=10_000),
         qtbot.waitSignal(screen.sig_loaded, timeout=10_000),
@@ -105,6 +105,7 @@ def test_record_find_and_see_attendance_change(qtbot, screen, empty_case_file):
         saved = iv.list_sessions(session=session)
         detail = iv.get_session(session=session, session_id=saved[0].id)
     assert detail.notes == "GZ-2026-014 belde over de zwaluwstaart 😀 — розмова"
+    assert detail.follow_ups[0].description == "Brochure kinderopvang voor GZ-2026-014"
     assert (saved[0].present, saved[0].absent_notified, saved[0].open_follow_ups) == (2, 1, 1)
     assert screen.sessions.model.rowCount() == 1
 
