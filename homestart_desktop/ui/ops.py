@@ -121,13 +121,18 @@ class Ops(QObject):
             self.sig_busy.emit(True)
         callbacks = (success, failure, owner, is_write, self._generation)
 
-        def done(future: Future) -> None:
-            error = future.exception()
-            self._sig_done.emit(callbacks, None if error else future.result(), error, None)
+        def job() -> Any:
+            # The result is sent from the worker itself, in the order the work was asked: a
+            # done-callback would run on the asking thread when the work finished first.
+            try:
+                result = work()
+            except BaseException as error:  # handed to ``failure`` on the UI thread
+                self._sig_done.emit(callbacks, None, error, None)
+                return None
+            self._sig_done.emit(callbacks, result, None, None)
+            return result
 
-        future = self._executor.submit(work)
-        future.add_done_callback(done)
-        return future
+        return self._executor.submit(job)
 
     def _deliver(self, callbacks: tuple, result: Any, error: BaseException | None, _: Any) -> None:
         success, failure, owner, is_write, generation = callbacks
