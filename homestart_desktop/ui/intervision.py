@@ -20,6 +20,7 @@ from homestart_desktop.data import intervision as iv
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.documents.intervision_report import build_session_report, load_report_input
 from homestart_desktop.i18n import _, current_language, format_date
+from homestart_desktop.ui import prompts
 from homestart_desktop.ui.coaching import CoachingTalksPanel
 from homestart_desktop.ui.intervision_panels import (
     AttendancePanel,
@@ -163,6 +164,11 @@ class IntervisionScreen(QWidget):
         row = self.sessions.selected_record()
         if row is None:
             self.tabs.setCurrentWidget(self.sessions)
+            prompts.inform(
+                self,
+                _("Print session report"),
+                _("Choose the session to print in the list first."),
+            )
             return
         options = ReportOptions(self)
         if options.exec() != QDialog.DialogCode.Accepted:

@@ -121,3 +121,11 @@ def test_the_session_report_is_made_off_screen(ops, empty_case_file):
     )
     on, pdf = future.result(30)
     assert on == dt.date(2026, 3, 3) and pdf.startswith(b"%PDF")
+
+
+def test_print_without_a_chosen_session_says_what_to_do(qtbot, ops):
+    screen = IntervisionScreen(ops)
+    qtbot.addWidget(screen)
+    prompts.set_next_answers([None])
+    screen.print_selected()
+    assert prompts.shown[-1][1] == "Kies eerst in de lijst de intervisie die je wilt afdrukken."
