@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from homestart_desktop.data.models import Caregiver, Child, Family
 from homestart_desktop.data.name_detector import (
@@ -101,3 +103,15 @@ def test_index_is_built_from_the_branch_families(empty_case_file):
         ("Elif", ("GZ-2026-014",)),
         ("OZLEM YILMAZ", ("GZ-2026-014",)),
     ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_read_without_error_and_hits_stand_where_they_say(text):
+    hits = find_names(text, INDEX)
+    ends = [0]
+    for hit in hits:
+        assert ends[-1] <= hit.start < hit.end <= len(text)
+        assert text[hit.start : hit.end] == hit.found
+        ends.append(hit.end)
+    assert replace_names(text, hits, {h.start: "" for h in hits}) == text
