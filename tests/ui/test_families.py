@@ -283,3 +283,19 @@ def test_printing_sends_every_page_to_the_printer(qtbot, tmp_path) -> None:
     print_pdf(pdf, printer)
     printed = pypdf.PdfReader(tmp_path / "printed.pdf")
     assert len(printed.pages) == len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_plan_the_intake_visit(qtbot, screen, empty_case_file) -> None:
+    file_dialog = _register(qtbot, screen)
+    qtbot.mouseClick(file_dialog.buttons["plan"], Qt.MouseButton.LeftButton)
+    plan = file_dialog.child_dialog
+    plan.planned_on.set_date(TODAY + dt.timedelta(days=3))
+    _type(qtbot, plan, "coordinator", "An Peeters")
+    with qtbot.waitSignal(file_dialog.sig_loaded, timeout=10_000):
+        qtbot.mouseClick(plan.save_button, Qt.MouseButton.LeftButton)
+    assert "intake gepland" in file_dialog.summary.text()
+    with empty_case_file.session() as session:
+        file = load_family(session=session, family_id=file_dialog.family_id)
+    assert file.family.status == FamilyStatus.intake_planned
+    assert file.intake.planned_on == TODAY + dt.timedelta(days=3)
+    assert file.intake.coordinator == "An Peeters"
