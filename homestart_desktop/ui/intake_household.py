@@ -197,4 +197,11 @@ class PeopleList(QWidget):
         self.editors.remove(editor)
         editor.setParent(None)
         editor.deleteLater()
+        for number, remaining in enumerate(self.editors, start=1):  # no gap in the numbers
+            title = (
+                _("Parent or caregiver {number}")
+                if self.kind == "caregivers"
+                else _("Child {number}")
+            )
+            remaining.setTitle(title.format(number=number))
         self.sig_changed.emit()
