@@ -131,7 +131,10 @@ def morning_list(*, session: Session, today: dt.date) -> list[Reminder]:
         select(Trajectory, Family.reference, Volunteer.reference)
         .join(Family, Family.id == Trajectory.family_id)
         .join(Volunteer, Volunteer.id == Trajectory.volunteer_id)
-        .where(Trajectory.status == TrajectoryStatus.proposed)
+        .where(
+            Trajectory.status == TrajectoryStatus.proposed,
+            col(Trajectory.introduction_on).is_(None),
+        )
     ):
         reminders.append(
             Reminder(

@@ -240,7 +240,21 @@ def close(
             Trajectory.status.in_([TrajectoryStatus.active, TrajectoryStatus.paused]),  # type: ignore[attr-defined]
         )
     ).first()
-    if others is None:
+    if closing.reason == CloseReason.volunteer_stopped:
+        # The volunteer stops: never offered again by matching until restarted as a candidate.
+        _step_volunteer(
+            session,
+            trajectory.volunteer_id,
+            VolunteerStatus.stopped,
+            closing.ended_on,
+            "volunteer_stopped",
+        )
+        volunteer = session.get(Volunteer, trajectory.volunteer_id)
+        if volunteer is not None and volunteer.stopped_on is None:
+            volunteer.stopped_on = closing.ended_on
+            volunteer.stop_reason = volunteer.stop_reason or closing.note
+            session.add(volunteer)
+    elif others is None:
         _step_volunteer(
             session, trajectory.volunteer_id, VolunteerStatus.available, closing.ended_on, "closed"
         )

@@ -82,6 +82,15 @@ def test_every_reminder_rule_on_its_own_case(empty_case_file):
             status=TrajectoryStatus.proposed,
             volunteer_status=VolunteerStatus.available,
         )
+        # A proposal whose introduction visit is planned already: nothing to do.
+        planned, _ = add_trajectory(
+            session,
+            "2026-006",
+            start=days_ago(5),
+            status=TrajectoryStatus.proposed,
+            volunteer_status=VolunteerStatus.available,
+        )
+        planned.introduction_on = TODAY + dt.timedelta(days=3)
         # Families waiting 61 and 30 days.
         session.add(
             Family(reference="GZ-2026-004", status=FamilyStatus.waiting, waiting_since=days_ago(61))
@@ -105,6 +114,7 @@ def test_every_reminder_rule_on_its_own_case(empty_case_file):
     assert kinds_for(reminders, "VW-2026-001") == set()  # coached 10 days ago
     assert kinds_for(reminders, "GZ-2026-003") == {ReminderKind.introduction_to_plan}
     assert kinds_for(reminders, "GZ-2026-004") == {ReminderKind.long_waiting}
+    assert kinds_for(reminders, "GZ-2026-006") == set()
     assert kinds_for(reminders, "GZ-2026-005") == set()
     quiet_line = next(r for r in reminders if r.kind == ReminderKind.no_recent_visit)
     assert (quiet_line.since, quiet_line.days) == (days_ago(20), 20)

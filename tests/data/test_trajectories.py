@@ -179,6 +179,11 @@ def test_when_the_volunteer_stops_the_family_waits_again_with_its_first_date(emp
     with empty_case_file.session() as session:
         family = session.get(Family, ids["family"])
         assert (family.status, family.waiting_since) == (FamilyStatus.waiting, WAITING_SINCE)
+        volunteer = session.get(Volunteer, ids["volunteer"])
+        assert (volunteer.status, volunteer.stopped_on) == (
+            VolunteerStatus.stopped,
+            dt.date(2026, 11, 24),
+        )
         last_change = session.exec(
             select(FamilyStatusChange).order_by(FamilyStatusChange.id.desc())
         ).first()
