@@ -208,7 +208,7 @@ class AppController(QObject):
             self.app.removeEventFilter(self.idle)
         for window in (self.main_window, self.unlock_window):
             if window is not None:
-                window.close()
+                window.hide()  # not close(): quitting has decided already, nothing to ask
                 window.deleteLater()
         for translator in self._translators:
             self.app.removeTranslator(translator)

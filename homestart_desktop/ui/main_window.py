@@ -14,7 +14,7 @@ from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -159,6 +159,17 @@ class MainWindow(QMainWindow):
         for screen in self._screens.values():
             screen.clear()
         self.set_branch_name("")
+
+    # ---- Qt methods
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Closing the window quits the app: unsaved changes ask first."""
+        screen = self._screens.get(self._current)
+        can_leave = getattr(screen, "can_leave", None)
+        if self.isVisible() and can_leave is not None and not can_leave():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     # ---- Building
 

@@ -197,3 +197,27 @@ def test_change_passphrase_then_restore_a_backup(qtbot, controller, empty_case_p
     unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
     assert controller.ops.case_file.read(load_settings).branch_name == "Teststad"
     assert controller.unlock_window.findChild(QLineEdit, "passphrase").text() == ""
+
+
+def test_closing_the_window_with_unsaved_settings_asks_first(qtbot, empty_case_file) -> None:
+    from homestart_desktop.ui.main_window import MainWindow
+
+    ops = Ops()
+    ops.case_file = empty_case_file
+    window = MainWindow(ops)
+    qtbot.addWidget(window)
+    window.reload_all()
+    window.show_section("settings")
+    window.show()
+    settings = window.screen("settings")
+    qtbot.waitUntil(lambda: settings._stored is not None, timeout=10_000)
+    settings.findChild(QLineEdit, "coordinator").setText("Łukasz Wróbel")
+    prompts.clear_answers()
+    prompts.set_next_answers([False])
+    window.close()
+    assert window.isVisible()  # stayed: the coordinator chose to keep editing
+    assert prompts.shown[-1][0] == "Niet-bewaarde wijzigingen"
+    prompts.set_next_answers([True])
+    window.close()
+    assert not window.isVisible()
+    ops.shutdown()
