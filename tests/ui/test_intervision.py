@@ -45,6 +45,8 @@ def screen(qtbot, empty_case_file):
     with qtbot.waitSignal(widget.sig_loaded, timeout=10_000):
         widget.reload()
     yield widget
+    # Let every answer reach its screen (an answer may ask for more) before the worker stops.
+    qtbot.waitUntil(lambda: not ops._pending, timeout=10_000)
     ops.wait_idle()
     ops.shutdown()
     prompts.clear_answers()

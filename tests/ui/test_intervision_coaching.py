@@ -17,7 +17,7 @@ from homestart_desktop.ui.ops import Ops
 
 
 @pytest.fixture
-def ops(empty_case_file):
+def ops(qtbot, empty_case_file):
     with empty_case_file.session() as session:
         for reference, first, last in (
             ("GZ-2026-003", "Jef", "Van den Broeck"),
@@ -31,6 +31,8 @@ def ops(empty_case_file):
     ops = Ops()
     ops.case_file = empty_case_file
     yield ops
+    # Let every answer reach its screen (an answer may ask for more) before the worker stops.
+    qtbot.waitUntil(lambda: not ops._pending, timeout=10_000)
     ops.wait_idle()
     ops.shutdown()
     prompts.clear_answers()
