@@ -63,7 +63,8 @@ def demo_case_file(size: str) -> Path:
         building = CACHE_DIR / f"building-{size}-{os.getpid()}.hscase"
         write_demo_file(building, size=size)
         os.replace(building, path)
-        print(f"built the {size} demo branch in {time.perf_counter() - started:.1f} s: {path.name}")
+        took = time.perf_counter() - started
+        print(f"built the {size} demo branch in {took:.1f} s: {path.name}", flush=True)
     return path
 
 
@@ -145,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     for module_path in sorted(BENCH_DIR.glob("bench_*.py")):
         if args.only not in module_path.stem:
             continue
+        print(f"running {module_path.stem} …", file=sys.stderr, flush=True)
+        started = time.perf_counter()
         results, problem = _run_module(module_path, env)
+        print(f"  {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
         for r in results:
             ok = r["measured"] <= r["target"]
             failures += not ok
