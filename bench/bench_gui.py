@@ -68,8 +68,8 @@ def run(report) -> None:
         app = make_application()
         controller = AppController(app)
         controller.start(path)
-        # The coordinator types for a few seconds: the app imports its screens meanwhile.
-        _wait(controller.sig_screens_ready, 60)
+        # The coordinator types for a few seconds: the app loads its data layer meanwhile.
+        _wait(controller.sig_data_layer_ready, 60)
         for _ in range(5):  # let it build the main window behind the unlock window
             app.processEvents()
             time.sleep(0.05)

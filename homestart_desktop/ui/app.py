@@ -8,7 +8,6 @@ the demo file all run on the worker, never on the UI thread.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import sys
@@ -35,19 +34,6 @@ def _load_data_layer() -> None:
     import homestart_desktop.data.casefile  # noqa: F401
     import homestart_desktop.data.settings  # noqa: F401
     import homestart_desktop.ui.ops  # noqa: F401
-
-
-def _load_screens() -> None:
-    """Import every section's module (not build it: widgets belong to the UI thread), so that
-    opening a section later does not wait for imports such as reportlab or scipy."""
-    from homestart_desktop.ui.sections import SECTIONS
-
-    for section in SECTIONS:
-        if isinstance(section.factory, str) and section.available():
-            try:
-                importlib.import_module(section.factory.partition(":")[0])
-            except Exception as error:  # the section will say so when it is built
-                log.warning("section %s did not import: %s", section.key, type(error).__name__)
 
 
 def _unlock_and_read(*, path: Path, passphrase: str) -> tuple[Any, Any]:
@@ -93,9 +79,6 @@ class AppController(QObject):
 
     sig_data_layer_ready = Signal()
     """The data layer is imported: unlocking can start."""
-
-    sig_screens_ready = Signal()
-    """Every section's module is imported too (benchmarks wait for it, as typing would)."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -340,12 +323,12 @@ class AppController(QObject):
     # ---- The data layer, loaded behind the unlock window
 
     def _load_in_background(self) -> None:
+        # Only the data layer: importing every screen too would make opening them quicker but
+        # costs 120 MB (scipy, reportlab) that a coordinator who stays on Today never needs.
         try:
             _load_data_layer()
         finally:
             self.sig_data_layer_ready.emit()
-        _load_screens()
-        self.sig_screens_ready.emit()
 
     def _data_layer_loaded(self) -> None:
         from homestart_desktop.ui.ops import Ops
