@@ -66,3 +66,16 @@ def test_the_passphrase_can_be_shown_and_caps_lock_is_noticed(
     qtbot.keyClicks(field, "b")
     assert not window.caps_hint.isVisible()
     assert field.text() == "Ab" and window.unlock_button.isEnabled()
+
+
+def test_the_language_can_be_chosen_before_unlocking(qtbot, controller) -> None:
+    from homestart_desktop.ui.unlock import app_settings
+
+    window = controller.unlock_window
+    assert window.unlock_button.text() == "&Ontgrendelen"
+    window.language.setCurrentIndex(window.language.findData("fr"))
+    assert window.unlock_button.text() == "&Déverrouiller"
+    assert window.passphrase_label.text() == "&Phrase secrète"
+    assert app_settings().value("language") == "fr"  # the next start opens in French
+    window.language.setCurrentIndex(window.language.findData("en"))
+    assert window.unlock_button.text() == "&Unlock"
