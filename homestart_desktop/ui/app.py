@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
 from homestart_desktop.ui import theme
@@ -131,6 +131,7 @@ class AppController(QObject):
         self._last_section = self.main_window.current_key() or self._last_section
         self.idle.stop()
         self.ops.forget_pending()
+        self._close_other_windows()
         self.main_window.clear_all()
         self.main_window.hide()
         path = self.ops.case_file.path
@@ -141,6 +142,16 @@ class AppController(QObject):
         self.unlock_window.show_note(note)
         self.unlock_window.show()
         self.unlock_window.activateWindow()
+
+    def _close_other_windows(self) -> None:
+        """Dialogs open over the main window may show personal data: they go too (rejected,
+        so nothing in them is saved)."""
+        for window in QApplication.topLevelWidgets():
+            if window in (self.unlock_window, self.main_window) or not window.isVisible():
+                continue
+            if isinstance(window, QDialog):
+                window.reject()
+            window.close()
 
     def apply_language(self, lang: str) -> None:
         """Switch every window to ``lang`` at once, Qt's own buttons included."""

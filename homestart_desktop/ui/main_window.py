@@ -220,7 +220,8 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().setSizeGripEnabled(False)
 
-        QShortcut(QKeySequence("Ctrl+L"), self, self.sig_lock.emit)
+        lock = QShortcut(QKeySequence("Ctrl+L"), self, self.sig_lock.emit)
+        lock.setContext(Qt.ShortcutContext.ApplicationShortcut)  # from any dialog too
         for number in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self._show_nth(n - 1))
 

@@ -89,6 +89,21 @@ def test_ctrl_l_locks_empties_the_views_and_unlocking_returns_to_the_same_sectio
     qtbot.waitUntil(lambda: settings.findChild(QLineEdit, "branch_name").text() == "Teststad")
 
 
+def test_locking_closes_dialogs_left_open_over_the_main_window(
+    qtbot, controller, empty_case_path: Path
+) -> None:
+    from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
+
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    dialog = QDialog(controller.main_window)
+    QVBoxLayout(dialog).addWidget(QLabel("Fatima El Amrani, Sint-Pietersnieuwstraat 41"))
+    dialog.show()
+    rejected = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    lock_with_keyboard(qtbot, controller)
+    assert not dialog.isVisible() and rejected == [True]
+
+
 def test_the_file_locks_itself_after_the_idle_minutes(
     qtbot, controller, empty_case_path: Path
 ) -> None:
@@ -114,6 +129,21 @@ def test_typing_keeps_the_file_open_past_the_idle_time(
     assert controller.ops.case_file is not None
     with qtbot.waitSignal(controller.sig_locked, timeout=5_000):
         pass  # then nothing: it locks
+
+
+def test_a_file_that_is_no_case_file_is_refused_in_words(qtbot, controller, tmp_path: Path) -> None:
+    stranger = tmp_path / "boodschappen.hscase"
+    stranger.write_bytes(b"SQLite format 3\x00" + bytes(4080))
+    prompts.set_next_answers([stranger])
+    controller.unlock_window.browse.click()  # "Open another file…"
+    assert controller.unlock_window.path() == stranger
+    field = passphrase_field(controller)
+    qtbot.keyClicks(field, TEST_PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    error = controller.unlock_window.error
+    qtbot.waitUntil(error.isVisible, timeout=20_000)
+    assert "geen dossierbestand" in error.text()
+    assert stranger.read_bytes().startswith(b"SQLite format 3")  # nothing written
 
 
 def test_a_case_file_in_use_elsewhere_is_refused_in_words(
