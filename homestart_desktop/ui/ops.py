@@ -132,7 +132,13 @@ class Ops(QObject):
             self._sig_done.emit(callbacks, result, None, None)
             return result
 
-        return self._executor.submit(job)
+        try:
+            return self._executor.submit(job)
+        except RuntimeError:  # shut down (the app is closing): nothing is left to answer
+            self._pending -= 1
+            done: Future = Future()
+            done.set_result(None)
+            return done
 
     def _deliver(self, callbacks: tuple, result: Any, error: BaseException | None, _: Any) -> None:
         success, failure, owner, is_write, generation = callbacks

@@ -29,6 +29,7 @@ from homestart_desktop.data.volunteers import VolunteerFile, VolunteerIn, get_vo
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import LANGUAGES, N_, _, format_date
 from homestart_desktop.ui.availability_grid import AvailabilityGrid
+from homestart_desktop.ui.coaching import CoachingTalksPanel
 from homestart_desktop.ui.expenses import ExpensesPanel
 from homestart_desktop.ui.family_dialog_base import SavingDialog
 from homestart_desktop.ui.onboarding import OnboardingForm
@@ -117,6 +118,9 @@ class VolunteerFileDialog(SavingDialog):
         )
         self.expenses = ExpensesPanel(ops, self)
         self.tabs.addTab(self.expenses, _("Expenses"))
+        # Coaching talks in time order (kept by the Intervision section's panel).
+        self.coaching = CoachingTalksPanel(ops, self)
+        self.tabs.addTab(self.coaching, _("Coaching talks"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
@@ -127,6 +131,7 @@ class VolunteerFileDialog(SavingDialog):
         self.status.sig_changed.connect(self.reload)
         self.resize(860, 720)
         self.expenses.show_volunteer(volunteer_id)
+        self.coaching.set_volunteer(volunteer_id)
         self.status.show_file(None)
         self.reload()
 
@@ -202,6 +207,7 @@ class VolunteerFileDialog(SavingDialog):
             errors.clear()
         self.availability_error.set_message("")
         self.volunteer_id = result.id
+        self.coaching.set_volunteer(result.id)
         self.expenses.show_volunteer(result.id)
         self.sig_saved.emit(result)
         self.reload()
