@@ -97,9 +97,19 @@ class MainWindow(QMainWindow):
             screen.setObjectName(screen.objectName() or f"screen_{key}")
             self._screens[key] = screen
             self.stack.addWidget(screen)
+            # A screen may send the coordinator elsewhere (Today's reminders): section + record.
+            if hasattr(screen, "sig_open_elsewhere"):
+                screen.sig_open_elsewhere.connect(self.open_at)
             if self._unlocked and hasattr(screen, "reload"):
                 screen.reload()
         return self._screens.get(key)
+
+    def open_at(self, key: str, target: object = None) -> None:
+        """Show section ``key`` and, when its screen can, the record ``target`` in it."""
+        if self.show_section(key) and target is not None:
+            open_record = getattr(self.screen(key), "open_record", None)
+            if open_record is not None:
+                open_record(target)
 
     def current_key(self) -> str:
         """The key of the section shown ('' before the first)."""

@@ -202,6 +202,15 @@ class MatchingScreen(QWidget):
         self.explanation.clear()
         self.whole_explanation.clear()
 
+    def open_record(self, target: object) -> None:
+        """Show the family a reminder is about: waiting (per family) or a match under way."""
+        family_id = getattr(target, "family_id", None)
+        if getattr(target, "trajectory_id", None) is not None:
+            self.tabs.setCurrentIndex(2)
+            return
+        self.tabs.setCurrentIndex(0)
+        self.families.select_where(lambda row: getattr(row, "family_id", None) == family_id)
+
     def retranslate(self) -> None:
         self.title.setText(_("Matching"))
         for index, label in enumerate(

@@ -119,6 +119,14 @@ class PlanningScreen(QWidget):
         self.volunteer.blockSignals(False)
         self._volunteers = {}
 
+    def open_record(self, target: object) -> None:
+        """Show the trajectory a reminder is about, in the Trajectories tab."""
+        self.trajectories.select_on_load = getattr(target, "trajectory_id", None)
+        if self.tabs.currentWidget() is self.trajectories:
+            self._load()
+        else:
+            self.tabs.setCurrentWidget(self.trajectories)
+
     def retranslate(self) -> None:
         self.title.setText(_("Planning"))
         self.today_button.setText(_("Today"))

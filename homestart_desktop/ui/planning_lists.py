@@ -71,6 +71,7 @@ class TrajectoriesPanel(QWidget):
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
+        self.select_on_load: int | None = None  # a trajectory to select once the rows arrive
         columns = [
             Column(N_("Family"), lambda r: r.family_reference),
             Column(N_("Volunteer"), lambda r: r.volunteer_reference),
@@ -130,7 +131,13 @@ class TrajectoriesPanel(QWidget):
         self.add_visit.setText(_("Extra visit…"))
 
     def set_rows(self, rows: list[TrajectoryRow]) -> None:
+        # A refresh keeps the selected trajectory (or selects the one asked for).
+        current = self.table.selected_record()
+        wanted = self.select_on_load or (current.id if current is not None else None)
+        self.select_on_load = None
         self.table.set_records(rows)
+        if wanted is not None:
+            self.table.select_where(lambda row: row.id == wanted)
         self._selected(self.table.selected_record())
 
     def clear(self) -> None:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.models import HalfDay, ReviewKind, VisitStatus
+from homestart_desktop.data.reminders import morning_list
 from homestart_desktop.data.today import TodayOverview, today_overview
 from homestart_desktop.i18n import N_, _, format_date, format_number, ngettext
+from homestart_desktop.ui.morning_list import MorningList
 from homestart_desktop.ui.widgets.status_table import Column, RecordTable
 
 HALF_DAYS = {
@@ -73,21 +75,30 @@ class TodayScreen(QWidget):
     """The coordinator's morning view."""
 
     sig_loaded = Signal()
-    """The figures of the open file are on screen."""
+    """The figures of the open file and the morning list are on screen."""
+
+    sig_open_elsewhere = Signal(str, object)
+    """Open another section (key) at a record: a reminder was double-clicked."""
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("today_screen")
         self.ops = ops
         self.overview: TodayOverview | None = None
+        self._reminders_shown = False
         self._build()
         ops.sig_changes.connect(self._changed)
 
     # ---- Public API
 
     def reload(self) -> None:
-        """Compute today's figures on the worker."""
+        """Compute today's figures and reminders on the worker."""
+        self.overview = None
+        self._reminders_shown = False
         self.ops.query(today_overview, today=dt.date.today(), success=self._show, owner=self)
+        self.ops.query(
+            morning_list, today=dt.date.today(), success=self._show_reminders, owner=self
+        )
 
     def clear(self) -> None:
         """Forget every figure and reference (on lock)."""
@@ -97,6 +108,7 @@ class TodayScreen(QWidget):
             card.show_figure(None)
         for table in (self.waiting_table, self.visits_table, self.reviews_table):
             table.clear()
+        self.morning.clear()
 
     # ---- Building
 
@@ -169,6 +181,10 @@ class TodayScreen(QWidget):
             sort_column=None,
         )
 
+        self.morning = MorningList(self)
+        self.morning.setMinimumHeight(170)
+        self.morning.sig_open.connect(self.sig_open_elsewhere)
+
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(8)
@@ -189,6 +205,7 @@ class TodayScreen(QWidget):
         column.setSpacing(16)
         column.addLayout(heading)
         column.addLayout(cards)
+        column.addWidget(self.morning)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         column.addLayout(grid, 1)
@@ -244,10 +261,21 @@ class TodayScreen(QWidget):
         self.waiting_table.set_records(overview.longest_waiting)
         self.reviews_table.set_records(overview.reviews)
         self.visits_table.set_records(overview.visits)
-        self.sig_loaded.emit()
+        if self._reminders_shown:
+            self.sig_loaded.emit()
+
+    def _show_reminders(self, reminders: list) -> None:
+        self.morning.set_reminders(reminders)
+        self._reminders_shown = True
+        if self.overview is not None:
+            self.sig_loaded.emit()
 
     def _changed(self, changes: Any) -> None:
         if self.overview is not None and (
-            changes.families or changes.trajectories or changes.visits
+            changes.families
+            or changes.trajectories
+            or changes.visits
+            or changes.volunteers
+            or changes.intervision
         ):
             self.reload()

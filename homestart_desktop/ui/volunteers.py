@@ -133,6 +133,12 @@ class VolunteersScreen(QWidget):
         self.rows = []
         self.table.clear()
 
+    def open_record(self, target: object) -> None:
+        """Open the file of the volunteer a reminder is about."""
+        volunteer_id = getattr(target, "volunteer_id", None)
+        if volunteer_id is not None:
+            self.open_file(volunteer_id)
+
     def open_file(self, volunteer_id: int | None) -> VolunteerFileDialog:
         """Open a volunteer's file (None: a new candidate)."""
         dialog = VolunteerFileDialog(self.ops, volunteer_id, self)

@@ -296,6 +296,16 @@ class RecordTable(QWidget):
     def visible_count(self) -> int:
         return self.proxy.rowCount()
 
+    def select_where(self, predicate: Callable[[Any], bool]) -> bool:
+        """Select (and scroll to) the first shown row whose record fits; False when none."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if predicate(index.data(RECORD_ROLE)):
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return True
+        return False
+
     # ---- Internals
 
     def _search(self, text: str) -> None:

@@ -1,0 +1,54 @@
+"""Today's morning list: every reminder of the file in words, each opening the place to act."""
+
+# ruff: noqa: F811 (pytest fixtures imported from shell_helpers)
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from homestart_desktop.data.demo import DEMO_PASSPHRASE
+from homestart_desktop.data.reminders import ReminderKind, morning_list
+from homestart_desktop.ui.morning_list import reminder_text
+from tests.ui.shell_helpers import controller, unlock_by_typing  # noqa: F401
+
+
+def test_the_morning_list_shows_every_reminder_and_opens_the_trajectory_to_act_on(
+    qtbot, controller, demo_case_path: Path
+) -> None:
+    unlock_by_typing(qtbot, controller, demo_case_path, DEMO_PASSPHRASE)
+    window = controller.main_window
+    today = window.screen("today")
+    qtbot.waitUntil(lambda: today.overview is not None and today._reminders_shown, timeout=20_000)
+    controller.ops.wait_idle(60)
+    expected = controller.ops.case_file.read(morning_list, today=dt.date.today())
+    assert expected, "the demo branch has reminders"
+
+    shown = [today.morning.list.item(i).text() for i in range(today.morning.list.count())]
+    assert shown == [reminder_text(r) for r in expected]
+    if os.environ.get("HOMESTART_SHOTS"):
+        window.resize(1280, 900)
+        window.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "today.png"))
+
+    row = next(
+        i
+        for i, r in enumerate(expected)
+        if r.kind
+        in (
+            ReminderKind.no_recent_visit,
+            ReminderKind.review_overdue,
+            ReminderKind.review_due,
+            ReminderKind.one_year,
+        )
+    )
+    item = today.morning.list.item(row)
+    today.morning.list.setCurrentItem(item)
+    today.morning.list.itemActivated.emit(item)
+
+    assert window.current_key() == "planning"
+    planning = window.screen("planning")
+    trajectories = planning.trajectories.table
+    qtbot.waitUntil(lambda: planning.tabs.currentWidget() is planning.trajectories, timeout=10_000)
+    qtbot.waitUntil(lambda: trajectories.selected_record() is not None, timeout=20_000)
+    assert trajectories.selected_record().id == expected[row].trajectory_id
