@@ -56,6 +56,8 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 def fold(text: str) -> str:
     """Lower case without accents, for searching: 'Özlem Yılmaz' → 'ozlem yilmaz'."""
+    if text.isascii():  # most names and every reference: no letters to take apart
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
 
