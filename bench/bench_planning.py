@@ -82,8 +82,11 @@ def run(report: Callable[[str, float, float], None]) -> None:
                 screen.tabs.setCurrentIndex(tab)
                 screen.tabs.blockSignals(False)
                 screen._load()
+                deadline = time.perf_counter() + 30
                 while not loaded:
                     app.processEvents()
+                    if time.perf_counter() > deadline:
+                        raise TimeoutError("the planning view did not load within 30 s")
 
             return work
 

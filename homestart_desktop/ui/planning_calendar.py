@@ -131,17 +131,16 @@ class MonthGrid(QTableWidget):
         per_day = {day.on: day for day in days}
         for index in range(42):
             day = monday + dt.timedelta(days=index)
-            day_visits = per_day.get(day, [])
-            done = sum(v.status == VisitStatus.done for v in day_visits)
+            counted = per_day.get(day)
             lines = [str(day.day)]
-            if day_visits:
+            if counted is not None and counted.visits:
                 lines.append(
-                    ngettext("{count} visit", "{count} visits", len(day_visits)).format(
-                        count=len(day_visits)
+                    ngettext("{count} visit", "{count} visits", counted.visits).format(
+                        count=counted.visits
                     )
                 )
-                if done:
-                    lines.append(_("{count} done").format(count=done))
+                if counted.done:
+                    lines.append(_("{count} done").format(count=counted.done))
             holiday = planning.public_holiday_name(day, current_language())
             if holiday:
                 lines.append(holiday)

@@ -91,9 +91,20 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
     assert ReminderKind.no_recent_visit not in after
     if os.environ.get("HOMESTART_SHOTS"):
         screen.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "planning-week.png"))
+
+    # The month shows the day's visit, done; the list shows it with its hours.
+    with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
         screen.tabs.setCurrentIndex(1)
-        qtbot.waitSignal(screen.sig_loaded, timeout=10_000).wait()
+    first_monday = planning.week_of(planning.month_of(screen.anchor)[0])[0]
+    index = (MONDAY - first_monday).days
+    cell = screen.month.item(index // 7, index % 7).text().splitlines()
+    assert cell[:3] == [str(MONDAY.day), "1 bezoek", "1 gebeurd"]
+    if os.environ.get("HOMESTART_SHOTS"):
         screen.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "planning-month.png"))
+    with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
+        screen.tabs.setCurrentIndex(2)
+    (row,) = [screen.list.model.record(r) for r in range(screen.list.model.rowCount())]
+    assert (row.on, row.status, row.minutes) == (MONDAY, VisitStatus.done, 180)
 
 
 def test_closing_in_the_dialog_refuses_a_date_before_the_last_visit_and_keeps_the_input(
