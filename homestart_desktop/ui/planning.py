@@ -60,12 +60,18 @@ class PlanningScreen(QWidget):
         self.periods = QPushButton(self, objectName="periodsButton")
         self.week_done = QPushButton(self, objectName="weekDone")
         self.week_done.setProperty("primary", True)
+        # Two rows, so nothing is clipped on a laptop screen: where you are, then what you do.
         top = QHBoxLayout()
-        for widget in (self.title, self.previous, self.today_button, self.next, self.period):
+        top.addWidget(self.title)
+        top.addSpacing(16)
+        for widget in (self.previous, self.today_button, self.next, self.period):
             top.addWidget(widget)
         top.addStretch(1)
-        for widget in (self.periods, self.volunteer, self.log_button, self.week_done):
-            top.addWidget(widget)
+        actions = QHBoxLayout()
+        actions.addWidget(self.volunteer)
+        actions.addStretch(1)
+        for widget in (self.periods, self.log_button, self.week_done):
+            actions.addWidget(widget)
 
         self.tabs = QTabWidget(self, objectName="planningTabs")
         self.week = WeekGrid(self)
@@ -77,6 +83,7 @@ class PlanningScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
 
         self.previous.clicked.connect(partial(self._step, -1))

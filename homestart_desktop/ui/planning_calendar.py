@@ -35,8 +35,13 @@ PALETTE = ("#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#e0e7ff", "#ccfbf1", "#f
 
 
 def colour_for(visit: VisitRow) -> QColor:
-    """The trajectory's own colour, or a stable one from a soft palette."""
-    return QColor(visit.colour or PALETTE[visit.trajectory_id % len(PALETTE)])
+    """The trajectory's own colour softened (dark text stays readable), or a soft palette's."""
+    if not visit.colour:
+        return QColor(PALETTE[visit.trajectory_id % len(PALETTE)])
+    own = QColor(visit.colour)
+    return QColor(
+        (own.red() + 2 * 255) // 3, (own.green() + 2 * 255) // 3, (own.blue() + 2 * 255) // 3
+    )
 
 
 class WeekGrid(QTableWidget):
