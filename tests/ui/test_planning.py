@@ -22,6 +22,7 @@ from homestart_desktop.data.reminders import ReminderKind, morning_list
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.planning import PlanningScreen
+from homestart_desktop.ui.today import TodayScreen
 
 TODAY = dt.date.today()
 MONDAY = planning.week_of(TODAY)[0]
@@ -74,6 +75,16 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
     with empty_case_file.session() as session:
         before = {r.kind for r in morning_list(session=session, today=TODAY)}
     assert ReminderKind.no_recent_visit in before
+    # Today, open beside the planning on the same file, shows the quiet trajectory.
+    today = TodayScreen(screen.ops)
+    qtbot.addWidget(today)
+    with qtbot.waitSignal(today.sig_loaded, timeout=10_000):
+        today.reload()
+
+    def today_lines() -> list[str]:
+        return [today.morning.list.item(i).text() for i in range(today.morning.list.count())]
+
+    assert any(line.startswith("GZ-2026-021: geen bezoek geregistreerd") for line in today_lines())
 
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
         screen.volunteer.setCurrentIndex(screen.volunteer.findText("VW-2025-009"))
@@ -89,6 +100,11 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
         assert (visit.status, visit.minutes) == (VisitStatus.done, 180)
         after = {r.kind for r in morning_list(session=session, today=TODAY)}
     assert ReminderKind.no_recent_visit not in after
+    # ...and refreshes itself from the change: the line is gone.
+    qtbot.waitUntil(
+        lambda: not any("geen bezoek geregistreerd" in line for line in today_lines()),
+        timeout=10_000,
+    )
     if os.environ.get("HOMESTART_SHOTS"):
         screen.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "planning-week.png"))
 
