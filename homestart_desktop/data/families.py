@@ -15,7 +15,6 @@ from sqlmodel import Session, select
 from homestart_desktop.data import families_checks as check
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import (
-    AuditEvent,
     Caregiver,
     Family,
     FamilyStatus,
@@ -24,6 +23,7 @@ from homestart_desktop.data.models import (
     ReferrerCategory,
 )
 from homestart_desktop.data.references import FAMILY_PREFIX, next_reference
+from homestart_desktop.data.status_steps import audit, step_family
 from homestart_desktop.data.validation import Problems, ValidationError
 from homestart_desktop.data.workflow import check_step
 from homestart_desktop.i18n import LANGUAGES, _
@@ -73,33 +73,13 @@ class Saved:
 
 
 def _audit(session: Session, action: str, family_id: int, detail: str = "") -> None:
-    session.add(
-        AuditEvent(
-            at=dt.datetime.now(dt.UTC),
-            action=action,
-            entity="family",
-            entity_id=family_id,
-            detail=detail,
-        )
-    )
+    audit(session, action, "family", family_id, detail)
 
 
 def _record_step(
     session: Session, family: Family, new: FamilyStatus, on: dt.date, reason: str = ""
 ) -> None:
-    check_step(family.status, new)
-    session.add(
-        FamilyStatusChange(
-            family_id=family.id, on=on, from_status=family.status, to_status=new, reason=reason
-        )
-    )
-    _audit(session, "family.status", family.id, f"{family.status.value}->{new.value}")
-    family.status = new
-    if new == FamilyStatus.waiting and family.waiting_since is None:
-        family.waiting_since = on  # back on the list after a match fell through: date kept
-    elif new == FamilyStatus.referred:
-        family.waiting_since = None
-    session.add(family)
+    step_family(session, family, new, on, reason)
 
 
 def _check_referral(referral: ReferralIn, today: dt.date) -> None:

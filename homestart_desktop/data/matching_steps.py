@@ -17,10 +17,8 @@ from homestart_desktop import matching, planning
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.matching_data import OPEN_TRAJECTORY, load_matching_input
 from homestart_desktop.data.models import (
-    AuditEvent,
     Family,
     FamilyStatus,
-    FamilyStatusChange,
     HalfDay,
     Review,
     ReviewKind,
@@ -29,11 +27,10 @@ from homestart_desktop.data.models import (
     TrajectoryStatusChange,
     Volunteer,
     VolunteerStatus,
-    VolunteerStatusChange,
 )
 from homestart_desktop.data.settings import load_settings
+from homestart_desktop.data.status_steps import audit, step_family, step_trajectory, step_volunteer
 from homestart_desktop.data.validation import Problems, ValidationError
-from homestart_desktop.data.workflow import check_step
 from homestart_desktop.i18n import _
 
 T = TrajectoryStatus
@@ -49,65 +46,23 @@ class MatchSaved:
 
 
 def _audit(session: Session, action: str, trajectory_id: int | None, detail: str = "") -> None:
-    session.add(
-        AuditEvent(
-            at=dt.datetime.now(dt.UTC),
-            action=action,
-            entity="trajectory",
-            entity_id=trajectory_id,
-            detail=detail,
-        )
-    )
+    audit(session, action, "trajectory", trajectory_id, detail)
 
 
 def _step_trajectory(
     session: Session, trajectory: Trajectory, new: T, on: dt.date, reason: str = ""
 ) -> None:
-    check_step(trajectory.status, new)
-    session.add(
-        TrajectoryStatusChange(
-            trajectory_id=trajectory.id,
-            on=on,
-            from_status=trajectory.status,
-            to_status=new,
-            reason=reason,
-        )
-    )
-    _audit(session, "match.status", trajectory.id, f"{trajectory.status.value}->{new.value}")
-    trajectory.status = new
-    session.add(trajectory)
+    step_trajectory(session, trajectory, new, on, reason)
 
 
 def _step_family(session: Session, family: Family, new: FamilyStatus, on: dt.date) -> None:
-    if family.status == new:
-        return
-    check_step(family.status, new)
-    session.add(
-        FamilyStatusChange(
-            family_id=family.id, on=on, from_status=family.status, to_status=new, reason="match"
-        )
-    )
-    family.status = new
-    session.add(family)
+    step_family(session, family, new, on, "match", same_is_fine=True)
 
 
 def _step_volunteer(
     session: Session, volunteer: Volunteer, new: VolunteerStatus, on: dt.date
 ) -> None:
-    if volunteer.status == new:
-        return
-    check_step(volunteer.status, new)
-    session.add(
-        VolunteerStatusChange(
-            volunteer_id=volunteer.id,
-            on=on,
-            from_status=volunteer.status,
-            to_status=new,
-            reason="match",
-        )
-    )
-    volunteer.status = new
-    session.add(volunteer)
+    step_volunteer(session, volunteer, new, on, "match", same_is_fine=True)
 
 
 def _trajectory(session: Session, trajectory_id: int) -> Trajectory:

@@ -14,18 +14,15 @@ from homestart_desktop.data.models import (
     CloseReason,
     Family,
     FamilyStatus,
-    FamilyStatusChange,
     Review,
     ReviewKind,
     Trajectory,
     TrajectoryStatus,
-    TrajectoryStatusChange,
     Volunteer,
     VolunteerStatus,
-    VolunteerStatusChange,
 )
+from homestart_desktop.data.status_steps import step_family, step_trajectory, step_volunteer
 from homestart_desktop.data.validation import Problems
-from homestart_desktop.data.workflow import check_step
 from homestart_desktop.i18n import _
 
 
@@ -57,18 +54,7 @@ def _trajectory(session: Session, trajectory_id: int) -> Trajectory:
 def _step_trajectory(
     session: Session, trajectory: Trajectory, new: TrajectoryStatus, on: dt.date, reason: str = ""
 ) -> None:
-    check_step(trajectory.status, new)
-    session.add(
-        TrajectoryStatusChange(
-            trajectory_id=trajectory.id,
-            on=on,
-            from_status=trajectory.status,
-            to_status=new,
-            reason=reason,
-        )
-    )
-    trajectory.status = new
-    session.add(trajectory)
+    step_trajectory(session, trajectory, new, on, reason)
 
 
 def _step_family(
@@ -76,16 +62,7 @@ def _step_family(
 ) -> None:
     family = session.get(Family, family_id)
     assert family is not None
-    if family.status == new:
-        return
-    check_step(family.status, new)
-    session.add(
-        FamilyStatusChange(
-            family_id=family_id, on=on, from_status=family.status, to_status=new, reason=reason
-        )
-    )
-    family.status = new
-    session.add(family)
+    step_family(session, family, new, on, reason, same_is_fine=True)
 
 
 def _step_volunteer(
@@ -93,20 +70,8 @@ def _step_volunteer(
 ) -> None:
     volunteer = session.get(Volunteer, volunteer_id)
     assert volunteer is not None
-    if volunteer.status == new or volunteer.status == VolunteerStatus.stopped:
-        return
-    check_step(volunteer.status, new)
-    session.add(
-        VolunteerStatusChange(
-            volunteer_id=volunteer_id,
-            on=on,
-            from_status=volunteer.status,
-            to_status=new,
-            reason=reason,
-        )
-    )
-    volunteer.status = new
-    session.add(volunteer)
+    if volunteer.status != VolunteerStatus.stopped:  # a stopped volunteer stays stopped
+        step_volunteer(session, volunteer, new, on, reason, same_is_fine=True)
 
 
 def _check_review(
