@@ -12,8 +12,6 @@ import datetime as dt
 from collections.abc import Iterable
 from functools import cache
 
-import holidays
-
 # The clock times a half-day stands for in a calendar file (local time, Europe/Brussels).
 HALF_DAY_TIMES: dict[str, tuple[dt.time, dt.time]] = {
     "morning": (dt.time(9, 0), dt.time(12, 0)),
@@ -35,6 +33,8 @@ class Period:
 
 @cache
 def _belgian_holidays(year: int) -> frozenset[dt.date]:
+    import holidays  # ~20 MB: loaded when dates are first planned, not at start-up
+
     return frozenset(holidays.country_holidays("BE", years=year).keys())
 
 
@@ -50,6 +50,8 @@ def public_holiday_name(day: dt.date, lang: str = "nl") -> str | None:
 
 @cache
 def _holiday_names(year: int, lang: str) -> dict[dt.date, str]:
+    import holidays
+
     language = {"nl": "nl", "fr": "fr", "en": "en_US"}.get(lang, "nl")
     return dict(holidays.country_holidays("BE", years=year, language=language))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from zxcvbn import zxcvbn
-
 from homestart_desktop.i18n import _
 
 MIN_LENGTH = 12
@@ -22,7 +20,7 @@ def passphrase_problems(passphrase: str, *, repeated: str | None = None) -> list
                 "is easy to remember and hard to guess."
             ).format(count=MIN_LENGTH)
         )
-    elif zxcvbn(passphrase[:100])["score"] < MIN_SCORE:
+    elif _guessability(passphrase[:100]) < MIN_SCORE:
         problems.append(
             _(
                 "This passphrase is too common or too easy to guess. "
@@ -32,3 +30,10 @@ def passphrase_problems(passphrase: str, *, repeated: str | None = None) -> list
     if repeated is not None and repeated != passphrase:
         problems.append(_("The two passphrases are not the same."))
     return problems
+
+
+def _guessability(passphrase: str) -> int:
+    # zxcvbn's word lists take ~13 MB: loaded only when a new passphrase is checked.
+    from zxcvbn import zxcvbn
+
+    return int(zxcvbn(passphrase)["score"])
