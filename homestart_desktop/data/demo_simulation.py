@@ -285,6 +285,9 @@ RECENT = (
     (160, -140, -60, None),  # available: the proposal under way
     (130, -110, -40, None),  # available: the introduction held
     (110, -90, -10, None),  # just trained, waiting for a family
+    (150, -130, -30, None),  # trained last month: Matching has volunteers to propose
+    (200, -170, -75, None),
+    (240, -215, -120, None),
     (45, -25, 60, None),  # following the preparation course
     (10, 20, 80, None),  # first talk last week
 )
