@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.dates import get_day_names
+from babel.numbers import format_decimal
 
 from homestart_desktop.i18n import N_, _, locale_name, ngettext
 
@@ -268,8 +269,11 @@ def _exclusion(code: str, family: FamilyFacts, volunteer: VolunteerFacts, km: fl
             ages=ages_text(family.child_ages),
         )
     if code == "too_far":
+        distance = km_text(km)
+        if round(km) <= volunteer.max_travel_km:  # "5 km, further than 5 km" reads as a mistake
+            distance = _("{km} km").format(km=format_decimal(round(km, 1), locale=locale_name()))
         return _("{distance}, further than the {max} km they will travel").format(
-            distance=km_text(km), max=round(volunteer.max_travel_km)
+            distance=distance, max=round(volunteer.max_travel_km)
         )
     if code == "neighbour":
         return _(
