@@ -88,3 +88,39 @@ def check_step(current: enum.Enum, new: enum.Enum) -> None:
                 current=status_label(current), new=status_label(new)
             )
         )
+
+
+# Reasons the app writes itself (and the outcome and closing codes) stored as short codes; what
+# the coordinator types is kept and shown as typed.
+REASON_LABELS: dict[str, str] = {
+    "match": N_("match proposed"),
+    "introduction": N_("introduction visit held"),
+    "confirmed": N_("match confirmed"),
+    "proposal withdrawn": N_("proposal withdrawn"),
+    "pause": N_("trajectory paused"),
+    "restart": N_("visits restarted"),
+    "rematch": N_("back on the waiting list for a new volunteer"),
+    "closed": N_("trajectory closed"),
+    "goals_reached": N_("goals reached"),
+    "family_stops": N_("the family stops"),
+    "family_moved": N_("the family moved"),
+    "referred_on": N_("referred on to other care"),
+    "volunteer_stopped": N_("the volunteer stopped"),
+    "other": N_("other reason"),
+    "not_suitable": N_("Home-Start does not fit"),
+    "referred_elsewhere": N_("referred elsewhere"),
+    "family_declines": N_("the family declines"),
+    "no_contact": N_("no contact with the family"),
+    "no_longer_needed": N_("no longer needed"),
+    "retention": N_("retention period over"),
+    "personal": N_("personal reasons"),
+    "break": N_("taking a break"),
+    "family_circumstances": N_("family circumstances"),
+    "no_click": N_("no click between family and volunteer"),
+}
+
+
+def reason_label(reason: str) -> str:
+    """A status change's reason in the coordinator's words: a known code translated, else as typed."""
+    label = REASON_LABELS.get(reason)
+    return _(label) if label else reason

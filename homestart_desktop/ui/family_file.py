@@ -25,7 +25,7 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.families import REOPENABLE
 from homestart_desktop.data.families_file import FamilyFile, load_family
 from homestart_desktop.data.models import OUTCOME_AREAS, FamilyStatus
-from homestart_desktop.data.workflow import status_label
+from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.i18n import LANGUAGES, N_, _, format_date, join_words, ngettext
 from homestart_desktop.ui.document_preview import DocumentPreview
@@ -114,7 +114,7 @@ class FamilyFileDialog(QDialog):
                     lambda s: status_label(s) if s else "",
                 ),
                 Column(N_("New status"), lambda c: c.to_status, status_label),
-                Column(N_("Reason"), lambda c: c.reason),
+                Column(N_("Reason"), lambda c: reason_label(c.reason)),
             ],
             self,
             object_name="timeline",

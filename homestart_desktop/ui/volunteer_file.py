@@ -26,7 +26,7 @@ from homestart_desktop.data.models import Gender, VolunteerStatus
 from homestart_desktop.data.onboarding import FileSaved, save_volunteer_file
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.volunteers import VolunteerFile, VolunteerIn, get_volunteer
-from homestart_desktop.data.workflow import status_label
+from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.i18n import LANGUAGES, N_, _, format_date
 from homestart_desktop.ui.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.coaching import CoachingTalksPanel
@@ -68,7 +68,7 @@ MATCH_COLUMNS = [
 HISTORY_COLUMNS = [
     Column(N_("Date"), lambda h: h.on, lambda d: format_date(d, format="short")),
     Column(N_("Status"), lambda h: h.to_status, status_label),
-    Column(N_("Reason"), lambda h: h.reason),
+    Column(N_("Reason"), lambda h: reason_label(h.reason)),
 ]
 
 

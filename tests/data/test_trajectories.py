@@ -191,3 +191,14 @@ def test_when_the_volunteer_stops_the_family_waits_again_with_its_first_date(emp
             FamilyStatus.active,
             FamilyStatus.waiting,
         )
+
+
+def test_reasons_the_app_writes_read_as_words_and_typed_ones_stay_as_typed():
+    from homestart_desktop.data.workflow import reason_label
+    from homestart_desktop.i18n import set_language
+
+    assert reason_label("pause") == "traject gepauzeerd"
+    assert reason_label("no_longer_needed") == "niet meer nodig"
+    assert reason_label("opname in het ziekenhuis") == "opname in het ziekenhuis"
+    set_language("fr")
+    assert reason_label("volunteer_stopped") == "le/la volontaire a arrêté"
