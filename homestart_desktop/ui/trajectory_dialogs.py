@@ -46,17 +46,19 @@ CLOSE_REASONS = {
 class _TrajectoryDialog(QDialog):
     """A form with error labels, Save/Cancel, Ctrl+S; subclasses build fields and ``submit``."""
 
+    title = ""  # a msgid with {reference}: the family's code
+
     def __init__(
         self,
         ops: Ops,
         row: TrajectoryRow,
-        title: str,
-        parent: QWidget | None,
-        today: dt.date | None,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self._ops, self.row, self.today = ops, row, today or dt.date.today()
-        self.setWindowTitle(title.format(reference=row.family_reference))
+        self.setWindowTitle(_(self.title).format(reference=row.family_reference))
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(
             QLabel(
@@ -70,8 +72,24 @@ class _TrajectoryDialog(QDialog):
         self.form = QFormLayout()
         self.errors = FormErrors(self.form)
         self.layout_.addLayout(self.form)
+        self.build()
+        self._finish()
 
-    def finish(self) -> None:
+    def build(self) -> None:
+        """Add this dialog's fields to ``self.form``."""
+        raise NotImplementedError
+
+    def date_row(
+        self, label: str, name: str, object_name: str, *, optional: bool = False
+    ) -> DateEdit:
+        """A date field beside its error label; today unless ``optional`` (then empty)."""
+        field = DateEdit(self, optional=optional, object_name=object_name)
+        if not optional:
+            field.set_date(self.today)
+        self.errors.add_row(label, field, name)
+        return field
+
+    def _finish(self) -> None:
         self.layout_.addWidget(self.errors.general)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -117,18 +135,10 @@ def _scores(fields: dict[str, QSpinBox]) -> dict[str, int | None]:
 
 
 class ReviewDialog(_TrajectoryDialog):
-    def __init__(
-        self,
-        ops: Ops,
-        row: TrajectoryRow,
-        parent: QWidget | None = None,
-        *,
-        today: dt.date | None = None,
-    ) -> None:
-        super().__init__(ops, row, _("Interim review {reference}"), parent, today)
-        self.held_on = DateEdit(self, object_name="reviewDate")
-        self.held_on.set_date(self.today)
-        self.errors.add_row(_("Date of the review"), self.held_on, "held_on")
+    title = N_("Interim review {reference}")
+
+    def build(self) -> None:
+        self.held_on = self.date_row(_("Date of the review"), "held_on", "reviewDate")
         self.participants = QLineEdit(self, objectName="reviewParticipants")
         self.participants.setPlaceholderText(_("e.g. mother, volunteer, coordinator"))
         self.errors.add_row(_("Who took part"), self.participants, "participants")
@@ -136,9 +146,9 @@ class ReviewDialog(_TrajectoryDialog):
         self.agreements = QPlainTextEdit(self, objectName="reviewAgreements")
         self.agreements.setFixedHeight(60)
         self.errors.add_row(_("Agreements"), self.agreements, "agreements")
-        self.next_on = DateEdit(self, optional=True, object_name="nextReview")
-        self.errors.add_row(_("Next review"), self.next_on, "next_review_on")
-        self.finish()
+        self.next_on = self.date_row(
+            _("Next review"), "next_review_on", "nextReview", optional=True
+        )
 
     def save(self) -> None:
         review = ReviewInput(
@@ -152,23 +162,15 @@ class ReviewDialog(_TrajectoryDialog):
 
 
 class PauseDialog(_TrajectoryDialog):
-    def __init__(
-        self,
-        ops: Ops,
-        row: TrajectoryRow,
-        parent: QWidget | None = None,
-        *,
-        today: dt.date | None = None,
-    ) -> None:
-        super().__init__(ops, row, _("Pause trajectory {reference}"), parent, today)
-        self.on = DateEdit(self, object_name="pauseDate")
-        self.on.set_date(self.today)
-        self.errors.add_row(_("Pause from"), self.on, "on")
+    title = N_("Pause trajectory {reference}")
+
+    def build(self) -> None:
+        self.on = self.date_row(_("Pause from"), "on", "pauseDate")
         self.reason = QLineEdit(self, objectName="pauseReason")
         self.errors.add_row(_("Reason"), self.reason, "reason")
-        self.restart = DateEdit(self, optional=True, object_name="expectedRestart")
-        self.errors.add_row(_("Expected restart"), self.restart, "expected_restart_on")
-        self.finish()
+        self.restart = self.date_row(
+            _("Expected restart"), "expected_restart_on", "expectedRestart", optional=True
+        )
 
     def save(self) -> None:
         self.submit(
@@ -181,18 +183,10 @@ class PauseDialog(_TrajectoryDialog):
 
 
 class CloseDialog(_TrajectoryDialog):
-    def __init__(
-        self,
-        ops: Ops,
-        row: TrajectoryRow,
-        parent: QWidget | None = None,
-        *,
-        today: dt.date | None = None,
-    ) -> None:
-        super().__init__(ops, row, _("Close trajectory {reference}"), parent, today)
-        self.ended_on = DateEdit(self, object_name="closeDate")
-        self.ended_on.set_date(self.today)
-        self.errors.add_row(_("Last day"), self.ended_on, "ended_on")
+    title = N_("Close trajectory {reference}")
+
+    def build(self) -> None:
+        self.ended_on = self.date_row(_("Last day"), "ended_on", "closeDate")
         self.reason = QComboBox(self, objectName="closeReason")
         for reason, label in CLOSE_REASONS.items():
             self.reason.addItem(_(label), reason)
@@ -206,7 +200,6 @@ class CloseDialog(_TrajectoryDialog):
         self.note = QPlainTextEdit(self, objectName="closeNote")
         self.note.setFixedHeight(60)
         self.errors.add_row(_("Agreements and note"), self.note, "agreements")
-        self.finish()
 
     def save(self) -> None:
         ended = self.ended_on.date_value() or self.today
