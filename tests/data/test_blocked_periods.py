@@ -6,14 +6,11 @@ from sqlmodel import select
 from homestart_desktop.data import blocked_periods, visits
 from homestart_desktop.data.models import (
     Family,
-    FamilyStatus,
-    HalfDay,
     Trajectory,
-    TrajectoryStatus,
     Visit,
-    Volunteer,
 )
 from homestart_desktop.data.validation import ValidationError
+from tests.builders import matched_pair
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -22,20 +19,13 @@ TODAY = dt.date(2026, 11, 26)
 def two_families(empty_case_file):
     with empty_case_file.session() as session:
         for number in (1, 2):
-            family = Family(reference=f"GZ-2026-00{number}", status=FamilyStatus.active)
-            volunteer = Volunteer(reference=f"VW-2026-00{number}", first_name="Jef")
-            session.add_all([family, volunteer])
-            session.flush()
-            session.add(
-                Trajectory(
-                    family_id=family.id,
-                    volunteer_id=volunteer.id,
-                    status=TrajectoryStatus.active,
-                    proposed_on=dt.date(2026, 9, 1),
-                    start_on=dt.date(2026, 9, 7),
-                    weekday=2,
-                    half_day=HalfDay.morning,
-                )
+            matched_pair(
+                session,
+                family=f"GZ-2026-00{number}",
+                volunteer=f"VW-2026-00{number}",
+                proposed_on=dt.date(2026, 9, 1),
+                start_on=dt.date(2026, 9, 7),
+                weekday=2,
             )
         visits.plan_visits(session=session, until=dt.date(2027, 1, 31), today=TODAY)
     return empty_case_file

@@ -9,7 +9,6 @@ from homestart_desktop.data.models import (
     Family,
     FamilyStatus,
     FamilyStatusChange,
-    HalfDay,
     Review,
     ReviewKind,
     Trajectory,
@@ -22,6 +21,7 @@ from homestart_desktop.data.models import (
 from homestart_desktop.data.trajectories import ClosingInput, ReviewInput
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.workflow import IllegalStep
+from tests.builders import matched_pair
 
 TODAY = dt.date(2026, 11, 26)
 WAITING_SINCE = dt.date(2025, 10, 1)
@@ -36,19 +36,13 @@ def ids(empty_case_file):
         volunteer = Volunteer(
             reference="VW-2024-002", first_name="Ioana", status=VolunteerStatus.matched
         )
-        session.add_all([family, volunteer])
-        session.flush()
-        trajectory = Trajectory(
-            family_id=family.id,
-            volunteer_id=volunteer.id,
-            status=TrajectoryStatus.active,
+        trajectory = matched_pair(
+            session,
+            family=family,
+            volunteer=volunteer,
             proposed_on=dt.date(2025, 12, 1),
             start_on=dt.date(2026, 1, 6),
-            weekday=1,
-            half_day=HalfDay.morning,
         )
-        session.add(trajectory)
-        session.flush()
         session.add(Review(trajectory_id=trajectory.id, planned_on=dt.date(2026, 4, 6)))
         session.add(
             Visit(

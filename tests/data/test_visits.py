@@ -10,13 +10,13 @@ from homestart_desktop.data.models import (
     FamilyStatus,
     HalfDay,
     Trajectory,
-    TrajectoryStatus,
     Visit,
     VisitStatus,
     Volunteer,
     VolunteerStatus,
 )
 from homestart_desktop.data.validation import ValidationError
+from tests.builders import matched_pair
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
 
@@ -24,23 +24,16 @@ TODAY = dt.date(2026, 11, 26)  # a Thursday
 @pytest.fixture
 def trajectory_id(empty_case_file):
     with empty_case_file.session() as session:
-        family = Family(reference="GZ-2026-001", status=FamilyStatus.active, postcode="9000")
-        volunteer = Volunteer(
-            reference="VW-2025-001", first_name="Łukasz", status=VolunteerStatus.matched
-        )
-        session.add_all([family, volunteer])
-        session.flush()
-        trajectory = Trajectory(
-            family_id=family.id,
-            volunteer_id=volunteer.id,
-            status=TrajectoryStatus.active,
+        trajectory = matched_pair(
+            session,
+            family=Family(reference="GZ-2026-001", status=FamilyStatus.active, postcode="9000"),
+            volunteer=Volunteer(
+                reference="VW-2025-001", first_name="Łukasz", status=VolunteerStatus.matched
+            ),
             proposed_on=dt.date(2026, 9, 1),
             start_on=dt.date(2026, 9, 15),
-            weekday=1,
             half_day=HalfDay.afternoon,
         )
-        session.add(trajectory)
-        session.flush()
         return trajectory.id
 
 

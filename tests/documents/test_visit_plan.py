@@ -11,8 +11,6 @@ from homestart_desktop.data.models import (
     Family,
     FamilyStatus,
     HalfDay,
-    Trajectory,
-    TrajectoryStatus,
     Visit,
     VisitStatus,
     Volunteer,
@@ -20,6 +18,7 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.visit_plan import volunteer_visit_plan
 from homestart_desktop.documents.visit_plan import visit_plan_ics, visit_plan_pdf
+from tests.builders import matched_pair
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -36,20 +35,15 @@ def planned(empty_case_file):
         volunteer = Volunteer(
             reference="VW-2025-003", first_name="Наталія", status=VolunteerStatus.matched
         )
-        session.add_all([family, volunteer])
-        session.flush()
-        session.add(Caregiver(family_id=family.id, first_name="Özlem", last_name="Yılmaz"))
-        trajectory = Trajectory(
-            family_id=family.id,
-            volunteer_id=volunteer.id,
-            status=TrajectoryStatus.active,
+        trajectory = matched_pair(
+            session,
+            family=family,
+            volunteer=volunteer,
             proposed_on=dt.date(2026, 9, 1),
             start_on=dt.date(2026, 9, 15),
-            weekday=1,
             half_day=HalfDay.afternoon,
         )
-        session.add(trajectory)
-        session.flush()
+        session.add(Caregiver(family_id=family.id, first_name="Özlem", last_name="Yılmaz"))
         session.add(
             Visit(
                 trajectory_id=trajectory.id,

@@ -8,11 +8,10 @@ from homestart_desktop.data.models import (
     Family,
     FamilyStatus,
     HalfDay,
-    Trajectory,
-    TrajectoryStatus,
     Volunteer,
     VolunteerStatus,
 )
+from tests.builders import matched_pair
 from tests.conftest import TEST_PASSPHRASE
 
 
@@ -22,18 +21,14 @@ def test_schedule_and_calendar_from_the_command_line(empty_case_file, tmp_path):
         volunteer = Volunteer(
             reference="VW-2026-004", first_name="Jef", status=VolunteerStatus.matched
         )
-        session.add_all([family, volunteer])
-        session.flush()
-        session.add(
-            Trajectory(
-                family_id=family.id,
-                volunteer_id=volunteer.id,
-                status=TrajectoryStatus.active,
-                proposed_on=dt.date(2026, 1, 5),
-                start_on=dt.date(2026, 2, 3),
-                weekday=3,
-                half_day=HalfDay.evening,
-            )
+        matched_pair(
+            session,
+            family=family,
+            volunteer=volunteer,
+            proposed_on=dt.date(2026, 1, 5),
+            start_on=dt.date(2026, 2, 3),
+            weekday=3,
+            half_day=HalfDay.evening,
         )
     path = empty_case_file.path
     empty_case_file.lock()

@@ -11,8 +11,6 @@ from homestart_desktop.data.models import (
     Family,
     FamilyStatus,
     HalfDay,
-    Trajectory,
-    TrajectoryStatus,
     Visit,
     VisitStatus,
     Volunteer,
@@ -23,6 +21,7 @@ from homestart_desktop.ui import prompts
 from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.planning import PlanningScreen
 from homestart_desktop.ui.today import TodayScreen
+from tests.builders import matched_pair
 
 TODAY = dt.date.today()
 MONDAY = planning.week_of(TODAY)[0]
@@ -35,19 +34,14 @@ def screen(qtbot, empty_case_file):
         volunteer = Volunteer(
             reference="VW-2025-009", first_name="Fatima", status=VolunteerStatus.matched
         )
-        session.add_all([family, volunteer])
-        session.flush()
-        trajectory = Trajectory(
-            family_id=family.id,
-            volunteer_id=volunteer.id,
-            status=TrajectoryStatus.active,
+        trajectory = matched_pair(
+            session,
+            family=family,
+            volunteer=volunteer,
             proposed_on=MONDAY - dt.timedelta(days=60),
             start_on=MONDAY - dt.timedelta(days=30),
             weekday=MONDAY.weekday(),
-            half_day=HalfDay.morning,
         )
-        session.add(trajectory)
-        session.flush()
         session.add(Visit(trajectory_id=trajectory.id, on=MONDAY, half_day=HalfDay.morning))
     ops = Ops()
     ops.case_file = empty_case_file
