@@ -15,9 +15,9 @@ from functools import lru_cache
 from sqlmodel import Session
 
 from homestart_desktop.data.families import NOT_YET_STARTED
-from homestart_desktop.data.family_search import search_key
 from homestart_desktop.data.models import Caregiver, Child, Family, FamilyStatus, Referral
 from homestart_desktop.data.postcodes import municipality_name
+from homestart_desktop.domain.search import search_key
 from homestart_desktop.i18n import current_language
 
 _EMPTY_LISTS = ("", "[]", None)

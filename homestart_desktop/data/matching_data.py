@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from homestart_desktop import matching
 from homestart_desktop.data.models import (
     Availability,
     Caregiver,
@@ -31,6 +30,7 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.postcodes import municipality_name, postcode_coordinates
 from homestart_desktop.data.settings import BranchSettings, load_settings
+from homestart_desktop.domain import matching
 from homestart_desktop.i18n import current_language
 
 OPEN_TRAJECTORY = (

@@ -13,7 +13,6 @@ import datetime as dt
 
 from sqlmodel import Session, col, select
 
-from homestart_desktop import matching, planning
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.matching_data import OPEN_TRAJECTORY, load_matching_input
 from homestart_desktop.data.models import (
@@ -31,6 +30,7 @@ from homestart_desktop.data.models import (
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.data.status_steps import audit, step_family, step_trajectory, step_volunteer
 from homestart_desktop.data.validation import Problems, ValidationError
+from homestart_desktop.domain import matching, planning
 from homestart_desktop.i18n import _
 
 T = TrajectoryStatus

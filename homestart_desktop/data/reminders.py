@@ -13,7 +13,6 @@ import enum
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from homestart_desktop import planning
 from homestart_desktop.data.models import (
     CoachingTalk,
     Family,
@@ -25,6 +24,7 @@ from homestart_desktop.data.models import (
     VolunteerStatus,
 )
 from homestart_desktop.data.settings import load_settings
+from homestart_desktop.domain import planning
 
 
 class ReminderKind(enum.StrEnum):

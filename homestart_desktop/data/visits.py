@@ -8,7 +8,6 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, col, select
 
-from homestart_desktop import planning
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import (
     BlockedPeriod,
@@ -22,6 +21,7 @@ from homestart_desktop.data.models import (
     Volunteer,
 )
 from homestart_desktop.data.validation import Problems
+from homestart_desktop.domain import planning
 from homestart_desktop.i18n import _
 
 MAX_VISIT_MINUTES = 12 * 60

@@ -15,7 +15,6 @@ from collections import defaultdict
 from sqlmodel import Session, select
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.family_search import search_key
 from homestart_desktop.data.models import (
     Availability,
     Family,
@@ -30,6 +29,7 @@ from homestart_desktop.data.models import (
 from homestart_desktop.data.postcodes import is_known_postcode, municipality_name
 from homestart_desktop.data.references import VOLUNTEER_PREFIX, next_reference
 from homestart_desktop.data.validation import Problems, ValidationError
+from homestart_desktop.domain.search import search_key
 from homestart_desktop.i18n import LANGUAGES, _
 
 Slot = tuple[int, HalfDay]  # (weekday 0 = Monday, half-day)

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.families_list import FamilyRow, list_families
-from homestart_desktop.data.family_search import normalise
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.documents.intake_form import intake_form_for
+from homestart_desktop.domain.search import normalise
 from homestart_desktop.i18n import LANGUAGES, N_, _, join_words
 from homestart_desktop.ui.document_preview import DocumentPreview
 from homestart_desktop.ui.family_file import FamilyFileDialog

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.families_list import FamilyRow
-from homestart_desktop.data.family_search import matches, query_terms
 from homestart_desktop.data.models import FamilyStatus
+from homestart_desktop.domain.search import matches, query_terms
 from homestart_desktop.i18n import _, ngettext
 from homestart_desktop.ui.widgets.search_field import SearchField
 

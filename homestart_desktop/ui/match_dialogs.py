@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop import matching, planning
 from homestart_desktop.data import matching_steps
 from homestart_desktop.data.matching_data import MatchRow
 from homestart_desktop.data.validation import ValidationError
+from homestart_desktop.domain import matching, planning
+from homestart_desktop.domain.matching_words import HALF_DAY_FORMS, weekday_names
 from homestart_desktop.i18n import _
-from homestart_desktop.matching_words import HALF_DAY_FORMS, weekday_names
 from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.widgets.date_edit import DateEdit
 from homestart_desktop.ui.widgets.form_error import FormErrors

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop import matching
 from homestart_desktop.data import matching_data, matching_steps
 from homestart_desktop.data.changes import Changes
+from homestart_desktop.domain import matching
 from homestart_desktop.i18n import _, format_date, ngettext
 from homestart_desktop.ui import matching_tables as tables
 from homestart_desktop.ui import prompts

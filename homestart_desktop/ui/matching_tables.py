@@ -13,10 +13,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from homestart_desktop import matching
 from homestart_desktop.data.workflow import status_label
+from homestart_desktop.domain import matching
+from homestart_desktop.domain.matching_words import FACTOR_LABELS
 from homestart_desktop.i18n import N_, _, format_date, format_number
-from homestart_desktop.matching_words import FACTOR_LABELS
 from homestart_desktop.ui.widgets.status_table import Column, RecordTable
 
 DECISIONS = {"": "", "accepted": N_("accepted"), "rejected": N_("rejected")}

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop import planning
 from homestart_desktop.data import trajectory_overview, visits
 from homestart_desktop.data.changes import Changes
+from homestart_desktop.domain import planning
 from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.ops import Ops

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from homestart_desktop.data.families_list import FamilyRow
-from homestart_desktop.data.family_search import normalise
 from homestart_desktop.data.models import FamilyStatus
+from homestart_desktop.domain.search import normalise
 from homestart_desktop.i18n import N_, _
 from homestart_desktop.ui.family_file import slots_text
 from homestart_desktop.ui.family_table import FamilyColumn, FamilyTable

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from homestart_desktop.data.family_search import matches, query_terms
 from homestart_desktop.data.models import Family, HalfDay, Trajectory, TrajectoryStatus
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.volunteers import (
@@ -18,6 +17,7 @@ from homestart_desktop.data.volunteers import (
     set_availability,
     update_volunteer,
 )
+from homestart_desktop.domain.search import matches, query_terms
 
 TODAY = dt.date(2025, 5, 12)
 

@@ -3,7 +3,7 @@ import datetime as dt
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from homestart_desktop import cli, planning
+from homestart_desktop import cli
 from homestart_desktop.data.models import (
     Family,
     FamilyStatus,
@@ -11,6 +11,7 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
+from homestart_desktop.domain import planning
 from tests.builders import matched_pair
 from tests.conftest import TEST_PASSPHRASE
 

@@ -6,7 +6,6 @@ import os
 import pytest
 from sqlmodel import select
 
-from homestart_desktop import planning
 from homestart_desktop.data.models import (
     Family,
     FamilyStatus,
@@ -17,6 +16,7 @@ from homestart_desktop.data.models import (
     VolunteerStatus,
 )
 from homestart_desktop.data.reminders import ReminderKind, morning_list
+from homestart_desktop.domain import planning
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.planning import PlanningScreen

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from homestart_desktop import planning
-from homestart_desktop.planning import Period
+from homestart_desktop.domain import planning
+from homestart_desktop.domain.planning import Period
 
 
 def test_weekly_visits_skip_belgian_public_holidays():

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from homestart_desktop.matching import (
+from homestart_desktop.domain.matching import (
     HALF_DAYS,
     WEEKDAY_CODES,
     Caregiver,

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from homestart_desktop import matching_words as words
+from homestart_desktop.domain import matching_words as words
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 HALF_DAYS = ("morning", "afternoon", "evening")

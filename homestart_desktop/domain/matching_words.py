@@ -19,7 +19,7 @@ from babel.numbers import format_decimal
 from homestart_desktop.i18n import N_, _, locale_name, ngettext
 
 if TYPE_CHECKING:
-    from homestart_desktop.matching import FamilyFacts, VolunteerFacts
+    from homestart_desktop.domain.matching import FamilyFacts, VolunteerFacts
 
 FACTOR_LABELS = {
     "distance": N_("Distance"),
@@ -95,7 +95,7 @@ def and_list(items: Sequence[str]) -> str:
 
 def slot_name(slot: str) -> str:
     """``"tue-morning"`` as "dinsdagvoormiddag"."""
-    from homestart_desktop.matching import WEEKDAY_CODES
+    from homestart_desktop.domain.matching import WEEKDAY_CODES
 
     day, _sep, half = slot.partition("-")
     weekday = _weekday_names(locale_name())[WEEKDAY_CODES.index(day)]
@@ -173,7 +173,7 @@ def _half_days(family: FamilyFacts, volunteer: VolunteerFacts, km: float, today:
             "no preferred half-day; {count} half-days free",
             count,
         ).format(count=count)
-    from homestart_desktop.matching import slot_mask, slots_of
+    from homestart_desktop.domain.matching import slot_mask, slots_of
 
     common = slots_of(slot_mask(volunteer.slots) & slot_mask(family.slots))
     if not common:

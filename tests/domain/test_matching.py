@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from homestart_desktop.i18n import set_language
-from homestart_desktop.matching import (
+from homestart_desktop.domain.matching import (
     Caregiver,
     FamilyFacts,
     Rules,
@@ -19,6 +18,7 @@ from homestart_desktop.matching import (
     slot_mask,
     slots_of,
 )
+from homestart_desktop.i18n import set_language
 
 TODAY = dt.date(2026, 11, 26)
 GENT = (51.0397129, 3.7141549)
