@@ -49,7 +49,7 @@ def _case_file_copy(folder: str) -> tuple[Path, str]:
 def run(report: Callable[..., None]) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from homestart_desktop.data import casefile
+    from homestart_desktop.data.casefile import casefile
     from homestart_desktop.data.families_file import load_family
     from homestart_desktop.data.families_list import list_families
     from homestart_desktop.documents.intake_form import intake_form_for

@@ -82,7 +82,7 @@ def _fill(case_file, rng: random.Random, notes: int) -> None:
 
 def _open_case_file(folder: Path):
     """A copy of the bench's demo file when the bench runner gives one, else a new file."""
-    from homestart_desktop.data.casefile import create_case_file, unlock
+    from homestart_desktop.data.casefile.casefile import create_case_file, unlock
 
     demo = os.environ.get("HOMESTART_BENCH_CASE_FILE")
     if demo:

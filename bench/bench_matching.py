@@ -38,7 +38,8 @@ def _median_ms(work: Callable[[], object]) -> float:
 def run(report: Callable[[str, float, float], None]) -> None:
     from sqlmodel import select
 
-    from homestart_desktop.data import casefile, matching_data
+    from homestart_desktop.data import matching_data
+    from homestart_desktop.data.casefile import casefile
     from homestart_desktop.data.demo import DEMO_PASSPHRASE
     from homestart_desktop.data.models import Family, FamilyStatus
     from homestart_desktop.domain import matching

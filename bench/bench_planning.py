@@ -31,7 +31,8 @@ def run(report: Callable[[str, float, float], None]) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from homestart_desktop.data import casefile, visits
+    from homestart_desktop.data import visits
+    from homestart_desktop.data.casefile import casefile
     from homestart_desktop.data.demo import DEMO_PASSPHRASE
     from homestart_desktop.data.reminders import morning_list
     from homestart_desktop.data.trajectory_overview import planning_overview

@@ -61,7 +61,7 @@ def _varied(payload: dict, rng: random.Random) -> dict:
 
 def _office_packages(folder: Path, payload: dict, office_key: str) -> dict[str, str]:
     """40 × 8 sealed packages in ``folder``; returns branch code -> public key."""
-    from homestart_desktop.data.setup import make_branch_signing_key
+    from homestart_desktop.data.casefile.new_file import make_branch_signing_key
     from homestart_desktop.sync.package import public_key_hex, seal
     from homestart_desktop.sync.quarter import Quarter
 
@@ -82,7 +82,7 @@ def _office_packages(folder: Path, payload: dict, office_key: str) -> dict[str, 
 
 def run(report: Callable[..., None]) -> None:
     """Figures, package, and the central office's import + report."""
-    from homestart_desktop.data import casefile
+    from homestart_desktop.data.casefile import casefile
     from homestart_desktop.data.settings import get_secret, load_settings, save_settings
     from homestart_desktop.sync.central.combine import combine
     from homestart_desktop.sync.central.importer import import_paths

@@ -48,7 +48,7 @@ def _demo_copy(folder: str) -> tuple[Path, str, str]:
 
 def run(report: Callable[..., None]) -> None:
     """Key derivation, unlock → Today (first of the day and again), Today alone, memory."""
-    from homestart_desktop.data import casefile
+    from homestart_desktop.data.casefile import casefile
     from homestart_desktop.data.today import today_overview
 
     today = dt.date.today()

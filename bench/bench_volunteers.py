@@ -33,7 +33,7 @@ def _median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
 def run(report: Callable[..., None]) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from homestart_desktop.data import casefile
+    from homestart_desktop.data.casefile import casefile
     from homestart_desktop.data.demo import DEMO_PASSPHRASE
     from homestart_desktop.data.volunteers import list_volunteers
     from homestart_desktop.documents.agreement import agreement_for

@@ -108,7 +108,7 @@ def _cmd_demo_file(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile import create_case_file
+    from homestart_desktop.data.casefile.casefile import create_case_file
 
     path = _free_place(args.file)
     branch = args.branch.strip()
@@ -121,8 +121,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile import check_case_file
-    from homestart_desktop.data.errors import DamagedCaseFile
+    from homestart_desktop.data.casefile.casefile import check_case_file
+    from homestart_desktop.data.casefile.errors import DamagedCaseFile
 
     path = _existing_file(args.file)
     problems = check_case_file(path, passphrase=Passphrases().existing(args.passphrase_file))
@@ -137,7 +137,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile import unlock
+    from homestart_desktop.data.casefile.casefile import unlock
 
     path = _existing_file(args.file)
     with unlock(path, passphrase=Passphrases().existing(args.passphrase_file)) as case_file:
@@ -147,7 +147,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.backups import restore_backup
+    from homestart_desktop.data.casefile.backups import restore_backup
 
     backup = _existing_file(args.backup)
     if args.file.exists() and backup.resolve() == args.file.resolve():
@@ -162,9 +162,9 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_passwd(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile import unlock
-    from homestart_desktop.data.errors import WeakPassphrase
-    from homestart_desktop.data.passphrase import passphrase_problems
+    from homestart_desktop.data.casefile.casefile import unlock
+    from homestart_desktop.data.casefile.errors import WeakPassphrase
+    from homestart_desktop.data.casefile.passphrase import passphrase_problems
 
     path = _existing_file(args.file)
     source = Passphrases()
@@ -188,7 +188,7 @@ def _run_print_kind(target: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         import importlib
 
-        from homestart_desktop.data.casefile import unlock
+        from homestart_desktop.data.casefile.casefile import unlock
 
         module_name, function_name = target.split(":")
         function = getattr(importlib.import_module(module_name), function_name)
@@ -434,7 +434,7 @@ def _early_language(argv: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``homestart`` with these arguments and return its exit code."""
-    from homestart_desktop.data.errors import CaseFileError
+    from homestart_desktop.data.casefile.errors import CaseFileError
 
     argv = [str(word) for word in (sys.argv[1:] if argv is None else argv)]
     _early_language(argv)

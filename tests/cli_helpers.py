@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from homestart_desktop.data import casefile
+from homestart_desktop.data.casefile import casefile
 from homestart_desktop.data.models import Caregiver, Child, Family, FamilyStatus, Volunteer
 
 REPO = Path(__file__).resolve().parent.parent

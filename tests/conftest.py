@@ -16,7 +16,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from homestart_desktop.data import casefile  # noqa: E402
+from homestart_desktop.data.casefile import casefile  # noqa: E402
 from homestart_desktop.i18n import set_language  # noqa: E402
 
 TEST_PASSPHRASE = "zeven groene kikkers springen over de beek"

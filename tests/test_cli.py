@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from homestart_desktop import cli, cli_input, logs
-from homestart_desktop.data.errors import WeakPassphrase, WrongPassphrase
+from homestart_desktop.data.casefile.errors import WeakPassphrase, WrongPassphrase
 from homestart_desktop.i18n import set_language
 from tests.cli_helpers import passphrase_file, run_homestart, snapshot
 from tests.conftest import TEST_PASSPHRASE

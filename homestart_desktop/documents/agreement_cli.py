@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from homestart_desktop.data.casefile import CaseFile
+from homestart_desktop.data.casefile.casefile import CaseFile
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.volunteers import find_volunteer_id
 from homestart_desktop.documents.agreement import (

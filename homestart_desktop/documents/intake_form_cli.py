@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from homestart_desktop.data.casefile import CaseFile
+from homestart_desktop.data.casefile.casefile import CaseFile
 from homestart_desktop.data.families import family_id_for_reference
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.documents.intake_form import intake_form_for

@@ -15,7 +15,7 @@ from homestart_desktop.i18n import _
 from homestart_desktop.sync.quarter import Quarter
 
 if TYPE_CHECKING:  # the command line stays quick to start: no database modules for --help
-    from homestart_desktop.data.casefile import CaseFile
+    from homestart_desktop.data.casefile.casefile import CaseFile
 
 
 def quarter_argument(text: str) -> Quarter:

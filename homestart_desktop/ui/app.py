@@ -31,14 +31,14 @@ QUIT_WHEN_SHOWN = "HOMESTART_QUIT_WHEN_SHOWN"  # bench: print "shown" once visib
 
 def _load_data_layer() -> None:
     """The heavy imports, done on a thread while the unlock window is already on screen."""
-    import homestart_desktop.data.casefile  # noqa: F401
+    import homestart_desktop.data.casefile.casefile  # noqa: F401
     import homestart_desktop.data.settings  # noqa: F401
     import homestart_desktop.ui.ops  # noqa: F401
 
 
 def _unlock_and_read(*, path: Path, passphrase: str) -> tuple[Any, Any]:
     """On the worker: unlock (key derivation, backup, migration) and read the settings."""
-    from homestart_desktop.data.casefile import unlock
+    from homestart_desktop.data.casefile.casefile import unlock
     from homestart_desktop.data.settings import load_settings
 
     # The daily backup waits until Today shows (_daily_backup): on a large file it takes seconds.
@@ -53,7 +53,7 @@ def _unlock_and_read(*, path: Path, passphrase: str) -> tuple[Any, Any]:
 
 def _daily_backup(*, ops: Any) -> None:
     """On the worker, after the first screen's queries: the first unlock of a day backs up."""
-    from homestart_desktop.data.backups import daily_backup_if_due
+    from homestart_desktop.data.casefile.backups import daily_backup_if_due
 
     if ops.case_file is not None:
         daily_backup_if_due(ops.case_file)
@@ -242,7 +242,7 @@ class AppController(QObject):
             )
 
     def _unlock_failed(self, error: BaseException) -> None:
-        from homestart_desktop.data.errors import CaseFileError
+        from homestart_desktop.data.casefile.errors import CaseFileError
 
         if isinstance(error, CaseFileError):
             self.unlock_window.show_error(error.message)
@@ -380,7 +380,7 @@ class AppController(QObject):
 
 def _restore_on_worker(*, backup: Path, target: Path, passphrase: str) -> Any:
     """On the worker, after the lock: check the backup opens, then put it in place."""
-    from homestart_desktop.data.backups import restore_backup
+    from homestart_desktop.data.casefile.backups import restore_backup
 
     return restore_backup(backup, target, passphrase=passphrase)
 

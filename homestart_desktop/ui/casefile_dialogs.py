@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.backups import backup_dir, list_backups
-from homestart_desktop.data.errors import CaseFileError
-from homestart_desktop.data.passphrase import passphrase_problems
+from homestart_desktop.data.casefile.backups import backup_dir, list_backups
+from homestart_desktop.data.casefile.errors import CaseFileError
+from homestart_desktop.data.casefile.passphrase import passphrase_problems
 from homestart_desktop.i18n import _, format_datetime
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.widgets.form_error import FormErrors

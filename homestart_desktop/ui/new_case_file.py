@@ -1,6 +1,6 @@
 """Make a new case file for a branch: its name, where it lives, a passphrase typed twice.
 
-The passphrase rules of ``data/passphrase.py`` show live under the fields; the file is created on
+The passphrase rules of ``data/casefile/passphrase.py`` show live under the fields; the file is created on
 the worker (key derivation) while the dialog shows progress. On success ``case_file`` holds the
 unlocked file and the dialog is accepted.
 """
@@ -30,7 +30,7 @@ from homestart_desktop.ui.widgets.form_error import FormErrors
 
 
 def _create(*, path: Path, branch_name: str, passphrase: str, repeated: str) -> Any:
-    from homestart_desktop.data.casefile import create_case_file
+    from homestart_desktop.data.casefile.casefile import create_case_file
 
     return create_case_file(path, passphrase=passphrase, branch_name=branch_name, repeated=repeated)
 
@@ -136,7 +136,7 @@ class NewCaseFileDialog(QDialog):
             self.location.setText(str(chosen))
 
     def _check_rules(self) -> None:
-        from homestart_desktop.data.passphrase import MIN_LENGTH, passphrase_problems
+        from homestart_desktop.data.casefile.passphrase import MIN_LENGTH, passphrase_problems
 
         typed = self.passphrase.text()
         if not typed:
@@ -161,7 +161,7 @@ class NewCaseFileDialog(QDialog):
             problems["path"] = _("Choose where to keep the file.")
         elif Path(self.location.text()).exists():
             problems["path"] = _("A file with this name exists already.")
-        from homestart_desktop.data.passphrase import passphrase_problems
+        from homestart_desktop.data.casefile.passphrase import passphrase_problems
 
         rules = passphrase_problems(self.passphrase.text())
         if rules:

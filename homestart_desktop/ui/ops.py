@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
 
-from homestart_desktop.data.casefile import CaseFile
+from homestart_desktop.data.casefile.casefile import CaseFile
 from homestart_desktop.data.changes import Changes
 
 log = logging.getLogger(__name__)

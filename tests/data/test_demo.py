@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from homestart_desktop.data import casefile
+from homestart_desktop.data.casefile import casefile
 from homestart_desktop.data.demo import DEMO_BRANCH_NAME, DEMO_PASSPHRASE, generate_demo
 from homestart_desktop.data.demo_rows import INSERT_ORDER
 from homestart_desktop.data.models import FamilyStatus, TrajectoryStatus, VolunteerStatus

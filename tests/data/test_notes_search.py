@@ -151,7 +151,7 @@ def test_search_terms_and_results_never_reach_a_file_outside_the_case_file(
 
 
 def test_a_backup_keeps_the_index_and_its_triggers(empty_case_file, empty_template, tmp_path):
-    from homestart_desktop.data import casefile
+    from homestart_desktop.data.casefile import casefile
 
     _fill(empty_case_file)
     backup = empty_case_file.backup(tmp_path / "backups")

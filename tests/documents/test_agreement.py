@@ -165,7 +165,7 @@ def test_the_command_line_writes_the_pdf_and_names_an_unknown_volunteer(
 
 def test_homestart_print_agreement_in_french(empty_case_path, tmp_path, capsys):
     from homestart_desktop import cli
-    from homestart_desktop.data.casefile import unlock
+    from homestart_desktop.data.casefile.casefile import unlock
     from tests.conftest import TEST_PASSPHRASE
 
     case_file = unlock(empty_case_path, passphrase=TEST_PASSPHRASE)

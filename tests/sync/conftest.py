@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from homestart_desktop.data.casefile import CaseFile
+from homestart_desktop.data.casefile.casefile import CaseFile
+from homestart_desktop.data.casefile.new_file import make_branch_signing_key
 from homestart_desktop.data.settings import load_settings, save_settings, set_secret
-from homestart_desktop.data.setup import make_branch_signing_key
 from homestart_desktop.sync.central import keys
 from tests.conftest import _open_copy
 from tests.sync.builder import Personal, build_branch

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPushButton
 
-from homestart_desktop.data.backups import list_backups
+from homestart_desktop.data.casefile.backups import list_backups
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.ops import Ops

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from homestart_desktop.data.errors import FileInUse, WrongPassphrase
+from homestart_desktop.data.casefile.errors import FileInUse, WrongPassphrase
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.ui import prompts
 from tests.conftest import TEST_PASSPHRASE

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from homestart_desktop import cli, logs
-from homestart_desktop.data import backups, casefile
+from homestart_desktop.data.casefile import backups, casefile
 from tests.cli_helpers import open_with_key, passphrase_file, revision, row_counts, write_people
 from tests.conftest import TEST_PASSPHRASE
 

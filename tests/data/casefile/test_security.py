@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from homestart_desktop import cli, logs
-from homestart_desktop.data import casefile
-from homestart_desktop.data.errors import DamagedCaseFile, NewerVersion
+from homestart_desktop.data.casefile import casefile
+from homestart_desktop.data.casefile.errors import DamagedCaseFile, NewerVersion
 from tests.cli_helpers import (
     cli_env,
     leaks,
@@ -131,7 +131,7 @@ def test_a_file_from_a_newer_version_exits_6_and_is_left_alone(
 
 HOLDER = """
 import sys
-from homestart_desktop.data.casefile import unlock
+from homestart_desktop.data.casefile.casefile import unlock
 case_file = unlock(sys.argv[1], passphrase=sys.stdin.readline().rstrip("\\n"))
 print("open", flush=True)
 sys.stdin.read()  # hold the file until killed
@@ -163,7 +163,7 @@ def test_a_file_open_elsewhere_is_refused_until_its_holder_dies(
 
 COMMITTER = """
 import sys
-from homestart_desktop.data import casefile
+from homestart_desktop.data.casefile import casefile
 from homestart_desktop.data.models import Setting
 key = bytes.fromhex(sys.stdin.readline().strip())
 path = casefile.Path(sys.argv[1])
@@ -246,7 +246,6 @@ def test_no_name_of_the_demo_branch_reaches_any_bytes(
 def test_a_new_file_that_fails_half_way_leaves_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    from homestart_desktop.data import setup
 
     def power_cut(**_kwargs):
         raise OSError("disk full")

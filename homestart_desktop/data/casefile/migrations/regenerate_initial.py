@@ -2,7 +2,7 @@
 
 Only while no case file has been handed out (before the first release): from then on 0001 is
 frozen and every change to models.py gets a migration of its own
-(``alembic revision --autogenerate``). Run: ``python -m homestart_desktop.data.migrations.regenerate_initial``.
+(``alembic revision --autogenerate``). Run: ``python -m homestart_desktop.data.casefile.migrations.regenerate_initial``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import create_engine
 
-from homestart_desktop.data.migrations import HERE, alembic_config
+from homestart_desktop.data.casefile.migrations import HERE, alembic_config
 
 
 def main() -> None:

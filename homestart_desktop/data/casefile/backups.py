@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
-from homestart_desktop.data.errors import CaseFileError, DamagedCaseFile
+from homestart_desktop.data.casefile.errors import CaseFileError, DamagedCaseFile
 
 if TYPE_CHECKING:
-    from homestart_desktop.data.casefile import CaseFile
+    from homestart_desktop.data.casefile.casefile import CaseFile
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ def restore_backup(backup: Path, target: Path, *, passphrase: str) -> Path | Non
     The file it replaces is kept beside it (``…-before-restore-….hscase``), never deleted.
     Returns where that earlier file was kept, if there was one.
     """
-    from homestart_desktop.data.casefile import (
+    from homestart_desktop.data.casefile.casefile import (
         _acquire,
         _lock_for,
         _release,

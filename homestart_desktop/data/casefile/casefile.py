@@ -25,8 +25,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
-from homestart_desktop.data import backups, migrations
-from homestart_desktop.data.errors import (
+from homestart_desktop.data.casefile import backups, migrations
+from homestart_desktop.data.casefile.errors import (
     CaseFileError,
     DamagedCaseFile,
     FileInUse,
@@ -35,7 +35,7 @@ from homestart_desktop.data.errors import (
     WeakPassphrase,
     WrongPassphrase,
 )
-from homestart_desktop.data.passphrase import passphrase_problems
+from homestart_desktop.data.casefile.passphrase import passphrase_problems
 from homestart_desktop.i18n import _
 
 log = logging.getLogger(__name__)
@@ -344,7 +344,7 @@ def create_case_file(
         case_file = CaseFile(path, key, salt, lock)
         with case_file.engine.begin() as connection:
             migrations.upgrade(connection)
-        from homestart_desktop.data.setup import initialise_branch
+        from homestart_desktop.data.casefile.new_file import initialise_branch
 
         with case_file.session() as session:
             initialise_branch(session=session, branch_name=branch_name, marker=FORMAT_MARKER)
