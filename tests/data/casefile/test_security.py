@@ -246,11 +246,12 @@ def test_no_name_of_the_demo_branch_reaches_any_bytes(
 def test_a_new_file_that_fails_half_way_leaves_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
+    from homestart_desktop.data.casefile import new_file
 
     def power_cut(**_kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(setup, "initialise_branch", power_cut)
+    monkeypatch.setattr(new_file, "initialise_branch", power_cut)
     target = tmp_path / "Gent.hscase"
     with pytest.raises(OSError):
         casefile.create_case_file(target, passphrase=TEST_PASSPHRASE, branch_name="Gent")
