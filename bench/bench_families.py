@@ -50,8 +50,8 @@ def run(report: Callable[..., None]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from homestart_desktop.data.casefile import casefile
-    from homestart_desktop.data.families_file import load_family
-    from homestart_desktop.data.families_list import list_families
+    from homestart_desktop.data.families.file import load_family
+    from homestart_desktop.data.families.register import list_families
     from homestart_desktop.documents.intake_form import intake_form_for
     from homestart_desktop.ui.families import FamiliesScreen
     from homestart_desktop.ui.family_file import FamilyFileDialog

@@ -15,8 +15,8 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from homestart_desktop.data import families_lists as lists
-from homestart_desktop.data.families_file import FamilyFile
+from homestart_desktop.data.families import intake_choices as lists
+from homestart_desktop.data.families.file import FamilyFile
 from homestart_desktop.data.models import OUTCOME_AREAS, Gender
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.settings import BranchSettings
@@ -317,7 +317,7 @@ def intake_form_for(
 
     Without ``lang``: the family's language for a pre-filled form, the branch's for a blank one.
     """
-    from homestart_desktop.data.families_file import load_family
+    from homestart_desktop.data.families.file import load_family
     from homestart_desktop.data.settings import load_settings
 
     branch = load_settings(session=session)

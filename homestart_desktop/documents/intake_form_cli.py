@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from homestart_desktop.data.casefile.casefile import CaseFile
-from homestart_desktop.data.families import family_id_for_reference
+from homestart_desktop.data.families.referrals import family_id_for_reference
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.i18n import _

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.families_list import FamilyRow, list_families
+from homestart_desktop.data.families.register import FamilyRow, list_families
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.documents.intake_form import intake_form_for

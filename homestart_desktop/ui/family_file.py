@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data import families_lists as lists
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.families import REOPENABLE
-from homestart_desktop.data.families_file import FamilyFile, load_family
+from homestart_desktop.data.families import intake_choices as lists
+from homestart_desktop.data.families.file import FamilyFile, load_family
+from homestart_desktop.data.families.referrals import REOPENABLE
 from homestart_desktop.data.models import OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.documents.intake_form import intake_form_for

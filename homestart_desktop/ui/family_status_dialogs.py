@@ -10,8 +10,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from homestart_desktop.data import families, intake
-from homestart_desktop.data.families_file import FamilyFile
+from homestart_desktop.data.families import intake, referrals
+from homestart_desktop.data.families.file import FamilyFile
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.data.workflow import FAMILY_STEPS, status_label
 from homestart_desktop.i18n import _
@@ -118,7 +118,7 @@ class StatusDialog(SavingDialog):
             self.errors.show({"to_status": _("There is no other status to choose from here.")})
             return
         self.submit(
-            families.change_status,
+            referrals.change_status,
             family_id=self.file.family.id,
             to_status=FamilyStatus(self.status.currentData()),
             on=self.on.date_value(),

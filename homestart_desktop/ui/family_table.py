@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.families_list import FamilyRow
+from homestart_desktop.data.families.register import FamilyRow
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.domain.search import matches, query_terms
 from homestart_desktop.i18n import _, ngettext

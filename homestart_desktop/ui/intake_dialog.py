@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data import families_lists as lists
-from homestart_desktop.data.families_file import FamilyFile
-from homestart_desktop.data.intake import FLAGS, IntakeIn, record_intake
+from homestart_desktop.data.families import intake_choices as lists
+from homestart_desktop.data.families.file import FamilyFile
+from homestart_desktop.data.families.intake import FLAGS, IntakeIn, record_intake
 from homestart_desktop.data.models import OUTCOME_AREAS, GenderPreference, IntakeOutcome
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.i18n import LANGUAGES, _, current_language

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.families_lists import GENDERS
-from homestart_desktop.data.intake import CaregiverIn, ChildIn
+from homestart_desktop.data.families.intake import CaregiverIn, ChildIn
+from homestart_desktop.data.families.intake_choices import GENDERS
 from homestart_desktop.data.models import Gender
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.widgets.date_edit import DateEdit

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data import families
-from homestart_desktop.data.families_lists import REFERRER_CATEGORIES
+from homestart_desktop.data.families import referrals
+from homestart_desktop.data.families.intake_choices import REFERRER_CATEGORIES
 from homestart_desktop.data.models import ReferrerCategory
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.i18n import LANGUAGES, _, current_language
@@ -131,9 +131,9 @@ class ReferralDialog(SavingDialog):
 
     # ---- Public API
 
-    def referral(self) -> families.ReferralIn:
+    def referral(self) -> referrals.ReferralIn:
         """What the form holds now, exactly as typed."""
-        return families.ReferralIn(
+        return referrals.ReferralIn(
             referred_on=self.referred_on.date_value(),
             category=_enum(ReferrerCategory, self.category.currentData()),
             first_name=self.first_name.text(),
@@ -151,10 +151,10 @@ class ReferralDialog(SavingDialog):
         self.errors.clear()
         referral = self.referral()
         if self.mode == NEW:
-            self.submit(families.register_referral, referral=referral, today=self.today)
+            self.submit(referrals.register_referral, referral=referral, today=self.today)
         elif self.mode == CORRECT:
             self.submit(
-                families.correct_referral,
+                referrals.correct_referral,
                 family_id=self.file.family.id,
                 referral_id=self.file.referral.id,
                 referral=referral,
@@ -162,7 +162,7 @@ class ReferralDialog(SavingDialog):
             )
         else:
             self.submit(
-                families.re_refer,
+                referrals.re_refer,
                 family_id=self.file.family.id,
                 referral=referral,
                 today=self.today,

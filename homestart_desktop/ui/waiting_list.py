@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from homestart_desktop.data.families_list import FamilyRow
+from homestart_desktop.data.families.register import FamilyRow
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.domain.search import normalise
 from homestart_desktop.i18n import N_, _

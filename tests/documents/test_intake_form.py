@@ -8,8 +8,8 @@ import io
 import pypdf
 import pytest
 
-from homestart_desktop.data.families import ReferralIn, register_referral
-from homestart_desktop.data.intake import CaregiverIn, ChildIn, IntakeIn, record_intake
+from homestart_desktop.data.families.intake import CaregiverIn, ChildIn, IntakeIn, record_intake
+from homestart_desktop.data.families.referrals import ReferralIn, register_referral
 from homestart_desktop.data.models import Gender, IntakeOutcome, ReferrerCategory
 from homestart_desktop.data.settings import load_settings, save_settings
 from homestart_desktop.documents.intake_form import intake_form_for

@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdf
 
 from homestart_desktop import cli
-from homestart_desktop.data.families import ReferralIn, register_referral
+from homestart_desktop.data.families.referrals import ReferralIn, register_referral
 from homestart_desktop.data.models import ReferrerCategory
 from tests.conftest import TEST_PASSPHRASE
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPushButton, QSpinBox
 
-from homestart_desktop.data.families import ReferralIn, register_referral
-from homestart_desktop.data.families_file import load_family
-from homestart_desktop.data.families_list import list_families
+from homestart_desktop.data.families.file import load_family
+from homestart_desktop.data.families.referrals import ReferralIn, register_referral
+from homestart_desktop.data.families.register import list_families
 from homestart_desktop.data.models import FamilyStatus, IntakeOutcome, ReferrerCategory
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.document_preview import DocumentPreview

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
-from homestart_desktop.data.families_list import list_families
+from homestart_desktop.data.families.register import list_families
 from homestart_desktop.data.models import FamilyStatus, Trajectory, VolunteerStatus
 from homestart_desktop.data.volunteers import list_volunteers
 from homestart_desktop.ui import prompts

@@ -13,15 +13,15 @@ from collections.abc import Mapping
 
 from sqlmodel import Session, select
 
-from homestart_desktop.data import families_checks as check
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.families import _audit, _family, _record_step
-from homestart_desktop.data.families_lists import (
+from homestart_desktop.data.families import checks as check
+from homestart_desktop.data.families.intake_choices import (
     INTAKE_OUTCOMES,
     KG_CRITERIA,
     SITUATION_FLAGS,
     SUPPORT_QUESTIONS,
 )
+from homestart_desktop.data.families.referrals import _audit, _family, _record_step
 from homestart_desktop.data.models import (
     OUTCOME_AREAS,
     Caregiver,

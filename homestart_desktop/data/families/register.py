@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from sqlmodel import Session
 
-from homestart_desktop.data.families import NOT_YET_STARTED
+from homestart_desktop.data.families.referrals import NOT_YET_STARTED
 from homestart_desktop.data.models import Caregiver, Child, Family, FamilyStatus, Referral
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.domain.search import search_key

@@ -7,7 +7,15 @@ import itertools
 
 import pytest
 
-from homestart_desktop.data.families import (
+from homestart_desktop.data.families.file import load_family
+from homestart_desktop.data.families.intake import (
+    CaregiverIn,
+    ChildIn,
+    IntakeIn,
+    plan_intake,
+    record_intake,
+)
+from homestart_desktop.data.families.referrals import (
     ReferralIn,
     archive_family,
     change_status,
@@ -15,9 +23,7 @@ from homestart_desktop.data.families import (
     re_refer,
     register_referral,
 )
-from homestart_desktop.data.families_file import load_family
-from homestart_desktop.data.families_list import list_families, waiting_list
-from homestart_desktop.data.intake import CaregiverIn, ChildIn, IntakeIn, plan_intake, record_intake
+from homestart_desktop.data.families.register import list_families, waiting_list
 from homestart_desktop.data.models import (
     Family,
     FamilyStatus,

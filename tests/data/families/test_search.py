@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from homestart_desktop.data.families import ReferralIn, register_referral
-from homestart_desktop.data.families_list import list_families
-from homestart_desktop.data.intake import CaregiverIn, ChildIn, IntakeIn, record_intake
+from homestart_desktop.data.families.intake import CaregiverIn, ChildIn, IntakeIn, record_intake
+from homestart_desktop.data.families.referrals import ReferralIn, register_referral
+from homestart_desktop.data.families.register import list_families
 from homestart_desktop.data.models import IntakeOutcome, ReferrerCategory
 from homestart_desktop.domain.search import matches, normalise, query_terms, search_key
 

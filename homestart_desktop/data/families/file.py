@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, select
 
-from homestart_desktop.data.families import NOT_YET_STARTED
+from homestart_desktop.data.families.referrals import NOT_YET_STARTED
 from homestart_desktop.data.models import (
     Caregiver,
     Child,

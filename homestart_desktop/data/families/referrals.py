@@ -1,8 +1,8 @@
 """Families: referral, corrections, and every status step with its reason.
 
 Each status change is kept (date, from, to, reason) and is the family's timeline; corrections
-overwrite details but never that history. The intake lives in ``data/intake.py``, the list in
-``data/families_list.py``, one family's file in ``data/families_file.py``.
+overwrite details but never that history. The intake lives in ``data/families/intake.py``, the list in
+``data/families/register.py``, one family's file in ``data/families/file.py``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from homestart_desktop.data import families_checks as check
 from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.families import checks as check
 from homestart_desktop.data.models import (
     Caregiver,
     Family,
