@@ -203,8 +203,8 @@ def log_visit(*, session: Session, visit_id: int, log: VisitLog, today: dt.date)
 
 def _km_to_expenses(session: Session, visit: Visit, log: VisitLog, today: dt.date) -> None:
     """The km of a visit become the volunteer's expense entry for it (one per visit)."""
-    from homestart_desktop.data import expenses
     from homestart_desktop.data.models import Expense, ExpenseYear
+    from homestart_desktop.data.volunteers import expenses
 
     trajectory = session.get(Trajectory, visit.trajectory_id)
     assert trajectory is not None

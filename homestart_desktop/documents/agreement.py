@@ -19,11 +19,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session
 
-from homestart_desktop.data.expenses import year_summary
 from homestart_desktop.data.models import ExpenseRegime
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.settings import BranchSettings, load_settings
-from homestart_desktop.data.volunteers import VolunteerFile, get_volunteer
+from homestart_desktop.data.volunteers.expenses import year_summary
+from homestart_desktop.data.volunteers.register import VolunteerFile, get_volunteer
 from homestart_desktop.documents.agreement_texts import AGREEMENT_CLAUSES, NOTE_CLAUSES, TEXTS
 from homestart_desktop.documents.common import CONTENT_WIDTH, RULE, escape, render_pdf, styles
 from homestart_desktop.i18n import LANGUAGES, N_, format_date, format_money, locale_name

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from homestart_desktop.data.casefile.casefile import CaseFile
 from homestart_desktop.data.validation import ValidationError
-from homestart_desktop.data.volunteers import find_volunteer_id
+from homestart_desktop.data.volunteers.register import find_volunteer_id
 from homestart_desktop.documents.agreement import (
     REQUIRED_SETTINGS,
     agreement_pdf,

@@ -10,10 +10,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session
 
-from homestart_desktop.data.expenses import YearSummary, year_summary
 from homestart_desktop.data.models import ExpenseRegime, Transport
 from homestart_desktop.data.settings import BranchSettings, load_settings
-from homestart_desktop.data.volunteers import VolunteerFile, get_volunteer
+from homestart_desktop.data.volunteers.expenses import YearSummary, year_summary
+from homestart_desktop.data.volunteers.register import VolunteerFile, get_volunteer
 from homestart_desktop.documents.common import (
     CONTENT_WIDTH,
     FONT_BOLD,

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.expenses import (
+from homestart_desktop.data.models import ExpenseRegime, Transport
+from homestart_desktop.data.validation import ValidationError
+from homestart_desktop.data.volunteers.expenses import (
     ExpenseIn,
     YearSummary,
     add_expense,
@@ -26,8 +28,6 @@ from homestart_desktop.data.expenses import (
     set_regime,
     year_summary,
 )
-from homestart_desktop.data.models import ExpenseRegime, Transport
-from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.documents.expense_statement import (
     REGIME_WORDS,
     TRANSPORT_WORDS,

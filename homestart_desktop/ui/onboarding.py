@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.onboarding import missing_message
-from homestart_desktop.data.volunteers import Onboarding
+from homestart_desktop.data.volunteers.onboarding import missing_message
+from homestart_desktop.data.volunteers.register import Onboarding
 from homestart_desktop.i18n import N_, _
 from homestart_desktop.ui.theme import mark_invalid
 from homestart_desktop.ui.widgets.date_edit import DateEdit

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.models import Gender, VolunteerStatus
-from homestart_desktop.data.onboarding import FileSaved, save_volunteer_file
 from homestart_desktop.data.postcodes import municipality_name
-from homestart_desktop.data.volunteers import VolunteerFile, VolunteerIn, get_volunteer
+from homestart_desktop.data.volunteers.onboarding import FileSaved, save_volunteer_file
+from homestart_desktop.data.volunteers.register import VolunteerFile, VolunteerIn, get_volunteer
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.i18n import LANGUAGES, N_, _, format_date
 from homestart_desktop.ui.availability_grid import AvailabilityGrid

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.onboarding import change_status, missing_for_available
 from homestart_desktop.data.validation import ValidationError
-from homestart_desktop.data.volunteers import VolunteerFile
+from homestart_desktop.data.volunteers.onboarding import change_status, missing_for_available
+from homestart_desktop.data.volunteers.register import VolunteerFile
 from homestart_desktop.data.workflow import VOLUNTEER_STEPS, status_label
 from homestart_desktop.documents.agreement import REQUIRED_SETTINGS, AgreementPrint, agreement_for
 from homestart_desktop.i18n import LANGUAGES, _

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import VolunteerStatus
-from homestart_desktop.data.volunteers import VolunteerRow, list_volunteers
+from homestart_desktop.data.volunteers.register import VolunteerRow, list_volunteers
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _
 from homestart_desktop.ui.availability_grid import slots_text

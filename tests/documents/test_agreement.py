@@ -9,10 +9,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from homestart_desktop.data.expenses import set_regime
 from homestart_desktop.data.models import ExpenseRegime
 from homestart_desktop.data.settings import load_settings, save_settings
-from homestart_desktop.data.volunteers import VolunteerIn, add_volunteer
+from homestart_desktop.data.volunteers.expenses import set_regime
+from homestart_desktop.data.volunteers.register import VolunteerIn, add_volunteer
 from homestart_desktop.documents.agreement import (
     agreement_pdf,
     load_agreement,

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from homestart_desktop.data.families.register import list_families
 from homestart_desktop.data.models import FamilyStatus, Trajectory, VolunteerStatus
-from homestart_desktop.data.volunteers import list_volunteers
+from homestart_desktop.data.volunteers.register import list_volunteers
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.match_dialogs import (
     ConfirmDialog,

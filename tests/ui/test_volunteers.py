@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from homestart_desktop.data.models import HalfDay, VolunteerStatus
-from homestart_desktop.data.onboarding import save_onboarding
-from homestart_desktop.data.volunteers import (
+from homestart_desktop.data.volunteers.onboarding import save_onboarding
+from homestart_desktop.data.volunteers.register import (
     Onboarding,
     VolunteerIn,
     add_volunteer,

@@ -18,7 +18,7 @@ from homestart_desktop.data.models import Availability, Volunteer, VolunteerStat
 from homestart_desktop.data.models import VolunteerStatusChange as StatusChange
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.data.validation import Problems, ValidationError
-from homestart_desktop.data.volunteers import (
+from homestart_desktop.data.volunteers.register import (
     ONBOARDING_FIELDS,
     Onboarding,
     Slot,

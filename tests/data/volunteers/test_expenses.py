@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from homestart_desktop.data.expenses import (
+from homestart_desktop.data.models import ExpenseRegime, Transport
+from homestart_desktop.data.validation import ValidationError
+from homestart_desktop.data.volunteers.expenses import (
     ExpenseIn,
     add_expense,
     delete_expense,
@@ -17,9 +19,7 @@ from homestart_desktop.data.expenses import (
     set_regime,
     year_summary,
 )
-from homestart_desktop.data.models import ExpenseRegime, Transport
-from homestart_desktop.data.validation import ValidationError
-from homestart_desktop.data.volunteers import VolunteerIn, add_volunteer
+from homestart_desktop.data.volunteers.register import VolunteerIn, add_volunteer
 
 TODAY = dt.date(2026, 1, 20)
 

@@ -8,9 +8,9 @@ import re
 
 from pypdf import PdfReader
 
-from homestart_desktop.data.expenses import ExpenseIn, add_expense
 from homestart_desktop.data.models import Transport
-from homestart_desktop.data.volunteers import VolunteerIn, add_volunteer
+from homestart_desktop.data.volunteers.expenses import ExpenseIn, add_expense
+from homestart_desktop.data.volunteers.register import VolunteerIn, add_volunteer
 from homestart_desktop.documents.expense_statement import expense_statement_pdf, load_statement
 
 

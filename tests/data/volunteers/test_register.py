@@ -8,7 +8,7 @@ import pytest
 
 from homestart_desktop.data.models import Family, HalfDay, Trajectory, TrajectoryStatus
 from homestart_desktop.data.validation import ValidationError
-from homestart_desktop.data.volunteers import (
+from homestart_desktop.data.volunteers.register import (
     VolunteerIn,
     add_volunteer,
     find_volunteer_id,

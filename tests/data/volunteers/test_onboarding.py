@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from homestart_desktop.data.models import HalfDay, VolunteerStatus
-from homestart_desktop.data.onboarding import change_status, save_onboarding
 from homestart_desktop.data.validation import ValidationError
-from homestart_desktop.data.volunteers import (
+from homestart_desktop.data.volunteers.onboarding import change_status, save_onboarding
+from homestart_desktop.data.volunteers.register import (
     Onboarding,
     VolunteerIn,
     add_volunteer,
@@ -175,8 +175,8 @@ def test_pause_stop_and_come_back(empty_case_file, volunteer_id):
 
 
 def test_the_whole_file_is_saved_at_once_or_not_at_all(empty_case_file):
-    from homestart_desktop.data.onboarding import save_volunteer_file
-    from homestart_desktop.data.volunteers import list_volunteers
+    from homestart_desktop.data.volunteers.onboarding import save_volunteer_file
+    from homestart_desktop.data.volunteers.register import list_volunteers
 
     details = VolunteerIn(first_name="Fatima", last_name="El Amrani", postcode="1000")
     too_old = dataclasses.replace(COMPLETE, extract_issued_on=dt.date(2025, 1, 2))

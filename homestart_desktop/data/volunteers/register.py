@@ -1,6 +1,6 @@
 """Volunteers: the register, one volunteer's file, identity details and the week's free half-days.
 
-Onboarding dates and status changes live in ``data/onboarding.py``. Everything returned here is a
+Onboarding dates and status changes live in ``data/volunteers/onboarding.py``. Everything returned here is a
 plain frozen value, so the screens never hold a live row.
 """
 

@@ -21,7 +21,7 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import Expense, ExpenseRegime, ExpenseYear, Transport
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.validation import Problems, ValidationError
-from homestart_desktop.data.volunteers import _row
+from homestart_desktop.data.volunteers.register import _row
 from homestart_desktop.i18n import _, format_money, format_number
 
 WARN_SHARE = Decimal("0.9")  # warn from 90% of a ceiling on
