@@ -38,9 +38,9 @@ def _median_ms(work: Callable[[], object]) -> float:
 def run(report: Callable[[str, float, float], None]) -> None:
     from sqlmodel import select
 
-    from homestart_desktop.data import matching_data
     from homestart_desktop.data.casefile import casefile
     from homestart_desktop.data.demo import DEMO_PASSPHRASE
+    from homestart_desktop.data.matching import candidates
     from homestart_desktop.data.models import Family, FamilyStatus
     from homestart_desktop.domain import matching
 
@@ -61,9 +61,7 @@ def run(report: Callable[[str, float, float], None]) -> None:
             ).all()
             chosen = list(waiting) + list(others)[: max(WHOLE_LIST_FAMILIES - len(waiting), 0)]
             chosen = chosen[:WHOLE_LIST_FAMILIES]
-            data = matching_data.load_matching_input(
-                session=session, today=today, family_ids=chosen
-            )
+            data = candidates.load_matching_input(session=session, today=today, family_ids=chosen)
         loaded = len(data.volunteers)
         # The pure figures use exactly 800: the volunteers not stopped, topped up with copies.
         everyone = list(data.volunteers)
@@ -84,11 +82,11 @@ def run(report: Callable[[str, float, float], None]) -> None:
 
         def rank_from_file() -> object:
             with case_file.session() as session:
-                return matching_data.rank_family(session=session, family_id=one.id, today=today)
+                return candidates.rank_family(session=session, family_id=one.id, today=today)
 
         def whole_from_file() -> object:
             with case_file.session() as session:
-                facts = matching_data.load_matching_input(
+                facts = candidates.load_matching_input(
                     session=session, today=today, family_ids=chosen
                 )
             pool = matching.VolunteerPool(facts.volunteers)
@@ -96,7 +94,7 @@ def run(report: Callable[[str, float, float], None]) -> None:
 
         def screen_load() -> object:
             with case_file.session() as session:
-                return matching_data.load_matching_screen(session=session, today=today)
+                return candidates.load_matching_screen(session=session, today=today)
 
         rank_from_file()  # warm the postcode table and the connection once
         report(

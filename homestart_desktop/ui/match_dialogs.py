@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data import matching_steps
-from homestart_desktop.data.matching_data import MatchRow
+from homestart_desktop.data.matching import steps
+from homestart_desktop.data.matching.candidates import MatchRow
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.domain import matching, planning
 from homestart_desktop.domain.matching_words import HALF_DAY_FORMS, weekday_names
@@ -117,7 +117,7 @@ class ProposeDialog(_MatchDialog):
 
     def save(self) -> None:
         self.submit(
-            matching_steps.propose_match,
+            steps.propose_match,
             family_id=self.family_id,
             volunteer_id=self.volunteer_id,
             reason=self.reason.toPlainText(),
@@ -152,11 +152,7 @@ class IntroductionDialog(_MatchDialog):
         self.finish(_("Record") if done else _("Plan"))
 
     def save(self) -> None:
-        fn = (
-            matching_steps.record_introduction
-            if self.took_place
-            else matching_steps.plan_introduction
-        )
+        fn = steps.record_introduction if self.took_place else steps.plan_introduction
         self.submit(fn, trajectory_id=self.row.trajectory_id, on=self.on.date_value())
 
 
@@ -207,7 +203,7 @@ class ConfirmDialog(_MatchDialog):
 
     def save(self) -> None:
         self.submit(
-            matching_steps.confirm_match,
+            steps.confirm_match,
             trajectory_id=self.row.trajectory_id,
             start_on=self.start_on.date_value(),
             weekday=self.weekday.currentData(),
@@ -242,7 +238,7 @@ class WithdrawDialog(_MatchDialog):
 
     def save(self) -> None:
         self.submit(
-            matching_steps.withdraw_match,
+            steps.withdraw_match,
             trajectory_id=self.row.trajectory_id,
             reason=self.reason.toPlainText(),
         )

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data import matching_data, matching_steps
 from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.matching import candidates, steps
 from homestart_desktop.domain import matching
 from homestart_desktop.i18n import _, format_date, ngettext
 from homestart_desktop.ui import matching_tables as tables
@@ -56,10 +56,10 @@ class MatchingScreen(QWidget):
         self.setObjectName("matchingScreen")
         self.ops = ops
         self.today = dt.date.today()
-        self.family: matching_data.WaitingFamily | None = None
+        self.family: candidates.WaitingFamily | None = None
         self.ranking: matching.Ranking | None = None
         self.dialog: QDialog | None = None  # the dialog open now (tests fill it in)
-        self.data: matching_data.MatchingScreenData | None = None
+        self.data: candidates.MatchingScreenData | None = None
         self.title = QLabel(self, objectName="pageTitle")
         self.tabs = QTabWidget(self, objectName="matchingTabs")
         self.tabs.addTab(self._build_family_tab(), "")
@@ -181,7 +181,7 @@ class MatchingScreen(QWidget):
         """Load the waiting list, the matches under way and the facts for ranking."""
         self.today = dt.date.today()
         self.ops.query(
-            matching_data.load_matching_screen,
+            candidates.load_matching_screen,
             today=self.today,
             success=self._show_data,
             owner=self,
@@ -280,7 +280,7 @@ class MatchingScreen(QWidget):
             for line in accepted
         ]
         self.ops.write(
-            matching_steps.propose_matches,
+            steps.propose_matches,
             pairs=pairs,
             today=self.today,
             success=self._whole_list_proposed,
@@ -295,12 +295,12 @@ class MatchingScreen(QWidget):
         self.whole_explanation.clear()
         self.tabs.setCurrentIndex(2)
 
-    def _show_data(self, data: matching_data.MatchingScreenData) -> None:
+    def _show_data(self, data: candidates.MatchingScreenData) -> None:
         self.data = data
         self.families.set_records(data.waiting)
         self._show_matches(data.matches)
 
-    def _show_matches(self, rows: list[matching_data.MatchRow]) -> None:
+    def _show_matches(self, rows: list[candidates.MatchRow]) -> None:
         self.matches.set_records(rows)
         chosen = self.family.family_id if self.family is not None else None
         row = next(
@@ -320,7 +320,7 @@ class MatchingScreen(QWidget):
             self._family_selected(self.families.selected_record())
         self.sig_loaded.emit()
 
-    def _family_selected(self, family: matching_data.WaitingFamily | None) -> None:
+    def _family_selected(self, family: candidates.WaitingFamily | None) -> None:
         self.family = family
         if family is None:
             self.suggestions.empty_label.setText(

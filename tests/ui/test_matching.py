@@ -21,7 +21,7 @@ from homestart_desktop.ui.match_dialogs import (
 from homestart_desktop.ui.matching import MatchingScreen
 from homestart_desktop.ui.matching_tables import records
 from homestart_desktop.ui.ops import Ops
-from tests.data.test_matching_data import add_available_volunteer, add_waiting_family
+from tests.data.matching.test_candidates import add_available_volunteer, add_waiting_family
 
 TODAY = dt.date.today()
 PROPOSED, INTRODUCED = "voorgesteld", "kennismaking gebeurd"

@@ -14,7 +14,7 @@ import datetime as dt
 from sqlmodel import Session, col, select
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.matching_data import OPEN_TRAJECTORY, load_matching_input
+from homestart_desktop.data.matching.candidates import OPEN_TRAJECTORY, load_matching_input
 from homestart_desktop.data.models import (
     Family,
     FamilyStatus,

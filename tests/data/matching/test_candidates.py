@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from sqlmodel import Session, select
 
-from homestart_desktop.data import matching_data, matching_steps, trajectories
+from homestart_desktop.data import trajectories
+from homestart_desktop.data.matching import candidates, steps
 from homestart_desktop.data.models import (
     Availability,
     Caregiver,
@@ -99,7 +100,7 @@ def branch(empty_case_file):
 def test_ranking_explains_and_excludes(branch):
     case_file, family_id, near, far, no_pets = branch
     with case_file.session() as session:
-        ranking = matching_data.rank_family(session=session, family_id=family_id, today=TODAY)
+        ranking = candidates.rank_family(session=session, family_id=family_id, today=TODAY)
     assert [s.volunteer_id for s in ranking.suggestions] == [near]
     texts = [f.text for f in ranking.suggestions[0].factors]
     assert "Dinsdagvoormiddag vrij, past bij het gezin" in texts
@@ -113,7 +114,7 @@ def test_ranking_explains_and_excludes(branch):
 def test_propose_introduce_confirm_makes_an_active_trajectory(branch):
     case_file, family_id, near, _far, _ = branch
     with case_file.session() as session:
-        saved = matching_steps.propose_match(
+        saved = steps.propose_match(
             session=session,
             family_id=family_id,
             volunteer_id=near,
@@ -125,15 +126,15 @@ def test_propose_introduce_confirm_makes_an_active_trajectory(branch):
     with case_file.session() as session:
         assert session.get(Family, family_id).status == FamilyStatus.matched
         assert session.get(Volunteer, near).status == VolunteerStatus.matched
-        matching_steps.plan_introduction(
+        steps.plan_introduction(
             session=session, trajectory_id=trajectory_id, on=TODAY + dt.timedelta(3), today=TODAY
         )
     later = TODAY + dt.timedelta(days=4)
     with case_file.session() as session:
-        matching_steps.record_introduction(
+        steps.record_introduction(
             session=session, trajectory_id=trajectory_id, on=later, today=later
         )
-        matching_steps.confirm_match(
+        steps.confirm_match(
             session=session,
             trajectory_id=trajectory_id,
             start_on=dt.date(2026, 12, 8),
@@ -155,7 +156,7 @@ def test_propose_introduce_confirm_makes_an_active_trajectory(branch):
 def test_an_excluded_volunteer_cannot_be_proposed(branch):
     case_file, family_id, _near, far, _ = branch
     with case_file.session() as session, pytest.raises(ValidationError) as refused:
-        matching_steps.propose_match(
+        steps.propose_match(
             session=session, family_id=family_id, volunteer_id=far, reason="", today=TODAY
         )
     assert "verder dan de 10 km" in refused.value.problems["volunteer"]
@@ -167,14 +168,12 @@ def test_an_excluded_volunteer_cannot_be_proposed(branch):
 def test_confirm_refuses_a_trajectory_shorter_than_a_year(branch):
     case_file, family_id, near, _far, _ = branch
     with case_file.session() as session:
-        [tid] = matching_steps.propose_match(
+        [tid] = steps.propose_match(
             session=session, family_id=family_id, volunteer_id=near, reason="ok", today=TODAY
         ).trajectory_ids
-        matching_steps.record_introduction(
-            session=session, trajectory_id=tid, on=TODAY, today=TODAY
-        )
+        steps.record_introduction(session=session, trajectory_id=tid, on=TODAY, today=TODAY)
     with case_file.session() as session, pytest.raises(ValidationError) as refused:
-        matching_steps.confirm_match(
+        steps.confirm_match(
             session=session,
             trajectory_id=tid,
             start_on=TODAY,
@@ -189,15 +188,11 @@ def test_confirm_refuses_a_trajectory_shorter_than_a_year(branch):
 def test_withdrawn_after_introduction_keeps_history_and_waiting_date(branch):
     case_file, family_id, near, _far, _ = branch
     with case_file.session() as session:
-        [tid] = matching_steps.propose_match(
+        [tid] = steps.propose_match(
             session=session, family_id=family_id, volunteer_id=near, reason="ok", today=TODAY
         ).trajectory_ids
-        matching_steps.record_introduction(
-            session=session, trajectory_id=tid, on=TODAY, today=TODAY
-        )
-        matching_steps.withdraw_match(
-            session=session, trajectory_id=tid, reason="Klikte niet", today=TODAY
-        )
+        steps.record_introduction(session=session, trajectory_id=tid, on=TODAY, today=TODAY)
+        steps.withdraw_match(session=session, trajectory_id=tid, reason="Klikte niet", today=TODAY)
     with case_file.session() as session:
         family = session.get(Family, family_id)
         assert (family.status, family.waiting_since) == (FamilyStatus.waiting, dt.date(2026, 3, 1))
@@ -212,7 +207,7 @@ def test_withdrawn_after_introduction_keeps_history_and_waiting_date(branch):
             TrajectoryStatus.introduced,
             TrajectoryStatus.withdrawn,
         ]
-        ranking = matching_data.rank_family(session=session, family_id=family_id, today=TODAY)
+        ranking = candidates.rank_family(session=session, family_id=family_id, today=TODAY)
         assert [s.volunteer_id for s in ranking.suggestions] == [near]
 
 
@@ -222,13 +217,11 @@ def test_rematch_after_the_volunteer_stops_keeps_the_original_waiting_date(branc
         newer = add_waiting_family(
             session, "GZ-2026-050", "Наталія", waiting_since=dt.date(2026, 9, 1)
         )
-        [tid] = matching_steps.propose_match(
+        [tid] = steps.propose_match(
             session=session, family_id=family_id, volunteer_id=near, reason="ok", today=TODAY
         ).trajectory_ids
-        matching_steps.record_introduction(
-            session=session, trajectory_id=tid, on=TODAY, today=TODAY
-        )
-        matching_steps.confirm_match(
+        steps.record_introduction(session=session, trajectory_id=tid, on=TODAY, today=TODAY)
+        steps.confirm_match(
             session=session,
             trajectory_id=tid,
             start_on=TODAY,
@@ -249,10 +242,10 @@ def test_rematch_after_the_volunteer_stops_keeps_the_original_waiting_date(branc
             today=end,
         )
     with case_file.session() as session:
-        waiting = matching_data.waiting_families(session=session, today=end)
+        waiting = candidates.waiting_families(session=session, today=end)
         assert [w.family_id for w in waiting] == [family_id, newer]
         assert waiting[0].waiting_since == dt.date(2026, 3, 1)
-        lines = matching_data.propose_whole_list(session=session, today=end)
+        lines = candidates.propose_whole_list(session=session, today=end)
         assert [line.family_id for line in lines] == [family_id, newer]
 
 
@@ -264,14 +257,14 @@ def test_whole_list_then_accept_line_by_line(branch):
         )
         spare = add_available_volunteer(session, "VW-2025-009", "Jef", postcode="9000")
     with case_file.session() as session:
-        lines = matching_data.propose_whole_list(session=session, today=TODAY)
+        lines = candidates.propose_whole_list(session=session, today=TODAY)
         assert session.exec(select(Trajectory)).all() == []  # a proposal changes nothing
     pairs = {line.family_id: line.suggestion.volunteer_id for line in lines if line.suggestion}
     assert set(pairs) == {family_id, other}
     assert pairs[family_id] in {near, spare}  # the family has pets
     assert pairs[other] in {near, spare, no_pets} - {pairs[family_id]}
     with case_file.session() as session:
-        saved = matching_steps.propose_matches(
+        saved = steps.propose_matches(
             session=session, pairs=[(family_id, pairs[family_id], "Uit de wachtlijst")], today=TODAY
         )
     assert len(saved.trajectory_ids) == 1
@@ -295,7 +288,7 @@ def test_weights_are_branch_settings(branch):
             ),
         )
     with case_file.session() as session:
-        [suggestion] = matching_data.rank_family(
+        [suggestion] = candidates.rank_family(
             session=session, family_id=family_id, today=TODAY
         ).suggestions
     assert suggestion.score == pytest.approx(50.0)
@@ -308,11 +301,11 @@ def test_a_second_family_only_when_the_branch_allows_it(branch):
         second = add_waiting_family(
             session, "GZ-2026-070", "Ioana", waiting_since=dt.date(2026, 5, 1)
         )
-        matching_steps.propose_match(
+        steps.propose_match(
             session=session, family_id=family_id, volunteer_id=near, reason="ok", today=TODAY
         )
     with case_file.session() as session:
-        ranking = matching_data.rank_family(session=session, family_id=second, today=TODAY)
+        ranking = candidates.rank_family(session=session, family_id=second, today=TODAY)
         excluded = {e.volunteer_id: e.reasons for e in ranking.excluded}
         assert excluded[near] == ("full",)
         save_settings(
@@ -320,7 +313,7 @@ def test_a_second_family_only_when_the_branch_allows_it(branch):
             settings=load_settings(session=session).replace(match_several_families=True),
         )
     with case_file.session() as session:
-        ranking = matching_data.rank_family(session=session, family_id=second, today=TODAY)
+        ranking = candidates.rank_family(session=session, family_id=second, today=TODAY)
     assert near in [s.volunteer_id for s in ranking.suggestions]
 
 
@@ -329,6 +322,6 @@ def test_language_codes_typed_in_capitals_still_match(branch):
     with case_file.session() as session:
         session.get(Volunteer, near).languages = ["NL", " Ar"]
     with case_file.session() as session:
-        ranking = matching_data.rank_family(session=session, family_id=family_id, today=TODAY)
+        ranking = candidates.rank_family(session=session, family_id=family_id, today=TODAY)
     languages = next(f for f in ranking.suggestions[0].factors if f.key == "languages")
     assert languages.text == "Spreekt Arabisch zoals de moeder"

@@ -2,7 +2,7 @@
 
 The scoring itself is in ``homestart_desktop/matching.py``; this module only gathers what it
 needs in a handful of queries (never one per family) and hands over frozen values. The writes
-(propose, introduction, confirm, withdraw) are in ``data/matching_steps.py``.
+(propose, introduction, confirm, withdraw) are in ``data/matching/steps.py``.
 """
 
 from __future__ import annotations
