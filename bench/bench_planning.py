@@ -31,11 +31,11 @@ def run(report: Callable[[str, float, float], None]) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from homestart_desktop.data import visits
     from homestart_desktop.data.casefile import casefile
     from homestart_desktop.data.demo import DEMO_PASSPHRASE
-    from homestart_desktop.data.reminders import morning_list
-    from homestart_desktop.data.trajectory_overview import planning_overview
+    from homestart_desktop.data.planning import visits
+    from homestart_desktop.data.planning.overview import planning_overview
+    from homestart_desktop.data.planning.reminders import morning_list
     from homestart_desktop.domain import planning
     from homestart_desktop.ui.ops import Ops
     from homestart_desktop.ui.planning import PlanningScreen

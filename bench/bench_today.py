@@ -49,7 +49,7 @@ def _demo_copy(folder: str) -> tuple[Path, str, str]:
 def run(report: Callable[..., None]) -> None:
     """Key derivation, unlock → Today (first of the day and again), Today alone, memory."""
     from homestart_desktop.data.casefile import casefile
-    from homestart_desktop.data.today import today_overview
+    from homestart_desktop.data.planning.today import today_overview
 
     today = dt.date.today()
     with tempfile.TemporaryDirectory(prefix="homestart-bench-") as folder:

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from homestart_desktop.data.models import VisitStatus
-from homestart_desktop.data.visit_plan import VisitPlan
+from homestart_desktop.data.planning.visit_plan import VisitPlan
 from homestart_desktop.documents import common
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import N_, format_date

@@ -7,8 +7,8 @@ import datetime as dt
 import sys
 
 from homestart_desktop.data.casefile.casefile import CaseFile
-from homestart_desktop.data.visit_plan import volunteer_visit_plan
-from homestart_desktop.data.visits import plan_visits
+from homestart_desktop.data.planning.visit_plan import volunteer_visit_plan
+from homestart_desktop.data.planning.visits import plan_visits
 from homestart_desktop.documents.visit_plan import visit_plan_ics, visit_plan_pdf
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import _

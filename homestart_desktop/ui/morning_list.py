@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from homestart_desktop.data.reminders import Reminder, ReminderKind
+from homestart_desktop.data.planning.reminders import Reminder, ReminderKind
 from homestart_desktop.i18n import N_, _, format_date, ngettext
 
 TEXTS = {

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data import blocked_periods
+from homestart_desktop.data.planning import blocked_periods
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
 from homestart_desktop.ui.ops import Ops

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data import trajectory_overview, visits
 from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.planning import overview, visits
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui import prompts
@@ -199,7 +199,7 @@ class PlanningScreen(QWidget):
         first, last = self._period()
         self._update_period_label()
         self.ops.query(
-            trajectory_overview.planning_overview,
+            overview.planning_overview,
             view=self._view(),
             first=first,
             last=last,
@@ -214,7 +214,7 @@ class PlanningScreen(QWidget):
             current, "trajectories"
         )
 
-    def _show(self, overview: trajectory_overview.PlanningOverview) -> None:
+    def _show(self, overview: overview.PlanningOverview) -> None:
         # Only the tab on screen is filled: switching tabs loads again.
         self._fill_volunteers(overview.volunteers)
         view = self._view()

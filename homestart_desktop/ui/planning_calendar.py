@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.models import HalfDay, VisitStatus
-from homestart_desktop.data.trajectory_overview import DayCount
-from homestart_desktop.data.visits import VisitRow
+from homestart_desktop.data.planning.overview import DayCount
+from homestart_desktop.data.planning.visits import VisitRow
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import N_, _, current_language, format_date, ngettext
 

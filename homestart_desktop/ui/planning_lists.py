@@ -6,9 +6,9 @@ import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from homestart_desktop.data import trajectories, trajectory_overview, visits
 from homestart_desktop.data.models import HalfDay, TrajectoryStatus
-from homestart_desktop.data.trajectory_overview import TrajectoryRow
+from homestart_desktop.data.planning import overview, trajectories, visits
+from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _, format_date
 from homestart_desktop.ui.ops import Ops
@@ -156,7 +156,7 @@ class TrajectoriesPanel(QWidget):
             self.chart.clear()
             return
         self.ops.query(
-            trajectory_overview.score_history,
+            overview.score_history,
             family_id=row.family_id,
             success=self.chart.set_points,
             owner=self,

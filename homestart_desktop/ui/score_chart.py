@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from homestart_desktop.data.models import OUTCOME_AREAS
-from homestart_desktop.data.trajectory_overview import ScorePoint
+from homestart_desktop.data.planning.overview import ScorePoint
 from homestart_desktop.i18n import N_, _, format_date
 
 AREA_LABELS = {

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.models import HalfDay, ReviewKind, VisitStatus
-from homestart_desktop.data.reminders import morning_list
-from homestart_desktop.data.today import TodayOverview, today_overview
+from homestart_desktop.data.planning.reminders import morning_list
+from homestart_desktop.data.planning.today import TodayOverview, today_overview
 from homestart_desktop.i18n import N_, _, format_date, format_number, ngettext
 from homestart_desktop.ui.morning_list import MorningList
 from homestart_desktop.ui.widgets.status_table import Column, RecordTable

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data import trajectories
 from homestart_desktop.data.models import OUTCOME_AREAS, CloseReason
-from homestart_desktop.data.trajectories import ClosingInput, ReviewInput
-from homestart_desktop.data.trajectory_overview import TrajectoryRow
+from homestart_desktop.data.planning import trajectories
+from homestart_desktop.data.planning.overview import TrajectoryRow
+from homestart_desktop.data.planning.trajectories import ClosingInput, ReviewInput
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _
 from homestart_desktop.ui.ops import Ops

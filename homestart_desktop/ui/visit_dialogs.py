@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data import visits
 from homestart_desktop.data.models import HalfDay, VisitStatus
+from homestart_desktop.data.planning import visits
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
 from homestart_desktop.ui.ops import Ops

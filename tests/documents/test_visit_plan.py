@@ -5,7 +5,6 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from homestart_desktop.data import visits
 from homestart_desktop.data.models import (
     Caregiver,
     Family,
@@ -16,7 +15,8 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
-from homestart_desktop.data.visit_plan import volunteer_visit_plan
+from homestart_desktop.data.planning import visits
+from homestart_desktop.data.planning.visit_plan import volunteer_visit_plan
 from homestart_desktop.documents.visit_plan import visit_plan_ics, visit_plan_pdf
 from tests.builders import matched_pair
 

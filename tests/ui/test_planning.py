@@ -15,7 +15,7 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
-from homestart_desktop.data.reminders import ReminderKind, morning_list
+from homestart_desktop.data.planning.reminders import ReminderKind, morning_list
 from homestart_desktop.domain import planning
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.ops import Ops

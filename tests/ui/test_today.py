@@ -9,7 +9,7 @@ from pathlib import Path
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.demo import DEMO_PASSPHRASE
-from homestart_desktop.data.today import today_overview
+from homestart_desktop.data.planning.today import today_overview
 from homestart_desktop.i18n import format_number
 from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.today import TodayScreen

@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 from sqlmodel import Session, select
 
-from homestart_desktop.data import trajectories
 from homestart_desktop.data.matching import candidates, steps
 from homestart_desktop.data.models import (
     Availability,
@@ -25,6 +24,7 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
+from homestart_desktop.data.planning import trajectories
 from homestart_desktop.data.settings import load_settings, save_settings
 from homestart_desktop.data.validation import ValidationError
 

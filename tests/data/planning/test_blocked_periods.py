@@ -3,12 +3,12 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
-from homestart_desktop.data import blocked_periods, visits
 from homestart_desktop.data.models import (
     Family,
     Trajectory,
     Visit,
 )
+from homestart_desktop.data.planning import blocked_periods, visits
 from homestart_desktop.data.validation import ValidationError
 from tests.builders import matched_pair
 

@@ -55,7 +55,7 @@ ONE_YEAR_LOOKAHEAD_DAYS = 30
 
 def _running(session: Session) -> list[tuple[Trajectory, str, dt.date | None]]:
     """Running trajectories with their family's reference and their last visit done."""
-    from homestart_desktop.data.trajectory_overview import last_visit_done_subquery
+    from homestart_desktop.data.planning.overview import last_visit_done_subquery
 
     query = (
         select(Trajectory, Family.reference, last_visit_done_subquery())

@@ -6,7 +6,7 @@ import datetime as dt
 import statistics
 
 from homestart_desktop.data import models as m
-from homestart_desktop.data.today import today_overview
+from homestart_desktop.data.planning.today import today_overview
 
 TODAY = dt.date(2026, 3, 18)  # a Wednesday
 

@@ -3,7 +3,6 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
-from homestart_desktop.data import trajectories
 from homestart_desktop.data.models import (
     CloseReason,
     Family,
@@ -18,7 +17,8 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
-from homestart_desktop.data.trajectories import ClosingInput, ReviewInput
+from homestart_desktop.data.planning import trajectories
+from homestart_desktop.data.planning.trajectories import ClosingInput, ReviewInput
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.workflow import IllegalStep
 from tests.builders import matched_pair

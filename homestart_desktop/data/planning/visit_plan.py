@@ -8,8 +8,8 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from homestart_desktop.data.models import Caregiver, Family, Trajectory, Volunteer
+from homestart_desktop.data.planning.visits import VisitRow, visits_between
 from homestart_desktop.data.settings import BranchSettings, load_settings
-from homestart_desktop.data.visits import VisitRow, visits_between
 
 
 @dataclasses.dataclass(frozen=True)

@@ -7,7 +7,6 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from homestart_desktop.data import visits
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import (
     OUTCOME_AREAS,
@@ -21,6 +20,7 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
+from homestart_desktop.data.planning import visits
 from homestart_desktop.data.status_steps import step_family, step_trajectory, step_volunteer
 from homestart_desktop.data.validation import Problems
 from homestart_desktop.i18n import _

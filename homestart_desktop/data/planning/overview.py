@@ -163,7 +163,7 @@ def planning_overview(
     volunteer_id: int | None = None,
 ) -> PlanningOverview:
     """What the planning's ``view`` (week, month, list or trajectories) shows, in one read."""
-    from homestart_desktop.data.visits import visits_between
+    from homestart_desktop.data.planning.visits import visits_between
 
     volunteers = _running_volunteers(session)
     if view == "month":

@@ -13,7 +13,7 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
-from homestart_desktop.data.reminders import ReminderKind, morning_list
+from homestart_desktop.data.planning.reminders import ReminderKind, morning_list
 
 TODAY = dt.date(2026, 11, 26)
 

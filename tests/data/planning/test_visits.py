@@ -3,7 +3,6 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
-from homestart_desktop.data import visits
 from homestart_desktop.data.models import (
     BlockedPeriod,
     Family,
@@ -15,6 +14,7 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
+from homestart_desktop.data.planning import visits
 from homestart_desktop.data.validation import ValidationError
 from tests.builders import matched_pair
 
