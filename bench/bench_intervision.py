@@ -116,7 +116,7 @@ def _median_ms(work: Callable[[], object]) -> float:
 
 def run(report: Callable[[str, float, float], None]) -> None:
     """Time note search on at least 5,000 notes; ``report(name, measured_ms, target_ms)``."""
-    from homestart_desktop.data.notes_search import search_notes
+    from homestart_desktop.data.intervision.notes_search import search_notes
 
     with tempfile.TemporaryDirectory() as folder:
         case_file, origin = _open_case_file(Path(folder))

@@ -16,13 +16,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session
 
-from homestart_desktop.data.intervision import (
+from homestart_desktop.data.intervision.name_detector import NameIndex, find_names, load_name_index
+from homestart_desktop.data.intervision.sessions import (
     FOLLOW_UP_STATE_LABELS,
     PRESENCE_LABELS,
     SessionDetail,
     get_session,
 )
-from homestart_desktop.data.name_detector import NameIndex, find_names, load_name_index
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.documents.common import (
     CONTENT_WIDTH,

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from homestart_desktop.data import coaching
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.intervision import list_volunteer_choices
+from homestart_desktop.data.intervision import coaching
+from homestart_desktop.data.intervision.name_detector import NameIndex, load_name_index
+from homestart_desktop.data.intervision.sessions import list_volunteer_choices
 from homestart_desktop.data.models import TalkKind
-from homestart_desktop.data.name_detector import NameIndex, load_name_index
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
 from homestart_desktop.ui import prompts

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.name_detector import FamilyChoice, list_family_choices
+from homestart_desktop.data.intervision.name_detector import FamilyChoice, list_family_choices
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _
 from homestart_desktop.ui.ops import Ops

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data import intervision as iv
 from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.documents.intervision_report import build_session_report, load_report_input
 from homestart_desktop.i18n import _, current_language, format_date
 from homestart_desktop.ui import prompts

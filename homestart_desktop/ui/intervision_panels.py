@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 from sqlmodel import Session
 
-from homestart_desktop.data import intervision as iv
-from homestart_desktop.data.intervision_attendance import (
+from homestart_desktop.data.intervision import sessions as iv
+from homestart_desktop.data.intervision.attendance import (
     AttendanceRow,
     MissedRow,
     attendance_overview,

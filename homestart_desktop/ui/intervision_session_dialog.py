@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session
 
-from homestart_desktop.data import intervision as iv
-from homestart_desktop.data.name_detector import NameIndex, load_name_index
+from homestart_desktop.data.intervision import sessions as iv
+from homestart_desktop.data.intervision.name_detector import NameIndex, load_name_index
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import _
 from homestart_desktop.ui import prompts

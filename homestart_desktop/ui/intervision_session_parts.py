@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.intervision import (
+from homestart_desktop.data.intervision.sessions import (
     EXPECTED_STATUSES,
     PRESENCE_LABELS,
     FollowUp,

@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.name_detector import NameHit, NameIndex, find_names, replace_names
+from homestart_desktop.data.intervision.name_detector import (
+    NameHit,
+    NameIndex,
+    find_names,
+    replace_names,
+)
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.family_reference_picker import NoteEdit
 

@@ -1,6 +1,6 @@
 """Search every intervision and coaching note; a result opens its session or talk.
 
-The search runs inside the encrypted case file (``data/notes_search.py``). What is typed and
+The search runs inside the encrypted case file (``data/intervision/notes_search.py``). What is typed and
 what is found stay in this widget: no history, no settings, no log; ``clear()`` forgets both.
 """
 
@@ -9,7 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from homestart_desktop.data.notes_search import NoteKind, SearchHit, count_matches, search_notes
+from homestart_desktop.data.intervision.notes_search import (
+    NoteKind,
+    SearchHit,
+    count_matches,
+    search_notes,
+)
 from homestart_desktop.i18n import N_, _, format_date
 from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.widgets.search_field import SearchField

@@ -8,7 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from homestart_desktop.data import intervision as iv
+from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.data.models import Caregiver, Child, Family, Presence, Volunteer
 from homestart_desktop.documents.intervision_report import build_session_report, load_report_input
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 
-from homestart_desktop.data import intervision as iv
+from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.data.models import Caregiver, Family, Presence, Volunteer, VolunteerStatus
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.intervision import IntervisionScreen

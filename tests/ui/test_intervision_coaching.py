@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from homestart_desktop.data import coaching
+from homestart_desktop.data.intervision import coaching
 from homestart_desktop.data.models import Caregiver, Family, TalkKind, Volunteer
 from homestart_desktop.ui import prompts
 from homestart_desktop.ui.coaching import CoachingTalksPanel, TalkDialog
@@ -107,7 +107,7 @@ def test_a_search_result_opens_the_talk(qtbot, ops, empty_case_file):
 
 
 def test_the_session_report_is_made_off_screen(ops, empty_case_file):
-    from homestart_desktop.data import intervision as iv
+    from homestart_desktop.data.intervision import sessions as iv
 
     with empty_case_file.session() as session:
         saved = iv.save_session(

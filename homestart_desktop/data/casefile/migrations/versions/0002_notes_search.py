@@ -22,7 +22,7 @@ down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Same table as homestart_desktop.data.notes_search.EXTRA_FOLDS (kept here so that this
+# Same table as homestart_desktop.data.intervision.notes_search.EXTRA_FOLDS (kept here so that this
 # migration never changes when the module does).
 EXTRA_FOLDS = (
     ("ł", "l"),

@@ -12,7 +12,7 @@ import datetime as dt
 
 from sqlmodel import Session, col, select
 
-from homestart_desktop.data.intervision import EXPECTED_STATUSES
+from homestart_desktop.data.intervision.sessions import EXPECTED_STATUSES
 from homestart_desktop.data.models import (
     IntervisionAttendance,
     IntervisionSession,

@@ -9,10 +9,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from homestart_desktop.data import coaching, notes_search
-from homestart_desktop.data import intervision as iv
+from homestart_desktop.data.intervision import coaching, notes_search
+from homestart_desktop.data.intervision import sessions as iv
+from homestart_desktop.data.intervision.notes_search import NoteKind, search_notes
 from homestart_desktop.data.models import TalkKind, Volunteer
-from homestart_desktop.data.notes_search import NoteKind, search_notes
 
 
 def _fill(case_file):

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from homestart_desktop.data.models import Caregiver, Child, Family
-from homestart_desktop.data.name_detector import (
+from homestart_desktop.data.intervision.name_detector import (
     FamilyPeople,
     Person,
     build_index,
@@ -15,6 +14,7 @@ from homestart_desktop.data.name_detector import (
     load_name_index,
     replace_names,
 )
+from homestart_desktop.data.models import Caregiver, Child, Family
 
 INDEX = build_index(
     [

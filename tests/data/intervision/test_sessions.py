@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from homestart_desktop.data import intervision as iv
-from homestart_desktop.data.intervision_attendance import (
+from homestart_desktop.data.intervision import sessions as iv
+from homestart_desktop.data.intervision.attendance import (
     attendance_overview,
     missed_recent_sessions,
 )

@@ -6,11 +6,11 @@ import datetime as dt
 
 from sqlmodel import select
 
-from homestart_desktop.data import intervision as iv
-from homestart_desktop.data.intervision_attendance import attendance_overview
+from homestart_desktop.data.intervision import sessions as iv
+from homestart_desktop.data.intervision.attendance import attendance_overview
+from homestart_desktop.data.intervision.name_detector import find_names, load_name_index
+from homestart_desktop.data.intervision.notes_search import count_matches, search_notes
 from homestart_desktop.data.models import CoachingTalk, FollowUpAction, IntervisionSession
-from homestart_desktop.data.name_detector import find_names, load_name_index
-from homestart_desktop.data.notes_search import count_matches, search_notes
 
 
 def test_demo_notes_name_families_only_by_reference_and_raise_no_false_alarm(demo_case_file):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from homestart_desktop.data import coaching
+from homestart_desktop.data.intervision import coaching
 from homestart_desktop.data.models import TalkKind, Volunteer
 from homestart_desktop.data.validation import ValidationError
 

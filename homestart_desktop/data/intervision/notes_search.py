@@ -144,7 +144,7 @@ def search_notes(*, session: Session, typed: str, limit: int = 100) -> list[Sear
     costs 25–30 ms on a word found in most of 5,000 notes; this costs under 1 ms, and with
     every word required a coordinator looks for "when did we talk about this" anyway.)
     """
-    from homestart_desktop.data.coaching import talk_kind_label
+    from homestart_desktop.data.intervision.coaching import talk_kind_label
 
     query = fts_query(typed)
     if query is None:

@@ -16,9 +16,13 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, col, select
 
+from homestart_desktop.data.intervision.name_words import (
+    ALWAYS_CAPITALISED,
+    COMMON_WORDS,
+    PARTICLES,
+)
+from homestart_desktop.data.intervision.notes_search import fold
 from homestart_desktop.data.models import Caregiver, Child, Family, FamilyStatus
-from homestart_desktop.data.name_words import ALWAYS_CAPITALISED, COMMON_WORDS, PARTICLES
-from homestart_desktop.data.notes_search import fold
 
 _LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 _JOINERS = re.compile(r"[\s\-'’.]{1,3}")
