@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from homestart_desktop.data.figures_queries import FamilyFact, QuarterFacts, quarter_facts
+from homestart_desktop.data.figures.queries import FamilyFact, QuarterFacts, quarter_facts
 from homestart_desktop.data.models import (
     OUTCOME_AREAS,
     CloseReason,

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from homestart_desktop.data import exports
-from homestart_desktop.data.figures_queries import waiting_at_end
+from homestart_desktop.data.figures import exports
+from homestart_desktop.data.figures.queries import waiting_at_end
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.sync.disclosure import Cell, protect, small
 from homestart_desktop.sync.figures import raw_quarter_figures

@@ -21,8 +21,8 @@ from typing import Any, Protocol
 
 from sqlmodel import Session
 
-from homestart_desktop.data import exports
-from homestart_desktop.data.exports import ExportInfo
+from homestart_desktop.data.figures import exports
+from homestart_desktop.data.figures.exports import ExportInfo
 from homestart_desktop.data.settings import get_secret, load_settings
 from homestart_desktop.data.validation import Problems
 from homestart_desktop.i18n import _

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from sqlmodel import Session
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.exports import ExportInfo
+from homestart_desktop.data.figures.exports import ExportInfo
 from homestart_desktop.i18n import _
 from homestart_desktop.sync.figures_view import (
     FiguresView,

@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
             self.show_section(keys[index])
 
     def _reload_outbox(self) -> None:
-        from homestart_desktop.data.exports import pending_exports
+        from homestart_desktop.data.figures.exports import pending_exports
 
         self.ops.query(pending_exports, success=self._show_outbox, owner=self)
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from homestart_desktop.data import exports
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.exports import ExportInfo
+from homestart_desktop.data.figures import exports
+from homestart_desktop.data.figures.exports import ExportInfo
 from homestart_desktop.data.models import ExportState
 from homestart_desktop.i18n import N_, _, format_datetime
 from homestart_desktop.sync.outbox import Outbox, webdav_transport

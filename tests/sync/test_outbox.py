@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from homestart_desktop.data import exports
+from homestart_desktop.data.figures import exports
 from homestart_desktop.data.models import ExportState
 from homestart_desktop.sync.outbox import Outbox, make_package
 from homestart_desktop.sync.quarter import Quarter

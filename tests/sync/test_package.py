@@ -8,7 +8,7 @@ import re
 import pyrage
 import pytest
 
-from homestart_desktop.data import exports
+from homestart_desktop.data.figures import exports
 from homestart_desktop.data.settings import get_secret, load_settings, save_settings
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.sync.outbox import make_package, package_name

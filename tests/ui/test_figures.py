@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from homestart_desktop.data import exports
+from homestart_desktop.data.figures import exports
 from homestart_desktop.data.models import ExportState
 from homestart_desktop.data.settings import load_settings, save_settings
 from homestart_desktop.sync.central.keys import DEMO_PUBLIC
