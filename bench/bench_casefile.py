@@ -39,7 +39,7 @@ def _median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
 def run(report: Callable[[str, float, float], None]) -> None:
     """Build the large demo file, then time each operation and report it against its target."""
     from homestart_desktop.data.casefile import backups, casefile
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE, write_demo_file
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE, write_demo_file
 
     names = list(TARGETS_MS)
     with tempfile.TemporaryDirectory(prefix="bench-casefile-") as folder:

@@ -34,7 +34,7 @@ def _median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
 
 
 def _case_file_copy(folder: str) -> tuple[Path, str]:
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE, write_demo_file
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE, write_demo_file
 
     path = Path(folder) / "Groot.hscase"
     source = os.environ.get("HOMESTART_BENCH_CASE_FILE")

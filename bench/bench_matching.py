@@ -39,7 +39,7 @@ def run(report: Callable[[str, float, float], None]) -> None:
     from sqlmodel import select
 
     from homestart_desktop.data.casefile import casefile
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
     from homestart_desktop.data.matching import candidates
     from homestart_desktop.data.models import Family, FamilyStatus
     from homestart_desktop.domain import matching

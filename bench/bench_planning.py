@@ -32,7 +32,7 @@ def run(report: Callable[[str, float, float], None]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from homestart_desktop.data.casefile import casefile
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
     from homestart_desktop.data.planning import visits
     from homestart_desktop.data.planning.overview import planning_overview
     from homestart_desktop.data.planning.reminders import morning_list

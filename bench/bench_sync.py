@@ -31,7 +31,7 @@ def _ms(started: float) -> float:
 
 
 def _demo_copy(folder: str) -> tuple[Path, str, str]:
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE, write_demo_file
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE, write_demo_file
 
     size = os.environ.get("HOMESTART_BENCH_SIZE", "large")
     target = Path(folder) / "Gent-demo.hscase"

@@ -34,7 +34,7 @@ def run(report: Callable[..., None]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from homestart_desktop.data.casefile import casefile
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
     from homestart_desktop.data.volunteers.register import list_volunteers
     from homestart_desktop.documents.agreement import agreement_for
     from homestart_desktop.ui.ops import Ops

@@ -48,7 +48,7 @@ def _fingerprint(size: str) -> str:
 
 def demo_case_file(size: str) -> Path:
     """The cached demo file for ``size``, built when missing or out of date."""
-    from homestart_desktop.data.demo import write_demo_file
+    from homestart_desktop.data.demo.branch import write_demo_file
 
     CACHE_DIR.mkdir(exist_ok=True)
     (CACHE_DIR / ".gitignore").write_text("*\n")
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         return _child(args.child)
 
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 
     env = dict(os.environ)
     env.update({

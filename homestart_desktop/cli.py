@@ -91,7 +91,7 @@ def _cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo_file(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE, write_demo_file
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE, write_demo_file
 
     path = _free_place(args.file)
     given = args.passphrase_file is not None

@@ -73,13 +73,13 @@ def empty_case_path(empty_template: tuple[Path, bytes], tmp_path: Path) -> Path:
     return _copy_case_file(empty_template[0], tmp_path / "Teststad.hscase")
 
 
-# ---- The demo branch (data/demo.py), built once per test session
+# ---- The demo branch (data/demo/branch.py), built once per test session
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     """The realistic demo branch (seed 2026, history up to today) and its derived key."""
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE, write_demo_file
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE, write_demo_file
 
     path = write_demo_file(tmp_path_factory.mktemp("demo") / "Gent-demo.hscase")
     with path.open("rb") as fh:

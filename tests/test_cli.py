@@ -216,7 +216,7 @@ def test_passwd_rekeys_so_only_the_new_passphrase_opens(
 def test_demo_file_uses_the_documented_passphrase_and_never_overwrites(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ):
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 
     target = tmp_path / "Gent-demo.hscase"
     assert cli.main(["demo-file", target, "--families", "8", "--years", "1", "--seed", "5"]) == 0

@@ -61,10 +61,10 @@ def _daily_backup(*, ops: Any) -> None:
 
 def _make_demo_file(*, folder: Path) -> Path:
     """On the worker: a fresh synthetic demo branch in ``folder``."""
-    from homestart_desktop.data import demo
+    from homestart_desktop.data.demo import branch
 
     path = folder / "Demo.hscase"
-    demo.write_demo_file(path)
+    branch.write_demo_file(path)
     return path
 
 
@@ -174,7 +174,7 @@ class AppController(QObject):
         self.unlock_window.set_busy(_("Making a demo case file with invented families…"))
 
         def made(path: Path) -> None:
-            from homestart_desktop.data.demo import DEMO_PASSPHRASE
+            from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 
             self.unlock_window.set_busy("")
             self.unlock_window.set_demo_passphrase(DEMO_PASSPHRASE)

@@ -46,7 +46,7 @@ def self_test() -> int:
     with tempfile.TemporaryDirectory(prefix="homestart-self-test-") as folder:
         controller = AppController(app)
         try:
-            from homestart_desktop.data.demo import DEMO_PASSPHRASE
+            from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 
             path = _make_demo_file(folder=Path(folder))
             step = "unlock"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from homestart_desktop.data import demo
+from homestart_desktop.data.demo import branch
 from tests.ui.shell_helpers import controller, passphrase_field  # noqa: F401
 
 
@@ -33,7 +33,7 @@ def test_the_demo_shows_its_passphrase_on_the_unlock_window(qtbot, controller, q
     qtbot.waitUntil(
         lambda: window.path() is not None and window.demo_hint.isVisible(), timeout=20_000
     )
-    assert demo.DEMO_PASSPHRASE in window.demo_hint.text()
+    assert branch.DEMO_PASSPHRASE in window.demo_hint.text()
     assert "verzonnen gezinnen" in window.demo_hint.text()
     assert window.path().name == "Demo.hscase" and window.path().exists()
     assert window.passphrase.isEnabled()

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.demo import DEMO_PASSPHRASE
+from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 from homestart_desktop.data.planning.today import today_overview
 from homestart_desktop.i18n import format_number
 from homestart_desktop.ui.ops import Ops

@@ -220,7 +220,7 @@ def test_no_name_of_the_demo_branch_reaches_any_bytes(
 ):
     from sqlmodel import select
 
-    from homestart_desktop.data.demo import DEMO_PASSPHRASE
+    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
     from homestart_desktop.data.models import Caregiver, Volunteer
 
     with demo_case_file.session() as session:

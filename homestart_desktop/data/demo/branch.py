@@ -20,18 +20,18 @@ from pathlib import Path
 from sqlmodel import Session
 
 from homestart_desktop.data import models as m
-from homestart_desktop.data.demo_household import add_families, add_volunteers
-from homestart_desktop.data.demo_names import COORDINATORS, VOLUNTEER_ORIGIN_WEIGHTS
-from homestart_desktop.data.demo_plans import BUSY, REALISTIC
-from homestart_desktop.data.demo_rows import Rows
-from homestart_desktop.data.demo_simulation import simulate
-from homestart_desktop.data.demo_support import (
+from homestart_desktop.data.demo.household import add_families, add_volunteers
+from homestart_desktop.data.demo.names import COORDINATORS, VOLUNTEER_ORIGIN_WEIGHTS
+from homestart_desktop.data.demo.plans import BUSY, REALISTIC
+from homestart_desktop.data.demo.rows import Rows
+from homestart_desktop.data.demo.simulation import simulate
+from homestart_desktop.data.demo.support import (
     add_bookkeeping,
     add_coaching,
     add_expenses,
     add_intervision,
 )
-from homestart_desktop.data.demo_visits import add_trajectories
+from homestart_desktop.data.demo.visits import add_trajectories
 from homestart_desktop.data.references import FAMILY_PREFIX, VOLUNTEER_PREFIX
 from homestart_desktop.data.settings import load_settings, save_settings
 

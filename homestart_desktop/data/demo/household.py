@@ -11,15 +11,15 @@ import datetime as dt
 import random
 
 from homestart_desktop.data import models as m
-from homestart_desktop.data.demo_names import (
+from homestart_desktop.data.demo.names import (
     CHILD_NAMES,
     COORDINATORS,
     name_like,
     phone_number,
     street_address,
 )
-from homestart_desktop.data.demo_plans import FamilyPlan, VolunteerPlan, days
-from homestart_desktop.data.demo_rows import Rows
+from homestart_desktop.data.demo.plans import FamilyPlan, VolunteerPlan, days
+from homestart_desktop.data.demo.rows import Rows
 from homestart_desktop.data.references import FAMILY_PREFIX, VOLUNTEER_PREFIX, format_reference
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -14,8 +14,8 @@ import random
 import holidays
 
 from homestart_desktop.data import models as m
-from homestart_desktop.data.demo_plans import Branch, TrajectoryPlan, days
-from homestart_desktop.data.demo_rows import Rows
+from homestart_desktop.data.demo.plans import Branch, TrajectoryPlan, days
+from homestart_desktop.data.demo.rows import Rows
 from homestart_desktop.data.postcodes import distance_km
 
 PLAN_AHEAD_DAYS = 28

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from homestart_desktop.data.demo_names import Origin
+from homestart_desktop.data.demo.names import Origin
 from homestart_desktop.data.models import CloseReason, HalfDay, IntakeOutcome
 
 DAY = dt.timedelta(days=1)

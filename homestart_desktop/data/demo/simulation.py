@@ -11,8 +11,8 @@ import datetime as dt
 import random
 from functools import cache
 
-from homestart_desktop.data.demo_names import pick_origin, pick_postcode
-from homestart_desktop.data.demo_plans import (
+from homestart_desktop.data.demo.names import pick_origin, pick_postcode
+from homestart_desktop.data.demo.plans import (
     DAY,
     REALISTIC,
     Branch,

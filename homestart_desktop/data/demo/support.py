@@ -13,9 +13,9 @@ import hashlib
 import random
 
 from homestart_desktop.data import models as m
-from homestart_desktop.data.demo_names import COORDINATORS
-from homestart_desktop.data.demo_plans import Branch, days
-from homestart_desktop.data.demo_rows import Rows, at_nine
+from homestart_desktop.data.demo.names import COORDINATORS
+from homestart_desktop.data.demo.plans import Branch, days
+from homestart_desktop.data.demo.rows import Rows, at_nine
 
 GROUP_SIZE = 14
 ACTIVE = (m.VolunteerStatus.available, m.VolunteerStatus.matched, m.VolunteerStatus.paused)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from homestart_desktop.data.casefile import casefile
-from homestart_desktop.data.demo import DEMO_BRANCH_NAME, DEMO_PASSPHRASE, generate_demo
-from homestart_desktop.data.demo_rows import INSERT_ORDER
+from homestart_desktop.data.demo.branch import DEMO_BRANCH_NAME, DEMO_PASSPHRASE, generate_demo
+from homestart_desktop.data.demo.rows import INSERT_ORDER
 from homestart_desktop.data.models import FamilyStatus, TrajectoryStatus, VolunteerStatus
 from homestart_desktop.data.postcodes import is_known_postcode
 from homestart_desktop.data.references import FAMILY_PREFIX, next_reference
