@@ -24,7 +24,7 @@ def quick_demo(monkeypatch, demo_template) -> None:
         shutil.copyfile(demo_template[0], path)
         return path
 
-    monkeypatch.setattr(demo, "write_demo_file", copy_demo)
+    monkeypatch.setattr(branch, "write_demo_file", copy_demo)
 
 
 def test_the_demo_shows_its_passphrase_on_the_unlock_window(qtbot, controller, quick_demo) -> None:

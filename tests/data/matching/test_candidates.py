@@ -197,12 +197,12 @@ def test_withdrawn_after_introduction_keeps_history_and_waiting_date(branch):
         family = session.get(Family, family_id)
         assert (family.status, family.waiting_since) == (FamilyStatus.waiting, dt.date(2026, 3, 1))
         assert session.get(Volunteer, near).status == VolunteerStatus.available
-        steps = session.exec(
+        statuses = session.exec(
             select(TrajectoryStatusChange.to_status).where(
                 TrajectoryStatusChange.trajectory_id == tid
             )
         ).all()
-        assert steps == [
+        assert statuses == [
             TrajectoryStatus.proposed,
             TrajectoryStatus.introduced,
             TrajectoryStatus.withdrawn,
