@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pyrage
@@ -25,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from homestart_desktop import __version__
+from homestart_desktop import RESOURCES_DIR, __version__
 from homestart_desktop.i18n import _
 from homestart_desktop.sync.quarter import Quarter
 
@@ -51,7 +50,7 @@ class Opened:
 @cache
 def schema() -> dict[str, Any]:
     """The payload's JSON Schema (the same text as docs/package.schema.json)."""
-    path = Path(__file__).parent.parent / "resources" / "schemas" / "package.schema.json"
+    path = RESOURCES_DIR / "schemas" / "package.schema.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 

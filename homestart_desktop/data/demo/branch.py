@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from homestart_desktop import RESOURCES_DIR
 from homestart_desktop.data import models as m
 from homestart_desktop.data.demo.household import add_families, add_volunteers
 from homestart_desktop.data.demo.names import COORDINATORS, VOLUNTEER_ORIGIN_WEIGHTS
@@ -122,12 +123,7 @@ def _set_sequences(session: Session, rows: Rows) -> None:
     session.flush()
 
 
-DEMO_CENTRAL_OFFICE_KEY = (
-    Path(__file__).resolve().parents[1]
-    / "resources"
-    / "demo_central_office"
-    / "DEMO-ONLY-central-office.pub"
-)
+DEMO_CENTRAL_OFFICE_KEY = RESOURCES_DIR / "demo_central_office" / "DEMO-ONLY-central-office.pub"
 
 
 def _fill_settings(session: Session) -> None:

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from pyrage import x25519
 
+from homestart_desktop import RESOURCES_DIR
 from homestart_desktop.i18n import _
 from homestart_desktop.sync.package import PackageError
 
 IDENTITY_FILE = "central-office.key"
 PUBLIC_FILE = "central-office.pub"
-DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo_central_office"
+DEMO_DIR = RESOURCES_DIR / "demo_central_office"
 DEMO_IDENTITY = DEMO_DIR / "DEMO-ONLY-central-office.key"
 DEMO_PUBLIC = DEMO_DIR / "DEMO-ONLY-central-office.pub"
 _HEX_KEY = re.compile(r"^[0-9a-fA-F]{64}$")
