@@ -37,7 +37,7 @@ def run(report: Callable[[str, float, float], None]) -> None:
     from homestart_desktop.data.planning.overview import planning_overview
     from homestart_desktop.data.planning.reminders import morning_list
     from homestart_desktop.domain import planning
-    from homestart_desktop.ui.ops import Ops
+    from homestart_desktop.ui.common.ops import Ops
     from homestart_desktop.ui.planning import PlanningScreen
 
     app = QApplication.instance() or QApplication([])

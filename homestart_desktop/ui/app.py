@@ -21,7 +21,7 @@ from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
-from homestart_desktop.ui import theme
+from homestart_desktop.ui.common import theme
 from homestart_desktop.ui.unlock import UnlockWindow, app_settings, recent_files, remember_file
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def _load_data_layer() -> None:
     """The heavy imports, done on a thread while the unlock window is already on screen."""
     import homestart_desktop.data.casefile.casefile  # noqa: F401
     import homestart_desktop.data.settings  # noqa: F401
-    import homestart_desktop.ui.ops  # noqa: F401
+    import homestart_desktop.ui.common.ops  # noqa: F401
 
 
 def _unlock_and_read(*, path: Path, passphrase: str) -> tuple[Any, Any]:
@@ -342,7 +342,7 @@ class AppController(QObject):
             self.sig_data_layer_ready.emit()
 
     def _data_layer_loaded(self) -> None:
-        from homestart_desktop.ui.ops import Ops
+        from homestart_desktop.ui.common.ops import Ops
 
         self.ops = Ops(self)
         self._data_layer_ready = True

@@ -30,8 +30,8 @@ from homestart_desktop.data.casefile.backups import backup_dir, list_backups
 from homestart_desktop.data.casefile.errors import CaseFileError
 from homestart_desktop.data.casefile.passphrase import passphrase_problems
 from homestart_desktop.i18n import _, format_datetime
-from homestart_desktop.ui import prompts
-from homestart_desktop.ui.widgets.form_error import FormErrors
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
 
 # ---- Work on the worker (module-level, no widgets)
 

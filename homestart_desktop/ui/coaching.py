@@ -35,13 +35,13 @@ from homestart_desktop.data.intervision.sessions import list_volunteer_choices
 from homestart_desktop.data.models import TalkKind
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
-from homestart_desktop.ui import prompts
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.family_reference_picker import NoteEdit
 from homestart_desktop.ui.name_warning import NameWarningBar
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrors
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
 
 
 def _first_line(text: str) -> str:

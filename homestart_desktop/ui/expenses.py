@@ -34,11 +34,11 @@ from homestart_desktop.documents.expense_statement import (
     statement_for,
 )
 from homestart_desktop.i18n import N_, _, format_date, format_money, format_number
-from homestart_desktop.ui.document_preview import DocumentPreview
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrors
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+from homestart_desktop.ui.common.document_preview import DocumentPreview
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 COLUMNS = [
     Column(N_("Date"), lambda e: e.on, lambda d: format_date(d, format="short")),

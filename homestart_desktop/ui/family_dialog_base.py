@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.workflow import IllegalStep
 from homestart_desktop.i18n import _
-from homestart_desktop.ui import prompts
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.form_error import FormErrorLabel
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
 
 
 class SavingDialog(QDialog):

@@ -28,12 +28,12 @@ from homestart_desktop.data.models import OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.i18n import LANGUAGES, N_, _, format_date, join_words, ngettext
-from homestart_desktop.ui.document_preview import DocumentPreview
+from homestart_desktop.ui.common.document_preview import DocumentPreview
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.family_status_dialogs import PlanIntakeDialog, StatusDialog
 from homestart_desktop.ui.intake_dialog import IntakeDialog
-from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.referral_dialog import AGAIN, CORRECT, ReferralDialog
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
 
 
 def _d(value: dt.date | None) -> str:

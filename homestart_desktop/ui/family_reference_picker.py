@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.intervision.name_detector import FamilyChoice, list_family_choices
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.status_table import RECORD_ROLE, Column, RecordTable
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.status_table import RECORD_ROLE, Column, RecordTable
 
 
 class PlainTextEdit(QPlainTextEdit):

@@ -15,10 +15,10 @@ from homestart_desktop.data.families.file import FamilyFile
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.data.workflow import FAMILY_STEPS, status_label
 from homestart_desktop.i18n import _
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.family_dialog_base import SavingDialog
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrors
 
 # Steps taken elsewhere (the intake dialog, the matching screen, referring again).
 NOT_HERE = frozenset(

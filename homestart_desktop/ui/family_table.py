@@ -36,7 +36,7 @@ from homestart_desktop.data.families.register import FamilyRow
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.domain.search import matches, query_terms
 from homestart_desktop.i18n import _, ngettext
-from homestart_desktop.ui.widgets.search_field import SearchField
+from homestart_desktop.ui.common.widgets.search_field import SearchField
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 _ANY = QModelIndex()

@@ -42,12 +42,12 @@ from homestart_desktop.sync.figures_view import (
 from homestart_desktop.sync.labels import ORDER, row_label, value_of
 from homestart_desktop.sync.outbox import make_package
 from homestart_desktop.sync.quarter import Quarter
-from homestart_desktop.ui import prompts
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.search_field import SearchField
 from homestart_desktop.ui.figures_charts import BarChart, ColumnChart
 from homestart_desktop.ui.figures_table import FiguresFilter, FiguresModel
-from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.outbox import OutboxPanel
-from homestart_desktop.ui.widgets.search_field import SearchField
 
 FIGURE_AREAS = (
     "families",

@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from homestart_desktop.i18n import _, locale_name
 from homestart_desktop.sync.figures_view import FiguresView
 from homestart_desktop.sync.labels import lines, row_label, share_of, shown, table_label, value_of
-from homestart_desktop.ui.widgets.status_table import fold
+from homestart_desktop.ui.common.widgets.status_table import fold
 
 WITHHELD_TINT = QColor("#fdf1dc")
 

@@ -27,8 +27,8 @@ from homestart_desktop.data.families.intake import CaregiverIn, ChildIn
 from homestart_desktop.data.families.intake_choices import GENDERS
 from homestart_desktop.data.models import Gender
 from homestart_desktop.i18n import _
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
 
 NO_YEAR = 1900  # shown as an empty field
 

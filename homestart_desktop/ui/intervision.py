@@ -20,8 +20,9 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.documents.intervision_report import build_session_report, load_report_input
 from homestart_desktop.i18n import _, current_language, format_date
-from homestart_desktop.ui import prompts
 from homestart_desktop.ui.coaching import CoachingTalksPanel
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.intervision_panels import (
     AttendancePanel,
     FollowUpsPanel,
@@ -30,7 +31,6 @@ from homestart_desktop.ui.intervision_panels import (
 )
 from homestart_desktop.ui.intervision_session_dialog import SessionDialog
 from homestart_desktop.ui.notes_search import NotesSearchPanel
-from homestart_desktop.ui.ops import Ops
 
 
 class ReportOptions(QDialog):
@@ -186,7 +186,7 @@ class IntervisionScreen(QWidget):
     # ---- Internals
 
     def _preview(self, result) -> None:
-        from homestart_desktop.ui.document_preview import DocumentPreview
+        from homestart_desktop.ui.common.document_preview import DocumentPreview
 
         on, pdf = result
         name = f"intervisie-{on.isoformat()}.pdf"

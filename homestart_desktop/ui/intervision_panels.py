@@ -17,7 +17,7 @@ from homestart_desktop.data.intervision.attendance import (
     missed_recent_sessions,
 )
 from homestart_desktop.i18n import N_, _, format_date, format_number, ngettext
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 MISSED_IN_A_ROW = 2
 

@@ -27,13 +27,13 @@ from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.data.intervision.name_detector import NameIndex, load_name_index
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import _
-from homestart_desktop.ui import prompts
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.family_reference_picker import NoteEdit
 from homestart_desktop.ui.intervision_session_parts import AttendeeList, FollowUpList
 from homestart_desktop.ui.name_warning import LineText, NameWarningBar
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrors
 
 
 @dataclasses.dataclass(frozen=True)

@@ -29,7 +29,7 @@ from homestart_desktop.data.intervision.sessions import (
 )
 from homestart_desktop.data.models import Presence
 from homestart_desktop.i18n import _
-from homestart_desktop.ui.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 
 
 def volunteer_label(choice: VolunteerChoice) -> str:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.i18n import _, ngettext
-from homestart_desktop.ui import theme
+from homestart_desktop.ui.common import theme
 from homestart_desktop.ui.sections import SECTIONS, Section
 
 log = logging.getLogger(__name__)

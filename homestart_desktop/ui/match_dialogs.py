@@ -28,9 +28,9 @@ from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.domain import matching, planning
 from homestart_desktop.domain.matching_words import HALF_DAY_FORMS, weekday_names
 from homestart_desktop.i18n import _
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
 
 
 class _MatchDialog(QDialog):

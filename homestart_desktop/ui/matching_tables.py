@@ -17,7 +17,7 @@ from homestart_desktop.data.workflow import status_label
 from homestart_desktop.domain import matching
 from homestart_desktop.domain.matching_words import FACTOR_LABELS
 from homestart_desktop.i18n import N_, _, format_date, format_number
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 DECISIONS = {"": "", "accepted": N_("accepted"), "rejected": N_("rejected")}
 

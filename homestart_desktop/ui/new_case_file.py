@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.i18n import _
-from homestart_desktop.ui import prompts
-from homestart_desktop.ui.widgets.form_error import FormErrors
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
 
 
 def _create(*, path: Path, branch_name: str, passphrase: str, repeated: str) -> Any:

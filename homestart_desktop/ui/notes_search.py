@@ -16,9 +16,9 @@ from homestart_desktop.data.intervision.notes_search import (
     search_notes,
 )
 from homestart_desktop.i18n import N_, _, format_date
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.search_field import SearchField
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.search_field import SearchField
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 KIND_LABELS = {
     NoteKind.session: N_("Intervision"),

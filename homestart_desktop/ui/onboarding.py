@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.volunteers.onboarding import missing_message
 from homestart_desktop.data.volunteers.register import Onboarding
 from homestart_desktop.i18n import N_, _
-from homestart_desktop.ui.theme import mark_invalid
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrorLabel
+from homestart_desktop.ui.common.theme import mark_invalid
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
 
 # (field, label) in the order the steps are usually taken.
 STEPS = (

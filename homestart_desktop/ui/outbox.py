@@ -22,9 +22,9 @@ from homestart_desktop.data.models import ExportState
 from homestart_desktop.i18n import N_, _, format_datetime
 from homestart_desktop.sync.outbox import Outbox, webdav_transport
 from homestart_desktop.sync.transports import FolderTransport, TransportError
-from homestart_desktop.ui import prompts
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 log = logging.getLogger(__name__)
 RETRY_EVERY_MS = 60_000

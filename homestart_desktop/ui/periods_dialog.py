@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.planning import blocked_periods
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrors
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 
 class PeriodsDialog(QDialog):

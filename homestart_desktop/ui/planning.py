@@ -21,8 +21,8 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.planning import overview, visits
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import _, format_date
-from homestart_desktop.ui import prompts
-from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.periods_dialog import PeriodsDialog
 from homestart_desktop.ui.planning_calendar import MonthGrid, WeekGrid
 from homestart_desktop.ui.planning_lists import TrajectoriesPanel, visit_table

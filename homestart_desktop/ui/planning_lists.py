@@ -11,12 +11,12 @@ from homestart_desktop.data.planning import overview, trajectories, visits
 from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _, format_date
-from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.planning_calendar import HALF_DAY_LABELS, HALF_DAYS
 from homestart_desktop.ui.score_chart import ScoreChart
 from homestart_desktop.ui.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
 from homestart_desktop.ui.visit_dialogs import STATUS_CHOICES, VisitDateDialog
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
 
 WEEKDAYS = (
     N_("Monday"),

@@ -22,10 +22,10 @@ from homestart_desktop.data.families.intake_choices import REFERRER_CATEGORIES
 from homestart_desktop.data.models import ReferrerCategory
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.i18n import LANGUAGES, _, current_language
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.family_dialog_base import SavingDialog
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrors
 
 NEW, CORRECT, AGAIN = "new", "correct", "again"
 

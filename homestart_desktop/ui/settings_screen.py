@@ -30,7 +30,9 @@ from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.settings_checks import save_checked_settings
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import _
-from homestart_desktop.ui import casefile_dialogs, prompts
+from homestart_desktop.ui import casefile_dialogs
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.settings_fields import (
     GROUPS,
     BadValue,
@@ -38,7 +40,6 @@ from homestart_desktop.ui.settings_fields import (
     read_value,
     show_value,
 )
-from homestart_desktop.ui.widgets.form_error import FormErrors
 
 
 class SettingsScreen(QWidget):

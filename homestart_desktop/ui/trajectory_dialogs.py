@@ -28,10 +28,10 @@ from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.planning.trajectories import ClosingInput, ReviewInput
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _
-from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.score_chart import AREA_LABELS
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrors
 
 CLOSE_REASONS = {
     CloseReason.goals_reached: N_("Goals reached (planned end)"),

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language
-from homestart_desktop.ui import prompts
+from homestart_desktop.ui.common import prompts
 
 MAX_RECENT = 8
 

@@ -24,9 +24,9 @@ from homestart_desktop.data.models import HalfDay, VisitStatus
 from homestart_desktop.data.planning import visits
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrors
 
 STATUS_CHOICES = {
     VisitStatus.done: N_("Done"),

@@ -20,10 +20,10 @@ from homestart_desktop.data.volunteers.register import VolunteerFile
 from homestart_desktop.data.workflow import VOLUNTEER_STEPS, status_label
 from homestart_desktop.documents.agreement import REQUIRED_SETTINGS, AgreementPrint, agreement_for
 from homestart_desktop.i18n import LANGUAGES, _
-from homestart_desktop.ui.document_preview import DocumentPreview
-from homestart_desktop.ui.ops import Ops
-from homestart_desktop.ui.widgets.date_edit import DateEdit
-from homestart_desktop.ui.widgets.form_error import FormErrorLabel
+from homestart_desktop.ui.common.document_preview import DocumentPreview
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
 
 
 class StatusBox(QGroupBox):

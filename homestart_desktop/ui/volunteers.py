@@ -20,10 +20,10 @@ from homestart_desktop.data.models import VolunteerStatus
 from homestart_desktop.data.volunteers.register import VolunteerRow, list_volunteers
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _
-from homestart_desktop.ui.availability_grid import slots_text
-from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.common.availability_grid import slots_text
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.volunteer_file import VolunteerFileDialog
-from homestart_desktop.ui.widgets.status_table import Column, RecordTable
 
 
 class FreeSlots(int):

@@ -16,12 +16,12 @@ from homestart_desktop.data.families.file import load_family
 from homestart_desktop.data.families.referrals import ReferralIn, register_referral
 from homestart_desktop.data.families.register import list_families
 from homestart_desktop.data.models import FamilyStatus, IntakeOutcome, ReferrerCategory
-from homestart_desktop.ui import prompts
-from homestart_desktop.ui.document_preview import DocumentPreview
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.document_preview import DocumentPreview
+from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.families import FamiliesScreen
 from homestart_desktop.ui.family_file import FamilyFileDialog
 from homestart_desktop.ui.intake_dialog import IntakeDialog
-from homestart_desktop.ui.ops import Ops
 from homestart_desktop.ui.referral_dialog import ReferralDialog
 
 TODAY = dt.date.today()
@@ -274,7 +274,7 @@ def test_printing_sends_every_page_to_the_printer(qtbot, tmp_path) -> None:
 
     from homestart_desktop.data.settings import BranchSettings
     from homestart_desktop.documents.intake_form import intake_form_pdf
-    from homestart_desktop.ui.document_preview import print_pdf
+    from homestart_desktop.ui.common.document_preview import print_pdf
 
     pdf = intake_form_pdf(branch=BranchSettings(branch_name="Home-Start Teststad"), lang="en")
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # a PDF "printer": no paper

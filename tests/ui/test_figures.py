@@ -12,10 +12,10 @@ from homestart_desktop.data.models import ExportState
 from homestart_desktop.data.settings import load_settings, save_settings
 from homestart_desktop.sync.central.keys import DEMO_PUBLIC
 from homestart_desktop.sync.outbox import next_payload
-from homestart_desktop.ui import prompts
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.figures import FiguresScreen
 from homestart_desktop.ui.figures_table import WITHHELD_TINT
-from homestart_desktop.ui.ops import Ops
 from tests.sync.webdav_server import webdav_server
 
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QMimeData, Qt
 
 from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.data.models import Caregiver, Family, Presence, Volunteer, VolunteerStatus
-from homestart_desktop.ui import prompts
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.intervision import IntervisionScreen
-from homestart_desktop.ui.ops import Ops
 
 TODAY = dt.date.today()
 

@@ -11,7 +11,8 @@ from sqlmodel import select
 from homestart_desktop.data.families.register import list_families
 from homestart_desktop.data.models import FamilyStatus, Trajectory, VolunteerStatus
 from homestart_desktop.data.volunteers.register import list_volunteers
-from homestart_desktop.ui import prompts
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.match_dialogs import (
     ConfirmDialog,
     IntroductionDialog,
@@ -20,7 +21,6 @@ from homestart_desktop.ui.match_dialogs import (
 )
 from homestart_desktop.ui.matching import MatchingScreen
 from homestart_desktop.ui.matching_tables import records
-from homestart_desktop.ui.ops import Ops
 from tests.data.matching.test_candidates import add_available_volunteer, add_waiting_family
 
 TODAY = dt.date.today()

@@ -17,8 +17,8 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.planning.reminders import ReminderKind, morning_list
 from homestart_desktop.domain import planning
-from homestart_desktop.ui import prompts
-from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.planning import PlanningScreen
 from homestart_desktop.ui.today import TodayScreen
 from tests.builders import matched_pair

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPushButton
 
 from homestart_desktop.data.casefile.backups import list_backups
 from homestart_desktop.data.settings import BranchSettings, load_settings
-from homestart_desktop.ui import prompts
-from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.settings_fields import GROUPS
 from homestart_desktop.ui.settings_screen import SettingsScreen
 from tests.conftest import TEST_PASSPHRASE

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from homestart_desktop.data.casefile.errors import FileInUse, WrongPassphrase
 from homestart_desktop.data.settings import load_settings
-from homestart_desktop.ui import prompts
+from homestart_desktop.ui.common import prompts
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.shell_helpers import (  # noqa: F401 (fixtures)
     controller,

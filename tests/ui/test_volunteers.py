@@ -20,8 +20,8 @@ from homestart_desktop.data.volunteers.register import (
     list_volunteers,
     set_availability,
 )
-from homestart_desktop.ui import prompts
-from homestart_desktop.ui.ops import Ops
+from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.volunteers import VolunteersScreen
 
 TODAY = dt.date.today()

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.i18n import _, ngettext
-from homestart_desktop.ui.widgets.search_field import SearchField
+from homestart_desktop.ui.common.widgets.search_field import SearchField
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -13,7 +13,7 @@ CHILD = textwrap.dedent(
     import os
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QCoreApplication
-    from homestart_desktop.ui.ops import Ops
+    from homestart_desktop.ui.common.ops import Ops
 
     app = QCoreApplication([])
     ops = Ops()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.i18n import _, ngettext
-from homestart_desktop.ui import prompts
+from homestart_desktop.ui.common import prompts
 
 PREVIEW_DPI = 96
 

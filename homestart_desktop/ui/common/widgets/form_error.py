@@ -18,7 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from homestart_desktop.ui.theme import mark_invalid
+from homestart_desktop.ui.common.theme import mark_invalid
 
 
 class FormErrorLabel(QLabel):
