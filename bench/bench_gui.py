@@ -59,8 +59,8 @@ def run(report) -> None:
         report("gui: launch → unlock window visible", statistics.median(launches), 600)
 
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        from homestart_desktop.ui.app import AppController, make_application
-        from homestart_desktop.ui.self_test import _wait
+        from homestart_desktop.ui.shell.app import AppController, make_application
+        from homestart_desktop.ui.shell.self_test import _wait
 
         path = Path(folder) / "Gent-demo.hscase"
         shutil.copyfile(os.environ["HOMESTART_BENCH_CASE_FILE"], path)

@@ -76,7 +76,7 @@ def _free_place(path: Path) -> Path:
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     try:
-        from homestart_desktop.ui.app import run_gui
+        from homestart_desktop.ui.shell.app import run_gui
     except ImportError as error:
         log.error("app window unavailable: %s", where(error))
         _complain(_("The app window cannot start: a part of the installation is missing."))
@@ -85,7 +85,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 def _cmd_self_test(args: argparse.Namespace) -> int:
-    from homestart_desktop.ui.app import run_self_test
+    from homestart_desktop.ui.shell.app import run_self_test
 
     return int(run_self_test())
 

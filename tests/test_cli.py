@@ -148,10 +148,10 @@ def test_unexpected_error_says_little_and_logs_only_the_type(
 
 def test_gui_and_self_test_are_handed_to_the_shell(monkeypatch: pytest.MonkeyPatch):
     calls = []
-    fake = types.ModuleType("homestart_desktop.ui.app")
+    fake = types.ModuleType("homestart_desktop.ui.shell.app")
     fake.run_gui = lambda path, demo: calls.append(("gui", path, demo)) or 0
     fake.run_self_test = lambda: calls.append(("self-test",)) or 7
-    monkeypatch.setitem(sys.modules, "homestart_desktop.ui.app", fake)
+    monkeypatch.setitem(sys.modules, "homestart_desktop.ui.shell.app", fake)
     assert cli.main([]) == 0
     assert cli.main(["--demo"]) == 0
     assert cli.main(["self-test"]) == 7

@@ -20,7 +20,7 @@ TEXTS = {
     ),
     ReminderKind.long_waiting: N_("{reference}: on the waiting list since {date}"),
 }
-# Where each reminder is acted on: a section key of ui/sections.py.
+# Where each reminder is acted on: a section key of ui/shell/sections.py.
 SECTION_FOR = {
     ReminderKind.review_overdue: "planning",
     ReminderKind.review_due: "planning",

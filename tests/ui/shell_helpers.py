@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from homestart_desktop.ui.app import AppController
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.theme import apply_theme
+from homestart_desktop.ui.shell.app import AppController
 
 
 @pytest.fixture

@@ -200,7 +200,7 @@ def test_change_passphrase_then_restore_a_backup(qtbot, controller, empty_case_p
 
 
 def test_closing_the_window_with_unsaved_settings_asks_first(qtbot, empty_case_file) -> None:
-    from homestart_desktop.ui.main_window import MainWindow
+    from homestart_desktop.ui.shell.main_window import MainWindow
 
     ops = Ops()
     ops.case_file = empty_case_file

@@ -12,7 +12,7 @@ from homestart_desktop.i18n import N_, format_date
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.unlock import recent_files, remember_file
+from homestart_desktop.ui.shell.unlock import recent_files, remember_file
 
 
 @dataclasses.dataclass(frozen=True)

@@ -40,7 +40,7 @@ def test_the_demo_shows_its_passphrase_on_the_unlock_window(qtbot, controller, q
 
 
 def test_self_test_unlocks_shows_every_section_and_locks(quick_demo, capsys) -> None:
-    from homestart_desktop.ui.self_test import self_test
+    from homestart_desktop.ui.shell.self_test import self_test
 
     assert self_test() == 0
     out = capsys.readouterr().out
@@ -69,7 +69,7 @@ def test_the_passphrase_can_be_shown_and_caps_lock_is_noticed(
 
 
 def test_the_language_can_be_chosen_before_unlocking(qtbot, controller) -> None:
-    from homestart_desktop.ui.unlock import app_settings
+    from homestart_desktop.ui.shell.unlock import app_settings
 
     window = controller.unlock_window
     assert window.unlock_button.text() == "&Ontgrendelen"

@@ -26,7 +26,7 @@ from tests.ui.shell_helpers import (  # noqa: F401 (fixtures)
 def test_the_unlock_window_needs_no_data_layer_to_show() -> None:
     # The unlock window must appear fast: SQLAlchemy/SQLModel load only after it shows.
     code = (
-        "import sys, homestart_desktop.ui.app as app; "
+        "import sys, homestart_desktop.ui.shell.app as app; "
         "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'qtawesome', 'sqlcipher3') "
         "if m in sys.modules))"
     )
@@ -161,7 +161,7 @@ def test_a_case_file_in_use_elsewhere_is_refused_in_words(
 def test_a_new_case_file_is_made_with_the_rules_and_opened(
     qtbot, controller, tmp_path: Path
 ) -> None:
-    from homestart_desktop.ui.new_case_file import NewCaseFileDialog
+    from homestart_desktop.ui.shell.new_case_file import NewCaseFileDialog
 
     dialog = NewCaseFileDialog(controller.ops, controller.unlock_window)
     qtbot.addWidget(dialog)

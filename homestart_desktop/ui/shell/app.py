@@ -22,7 +22,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
 from homestart_desktop.ui.common import theme
-from homestart_desktop.ui.unlock import UnlockWindow, app_settings, recent_files, remember_file
+from homestart_desktop.ui.shell.unlock import (
+    UnlockWindow,
+    app_settings,
+    recent_files,
+    remember_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -254,8 +259,8 @@ class AppController(QObject):
     def _ensure_main_window(self) -> None:
         if self.main_window is not None:
             return
-        from homestart_desktop.ui.idle import IdleWatcher
-        from homestart_desktop.ui.main_window import MainWindow
+        from homestart_desktop.ui.shell.idle import IdleWatcher
+        from homestart_desktop.ui.shell.main_window import MainWindow
 
         self.main_window = MainWindow(self.ops)
         self.main_window.sig_lock.connect(lambda: self.lock())
@@ -317,7 +322,7 @@ class AppController(QObject):
 
     def _new_case_file(self) -> None:
         def open_dialog() -> None:
-            from homestart_desktop.ui.new_case_file import NewCaseFileDialog
+            from homestart_desktop.ui.shell.new_case_file import NewCaseFileDialog
 
             dialog = NewCaseFileDialog(self.ops, self.unlock_window)
             if dialog.exec() and dialog.case_file is not None:
@@ -418,6 +423,6 @@ def run_gui(path: Path | None = None, demo: bool = False) -> int:
 def run_self_test() -> int:
     """Headless: make a demo file, unlock it, show every section, lock; 0 when all went well."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from homestart_desktop.ui.self_test import self_test
+    from homestart_desktop.ui.shell.self_test import self_test
 
     return self_test()

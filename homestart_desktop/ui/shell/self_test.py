@@ -39,7 +39,7 @@ def _settle(app: QApplication, ops: object, timeout_s: float = 30.0) -> None:
 
 def self_test() -> int:
     """Exercise the whole shell headless; the exit status."""
-    from homestart_desktop.ui.app import AppController, _make_demo_file, make_application
+    from homestart_desktop.ui.shell.app import AppController, _make_demo_file, make_application
 
     app = make_application()
     step = "demo file"

@@ -1,9 +1,9 @@
 """The main window: a header with the branch and a lock button, the sidebar, the screens.
 
-The sections come from ``ui/sections.py``; a section whose module does not exist (yet) is left
+The sections come from ``ui/shell/sections.py``; a section whose module does not exist (yet) is left
 out, so no placeholder ever shows. A screen is built when first shown (unlocking stays fast
 however many sections there are) and kept until the language changes. Locking and unlocking are the app controller's work
-(``ui/app.py``): this window asks with ``sig_lock``, empties itself with ``clear_all()`` and
+(``ui/shell/app.py``): this window asks with ``sig_lock``, empties itself with ``clear_all()`` and
 refills with ``reload_all()``.
 """
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.i18n import _, ngettext
 from homestart_desktop.ui.common import theme
-from homestart_desktop.ui.sections import SECTIONS, Section
+from homestart_desktop.ui.shell.sections import SECTIONS, Section
 
 log = logging.getLogger(__name__)
 
