@@ -20,7 +20,7 @@ from homestart_desktop.domain import planning
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.planning import PlanningScreen
-from homestart_desktop.ui.today import TodayScreen
+from homestart_desktop.ui.today.screen import TodayScreen
 from tests.builders import matched_pair
 
 TODAY = dt.date.today()

@@ -51,7 +51,9 @@ class Section:
 
 
 SECTIONS: list[Section] = [
-    Section("today", N_("Today"), "mdi6.calendar-today", "homestart_desktop.ui.today:TodayScreen"),
+    Section(
+        "today", N_("Today"), "mdi6.calendar-today", "homestart_desktop.ui.today.screen:TodayScreen"
+    ),
     # Feature screens go here, in the order of DESIGN.md (Families, Volunteers, Matching,
     # Planning, Intervision, Figures).
     Section(

@@ -26,7 +26,7 @@ from homestart_desktop.data.planning.reminders import morning_list
 from homestart_desktop.data.planning.today import TodayOverview, today_overview
 from homestart_desktop.i18n import N_, _, format_date, format_number, ngettext
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.morning_list import MorningList
+from homestart_desktop.ui.today.morning_list import MorningList
 
 HALF_DAYS = {
     HalfDay.morning: N_("morning"),

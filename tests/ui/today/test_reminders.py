@@ -10,7 +10,7 @@ from pathlib import Path
 
 from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 from homestart_desktop.data.planning.reminders import ReminderKind, morning_list
-from homestart_desktop.ui.morning_list import reminder_text
+from homestart_desktop.ui.today.morning_list import reminder_text
 from tests.ui.shell_helpers import controller, unlock_by_typing  # noqa: F401
 
 

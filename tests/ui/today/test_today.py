@@ -12,7 +12,7 @@ from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 from homestart_desktop.data.planning.today import today_overview
 from homestart_desktop.i18n import format_number
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.today import TodayScreen
+from homestart_desktop.ui.today.screen import TodayScreen
 from tests.ui.shell_helpers import controller, unlock_by_typing  # noqa: F401
 
 
