@@ -54,8 +54,8 @@ def run(report: Callable[..., None]) -> None:
     from homestart_desktop.data.families.register import list_families
     from homestart_desktop.documents.intake_form import intake_form_for
     from homestart_desktop.ui.common.ops import Ops
-    from homestart_desktop.ui.families import FamiliesScreen
-    from homestart_desktop.ui.family_file import FamilyFileDialog
+    from homestart_desktop.ui.families.file import FamilyFileDialog
+    from homestart_desktop.ui.families.screen import FamiliesScreen
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="bench-families-") as folder:

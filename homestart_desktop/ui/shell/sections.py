@@ -2,7 +2,7 @@
 
 Add your line above Settings (which stays last)::
 
-    Section("families", N_("Families"), "mdi6.home-heart", "homestart_desktop.ui.families:FamiliesScreen"),
+    Section("families", N_("Families"), "mdi6.home-heart", "homestart_desktop.ui.families.screen:FamiliesScreen"),
 
 - ``key``: stable id (used to return to the same section after unlocking, and in tests).
 - ``label``: a msgid, translated when the sidebar is built.
@@ -60,7 +60,7 @@ SECTIONS: list[Section] = [
         "families",
         N_("Families"),
         "mdi6.home-heart",
-        "homestart_desktop.ui.families:FamiliesScreen",
+        "homestart_desktop.ui.families.screen:FamiliesScreen",
     ),
     Section(
         "volunteers",

@@ -18,7 +18,7 @@ from homestart_desktop.i18n import _
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.family_dialog_base import SavingDialog
+from homestart_desktop.ui.families.dialog_base import SavingDialog
 
 # Steps taken elsewhere (the intake dialog, the matching screen, referring again).
 NOT_HERE = frozenset(

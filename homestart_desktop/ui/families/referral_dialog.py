@@ -25,7 +25,7 @@ from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.family_dialog_base import SavingDialog
+from homestart_desktop.ui.families.dialog_base import SavingDialog
 
 NEW, CORRECT, AGAIN = "new", "correct", "again"
 

@@ -29,10 +29,10 @@ from homestart_desktop.domain.search import normalise
 from homestart_desktop.i18n import LANGUAGES, N_, _, join_words
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.family_file import FamilyFileDialog
-from homestart_desktop.ui.family_table import FamilyColumn, FamilyTable
-from homestart_desktop.ui.referral_dialog import NEW, ReferralDialog
-from homestart_desktop.ui.waiting_list import WaitingListView
+from homestart_desktop.ui.families.file import FamilyFileDialog
+from homestart_desktop.ui.families.referral_dialog import NEW, ReferralDialog
+from homestart_desktop.ui.families.table import FamilyColumn, FamilyTable
+from homestart_desktop.ui.families.waiting_list import WaitingListView
 
 
 def _short(value: dt.date | None) -> str:

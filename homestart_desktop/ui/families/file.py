@@ -31,9 +31,9 @@ from homestart_desktop.i18n import LANGUAGES, N_, _, format_date, join_words, ng
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.family_status_dialogs import PlanIntakeDialog, StatusDialog
-from homestart_desktop.ui.intake_dialog import IntakeDialog
-from homestart_desktop.ui.referral_dialog import AGAIN, CORRECT, ReferralDialog
+from homestart_desktop.ui.families.intake_dialog import IntakeDialog
+from homestart_desktop.ui.families.referral_dialog import AGAIN, CORRECT, ReferralDialog
+from homestart_desktop.ui.families.status_dialogs import PlanIntakeDialog, StatusDialog
 
 
 def _d(value: dt.date | None) -> str:

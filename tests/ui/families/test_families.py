@@ -19,10 +19,10 @@ from homestart_desktop.data.models import FamilyStatus, IntakeOutcome, ReferrerC
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.families import FamiliesScreen
-from homestart_desktop.ui.family_file import FamilyFileDialog
-from homestart_desktop.ui.intake_dialog import IntakeDialog
-from homestart_desktop.ui.referral_dialog import ReferralDialog
+from homestart_desktop.ui.families.file import FamilyFileDialog
+from homestart_desktop.ui.families.intake_dialog import IntakeDialog
+from homestart_desktop.ui.families.referral_dialog import ReferralDialog
+from homestart_desktop.ui.families.screen import FamiliesScreen
 
 TODAY = dt.date.today()
 

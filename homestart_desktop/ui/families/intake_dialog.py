@@ -34,9 +34,9 @@ from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.family_dialog_base import SavingDialog
-from homestart_desktop.ui.intake_household import PeopleList
-from homestart_desktop.ui.referral_dialog import _enum
+from homestart_desktop.ui.families.dialog_base import SavingDialog
+from homestart_desktop.ui.families.intake_household import PeopleList
+from homestart_desktop.ui.families.referral_dialog import _enum
 
 SCORE_CHOICES = ["—", "0", "1", "2", "3", "4", "5"]
 

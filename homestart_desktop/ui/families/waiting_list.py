@@ -13,8 +13,8 @@ from homestart_desktop.data.families.register import FamilyRow
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.domain.search import normalise
 from homestart_desktop.i18n import N_, _
-from homestart_desktop.ui.family_file import slots_text
-from homestart_desktop.ui.family_table import FamilyColumn, FamilyTable
+from homestart_desktop.ui.families.file import slots_text
+from homestart_desktop.ui.families.table import FamilyColumn, FamilyTable
 
 
 def _days(value: int | None) -> str:
