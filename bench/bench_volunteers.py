@@ -38,7 +38,7 @@ def run(report: Callable[..., None]) -> None:
     from homestart_desktop.data.volunteers.register import list_volunteers
     from homestart_desktop.documents.agreement import agreement_for
     from homestart_desktop.ui.common.ops import Ops
-    from homestart_desktop.ui.volunteers import VolunteersScreen
+    from homestart_desktop.ui.volunteers.screen import VolunteersScreen
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="bench-volunteers-") as folder:

@@ -66,7 +66,7 @@ SECTIONS: list[Section] = [
         "volunteers",
         N_("Volunteers"),
         "mdi6.account-heart-outline",
-        "homestart_desktop.ui.volunteers:VolunteersScreen",
+        "homestart_desktop.ui.volunteers.screen:VolunteersScreen",
     ),
     Section(
         "matching",

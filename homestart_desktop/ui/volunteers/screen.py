@@ -23,7 +23,7 @@ from homestart_desktop.i18n import N_, _
 from homestart_desktop.ui.common.availability_grid import slots_text
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.volunteer_file import VolunteerFileDialog
+from homestart_desktop.ui.volunteers.file import VolunteerFileDialog
 
 
 class FreeSlots(int):

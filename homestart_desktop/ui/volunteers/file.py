@@ -34,10 +34,10 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel, FormErrors
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.expenses import ExpensesPanel
 from homestart_desktop.ui.families.dialog_base import SavingDialog
-from homestart_desktop.ui.onboarding import OnboardingForm
-from homestart_desktop.ui.volunteer_status import StatusBox
+from homestart_desktop.ui.volunteers.expenses import ExpensesPanel
+from homestart_desktop.ui.volunteers.onboarding import OnboardingForm
+from homestart_desktop.ui.volunteers.status import StatusBox
 
 GENDERS = {
     Gender.female: N_("female"),

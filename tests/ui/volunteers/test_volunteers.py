@@ -22,7 +22,7 @@ from homestart_desktop.data.volunteers.register import (
 )
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.volunteers import VolunteersScreen
+from homestart_desktop.ui.volunteers.screen import VolunteersScreen
 
 TODAY = dt.date.today()
 
