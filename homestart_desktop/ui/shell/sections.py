@@ -72,7 +72,7 @@ SECTIONS: list[Section] = [
         "matching",
         N_("Matching"),
         "mdi6.account-switch-outline",
-        "homestart_desktop.ui.matching:MatchingScreen",
+        "homestart_desktop.ui.matching.screen:MatchingScreen",
     ),
     Section(
         "planning",

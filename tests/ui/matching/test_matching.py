@@ -13,14 +13,14 @@ from homestart_desktop.data.models import FamilyStatus, Trajectory, VolunteerSta
 from homestart_desktop.data.volunteers.register import list_volunteers
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.match_dialogs import (
+from homestart_desktop.ui.matching.dialogs import (
     ConfirmDialog,
     IntroductionDialog,
     ProposeDialog,
     WithdrawDialog,
 )
-from homestart_desktop.ui.matching import MatchingScreen
-from homestart_desktop.ui.matching_tables import records
+from homestart_desktop.ui.matching.screen import MatchingScreen
+from homestart_desktop.ui.matching.tables import records
 from tests.data.matching.test_candidates import add_available_volunteer, add_waiting_family
 
 TODAY = dt.date.today()

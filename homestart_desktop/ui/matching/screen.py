@@ -27,11 +27,11 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.matching import candidates, steps
 from homestart_desktop.domain import matching
 from homestart_desktop.i18n import _, format_date, ngettext
-from homestart_desktop.ui import matching_tables as tables
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import RECORD_ROLE
-from homestart_desktop.ui.match_dialogs import (
+from homestart_desktop.ui.matching import tables as tables
+from homestart_desktop.ui.matching.dialogs import (
     ConfirmDialog,
     IntroductionDialog,
     ProposeDialog,
