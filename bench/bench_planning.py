@@ -38,7 +38,7 @@ def run(report: Callable[[str, float, float], None]) -> None:
     from homestart_desktop.data.planning.reminders import morning_list
     from homestart_desktop.domain import planning
     from homestart_desktop.ui.common.ops import Ops
-    from homestart_desktop.ui.planning import PlanningScreen
+    from homestart_desktop.ui.planning.screen import PlanningScreen
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory(prefix="bench-planning-") as folder:

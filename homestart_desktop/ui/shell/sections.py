@@ -78,7 +78,7 @@ SECTIONS: list[Section] = [
         "planning",
         N_("Planning"),
         "mdi6.calendar-week",
-        "homestart_desktop.ui.planning:PlanningScreen",
+        "homestart_desktop.ui.planning.screen:PlanningScreen",
     ),
     Section(
         "intervision",

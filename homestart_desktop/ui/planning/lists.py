@@ -13,10 +13,10 @@ from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _, format_date
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.planning_calendar import HALF_DAY_LABELS, HALF_DAYS
-from homestart_desktop.ui.score_chart import ScoreChart
-from homestart_desktop.ui.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
-from homestart_desktop.ui.visit_dialogs import STATUS_CHOICES, VisitDateDialog
+from homestart_desktop.ui.planning.calendar import HALF_DAY_LABELS, HALF_DAYS
+from homestart_desktop.ui.planning.score_chart import ScoreChart
+from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
+from homestart_desktop.ui.planning.visit_dialogs import STATUS_CHOICES, VisitDateDialog
 
 WEEKDAYS = (
     N_("Monday"),

@@ -31,7 +31,7 @@ from homestart_desktop.i18n import N_, _
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.score_chart import AREA_LABELS
+from homestart_desktop.ui.planning.score_chart import AREA_LABELS
 
 CLOSE_REASONS = {
     CloseReason.goals_reached: N_("Goals reached (planned end)"),

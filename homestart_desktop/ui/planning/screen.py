@@ -23,10 +23,10 @@ from homestart_desktop.domain import planning
 from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.periods_dialog import PeriodsDialog
-from homestart_desktop.ui.planning_calendar import MonthGrid, WeekGrid
-from homestart_desktop.ui.planning_lists import TrajectoriesPanel, visit_table
-from homestart_desktop.ui.visit_dialogs import LogVisitDialog
+from homestart_desktop.ui.planning.calendar import MonthGrid, WeekGrid
+from homestart_desktop.ui.planning.lists import TrajectoriesPanel, visit_table
+from homestart_desktop.ui.planning.periods_dialog import PeriodsDialog
+from homestart_desktop.ui.planning.visit_dialogs import LogVisitDialog
 
 WEEKS_PLANNED_AHEAD = 8
 STANDARD_VISIT_MINUTES = 180  # one half-day

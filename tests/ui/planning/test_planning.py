@@ -19,7 +19,7 @@ from homestart_desktop.data.planning.reminders import ReminderKind, morning_list
 from homestart_desktop.domain import planning
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.planning import PlanningScreen
+from homestart_desktop.ui.planning.screen import PlanningScreen
 from homestart_desktop.ui.today.screen import TodayScreen
 from tests.builders import matched_pair
 
@@ -121,7 +121,7 @@ def test_closing_in_the_dialog_refuses_a_date_before_the_last_visit_and_keeps_th
     qtbot, screen, empty_case_file
 ):
     from homestart_desktop.data.models import CloseReason
-    from homestart_desktop.ui.trajectory_dialogs import CloseDialog
+    from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog
 
     with empty_case_file.session() as session:
         visit = session.exec(select(Visit).where(Visit.on == MONDAY)).one()
