@@ -84,7 +84,7 @@ SECTIONS: list[Section] = [
         "intervision",
         N_("Intervision"),
         "mdi6.account-group-outline",
-        "homestart_desktop.ui.intervision:IntervisionScreen",
+        "homestart_desktop.ui.intervision.screen:IntervisionScreen",
     ),
     Section(
         "figures", N_("Figures"), "mdi6.chart-bar", "homestart_desktop.ui.figures:FiguresScreen"

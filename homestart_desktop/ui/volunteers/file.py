@@ -28,13 +28,13 @@ from homestart_desktop.data.volunteers.onboarding import FileSaved, save_volunte
 from homestart_desktop.data.volunteers.register import VolunteerFile, VolunteerIn, get_volunteer
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.i18n import LANGUAGES, N_, _, format_date
-from homestart_desktop.ui.coaching import CoachingTalksPanel
 from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel, FormErrors
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.dialog_base import SavingDialog
+from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel
 from homestart_desktop.ui.volunteers.expenses import ExpensesPanel
 from homestart_desktop.ui.volunteers.onboarding import OnboardingForm
 from homestart_desktop.ui.volunteers.status import StatusBox

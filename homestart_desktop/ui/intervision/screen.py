@@ -20,17 +20,17 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.documents.intervision_report import build_session_report, load_report_input
 from homestart_desktop.i18n import _, current_language, format_date
-from homestart_desktop.ui.coaching import CoachingTalksPanel
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.intervision_panels import (
+from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel
+from homestart_desktop.ui.intervision.notes_search import NotesSearchPanel
+from homestart_desktop.ui.intervision.panels import (
     AttendancePanel,
     FollowUpsPanel,
     load_attendance,
     sessions_table,
 )
-from homestart_desktop.ui.intervision_session_dialog import SessionDialog
-from homestart_desktop.ui.notes_search import NotesSearchPanel
+from homestart_desktop.ui.intervision.session_dialog import SessionDialog
 
 
 class ReportOptions(QDialog):

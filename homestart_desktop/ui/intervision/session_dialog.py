@@ -1,7 +1,7 @@
 """Record or change one intervision session: date, theme, attendees, agreements, follow-ups, notes.
 
 Ctrl+S saves, Esc cancels (asking first when something was typed). Before saving, the notes are
-checked for names of family members (see ``ui/name_warning.py``); a refused save shows each
+checked for names of family members (see ``ui/intervision/name_warning.py``); a refused save shows each
 problem beside its field and keeps everything typed.
 """
 
@@ -31,9 +31,9 @@ from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.family_reference_picker import NoteEdit
-from homestart_desktop.ui.intervision_session_parts import AttendeeList, FollowUpList
-from homestart_desktop.ui.name_warning import LineText, NameWarningBar
+from homestart_desktop.ui.intervision.family_reference_picker import NoteEdit
+from homestart_desktop.ui.intervision.name_warning import LineText, NameWarningBar
+from homestart_desktop.ui.intervision.session_parts import AttendeeList, FollowUpList
 
 
 @dataclasses.dataclass(frozen=True)

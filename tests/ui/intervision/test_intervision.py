@@ -12,7 +12,7 @@ from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.data.models import Caregiver, Family, Presence, Volunteer, VolunteerStatus
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.intervision import IntervisionScreen
+from homestart_desktop.ui.intervision.screen import IntervisionScreen
 
 TODAY = dt.date.today()
 

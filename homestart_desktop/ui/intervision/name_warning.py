@@ -28,7 +28,7 @@ from homestart_desktop.data.intervision.name_detector import (
     replace_names,
 )
 from homestart_desktop.i18n import _
-from homestart_desktop.ui.family_reference_picker import NoteEdit
+from homestart_desktop.ui.intervision.family_reference_picker import NoteEdit
 
 
 class LineText:

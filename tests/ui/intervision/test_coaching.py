@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 
 from homestart_desktop.data.intervision import coaching
 from homestart_desktop.data.models import Caregiver, Family, TalkKind, Volunteer
-from homestart_desktop.ui.coaching import CoachingTalksPanel, TalkDialog
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.family_reference_picker import FamilyReferencePicker, NoteEdit
-from homestart_desktop.ui.intervision import IntervisionScreen, make_report
+from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel, TalkDialog
+from homestart_desktop.ui.intervision.family_reference_picker import FamilyReferencePicker, NoteEdit
+from homestart_desktop.ui.intervision.screen import IntervisionScreen, make_report
 
 
 @pytest.fixture

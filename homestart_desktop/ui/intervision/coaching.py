@@ -40,8 +40,8 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.family_reference_picker import NoteEdit
-from homestart_desktop.ui.name_warning import NameWarningBar
+from homestart_desktop.ui.intervision.family_reference_picker import NoteEdit
+from homestart_desktop.ui.intervision.name_warning import NameWarningBar
 
 
 def _first_line(text: str) -> str:
