@@ -87,7 +87,10 @@ SECTIONS: list[Section] = [
         "homestart_desktop.ui.intervision.screen:IntervisionScreen",
     ),
     Section(
-        "figures", N_("Figures"), "mdi6.chart-bar", "homestart_desktop.ui.figures:FiguresScreen"
+        "figures",
+        N_("Figures"),
+        "mdi6.chart-bar",
+        "homestart_desktop.ui.figures.screen:FiguresScreen",
     ),
     Section(
         "settings",

@@ -14,8 +14,8 @@ from homestart_desktop.sync.central.keys import DEMO_PUBLIC
 from homestart_desktop.sync.outbox import next_payload
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.figures import FiguresScreen
-from homestart_desktop.ui.figures_table import WITHHELD_TINT
+from homestart_desktop.ui.figures.screen import FiguresScreen
+from homestart_desktop.ui.figures.table import WITHHELD_TINT
 from tests.sync.webdav_server import webdav_server
 
 

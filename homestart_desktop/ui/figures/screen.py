@@ -45,9 +45,9 @@ from homestart_desktop.sync.quarter import Quarter
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.search_field import SearchField
-from homestart_desktop.ui.figures_charts import BarChart, ColumnChart
-from homestart_desktop.ui.figures_table import FiguresFilter, FiguresModel
-from homestart_desktop.ui.outbox import OutboxPanel
+from homestart_desktop.ui.figures.charts import BarChart, ColumnChart
+from homestart_desktop.ui.figures.outbox import OutboxPanel
+from homestart_desktop.ui.figures.table import FiguresFilter, FiguresModel
 
 FIGURE_AREAS = (
     "families",
