@@ -96,6 +96,6 @@ SECTIONS: list[Section] = [
         "settings",
         N_("Settings"),
         "mdi6.cog-outline",
-        "homestart_desktop.ui.settings_screen:SettingsScreen",
+        "homestart_desktop.ui.settings.screen:SettingsScreen",
     ),
 ]

@@ -15,8 +15,8 @@ from homestart_desktop.data.casefile.backups import list_backups
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.settings_fields import GROUPS
-from homestart_desktop.ui.settings_screen import SettingsScreen
+from homestart_desktop.ui.settings.fields import GROUPS
+from homestart_desktop.ui.settings.screen import SettingsScreen
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.shell_helpers import controller, lock_with_keyboard, unlock_by_typing  # noqa: F401
 
@@ -163,7 +163,7 @@ def test_backup_and_integrity_check_from_settings(qtbot, screen, empty_case_file
 
 
 def test_change_passphrase_then_restore_a_backup(qtbot, controller, empty_case_path: Path) -> None:
-    from homestart_desktop.ui.casefile_dialogs import ChangePassphraseDialog, RestoreDialog
+    from homestart_desktop.ui.settings.casefile_dialogs import ChangePassphraseDialog, RestoreDialog
 
     unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
     controller.ops.wait_idle()

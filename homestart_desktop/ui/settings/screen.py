@@ -1,6 +1,6 @@
 """Settings: the branch's details, expenses, reminders, language and the case file's care.
 
-Every ``BranchSettings`` field has its editor (``ui/settings_fields.py``); ``data/`` checks the
+Every ``BranchSettings`` field has its editor (``ui/settings/fields.py``); ``data/`` checks the
 values and each problem shows beside its field. Ctrl+S saves, Esc puts back what is stored,
 leaving with unsaved changes asks first. A new language applies at once (the app controller
 rebuilds the windows when the saved settings say so).
@@ -30,10 +30,10 @@ from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.settings_checks import save_checked_settings
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import _
-from homestart_desktop.ui import casefile_dialogs
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.settings_fields import (
+from homestart_desktop.ui.settings import casefile_dialogs
+from homestart_desktop.ui.settings.fields import (
     GROUPS,
     BadValue,
     make_editor,
