@@ -3,7 +3,10 @@
 - Only ``ui/`` imports Qt (PySide6, shiboken6): logic runs in scripts and tests without a screen.
 - SQL lives in ``data/``: no ``select(``, ``session.exec(`` or raw SQL calls anywhere else
   (``sync/`` queries through data functions too).
-- Imports run one way: nothing but ``ui/`` and the entry points imports ``ui/``.
+- Imports run one way: ``domain <- data <- (sync, documents) <- ui``. ``domain/`` holds pure
+  rules (no SQL, no Qt, no case file), ``data/`` never reaches up into ``sync/``,
+  ``documents/`` or ``ui/``, and nothing but ``ui/`` and the entry points imports ``ui/``.
+- Rooms stay small enough to find things in: no folder holds more than 25 modules.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "homestart_desktop"
 QT_MODULES = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 SQL_CALLS = {"select", "exec", "exec_driver_sql", "execute", "text"}
-ENTRY_POINTS = {"cli.py", "__main__.py"}
+ENTRY_POINTS = {"cli.py", "__main__.py", "central_cli.py"}
+MOST_MODULES_IN_A_FOLDER = 25
 
 
 def _modules() -> list[tuple[str, ast.Module]]:
@@ -103,6 +107,62 @@ def test_imports_run_one_way_towards_ui_never_back():
     assert offences == []
 
 
+def _package_imports(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, area) for each import of the package's own modules: ``data``, ``ui``, ``i18n``..."""
+    found = []
+    for line, module, names in _imported(tree):
+        parts = module.split(".")
+        if parts[0] != "homestart_desktop":
+            continue
+        if len(parts) > 1:
+            found.append((line, parts[1]))
+        else:  # ``from homestart_desktop import data`` names the area itself
+            found += [(line, name) for name in names]
+    return found
+
+
+# What each layer may not import (the package's top-level helpers i18n and logs are for all).
+FORBIDDEN = {
+    "domain": {"data", "sync", "documents", "ui"},
+    "data": {"sync", "documents", "ui"},
+    "documents": {"sync", "ui"},
+    "sync": {"ui"},
+}
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_each_layer_imports_only_the_layers_below_it(layer: str):
+    offences = [
+        f"{relative}:{line} imports {area}"
+        for relative, tree in MODULES
+        if relative.startswith(layer + "/")
+        for line, area in _package_imports(tree)
+        if area in FORBIDDEN[layer]
+    ]
+    assert offences == []
+
+
+def test_domain_rules_are_pure_no_database_no_qt():
+    offences = [
+        f"{relative}:{line} imports {module}"
+        for relative, tree in MODULES
+        if relative.startswith("domain/")
+        for line, module, _names in _imported(tree)
+        if module.split(".")[0] in {"sqlmodel", "sqlalchemy", "sqlcipher3"} | QT_MODULES
+    ]
+    assert offences == []
+
+
+def test_no_folder_holds_more_modules_than_a_newcomer_can_scan():
+    counts: dict[str, int] = {}
+    for path in PACKAGE.rglob("*.py"):
+        if path.name != "__init__.py" and "versions" not in path.parts:
+            folder = path.parent.relative_to(PACKAGE).as_posix()
+            counts[folder] = counts.get(folder, 0) + 1
+    crowded = {folder: n for folder, n in counts.items() if n > MOST_MODULES_IN_A_FOLDER}
+    assert crowded == {}
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
@@ -114,3 +174,10 @@ def test_imports_run_one_way_towards_ui_never_back():
 def test_the_checks_themselves_catch_offences(source: str, expected: int):
     tree = ast.parse(source)
     assert len(_sql_offences("sync/x.py", tree)) == expected
+
+
+def test_the_layer_check_itself_sees_both_import_forms():
+    tree = ast.parse(
+        "from homestart_desktop.ui.common import ops\nfrom homestart_desktop import ui"
+    )
+    assert [area for _line, area in _package_imports(tree)] == ["ui", "ui"]
