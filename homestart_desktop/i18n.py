@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from functools import cache
 from gettext import c2py
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_datetime as _babel_format_datetime
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
 
 LANGUAGES: dict[str, str] = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 LOCALES: dict[str, str] = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_BE"}
@@ -154,6 +155,32 @@ def format_datetime(value: dt.datetime | None, *, lang: str | None = None) -> st
 
 def format_number(value: float | int, *, lang: str | None = None) -> str:
     return format_decimal(value, locale=locale_name(lang))
+
+
+# What a typed number may hold once currency signs and spaces are gone: digits, separators, a sign.
+_TYPED_NUMBER = re.compile(r"[+-]?[0-9.,]+")
+_SPACES = re.compile(r"[\s\u00a0\u202f€]")
+
+
+def parse_number(text: str, *, lang: str | None = None) -> Decimal:
+    """A number as a person types it, read in the app's language first: ``6,5`` → 6.5 in Dutch.
+
+    babel reads it strictly (``1.692,51`` in Dutch, ``1,692.51`` in English). A number that is
+    not valid in the app's language but is in the other common style (``42.31`` typed in a Dutch
+    app, as a calculator shows it) is read in that style; anything else (words, ``1e5``, a
+    grouping in the wrong place) raises ``ValueError``.
+    """
+    cleaned = _SPACES.sub("", text)
+    if not _TYPED_NUMBER.fullmatch(cleaned):
+        raise ValueError(f"not a number: {len(text)} characters")
+    for locale in dict.fromkeys((locale_name(lang), "en_US", "nl_BE")):
+        try:
+            value = parse_decimal(cleaned, locale=locale, strict=True)
+        except NumberFormatError:
+            continue
+        if value.is_finite():
+            return value
+    raise ValueError(f"not a number: {len(text)} characters")
 
 
 def format_money(cents: int, *, lang: str | None = None) -> str:

@@ -8,6 +8,7 @@ its file and line, so whoever adds a string adds its translations in the same co
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 import homestart_desktop
-from homestart_desktop.i18n import LOCALES, TRANSLATIONS_DIR
+from homestart_desktop.i18n import LOCALES, TRANSLATIONS_DIR, parse_number
 
 PACKAGE = Path(homestart_desktop.__file__).parent
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
@@ -108,3 +109,26 @@ def test_message_ids_use_named_placeholders() -> None:
         if "{}" in text or re.search(r"\{\d+\}", text) or re.search(r"%[sd]", text)
     ]
     assert not positional, "use named placeholders ({count}):\n" + "\n".join(positional)
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "expected"),
+    [
+        ("6,5", "nl", "6.5"),
+        ("€ 1.692,51", "nl", "1692.51"),
+        ("42.31", "nl", "42.31"),  # as a calculator shows it: unambiguous, so read
+        ("1.500", "nl", "1500"),  # Dutch grouping
+        ("6,5", "fr", "6.5"),
+        ("1\u202f692,51", "fr", "1692.51"),
+        ("6.5", "en", "6.5"),
+        ("1,692.51", "en", "1692.51"),
+    ],
+)
+def test_numbers_are_read_as_a_person_types_them_in_their_language(typed, lang, expected):
+    assert parse_number(typed, lang=lang) == Decimal(expected)
+
+
+@pytest.mark.parametrize("typed", ["", "zes", "1e5", "NaN", "1,2,3.4.5", "12,,5", "--3"])
+def test_what_is_no_number_is_refused(typed):
+    with pytest.raises(ValueError):
+        parse_number(typed, lang="nl")

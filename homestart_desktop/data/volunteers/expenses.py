@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlmodel import Session, func, select
 
@@ -22,7 +22,7 @@ from homestart_desktop.data.models import Expense, ExpenseRegime, ExpenseYear, T
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.validation import Problems, ValidationError
 from homestart_desktop.data.volunteers.register import _row
-from homestart_desktop.i18n import _, format_money, format_number
+from homestart_desktop.i18n import _, format_money, format_number, parse_number
 
 WARN_SHARE = Decimal("0.9")  # warn from 90% of a ceiling on
 KM_TRANSPORT = (Transport.car, Transport.bicycle)
@@ -81,19 +81,12 @@ class ExpenseSaved:
 
 def parse_amount(text: str) -> int:
     """'12,50' or '€ 1.234,56' → cents; refuse negatives and a third decimal."""
-    cleaned = text.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
-    if not cleaned:
+    if not text.strip():
         return 0
-    if "," in cleaned and "." in cleaned:
-        thousands = "." if cleaned.rfind(",") > cleaned.rfind(".") else ","
-        cleaned = cleaned.replace(thousands, "")
-    cleaned = cleaned.replace(",", ".")
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
+        value = parse_number(text)
+    except ValueError:
         raise ValidationError({"amount": _("Type an amount in euros, e.g. 12,50.")}) from None
-    if not value.is_finite():
-        raise ValidationError({"amount": _("Type an amount in euros, e.g. 12,50.")})
     if value < 0:
         raise ValidationError({"amount": _("An amount cannot be negative.")})
     if value != value.quantize(Decimal("0.01")):
@@ -103,15 +96,12 @@ def parse_amount(text: str) -> int:
 
 def parse_km(text: str) -> Decimal:
     """'12,5' → 12.5 km; refuse negatives, more than one decimal and unlikely distances."""
-    cleaned = text.replace(" ", "").replace(",", ".").strip()
-    if not cleaned:
+    if not text.strip():
         return Decimal(0)
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
+        value = parse_number(text)
+    except ValueError:
         raise ValidationError({"km": _("Type a number of kilometres, e.g. 12,5.")}) from None
-    if not value.is_finite():
-        raise ValidationError({"km": _("Type a number of kilometres, e.g. 12,5.")})
     if value < 0:
         raise ValidationError({"km": _("Kilometres cannot be negative.")})
     if value != value.quantize(Decimal("0.1")):
