@@ -39,8 +39,8 @@ def _fingerprint(size: str) -> str:
     """Changes when the demo generator, the schema or the day changes: then the file is rebuilt."""
     digest = hashlib.sha256(f"{size}|{dt.date.today().isoformat()}".encode())
     package = ROOT / "homestart_desktop" / "data"
-    sources = [*sorted(package.glob("demo*.py")), package / "models.py"]
-    sources += sorted((package / "migrations" / "versions").glob("*.py"))
+    sources = [*sorted((package / "demo").glob("*.py")), package / "models.py"]
+    sources += sorted((package / "casefile" / "migrations" / "versions").glob("*.py"))
     for source in sources:
         digest.update(source.read_bytes())
     return digest.hexdigest()[:12]
