@@ -1,7 +1,7 @@
 """The plain values the demo's history is made of: timelines, plans per person, and the pace.
 
 A :class:`Timeline` holds dated status steps; the plans carry the dates the simulation draws
-(``demo_simulation.py``) and the row builders turn into records (``demo_household.py`` and on).
+(``simulation.py``) and the row builders turn into records (``household.py`` and on).
 """
 
 from __future__ import annotations
