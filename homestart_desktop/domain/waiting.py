@@ -4,7 +4,9 @@ Every screen, reminder, matching score, whole-list proposal and figure that show
 family's wait asks this module; SQL only fetches the inputs.
 
 **Waiting since** is the date of the family's *latest referral*, for as long as support has not
-started (status referred, intake planned, intake done or waiting). **Waiting days** are the days
+started (status referred, intake planned, intake done, waiting, or matched: a proposal or
+introduction under way still counts as waiting, as in the figure "on the waiting list at quarter
+end"). **Waiting days** are the days
 from that date to today (never below zero).
 
 Why the referral and not the day the intake put the family on the list (``Family.waiting_since``):
@@ -30,7 +32,7 @@ import datetime as dt
 
 # FamilyStatus values before support starts (domain stays free of the data models; the values
 # are the enum's strings, and a StrEnum member compares equal to its string).
-BEFORE_SUPPORT = frozenset({"referred", "intake_planned", "intake_done", "waiting"})
+BEFORE_SUPPORT = frozenset({"referred", "intake_planned", "intake_done", "waiting", "matched"})
 
 
 def waiting_since(
