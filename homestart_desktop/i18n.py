@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from gettext import c2py
 from pathlib import Path
 
@@ -138,12 +138,36 @@ def N_(message: str) -> str:
     return message
 
 
+# The short date of every list, form and document, in all three languages: Belgian usage, and a
+# four-digit year (babel's own fr_BE and en_BE short formats have two, nl_BE drops the leading 0).
+SHORT_DATE = "dd/MM/yyyy"
+
+
+@lru_cache(maxsize=16384)  # a list of 3,000 families shows a few hundred distinct dates
+def _short_date(value: dt.date, locale: str) -> str:
+    return _babel_format_date(value, format=SHORT_DATE, locale=locale)
+
+
+def format_short_date(value: dt.date | None, *, lang: str | None = None) -> str:
+    """A date in a list or beside a figure: ``03/02/2026``; '' for no date."""
+    return "" if value is None else _short_date(value, locale_name(lang))
+
+
+def format_days(days: int | None, *, lang: str | None = None) -> str:
+    """A number of days as a reader says it: ``1 dag``, ``36 dagen``; '' for none."""
+    if days is None:
+        return ""
+    return ngettext("{count} day", "{count} days", days, lang=lang).format(
+        count=format_number(days, lang=lang)
+    )
+
+
 def format_date(value: dt.date | None, *, format: str = "medium", lang: str | None = None) -> str:
     """A date as a Flemish (French, English) reader expects it; '' for no date."""
     if value is None:
         return ""
     if format == "short":
-        return value.strftime("%d/%m/%Y")
+        return format_short_date(value, lang=lang)
     return _babel_format_date(value, format=format, locale=locale_name(lang))
 
 

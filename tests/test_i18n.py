@@ -7,6 +7,7 @@ its file and line, so whoever adds a string adds its translations in the same co
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +17,14 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 import homestart_desktop
-from homestart_desktop.i18n import LOCALES, TRANSLATIONS_DIR, parse_number
+from homestart_desktop.i18n import (
+    LOCALES,
+    TRANSLATIONS_DIR,
+    format_date,
+    format_days,
+    format_short_date,
+    parse_number,
+)
 
 PACKAGE = Path(homestart_desktop.__file__).parent
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
@@ -132,3 +140,18 @@ def test_numbers_are_read_as_a_person_types_them_in_their_language(typed, lang, 
 def test_what_is_no_number_is_refused(typed):
     with pytest.raises(ValueError):
         parse_number(typed, lang="nl")
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [("nl", "1 dag", "1.466 dagen"), ("fr", "1 jour", "1\u202f466 jours")],
+)
+def test_a_short_date_and_days_read_the_same_on_every_screen(lang, one, many) -> None:
+    # Every list, card and form uses these two: 3 February 2026 is 03/02/2026 in Flanders and
+    # in Brussels alike, with the year in full (babel's own fr_BE short date has "26").
+    day = dt.date(2026, 2, 3)
+    assert format_short_date(day, lang=lang) == "03/02/2026"
+    assert format_date(day, format="short", lang=lang) == format_short_date(day, lang=lang)
+    assert format_short_date(None, lang=lang) == format_days(None, lang=lang) == ""
+    assert format_days(1, lang=lang) == one
+    assert format_days(1466, lang=lang) == many

@@ -35,13 +35,14 @@ from homestart_desktop.documents.common import (
     write_in_box,
     write_in_row,
 )
+from homestart_desktop.i18n import format_short_date
 
 BLANK_CAREGIVERS = 2
 BLANK_CHILDREN = 4
 
 
 def _date(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return format_short_date(value)
 
 
 def _number(value: int | None) -> str:

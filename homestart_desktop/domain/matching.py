@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from homestart_desktop.domain import matching_words as words
+from homestart_desktop.domain import waiting
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 HALF_DAYS = ("morning", "afternoon", "evening")
@@ -44,7 +45,7 @@ class FamilyFacts:
     id: int
     reference: str
     name: str = ""
-    waiting_since: dt.date | None = None
+    waiting_since: dt.date | None = None  # the day its wait began, as ``domain.waiting`` says
     caregivers: tuple[Caregiver, ...] = ()
     child_ages: tuple[int, ...] = ()  # whole years; an unborn child counts as 0
     needs: frozenset[str] = frozenset()  # twins, disability, psychological, newborn, newcomers
@@ -379,8 +380,8 @@ def rank_volunteers(
 
 
 def waiting_days(family: FamilyFacts, today: dt.date) -> int | None:
-    """Days on the waiting list, counted from the original waiting date."""
-    return None if family.waiting_since is None else max((today - family.waiting_since).days, 0)
+    """Days the family has waited (``domain.waiting``: from its latest referral)."""
+    return waiting.waiting_days(family.waiting_since, today)
 
 
 def family_priority(family: FamilyFacts, rules: Rules, today: dt.date) -> float:
@@ -436,7 +437,9 @@ def propose_for_waiting_list(
     families: Sequence[FamilyFacts], pool: VolunteerPool, rules: Rules, today: dt.date
 ) -> tuple[ProposalLine, ...]:
     """One volunteer (or none) for each waiting family, longest waiting first."""
-    ordered = sorted(families, key=lambda f: (f.waiting_since or today, f.reference))
+    ordered = sorted(
+        families, key=lambda f: waiting.longest_waiting_first(f.waiting_since, f.reference, today)
+    )
     gains, evaluations = gain_matrix(ordered, pool, rules, today)
     chosen = dict(best_assignment(gains, pool.free))
     lines = []

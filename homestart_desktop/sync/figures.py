@@ -25,6 +25,7 @@ from homestart_desktop.data.models import (
     VolunteerStatus,
 )
 from homestart_desktop.data.settings import load_settings
+from homestart_desktop.domain import waiting as wait
 from homestart_desktop.sync.quarter import Quarter
 
 # ---- The shape of the figures: tables, their rows in display order
@@ -170,8 +171,8 @@ def count_figures(
     waiting_days = []
     for t in started:
         before = [d for d in facts.referral_dates.get(t.family_id, ()) if d <= t.start_on]
-        if before:
-            waiting_days.append((t.start_on - before[-1]).days)
+        if before:  # the wait of domain.waiting, as it stood on the day support started
+            waiting_days.append(wait.waiting_days(before[-1], t.start_on))
     closed_days = [(t.ended_on - t.start_on).days for t in closed if t.ended_on]
 
     volunteers_matched_at_end = {t.volunteer_id for t in running_at_end}

@@ -11,7 +11,7 @@ import re
 
 from homestart_desktop.data.postcodes import is_known_postcode
 from homestart_desktop.data.validation import Problems
-from homestart_desktop.i18n import _
+from homestart_desktop.i18n import _, format_short_date
 
 YOUNGEST_PARENT = 12
 OLDEST_PARENT = 85
@@ -145,6 +145,6 @@ def consent_date(
         problems.add(
             field,
             _("Consent cannot be signed before the referral ({date}).").format(
-                date=referred_on.strftime("%d/%m/%Y")
+                date=format_short_date(referred_on)
             ),
         )

@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, select
 
-from homestart_desktop.data.families.referrals import NOT_YET_STARTED
 from homestart_desktop.data.models import (
     Caregiver,
     Child,
@@ -22,6 +21,7 @@ from homestart_desktop.data.models import (
     Referral,
 )
 from homestart_desktop.data.postcodes import municipality_name
+from homestart_desktop.domain import waiting as wait
 from homestart_desktop.i18n import current_language
 
 
@@ -57,6 +57,7 @@ class FamilyFile:
     referrals: tuple[Any, ...]  # ReferralValues, oldest first
     intakes: tuple[Any, ...]  # IntakeValues, oldest first
     timeline: tuple[Any, ...]  # StatusChangeValues, oldest first
+    waiting_since: dt.date | None  # domain.waiting: the latest referral, until support starts
     waiting_days: int | None
 
     @property
@@ -99,10 +100,10 @@ def load_family(*, session: Session, family_id: int, today: dt.date | None = Non
 
     referrals = rows(Referral, Referral.referred_on, Referral.id)
     referral = referrals[-1] if referrals else None
-    waiting = (
-        (today - referral.referred_on).days
-        if referral is not None and family.status in NOT_YET_STARTED
-        else None
+    since = wait.waiting_since(
+        status=family.status,
+        latest_referral_on=referral.referred_on if referral else None,
+        on_list_since=family.waiting_since,
     )
     return FamilyFile(
         family=_copy(family, FamilyValues),
@@ -112,7 +113,8 @@ def load_family(*, session: Session, family_id: int, today: dt.date | None = Non
         referrals=tuple(referrals),
         intakes=tuple(rows(Intake, Intake.id)),
         timeline=tuple(rows(FamilyStatusChange, FamilyStatusChange.on, FamilyStatusChange.id)),
-        waiting_days=waiting,
+        waiting_since=since,
+        waiting_days=wait.waiting_days(since, today),
     )
 
 

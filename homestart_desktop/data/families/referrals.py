@@ -28,15 +28,6 @@ from homestart_desktop.data.validation import Problems, ValidationError
 from homestart_desktop.data.workflow import check_step
 from homestart_desktop.i18n import LANGUAGES, _
 
-# Before support starts: the referral date counts as the start of waiting.
-NOT_YET_STARTED = frozenset(
-    {
-        FamilyStatus.referred,
-        FamilyStatus.intake_planned,
-        FamilyStatus.intake_done,
-        FamilyStatus.waiting,
-    }
-)
 REOPENABLE = frozenset({FamilyStatus.closed, FamilyStatus.not_started, FamilyStatus.archived})
 
 

@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from sqlmodel import Session
 
-from homestart_desktop.data.families.referrals import NOT_YET_STARTED
 from homestart_desktop.data.models import Caregiver, Child, Family, FamilyStatus, Referral
 from homestart_desktop.data.postcodes import municipality_name
+from homestart_desktop.domain import waiting as wait
 from homestart_desktop.domain.search import search_key
 from homestart_desktop.i18n import current_language
 
@@ -25,7 +25,11 @@ _EMPTY_LISTS = ("", "[]", None)
 
 @dataclasses.dataclass(frozen=True)
 class FamilyRow:
-    """One line of the family list (and of the waiting list)."""
+    """One line of the family list (and of the waiting list).
+
+    ``waiting_since`` and ``waiting_days`` follow ``domain.waiting`` (from the latest referral);
+    both are empty once support has started.
+    """
 
     family_id: int
     reference: str
@@ -101,10 +105,8 @@ def list_families(*, session: Session, today: dt.date | None = None) -> list[Fam
             place = places[postcode] = municipality_name(postcode, lang)
         referred_on = referred.get(fid)
         status = statuses[status_name]
-        waiting = (
-            (today - referred_on).days
-            if referred_on is not None and status in NOT_YET_STARTED
-            else None
+        waiting_since = wait.waiting_since(
+            status=status, latest_referral_on=referred_on, on_list_since=_date(since)
         )
         rows.append(
             FamilyRow(
@@ -115,8 +117,8 @@ def list_families(*, session: Session, today: dt.date | None = None) -> list[Fam
                 postcode=postcode,
                 municipality=place,
                 referred_on=referred_on,
-                waiting_since=_date(since),
-                waiting_days=waiting,
+                waiting_since=waiting_since,
+                waiting_days=wait.waiting_days(waiting_since, today),
                 languages=tuple(spoken.get(fid, ())),
                 preferred_slots=_codes(slots),
                 children=len(kids),
@@ -127,8 +129,11 @@ def list_families(*, session: Session, today: dt.date | None = None) -> list[Fam
 
 
 def waiting_list(*, session: Session, today: dt.date | None = None) -> list[FamilyRow]:
-    """Families on the waiting list, longest waiting first."""
+    """Families on the waiting list (status *waiting*), longest waiting first."""
+    today = today or dt.date.today()
     rows = [
         r for r in list_families(session=session, today=today) if r.status == FamilyStatus.waiting
     ]
-    return sorted(rows, key=lambda r: (-(r.waiting_days or 0), r.reference))
+    return sorted(
+        rows, key=lambda r: wait.longest_waiting_first(r.waiting_since, r.reference, today)
+    )

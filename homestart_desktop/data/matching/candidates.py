@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
+from homestart_desktop.data.families.waiting import latest_referrals
 from homestart_desktop.data.models import (
     Availability,
     Caregiver,
@@ -31,6 +32,7 @@ from homestart_desktop.data.models import (
 from homestart_desktop.data.postcodes import municipality_name, postcode_coordinates
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.domain import matching
+from homestart_desktop.domain import waiting as wait
 from homestart_desktop.i18n import current_language
 
 OPEN_TRAJECTORY = (
@@ -91,6 +93,7 @@ def _age(birth: dt.date, today: dt.date) -> int:
 _FAMILY_COLUMNS = (
     Family.id,
     Family.reference,
+    Family.status,
     Family.waiting_since,
     Family.postcode,
     Family.twins,
@@ -131,6 +134,7 @@ def _family_facts(
         )
     ):
         kids[child.family_id].append(child)
+    referred = latest_referrals(session=session, family_ids=ids)
     facts = []
     for family in families:
         people, children = carers[family.id], kids[family.id]
@@ -162,7 +166,11 @@ def _family_facts(
                 id=family.id,
                 reference=family.reference,
                 name=name,
-                waiting_since=family.waiting_since,
+                waiting_since=wait.waiting_since(
+                    status=family.status,
+                    latest_referral_on=referred.get(family.id),
+                    on_list_since=family.waiting_since,
+                ),
                 caregivers=tuple(
                     matching.Caregiver(role.get(c.gender, ""), _codes(c.languages)) for c in people
                 ),
@@ -281,17 +289,19 @@ def load_matching_input(
         query = query.where(Family.status == FamilyStatus.waiting)
     else:
         query = query.where(col(Family.id).in_(family_ids))
-    families = list(session.exec(query.order_by(Family.waiting_since, Family.reference)))
+    families = list(session.exec(query))
+    facts = _family_facts(session, families, today)
+    facts.sort(key=lambda f: wait.longest_waiting_first(f.waiting_since, f.reference, today))
     settings = load_settings(session=session)
     return MatchingInput(
-        families=tuple(_family_facts(session, families, today)),
+        families=tuple(facts),
         volunteers=tuple(_volunteer_facts(session, settings)),
         rules=rules_from(settings),
     )
 
 
 def waiting_families(*, session: Session, today: dt.date) -> list[WaitingFamily]:
-    """The waiting list as matching sees it: longest waiting first, from the original date."""
+    """The waiting list as matching sees it: longest waiting first (``domain.waiting``)."""
     lang = current_language()
     families = session.exec(select(Family).where(Family.status == FamilyStatus.waiting)).all()
     names: dict[int, str] = {}
@@ -301,9 +311,14 @@ def waiting_families(*, session: Session, today: dt.date) -> list[WaitingFamily]
         .order_by(Caregiver.position.desc(), Caregiver.id.desc())  # the first one wins
     ):
         names[family_id] = f"{first} {last}".strip()
+    referred = latest_referrals(session=session, family_ids=[f.id for f in families])
     rows = []
     for family in families:
-        since = family.waiting_since
+        since = wait.waiting_since(
+            status=family.status,
+            latest_referral_on=referred.get(family.id),
+            on_list_since=family.waiting_since,
+        )
         rows.append(
             WaitingFamily(
                 family_id=family.id,
@@ -311,10 +326,12 @@ def waiting_families(*, session: Session, today: dt.date) -> list[WaitingFamily]
                 name=names.get(family.id, ""),
                 municipality=municipality_name(family.postcode, lang),
                 waiting_since=since,
-                waiting_days=None if since is None else max((today - since).days, 0),
+                waiting_days=wait.waiting_days(since, today),
             )
         )
-    return sorted(rows, key=lambda r: (r.waiting_since or today, r.reference))
+    return sorted(
+        rows, key=lambda r: wait.longest_waiting_first(r.waiting_since, r.reference, today)
+    )
 
 
 def rank_family(*, session: Session, family_id: int, today: dt.date) -> matching.Ranking:

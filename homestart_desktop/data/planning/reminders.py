@@ -13,6 +13,7 @@ import enum
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from homestart_desktop.data.families.waiting import latest_referrals
 from homestart_desktop.data.models import (
     CoachingTalk,
     Family,
@@ -25,6 +26,7 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.domain import planning
+from homestart_desktop.domain import waiting as wait
 
 
 class ReminderKind(enum.StrEnum):
@@ -147,21 +149,18 @@ def morning_list(*, session: Session, today: dt.date) -> list[Reminder]:
                 trajectory.id,
             )
         )
-    for family in session.exec(
-        select(Family).where(
-            Family.status == FamilyStatus.waiting, col(Family.waiting_since).is_not(None)
+    waiting = session.exec(select(Family).where(Family.status == FamilyStatus.waiting)).all()
+    referred = latest_referrals(session=session, family_ids=[f.id for f in waiting])
+    for family in waiting:
+        since = wait.waiting_since(
+            status=family.status,
+            latest_referral_on=referred.get(family.id),
+            on_list_since=family.waiting_since,
         )
-    ):
-        days = (today - family.waiting_since).days
-        if days > settings.waiting_alert_days:
+        days = wait.waiting_days(since, today)
+        if days is not None and days > settings.waiting_alert_days:
             reminders.append(
-                Reminder(
-                    ReminderKind.long_waiting,
-                    family.reference,
-                    family.waiting_since,
-                    days,
-                    family.id,
-                )
+                Reminder(ReminderKind.long_waiting, family.reference, since, days, family.id)
             )
     order = list(ReminderKind)
     return sorted(reminders, key=lambda r: (order.index(r.kind), -r.days, r.reference))

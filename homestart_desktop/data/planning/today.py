@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from homestart_desktop.data.families.waiting import latest_referrals
 from homestart_desktop.data.models import (
     Family,
     FamilyStatus,
@@ -28,6 +29,7 @@ from homestart_desktop.data.models import (
     VisitStatus,
     Volunteer,
 )
+from homestart_desktop.domain import waiting as wait
 
 # A review counts as due from two weeks before its planned date (the coordinator plans it then).
 REVIEW_DUE_WITHIN_DAYS = 14
@@ -88,7 +90,7 @@ class TodayOverview:
 
 def today_overview(*, session: Session, today: dt.date) -> TodayOverview:
     """Today's figures, computed from the open case file."""
-    waiting = _waiting(session, today)
+    families_waiting, waiting = _waiting(session, today)
     days = sorted((w.days for w in waiting), reverse=True)
     trajectories = dict(
         session.execute(
@@ -103,7 +105,7 @@ def today_overview(*, session: Session, today: dt.date) -> TodayOverview:
     reviews = _due_reviews(session, today)
     return TodayOverview(
         today=today,
-        families_waiting=len(waiting),
+        families_waiting=families_waiting,
         longest_waiting_days=days[0] if days else None,
         median_waiting_days=float(statistics.median(days)) if days else None,
         longest_waiting=tuple(waiting[:LONGEST_WAITING_SHOWN]),
@@ -120,21 +122,24 @@ def today_overview(*, session: Session, today: dt.date) -> TodayOverview:
     )
 
 
-def _waiting(session: Session, today: dt.date) -> list[WaitingFamily]:
-    since = func.coalesce(Family.waiting_since, Family.created_on)
-    rows = session.execute(
-        select(Family.id, Family.reference, since)
-        .where(Family.status == FamilyStatus.waiting)
-        .order_by(since, Family.reference)
-    ).all()
-    result = []
-    for family_id, reference, waiting_since in rows:
-        if isinstance(waiting_since, str):  # coalesce() loses the column's date type
-            waiting_since = dt.date.fromisoformat(waiting_since)
-        result.append(
-            WaitingFamily(family_id, reference, waiting_since, max(0, (today - waiting_since).days))
+def _waiting(session: Session, today: dt.date) -> tuple[int, list[WaitingFamily]]:
+    # Waiting since and days as every screen counts them (domain.waiting).
+    families = session.execute(
+        select(Family.id, Family.reference, Family.status, Family.waiting_since).where(
+            Family.status == FamilyStatus.waiting
         )
-    return result
+    ).all()
+    referred = latest_referrals(session=session, family_ids=[f.id for f in families])
+    result = []
+    for family_id, reference, status, on_list_since in families:
+        since = wait.waiting_since(
+            status=status, latest_referral_on=referred.get(family_id), on_list_since=on_list_since
+        )
+        if since is None:  # no referral and no list date: counted, but no days to show
+            continue
+        result.append(WaitingFamily(family_id, reference, since, wait.waiting_days(since, today)))
+    result.sort(key=lambda w: wait.longest_waiting_first(w.waiting_since, w.reference, today))
+    return len(families), result
 
 
 def _week_visits(session: Session, first: dt.date, last: dt.date) -> tuple[WeekVisit, ...]:

@@ -27,17 +27,20 @@ from homestart_desktop.data.families.referrals import REOPENABLE
 from homestart_desktop.data.models import OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.documents.intake_form import intake_form_for
-from homestart_desktop.i18n import LANGUAGES, N_, _, format_date, join_words, ngettext
+from homestart_desktop.i18n import (
+    LANGUAGES,
+    N_,
+    _,
+    format_short_date,
+    join_words,
+    ngettext,
+)
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import AGAIN, CORRECT, ReferralDialog
 from homestart_desktop.ui.families.status_dialogs import PlanIntakeDialog, StatusDialog
-
-
-def _d(value: dt.date | None) -> str:
-    return format_date(value, format="short")
 
 
 def _yes(value: bool) -> str:
@@ -107,7 +110,7 @@ class FamilyFileDialog(QDialog):
         self.tabs = QTabWidget(self, objectName="familyTabs")
         self.timeline = RecordTable(
             [
-                Column(N_("Date"), lambda c: c.on, _d),
+                Column(N_("Date"), lambda c: c.on, format_short_date),
                 Column(
                     N_("Previous status"),
                     lambda c: c.from_status,
@@ -148,9 +151,11 @@ class FamilyFileDialog(QDialog):
         self.setWindowTitle(_("Family file {reference}").format(reference=f.reference))
         self.title.setText(f"{f.reference} · {file.name}")
         waiting = (
-            ngettext("waiting {count} day", "waiting {count} days", file.waiting_days).format(
-                count=file.waiting_days
-            )
+            ngettext(
+                "waiting since {date} ({count} day)",
+                "waiting since {date} ({count} days)",
+                file.waiting_days,
+            ).format(count=file.waiting_days, date=format_short_date(file.waiting_since))
             if file.waiting_days is not None
             else ""
         )
@@ -236,9 +241,9 @@ class FamilyFileDialog(QDialog):
             rows.append((_("Parent {number}").format(number=index), details))
         for index, c in enumerate(file.children, start=1):
             when = (
-                _("born {date}").format(date=_d(c.birth_date))
+                _("born {date}").format(date=format_short_date(c.birth_date))
                 if c.birth_date
-                else _("expected {date}").format(date=_d(c.due_date))
+                else _("expected {date}").format(date=format_short_date(c.due_date))
             )
             rows.append(
                 (_("Child {number}").format(number=index), join_words([c.first_name, when]))
@@ -298,7 +303,7 @@ class FamilyFileDialog(QDialog):
         rows = []
         if r is not None:
             rows += [
-                (_("Referral date"), _d(r.referred_on)),
+                (_("Referral date"), format_short_date(r.referred_on)),
                 (
                     _("Referrer"),
                     join_words([_(lists.REFERRER_CATEGORIES[r.category]), r.organisation]),
@@ -310,8 +315,8 @@ class FamilyFileDialog(QDialog):
         if i is not None:
             outcome = _(lists.INTAKE_OUTCOMES[i.outcome]) if i.outcome else ""
             rows += [
-                (_("Intake planned"), _d(i.planned_on)),
-                (_("Intake done"), _d(i.done_on)),
+                (_("Intake planned"), format_short_date(i.planned_on)),
+                (_("Intake done"), format_short_date(i.done_on)),
                 (_("Coordinator"), i.coordinator),
                 (_("Outcome"), join_words([outcome, i.outcome_reason])),
             ]
@@ -321,9 +326,10 @@ class FamilyFileDialog(QDialog):
                     (_(lists.OUTCOME_AREA_LABELS[area]), "" if score is None else str(score))
                 )
         rows += [
-            (_("Privacy statement signed on"), _d(f.privacy_consent_date)),
+            (_("Privacy statement signed on"), format_short_date(f.privacy_consent_date)),
             (_("Anonymised reporting"), _yes(f.reporting_consent)),
-            (_("On the waiting list since"), _d(f.waiting_since)),
+            # The day the intake put the family on the list; its wait counts from the referral.
+            (_("Put on the waiting list on"), format_short_date(f.waiting_since)),
         ]
         return _info(rows, "intakePage")
 

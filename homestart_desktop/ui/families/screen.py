@@ -3,7 +3,6 @@ type, filter by status, counts per status, the waiting list, and a new referral 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
@@ -21,27 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.families.register import FamilyRow, list_families
+from homestart_desktop.data.families.register import FamilyRow, list_families, waiting_list
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.domain.search import normalise
-from homestart_desktop.i18n import LANGUAGES, N_, _, join_words
+from homestart_desktop.i18n import LANGUAGES, N_, _, format_days, format_short_date, join_words
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.families.file import FamilyFileDialog
 from homestart_desktop.ui.families.referral_dialog import NEW, ReferralDialog
 from homestart_desktop.ui.families.table import FamilyColumn, FamilyTable
 from homestart_desktop.ui.families.waiting_list import WaitingListView
-
-
-def _short(value: dt.date | None) -> str:
-    # dd/mm/yyyy by hand: strftime costs more than the rest of a 3,000-row list together.
-    return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
-
-
-def _days(value: int | None) -> str:
-    return "" if value is None else str(value)
 
 
 def _place_key(row: FamilyRow) -> str:
@@ -98,10 +88,12 @@ class FamiliesScreen(QWidget):
                 FamilyColumn(
                     N_("Status"), lambda r: status_label(r.status), lambda r: STATUS_ORDER[r.status]
                 ),
-                FamilyColumn(N_("Referral date"), lambda r: _short(r.referred_on), _referral_key),
                 FamilyColumn(
-                    N_("Waiting days"),
-                    lambda r: _days(r.waiting_days),
+                    N_("Referral date"), lambda r: format_short_date(r.referred_on), _referral_key
+                ),
+                FamilyColumn(
+                    N_("Waiting"),
+                    lambda r: format_days(r.waiting_days),
                     lambda r: -1 if r.waiting_days is None else r.waiting_days,
                     align_right=True,
                 ),
@@ -217,8 +209,8 @@ class FamiliesScreen(QWidget):
     def _fill_waiting(self) -> None:
         # Filled when it is on screen: opening the section then costs only the main list.
         if self._waiting_stale and self.tabs.currentWidget() is self.waiting:
-            self.waiting.set_rows(self.rows)
             self._waiting_stale = False
+            self.ops.query(waiting_list, success=self.waiting.set_rows, owner=self)
 
     def _fill_filter(self, counted: Counter) -> None:
         chosen = self.status_filter.currentData()

@@ -3,27 +3,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from homestart_desktop.data.families.register import FamilyRow
-from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.domain.search import normalise
-from homestart_desktop.i18n import N_, _
+from homestart_desktop.i18n import N_, _, format_days, format_short_date
 from homestart_desktop.ui.families.file import slots_text
 from homestart_desktop.ui.families.table import FamilyColumn, FamilyTable
-
-
-def _days(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
-def _short(value: dt.date | None) -> str:
-    # dd/mm/yyyy by hand: strftime costs more than the rest of a 3,000-row list together.
-    return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
 def _languages(row: FamilyRow) -> str:
@@ -35,7 +24,7 @@ def _slots(row: FamilyRow) -> str:
 
 
 class WaitingListView(QWidget):
-    """Families with status *waiting*, ordered by waiting time (referral until today)."""
+    """Families with status *waiting*, longest waiting first (``domain.waiting``)."""
 
     sig_open = Signal(object)
     """Open this family's file (a ``FamilyRow``)."""
@@ -46,16 +35,16 @@ class WaitingListView(QWidget):
         self.table = FamilyTable(
             [
                 FamilyColumn(
-                    N_("Waiting days"),
-                    lambda r: _days(r.waiting_days),
+                    N_("Waiting"),
+                    lambda r: format_days(r.waiting_days),
                     lambda r: r.waiting_days or 0,
                     align_right=True,
                 ),
                 FamilyColumn(N_("Reference"), lambda r: r.reference, lambda r: r.reference),
                 FamilyColumn(N_("Name"), lambda r: r.name, lambda r: normalise(r.name)),
                 FamilyColumn(
-                    N_("On the list since"),
-                    lambda r: _short(r.waiting_since),
+                    N_("Waiting since"),
+                    lambda r: format_short_date(r.waiting_since),
                     lambda r: r.waiting_since.toordinal() if r.waiting_since else 0,
                 ),
                 FamilyColumn(
@@ -80,10 +69,8 @@ class WaitingListView(QWidget):
         layout.addWidget(self.table)
 
     def set_rows(self, rows: Sequence[FamilyRow]) -> None:
-        """Show the waiting families among ``rows``, longest waiting first."""
-        waiting = [r for r in rows if r.status == FamilyStatus.waiting]
-        waiting.sort(key=lambda r: (-(r.waiting_days or 0), r.reference))
-        self.table.set_rows(waiting)
+        """Show ``rows`` from ``register.waiting_list``: who waits, longest waiting first."""
+        self.table.set_rows(list(rows))
 
     def clear(self) -> None:
         self.table.clear()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.documents.intervision_report import build_session_report, load_report_input
-from homestart_desktop.i18n import _, current_language, format_date
+from homestart_desktop.i18n import _, current_language, format_short_date
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel
@@ -190,7 +190,7 @@ class IntervisionScreen(QWidget):
 
         on, pdf = result
         name = f"intervisie-{on.isoformat()}.pdf"
-        title = _("Intervision report {date}").format(date=format_date(on, format="short"))
+        title = _("Intervision report {date}").format(date=format_short_date(on))
         DocumentPreview(pdf, title=title, suggested_name=name, parent=self).exec()
 
     def _load_attendance(self) -> None:

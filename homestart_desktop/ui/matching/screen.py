@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.matching import candidates, steps
 from homestart_desktop.domain import matching
-from homestart_desktop.i18n import _, format_date, ngettext
+from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import RECORD_ROLE
@@ -76,7 +76,7 @@ class MatchingScreen(QWidget):
 
     def _build_family_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.families = tables.waiting_table(tab, self._waiting_text)
+        self.families = tables.waiting_table(tab)
         self.families.sig_selected.connect(self._family_selected)
         self.family_label = QLabel(tab, objectName="sectionTitle")
         self.family_label.setWordWrap(True)
@@ -368,14 +368,6 @@ class MatchingScreen(QWidget):
             self.suggestions.view.selectRow(0)
         self._suggestion_selected(self.suggestions.selected_record())
         self.sig_ranking_shown.emit()
-
-    def _waiting_text(self, since: dt.date | None) -> str:
-        if since is None:
-            return ""
-        days = (self.today - since).days
-        return ngettext("{date} ({days} day)", "{date} ({days} days)", days).format(
-            date=format_date(since, format="short"), days=days
-        )
 
     def _suggestion_selected(self, suggestion: matching.Suggestion | None) -> None:
         self.explanation.setText(tables.explanation_html(suggestion))

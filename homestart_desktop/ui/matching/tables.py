@@ -5,9 +5,7 @@ the matches under way."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import html
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.domain import matching
 from homestart_desktop.domain.matching_words import FACTOR_LABELS
-from homestart_desktop.i18n import N_, _, format_date, format_number
+from homestart_desktop.i18n import N_, _, format_date, format_days, format_number, format_short_date
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 DECISIONS = {"": "", "accepted": N_("accepted"), "rejected": N_("rejected")}
@@ -62,14 +60,15 @@ def _volunteer_text(suggestion: matching.Suggestion | None) -> str:
     return f"{suggestion.reference} {suggestion.name}"
 
 
-def waiting_table(parent: QWidget, waiting_text: Callable[[dt.date | None], str]) -> RecordTable:
-    """The waiting list, longest waiting first."""
+def waiting_table(parent: QWidget) -> RecordTable:
+    """The waiting list, longest waiting first; since when and how long as ``domain.waiting``."""
     table = RecordTable(
         [
             Column(N_("Family"), lambda f: f.reference),
             Column(N_("Name"), lambda f: f.name),
             Column(N_("Municipality"), lambda f: f.municipality),
-            Column(N_("Waiting since"), lambda f: f.waiting_since, waiting_text),
+            Column(N_("Waiting since"), lambda f: f.waiting_since, format_short_date),
+            Column(N_("Waiting"), lambda f: f.waiting_days, format_days, align_right=True),
         ],
         parent,
         placeholder=_("Search family, postcode…"),
@@ -122,7 +121,7 @@ def whole_list_table(parent: QWidget) -> RecordTable:
         [
             Column(N_("Family"), lambda w: w.line.family_reference),
             Column(N_("Name"), lambda w: w.line.family_name),
-            Column(N_("Days waiting"), lambda w: w.line.waiting_days, align_right=True),
+            Column(N_("Waiting"), lambda w: w.line.waiting_days, format_days, align_right=True),
             Column(N_("Volunteer"), lambda w: _volunteer_text(w.line.suggestion)),
             Column(
                 N_("Score"),

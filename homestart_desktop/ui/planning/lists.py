@@ -10,7 +10,7 @@ from homestart_desktop.data.models import HalfDay, TrajectoryStatus
 from homestart_desktop.data.planning import overview, trajectories, visits
 from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.workflow import status_label
-from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.i18n import N_, _, format_short_date
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.planning.calendar import HALF_DAY_LABELS, HALF_DAYS
@@ -33,14 +33,10 @@ def _half_day(value: object) -> str:
     return _(HALF_DAY_LABELS[HALF_DAYS.index(value)]) if value in HALF_DAYS else ""
 
 
-def _short(value: object) -> str:
-    return format_date(value, format="short") if value else ""  # type: ignore[arg-type]
-
-
 def visit_table(parent: QWidget) -> RecordTable:
     """Every visit of the period; Enter or double-click logs it."""
     columns = [
-        Column(N_("Date"), lambda v: v.on, _short),
+        Column(N_("Date"), lambda v: v.on, format_short_date),
         Column(N_("Half-day"), lambda v: v.half_day, _half_day),
         Column(N_("Family"), lambda v: v.family_reference),
         Column(N_("Volunteer"), lambda v: v.volunteer_reference),
@@ -76,14 +72,14 @@ class TrajectoriesPanel(QWidget):
             Column(N_("Family"), lambda r: r.family_reference),
             Column(N_("Volunteer"), lambda r: r.volunteer_reference),
             Column(N_("Status"), lambda r: r.status, status_label),
-            Column(N_("Since"), lambda r: r.start_on, _short),
+            Column(N_("Since"), lambda r: r.start_on, format_short_date),
             Column(
                 N_("Weekly visit"),
                 lambda r: (r.weekday, r.half_day),
                 lambda v: f"{_(WEEKDAYS[v[0]])} {_half_day(v[1])}" if v[0] is not None else "",
             ),
-            Column(N_("Next review"), lambda r: r.next_review_on, _short),
-            Column(N_("Last visit"), lambda r: r.last_visit_on, _short),
+            Column(N_("Next review"), lambda r: r.next_review_on, format_short_date),
+            Column(N_("Last visit"), lambda r: r.last_visit_on, format_short_date),
         ]
         self.table = RecordTable(
             columns,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.planning import blocked_periods
 from homestart_desktop.data.validation import ValidationError
-from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.i18n import N_, _, format_short_date
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -46,8 +46,8 @@ class PeriodsDialog(QDialog):
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
         columns = [
-            Column(N_("From"), lambda p: p.starts_on, lambda d: format_date(d, format="short")),
-            Column(N_("To"), lambda p: p.ends_on, lambda d: format_date(d, format="short")),
+            Column(N_("From"), lambda p: p.starts_on, format_short_date),
+            Column(N_("To"), lambda p: p.ends_on, format_short_date),
             Column(N_("Name"), lambda p: p.label),
             Column(N_("Family"), lambda p: p.family_reference or _("whole branch")),
         ]

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from homestart_desktop.data.models import OUTCOME_AREAS
 from homestart_desktop.data.planning.overview import ScorePoint
-from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.i18n import N_, _, format_short_date
 
 AREA_LABELS = {
     "wellbeing": N_("Parental well-being"),
@@ -77,7 +77,7 @@ class ScoreChart(QWidget):
             painter.drawText(
                 QRectF(x_of(index) - 45, plot.bottom() + 6, 90, 16),
                 Qt.AlignmentFlag.AlignHCenter,
-                format_date(point.on, format="short"),
+                format_short_date(point.on),
             )
         for area, colour in zip(OUTCOME_AREAS, AREA_COLOURS, strict=True):
             painter.setPen(QPen(QColor(colour), 2.2))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from homestart_desktop.data.planning.reminders import Reminder, ReminderKind
-from homestart_desktop.i18n import N_, _, format_date, ngettext
+from homestart_desktop.i18n import N_, _, format_days, format_short_date
 
 TEXTS = {
     ReminderKind.review_overdue: N_("{reference}: interim review overdue since {date}"),
@@ -37,12 +37,10 @@ URGENT = {ReminderKind.review_overdue, ReminderKind.no_recent_visit, ReminderKin
 def reminder_text(reminder: Reminder) -> str:
     """One line in the coordinator's words, with how many days where it matters."""
     text = _(TEXTS[reminder.kind]).format(
-        reference=reminder.reference, date=format_date(reminder.since, format="short")
+        reference=reminder.reference, date=format_short_date(reminder.since)
     )
     if reminder.days > 0 and reminder.kind != ReminderKind.review_due:
-        text += " " + ngettext("({count} day)", "({count} days)", reminder.days).format(
-            count=reminder.days
-        )
+        text += f" ({format_days(reminder.days)})"
     return text
 
 

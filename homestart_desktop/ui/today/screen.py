@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.models import HalfDay, ReviewKind, VisitStatus
 from homestart_desktop.data.planning.reminders import morning_list
 from homestart_desktop.data.planning.today import TodayOverview, today_overview
-from homestart_desktop.i18n import N_, _, format_date, format_number, ngettext
+from homestart_desktop.i18n import (
+    N_,
+    _,
+    format_date,
+    format_days,
+    format_number,
+    format_short_date,
+    ngettext,
+)
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.today.morning_list import MorningList
 
@@ -41,10 +49,6 @@ VISIT_STATES = {
     VisitStatus.not_happened: N_("did not happen"),
 }
 REVIEW_KINDS = {ReviewKind.interim: N_("interim review"), ReviewKind.closing: N_("closing review")}
-
-
-def _days(days: int | None) -> str:
-    return "" if days is None else ngettext("{count} day", "{count} days", days).format(count=days)
 
 
 class _Card(QFrame):
@@ -137,9 +141,9 @@ class TodayScreen(QWidget):
                 Column(
                     N_("Waiting since"),
                     lambda w: w.waiting_since,
-                    lambda d: format_date(d, format="short"),
+                    format_short_date,
                 ),
-                Column(N_("Waiting"), lambda w: w.days, _days, align_right=True),
+                Column(N_("Waiting"), lambda w: w.days, format_days, align_right=True),
             ],
             empty_text=_(
                 "Nobody is waiting. Families whose intake is done and who wait for a "
@@ -219,7 +223,7 @@ class TodayScreen(QWidget):
     # ---- Internals
 
     def _review_date(self, planned: dt.date) -> str:
-        text = format_date(planned, format="short")
+        text = format_short_date(planned)
         if self.overview is not None and planned < self.overview.today:
             return _("{date} (overdue)").format(date=text)
         return text
@@ -230,8 +234,8 @@ class TodayScreen(QWidget):
         waiting_detail = ""
         if overview.families_waiting:
             waiting_detail = _("longest {longest}, half of them over {median}").format(
-                longest=_days(overview.longest_waiting_days),
-                median=_days(round(overview.median_waiting_days or 0)),
+                longest=format_days(overview.longest_waiting_days),
+                median=format_days(round(overview.median_waiting_days or 0)),
             )
         self.waiting.show_figure(overview.families_waiting, waiting_detail)
         self.active.show_figure(

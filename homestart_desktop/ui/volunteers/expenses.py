@@ -33,7 +33,13 @@ from homestart_desktop.documents.expense_statement import (
     TRANSPORT_WORDS,
     statement_for,
 )
-from homestart_desktop.i18n import N_, _, format_date, format_money, format_number
+from homestart_desktop.i18n import (
+    N_,
+    _,
+    format_money,
+    format_number,
+    format_short_date,
+)
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
@@ -41,7 +47,7 @@ from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 COLUMNS = [
-    Column(N_("Date"), lambda e: e.on, lambda d: format_date(d, format="short")),
+    Column(N_("Date"), lambda e: e.on, format_short_date),
     Column(N_("What for"), lambda e: e.purpose),
     Column(
         N_("Transport"),

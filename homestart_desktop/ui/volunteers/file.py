@@ -27,7 +27,7 @@ from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.volunteers.onboarding import FileSaved, save_volunteer_file
 from homestart_desktop.data.volunteers.register import VolunteerFile, VolunteerIn, get_volunteer
 from homestart_desktop.data.workflow import reason_label, status_label
-from homestart_desktop.i18n import LANGUAGES, N_, _, format_date
+from homestart_desktop.i18n import LANGUAGES, N_, _, format_short_date
 from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
@@ -60,13 +60,13 @@ IDENTITY_FIELDS = (
 MATCH_COLUMNS = [
     Column(N_("Family"), lambda m: m.family_reference),
     Column(N_("Status"), lambda m: m.status, status_label),
-    Column(N_("Proposed"), lambda m: m.proposed_on, lambda d: format_date(d, format="short")),
-    Column(N_("Start"), lambda m: m.start_on, lambda d: format_date(d, format="short")),
-    Column(N_("End"), lambda m: m.ended_on, lambda d: format_date(d, format="short")),
+    Column(N_("Proposed"), lambda m: m.proposed_on, format_short_date),
+    Column(N_("Start"), lambda m: m.start_on, format_short_date),
+    Column(N_("End"), lambda m: m.ended_on, format_short_date),
 ]
 
 HISTORY_COLUMNS = [
-    Column(N_("Date"), lambda h: h.on, lambda d: format_date(d, format="short")),
+    Column(N_("Date"), lambda h: h.on, format_short_date),
     Column(N_("Status"), lambda h: h.to_status, status_label),
     Column(N_("Reason"), lambda h: reason_label(h.reason)),
 ]

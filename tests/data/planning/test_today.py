@@ -120,10 +120,13 @@ def test_a_small_branch_counted_by_hand(empty_case_file) -> None:
 def test_the_demo_branch_matches_independent_counts(demo_case_file) -> None:
     today = dt.date.today()
     overview = demo_case_file.read(today_overview, today=today)
+    # A family waits from its latest referral (docs/figures.md, domain/waiting.py).
     waited = [
         (today - dt.date.fromisoformat(since)).days
         for (since,) in rows(
-            demo_case_file, "SELECT waiting_since FROM family WHERE status = 'waiting'"
+            demo_case_file,
+            "SELECT max(r.referred_on) FROM family f JOIN referral r ON r.family_id = f.id "
+            "WHERE f.status = 'waiting' GROUP BY f.id",
         )
     ]
     assert overview.families_waiting == len(waited) > 0

@@ -1,0 +1,130 @@
+"""One family waits as long on every screen: Today, the family list, the waiting list, Matching,
+the whole-list proposal, the morning list and the family's file all count from its latest
+referral (``domain.waiting``), checked for every waiting family of the demo branch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from homestart_desktop.data.families.file import load_family
+from homestart_desktop.data.families.register import list_families, waiting_list
+from homestart_desktop.data.matching import candidates
+from homestart_desktop.data.planning import today as today_data
+from homestart_desktop.data.planning.reminders import ReminderKind, morning_list
+from homestart_desktop.i18n import format_days, format_short_date
+from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.families.screen import FamiliesScreen
+from homestart_desktop.ui.matching.screen import MatchingScreen
+
+TODAY = dt.date.today()
+
+
+def _by_hand(case_file) -> dict[str, dt.date]:
+    """What a coordinator reads in each waiting family's file: the date of its latest referral."""
+    sql = (
+        "SELECT f.reference, max(r.referred_on) FROM family f JOIN referral r "
+        "ON r.family_id = f.id WHERE f.status = 'waiting' GROUP BY f.id"
+    )
+    with case_file.engine.connect() as connection:
+        return {ref: dt.date.fromisoformat(on) for ref, on in connection.exec_driver_sql(sql)}
+
+
+@pytest.fixture
+def ops(demo_case_file):
+    ops = Ops()
+    ops.case_file = demo_case_file
+    yield ops
+    ops.shutdown()
+
+
+def test_every_waiting_family_waits_as_long_on_every_screen(demo_case_file, monkeypatch) -> None:
+    since = _by_hand(demo_case_file)
+    days = {ref: (TODAY - on).days for ref, on in since.items()}
+    assert len(days) > 5 and len(set(days.values())) > 1
+    # Today shows the longest five; let it show them all, counted the way it counts.
+    monkeypatch.setattr(today_data, "LONGEST_WAITING_SHOWN", len(days))
+    with demo_case_file.session() as session:
+        overview = today_data.today_overview(session=session, today=TODAY)
+        family_list = list_families(session=session, today=TODAY)
+        the_waiting_list = waiting_list(session=session, today=TODAY)
+        matching_list = candidates.waiting_families(session=session, today=TODAY)
+        matching_screen = candidates.load_matching_screen(session=session, today=TODAY)
+        proposal = candidates.propose_whole_list(session=session, today=TODAY)
+        reminders = morning_list(session=session, today=TODAY)
+        files = {
+            r.reference: load_family(session=session, family_id=r.family_id, today=TODAY)
+            for r in the_waiting_list
+        }
+
+    assert {w.reference: w.days for w in overview.longest_waiting} == days
+    assert {w.reference: w.waiting_since for w in overview.longest_waiting} == since
+    assert overview.longest_waiting_days == max(days.values())
+    on_list = {r.reference: r for r in family_list if r.reference in days}
+    assert {ref: r.waiting_days for ref, r in on_list.items()} == days
+    assert {ref: r.waiting_since for ref, r in on_list.items()} == since
+    assert {r.reference: r.waiting_days for r in the_waiting_list} == days
+    assert {r.reference: r.waiting_since for r in the_waiting_list} == since
+    assert {r.reference: r.waiting_days for r in matching_list} == days
+    assert {r.reference: r.waiting_since for r in matching_list} == since
+    assert {r.reference: r.waiting_days for r in matching_screen.waiting} == days
+    assert {line.family_reference: line.waiting_days for line in proposal} == days
+    assert {ref: (f.waiting_since, f.waiting_days) for ref, f in files.items()} == {
+        ref: (since[ref], days[ref]) for ref in days
+    }
+    long_waiting = {r.reference: r for r in reminders if r.kind == ReminderKind.long_waiting}
+    assert long_waiting, "the demo branch has families waiting past the alert"
+    assert {ref: (r.since, r.days) for ref, r in long_waiting.items()} == {
+        ref: (since[ref], days[ref]) for ref in long_waiting
+    }
+    # Longest waiting first, everywhere a list is ordered by waiting.
+    longest_first = sorted(days, key=lambda ref: (since[ref], ref))
+    assert [w.reference for w in overview.longest_waiting] == longest_first
+    assert [r.reference for r in matching_list] == longest_first
+    assert [line.family_reference for line in proposal] == longest_first
+
+
+def test_the_waiting_list_and_matching_screens_show_the_same_days_and_date(
+    qtbot, ops, demo_case_file
+) -> None:
+    since = _by_hand(demo_case_file)
+    expected = {
+        ref: (format_short_date(on), format_days((TODAY - on).days)) for ref, on in since.items()
+    }
+
+    families = FamiliesScreen(ops)
+    qtbot.addWidget(families)
+    families.show()
+    with qtbot.waitSignal(families.sig_loaded, timeout=20_000):
+        families.reload()
+    bar = families.tabs.tabBar()  # the coordinator opens the waiting list tab
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    model = families.waiting.table.model
+    qtbot.waitUntil(lambda: model.rowCount() == len(since), timeout=20_000)
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    days_column, ref_column, since_column = (
+        titles.index("Wachttijd"),
+        titles.index("Referentie"),
+        titles.index("Wacht sinds"),
+    )
+    shown = {
+        model.index(r, ref_column).data(): (
+            model.index(r, since_column).data(),
+            model.index(r, days_column).data(),
+        )
+        for r in range(model.rowCount())
+    }
+    assert shown == expected
+
+    matching = MatchingScreen(ops)
+    qtbot.addWidget(matching)
+    with qtbot.waitSignal(matching.sig_loaded, timeout=20_000):
+        matching.reload()
+    proxy = matching.families.proxy
+    shown = {
+        proxy.index(r, 0).data(): (proxy.index(r, 3).data(), proxy.index(r, 4).data())
+        for r in range(proxy.rowCount())
+    }
+    assert shown == expected
