@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -100,7 +101,7 @@ def _cmd_demo_file(args: argparse.Namespace) -> int:
     for name in ("families", "years", "seed"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)
-    write_demo_file(path, passphrase=passphrase, **options)
+    write_demo_file(path, passphrase=passphrase, today=args.today, **options)
     _say(_("Demo case file made with invented families: {file}").format(file=path))
     if not given:
         _say(_("Its passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE))
@@ -446,6 +447,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except SystemExit as done:  # --help and --version
         return int(done.code or 0)
+    # The one place the command line decides what day it is; every command reads ``args.today``.
+    args.today = dt.date.today()
     setup_logging()
     name = args.command or ("demo" if args.demo else "app")
     log.info("command %s started", name)

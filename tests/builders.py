@@ -15,6 +15,7 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
+from tests.clock import TEST_TODAY
 
 
 def matched_pair(
@@ -40,7 +41,7 @@ def matched_pair(
         family_id=family.id,
         volunteer_id=volunteer.id,
         status=status,
-        proposed_on=proposed_on or (start_on or dt.date.today()) - dt.timedelta(days=14),
+        proposed_on=proposed_on or (start_on or TEST_TODAY) - dt.timedelta(days=14),
         start_on=start_on,
         weekday=weekday,
         half_day=half_day,

@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from homestart_desktop.data.casefile import casefile  # noqa: E402
 from homestart_desktop.i18n import set_language  # noqa: E402
+from tests.clock import TEST_TODAY  # noqa: E402
 
 TEST_PASSPHRASE = "zeven groene kikkers springen over de beek"
 
@@ -43,6 +44,19 @@ def _dutch() -> Iterator[None]:
     set_language("nl")
     yield
     set_language("nl")
+
+
+@pytest.fixture(autouse=True)
+def _app_clock_on_test_day(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """UI tests: every screen's today (``Ops.today``) is TEST_TODAY, whatever the machine's date.
+
+    Set on the class, so the app's own Ops (made by the controller) follows it too.
+    """
+    if Path(request.path).relative_to(Path(__file__).parent).parts[0] != "ui":
+        return
+    from homestart_desktop.ui.common.ops import Ops
+
+    monkeypatch.setattr(Ops, "fixed_day", TEST_TODAY)
 
 
 @pytest.fixture(scope="session")
@@ -78,10 +92,10 @@ def empty_case_path(empty_template: tuple[Path, bytes], tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    """The realistic demo branch (seed 2026, history up to today) and its derived key."""
+    """The realistic demo branch (seed 2026, history up to TEST_TODAY) and its derived key."""
     from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE, write_demo_file
 
-    path = write_demo_file(tmp_path_factory.mktemp("demo") / "Gent-demo.hscase")
+    path = write_demo_file(tmp_path_factory.mktemp("demo") / "Gent-demo.hscase", today=TEST_TODAY)
     with path.open("rb") as fh:
         salt = fh.read(casefile.SALT_BYTES)
     return path, casefile.derive_key(DEMO_PASSPHRASE, salt)

@@ -49,11 +49,9 @@ class AgreementData:
     year: int
 
 
-def load_agreement(
-    *, session: Session, volunteer_id: int, today: dt.date | None = None
-) -> AgreementData:
+def load_agreement(*, session: Session, volunteer_id: int, today: dt.date) -> AgreementData:
     """The branch's settings, the volunteer's file and this year's expense regime."""
-    year = (today or dt.date.today()).year
+    year = today.year
     summary = year_summary(session=session, volunteer_id=volunteer_id, year=year)
     return AgreementData(
         settings=load_settings(session=session),
@@ -89,10 +87,11 @@ def agreement_pdf(
 
 
 def write_agreement(
-    *, session: Session, volunteer_id: int, out: Path, lang: str | None = None
+    *, session: Session, volunteer_id: int, out: Path, today: dt.date, lang: str | None = None
 ) -> Path:
     """Read the volunteer's data and write the agreement PDF to ``out`` (for the command line)."""
-    agreement_pdf(load_agreement(session=session, volunteer_id=volunteer_id), lang=lang, out=out)
+    data = load_agreement(session=session, volunteer_id=volunteer_id, today=today)
+    agreement_pdf(data, lang=lang, out=out)
     return out
 
 
@@ -266,9 +265,9 @@ class AgreementPrint:
 
 
 def agreement_for(
-    *, session: Session, volunteer_id: int, lang: str | None = None
+    *, session: Session, volunteer_id: int, today: dt.date, lang: str | None = None
 ) -> AgreementPrint:
     """Read and lay out the agreement in one go (for the screens' worker thread)."""
-    data = load_agreement(session=session, volunteer_id=volunteer_id)
+    data = load_agreement(session=session, volunteer_id=volunteer_id, today=today)
     pdf = agreement_pdf(data, lang=lang)
     return AgreementPrint(pdf, data.volunteer.reference, tuple(missing_settings(data.settings)))

@@ -26,7 +26,7 @@ def agreement_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
     try:
         with case_file.session() as session:
             volunteer_id = find_volunteer_id(session=session, reference=args.volunteer)
-            data = load_agreement(session=session, volunteer_id=volunteer_id)
+            data = load_agreement(session=session, volunteer_id=volunteer_id, today=args.today)
     except ValidationError as error:
         print(error.problems["reference"], file=sys.stderr)
         return 2

@@ -312,7 +312,7 @@ def intake_form_pdf(
 
 
 def intake_form_for(
-    *, session: Any, family_id: int | None = None, lang: str | None = None
+    *, session: Any, today: dt.date, family_id: int | None = None, lang: str | None = None
 ) -> bytes:
     """Read what the form needs from the case file and print it (for the app and the CLI).
 
@@ -322,6 +322,10 @@ def intake_form_for(
     from homestart_desktop.data.settings import load_settings
 
     branch = load_settings(session=session)
-    file = load_family(session=session, family_id=family_id) if family_id is not None else None
+    file = (
+        load_family(session=session, family_id=family_id, today=today)
+        if family_id is not None
+        else None
+    )
     language = lang or (file.family.language if file else branch.language)
     return intake_form_pdf(branch=branch, lang=language, file=file)

@@ -25,6 +25,8 @@ def intake_form_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
             except ValidationError as error:
                 print(error.problems["family"], file=sys.stderr)
                 return 2
-        pdf = intake_form_for(session=session, family_id=family_id, lang=args.doc_lang)
+        pdf = intake_form_for(
+            session=session, family_id=family_id, lang=args.doc_lang, today=args.today
+        )
     args.out.write_bytes(pdf)
     return 0

@@ -43,14 +43,16 @@ class ReportInput:
     detail: SessionDetail
     branch: BranchSettings
     names: NameIndex
+    printed_on: dt.date
 
 
-def load_report_input(*, session: Session, session_id: int) -> ReportInput:
+def load_report_input(*, session: Session, session_id: int, today: dt.date) -> ReportInput:
     """Read the session, the branch's details and the families' names for pseudonymising."""
     return ReportInput(
-        get_session(session=session, session_id=session_id),
+        get_session(session=session, session_id=session_id, today=today),
         load_settings(session=session),
         load_name_index(session=session),
+        today,
     )
 
 
@@ -141,7 +143,7 @@ def build_session_report(
                 tr(
                     "Families appear only by their reference code. Printed on {date}; "
                     "keep this report confidential."
-                ).format(date=format_date(dt.date.today(), format="short"))
+                ).format(date=format_date(data.printed_on, format="short"))
             ),
             st["small"],
         ),

@@ -15,13 +15,11 @@ from homestart_desktop.i18n import _
 
 
 def _plan(args: argparse.Namespace, case_file: CaseFile):  # -> VisitPlan | None
-    monday = planning.week_of(dt.date.today())[0]
+    monday = planning.week_of(args.today)[0]
     weeks = max(1, min(int(args.weeks or 8), 52))
     with case_file.session() as session:
         # The weeks asked for may reach past what the app planned so far.
-        plan_visits(
-            session=session, until=monday + dt.timedelta(weeks=weeks), today=dt.date.today()
-        )
+        plan_visits(session=session, until=monday + dt.timedelta(weeks=weeks), today=args.today)
     try:
         with case_file.session() as session:
             return volunteer_visit_plan(

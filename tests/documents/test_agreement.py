@@ -25,6 +25,7 @@ from homestart_desktop.documents.agreement_texts import (
     NOTE_CLAUSES,
     TEXTS,
 )
+from tests.clock import TEST_TODAY
 
 BRANCH = {
     "branch_name": "Home-Start Leuven",
@@ -129,9 +130,13 @@ def test_the_volunteers_language_is_the_default_and_the_regime_of_the_year_is_na
 
 def test_empty_settings_print_a_line_to_fill_in_and_are_named(empty_case_file, tmp_path):
     with empty_case_file.session() as session:
-        saved = add_volunteer(session=session, volunteer_in=VolunteerIn(first_name="Jef"))
-        data = load_agreement(session=session, volunteer_id=saved.id)
-        out = write_agreement(session=session, volunteer_id=saved.id, out=tmp_path / "a.pdf")
+        saved = add_volunteer(
+            session=session, volunteer_in=VolunteerIn(first_name="Jef"), today=TEST_TODAY
+        )
+        data = load_agreement(session=session, volunteer_id=saved.id, today=TEST_TODAY)
+        out = write_agreement(
+            session=session, volunteer_id=saved.id, out=tmp_path / "a.pdf", today=TEST_TODAY
+        )
     assert set(missing_settings(data.settings)) == {
         "company_number",
         "insurer",
@@ -155,10 +160,10 @@ def test_the_command_line_writes_the_pdf_and_names_an_unknown_volunteer(
     from homestart_desktop.documents.agreement_cli import agreement_cli
 
     out = tmp_path / "VW-2025-001.pdf"
-    args = argparse.Namespace(volunteer="VW-2025-001", doc_lang="en", out=out)
+    args = argparse.Namespace(volunteer="VW-2025-001", doc_lang="en", out=out, today=TEST_TODAY)
     assert agreement_cli(args, case_file=empty_case_file) == 0
     assert "Volunteer agreement" in _text(out.read_bytes())
-    args = argparse.Namespace(volunteer="VW-2019-404", doc_lang=None, out=out)
+    args = argparse.Namespace(volunteer="VW-2019-404", doc_lang=None, out=out, today=TEST_TODAY)
     assert agreement_cli(args, case_file=empty_case_file) == 2
     assert "VW-2019-404" in capsys.readouterr().err
 
@@ -171,7 +176,9 @@ def test_homestart_print_agreement_in_french(empty_case_path, tmp_path, capsys):
     case_file = unlock(empty_case_path, passphrase=TEST_PASSPHRASE)
     with case_file.session() as session:
         saved = add_volunteer(
-            session=session, volunteer_in=VolunteerIn(first_name="Ioana", last_name="Țurcanu")
+            session=session,
+            volunteer_in=VolunteerIn(first_name="Ioana", last_name="Țurcanu"),
+            today=TEST_TODAY,
         )
     case_file.lock()
     secret = tmp_path / "passphrase.txt"

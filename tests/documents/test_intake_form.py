@@ -13,8 +13,9 @@ from homestart_desktop.data.families.referrals import ReferralIn, register_refer
 from homestart_desktop.data.models import Gender, IntakeOutcome, ReferrerCategory
 from homestart_desktop.data.settings import load_settings, save_settings
 from homestart_desktop.documents.intake_form import intake_form_for
+from tests.clock import TEST_TODAY
 
-TODAY = dt.date.today()
+TODAY = TEST_TODAY
 
 
 def _text(pdf: bytes) -> str:
@@ -47,6 +48,7 @@ def case_file(empty_case_file):
                 question="Steun na de geboorte",
                 language="fr",
             ),
+            today=TODAY,
         )
         record_intake(
             session=session,
@@ -71,6 +73,7 @@ def case_file(empty_case_file):
                 privacy_consent_date=TODAY - dt.timedelta(days=10),
                 reporting_consent=True,
             ),
+            today=TODAY,
         )
     empty_case_file.family_id = saved.family_id
     return empty_case_file
@@ -86,7 +89,7 @@ def case_file(empty_case_file):
 )
 def test_the_blank_form_has_every_list_to_tick_in_the_language(case_file, lang, words) -> None:
     with case_file.session() as session:
-        text = _text(intake_form_for(session=session, lang=lang))
+        text = _text(intake_form_for(session=session, lang=lang, today=TODAY))
     for word in words:
         assert word in text, word
     assert "Home-Start Teststad" in text and "teststad@home-start.be" in text
@@ -97,7 +100,9 @@ def test_the_blank_form_has_every_list_to_tick_in_the_language(case_file, lang, 
 
 def test_the_prefilled_form_prints_every_name_and_ticks_what_the_file_holds(case_file) -> None:
     with case_file.session() as session:
-        text = _text(intake_form_for(session=session, family_id=case_file.family_id, lang="nl"))
+        text = _text(
+            intake_form_for(session=session, family_id=case_file.family_id, lang="nl", today=TODAY)
+        )
     for name in ("Наталія", "Коваленко", "Łukasz", "Wróbel", "Ioana Țurcanu", "Şule"):
         assert name in text, name
     assert "GZ-" in text and "Antwerpen" in text and "An Peeters" in text
@@ -110,6 +115,6 @@ def test_the_prefilled_form_prints_every_name_and_ticks_what_the_file_holds(case
 
 def test_without_a_language_the_family_gets_its_own(case_file) -> None:
     with case_file.session() as session:
-        text = _text(intake_form_for(session=session, family_id=case_file.family_id))
+        text = _text(intake_form_for(session=session, family_id=case_file.family_id, today=TODAY))
     assert "Formulaire d'accueil" in text and "Confidentiel" in text
     assert "Anvers" in text

@@ -27,6 +27,7 @@ def test_print_a_familys_intake_form_and_refuse_an_unknown_code(empty_case_file,
             referral=ReferralIn(
                 dt.date.today(), ReferrerCategory.cgg, "Ioana", "Țurcanu", postcode="1030"
             ),
+            today=dt.date.today(),  # the command line below runs on the real date
         )
     empty_case_file.lock()  # the command line opens it itself
     empty_case_path = empty_case_file.path

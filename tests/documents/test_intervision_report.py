@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.data.models import Caregiver, Child, Family, Presence, Volunteer
 from homestart_desktop.documents.intervision_report import build_session_report, load_report_input
+from tests.clock import TEST_TODAY
 
 
 def _text(pdf: bytes) -> str:
@@ -55,7 +56,7 @@ def session_id(empty_case_file):
 
 def test_report_is_pseudonymised_and_leaves_notes_out(empty_case_file, session_id):
     with empty_case_file.session() as session:
-        data = load_report_input(session=session, session_id=session_id)
+        data = load_report_input(session=session, session_id=session_id, today=TEST_TODAY)
     text = _text(build_session_report(data, lang="nl"))
     for expected in (
         "Intervisieverslag",
@@ -78,7 +79,7 @@ def test_notes_printed_only_when_chosen_and_volunteers_by_reference(
     empty_case_file, session_id, tmp_path
 ):
     with empty_case_file.session() as session:
-        data = load_report_input(session=session, session_id=session_id)
+        data = load_report_input(session=session, session_id=session_id, today=TEST_TODAY)
     out = tmp_path / "verslag.pdf"
     text = _text(
         build_session_report(

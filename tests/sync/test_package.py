@@ -21,6 +21,7 @@ from homestart_desktop.sync.package import (
     validate_payload,
 )
 from homestart_desktop.sync.quarter import Quarter
+from tests.clock import TEST_TODAY
 
 Q3 = Quarter(2026, 3)
 
@@ -156,7 +157,7 @@ def test_the_demo_branch_leaks_nothing(demo_case_file, office_identity) -> None:
                 volunteer.email,
             }
             days |= {volunteer.birth_date} if volunteer.birth_date else set()
-    quarter = Quarter.of(dt.date.today()).previous()
+    quarter = Quarter.of(TEST_TODAY).previous()
     plain = (
         pyrage.decrypt(_sealed(demo_case_file, quarter), [office_identity])
         .decode("utf-8")

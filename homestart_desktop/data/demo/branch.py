@@ -63,13 +63,12 @@ def generate_demo(
     years: int = 5,
     volunteers: int | None = None,
     size: str = "realistic",
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> DemoSummary:
     """Fill an empty case file with a synthetic branch whose history ends on ``today``."""
     if size not in SIZES:
         raise ValueError(f"unknown demo size {size!r}")
     started = time.perf_counter()
-    today = today or dt.date.today()
     preset = SIZES[size]
     families = families or preset.get("families") or preset["families_per_year"] * years
     volunteers = max(volunteers or preset["volunteers"], 8)
@@ -158,7 +157,7 @@ def write_demo_file(
     years: int = 5,
     seed: int = 2026,
     volunteers: int | None = None,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> Path:
     """Create an encrypted case file at ``path`` holding the demo branch; it is left locked."""
     from homestart_desktop.data.casefile.casefile import create_case_file

@@ -87,9 +87,8 @@ def _child_order(child: Any) -> tuple[int, dt.date]:
     return (1, child.due_date or dt.date.max)
 
 
-def load_family(*, session: Session, family_id: int, today: dt.date | None = None) -> FamilyFile:
+def load_family(*, session: Session, family_id: int, today: dt.date) -> FamilyFile:
     """The whole file of one family; ``LookupError`` when there is no such family."""
-    today = today or dt.date.today()
     family = session.get(Family, family_id)
     if family is None:
         raise LookupError("no such family")

@@ -97,10 +97,9 @@ def plan_intake(
     family_id: int,
     planned_on: dt.date | None,
     coordinator: str = "",
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> Changes:
     """Plan (or move) the intake visit; a referred family becomes *intake planned*."""
-    today = today or dt.date.today()
     problems = Problems()
     check.required(problems, "planned_on", planned_on)
     problems.raise_if_any()
@@ -168,11 +167,8 @@ def check_intake(intake: IntakeIn, *, referred_on: dt.date | None, today: dt.dat
     problems.raise_if_any()
 
 
-def record_intake(
-    *, session: Session, family_id: int, intake: IntakeIn, today: dt.date | None = None
-) -> Changes:
+def record_intake(*, session: Session, family_id: int, intake: IntakeIn, today: dt.date) -> Changes:
     """Store the intake and its outcome: *intake done*, then *waiting* or *not started*."""
-    today = today or dt.date.today()
     family = _family(session, family_id)
     referral = _latest_referral(session, family_id)
     check_intake(intake, referred_on=referral.referred_on if referral else None, today=today)

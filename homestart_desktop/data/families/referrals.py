@@ -98,11 +98,8 @@ def _referral_row(family_id: int, referral: ReferralIn) -> Referral:
     )
 
 
-def register_referral(
-    *, session: Session, referral: ReferralIn, today: dt.date | None = None
-) -> Saved:
+def register_referral(*, session: Session, referral: ReferralIn, today: dt.date) -> Saved:
     """A new family with its first caregiver and referral; it gets its code and is *referred*."""
-    today = today or dt.date.today()
     _check_referral(referral, today)
     assert referral.referred_on is not None
     reference = next_reference(
@@ -143,10 +140,9 @@ def correct_referral(
     family_id: int,
     referral_id: int,
     referral: ReferralIn,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> Saved:
     """Correct a referral and the first caregiver's name, phone and postcode; status unchanged."""
-    today = today or dt.date.today()
     _check_referral(referral, today)
     family = _family(session, family_id)
     row = session.get(Referral, referral_id)
@@ -171,11 +167,8 @@ def correct_referral(
     return Saved(family_id, family.reference, Changes(families=True))
 
 
-def re_refer(
-    *, session: Session, family_id: int, referral: ReferralIn, today: dt.date | None = None
-) -> Saved:
+def re_refer(*, session: Session, family_id: int, referral: ReferralIn, today: dt.date) -> Saved:
     """A closed, not started or archived family is referred again: a new referral, *referred*."""
-    today = today or dt.date.today()
     _check_referral(referral, today)
     family = _family(session, family_id)
     if family.status not in REOPENABLE:
@@ -192,10 +185,9 @@ def change_status(
     to_status: FamilyStatus,
     on: dt.date | None = None,
     reason: str = "",
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> Changes:
     """One status step, refused with a clear message when the work does not allow it."""
-    today = today or dt.date.today()
     on = on or today
     problems = Problems()
     check.not_in_future(problems, "on", on, today)
@@ -208,11 +200,16 @@ def change_status(
 
 
 def archive_family(
-    *, session: Session, family_id: int, reason: str, on: dt.date | None = None
+    *, session: Session, family_id: int, reason: str, today: dt.date, on: dt.date | None = None
 ) -> Changes:
     """Put a family aside (history kept; it can be referred again later)."""
     return change_status(
-        session=session, family_id=family_id, to_status=FamilyStatus.archived, on=on, reason=reason
+        session=session,
+        family_id=family_id,
+        to_status=FamilyStatus.archived,
+        on=on,
+        reason=reason,
+        today=today,
     )
 
 

@@ -74,9 +74,8 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def list_families(*, session: Session, today: dt.date | None = None) -> list[FamilyRow]:
+def list_families(*, session: Session, today: dt.date) -> list[FamilyRow]:
     """Every family with what the list shows and a prepared search key."""
-    today = today or dt.date.today()
     lang = current_language()
     connection = session.connection()
     members: dict[int, list[str]] = defaultdict(list)
@@ -128,9 +127,8 @@ def list_families(*, session: Session, today: dt.date | None = None) -> list[Fam
     return rows
 
 
-def waiting_list(*, session: Session, today: dt.date | None = None) -> list[FamilyRow]:
+def waiting_list(*, session: Session, today: dt.date) -> list[FamilyRow]:
     """Families on the waiting list (status *waiting*), longest waiting first."""
-    today = today or dt.date.today()
     rows = [
         r for r in list_families(session=session, today=today) if r.status == FamilyStatus.waiting
     ]

@@ -77,13 +77,10 @@ def _presence_by(session: Session, session_ids: list[int]) -> dict[tuple[int, in
     return {(a.session_id, a.volunteer_id): a.presence for a in rows}
 
 
-def attendance_overview(
-    *, session: Session, year: int, today: dt.date | None = None
-) -> list[AttendanceRow]:
+def attendance_overview(*, session: Session, year: int, today: dt.date) -> list[AttendanceRow]:
     """Per volunteer: sessions of ``year`` (up to today) they were expected at, and how often
     present or absent. Lists every active volunteer and everyone with attendance that year.
     """
-    today = today or dt.date.today()
     held = _held_sessions(session, today, year)
     presence = _presence_by(session, [sid for sid, _on in held])
     attended_ids = {volunteer_id for _sid, volunteer_id in presence}
@@ -119,10 +116,9 @@ def attendance_overview(
 
 
 def missed_recent_sessions(
-    *, session: Session, at_least: int = 2, today: dt.date | None = None
+    *, session: Session, at_least: int = 2, today: dt.date
 ) -> list[MissedRow]:
     """Volunteers expected at intervision who missed at least ``at_least`` last sessions in a row."""
-    today = today or dt.date.today()
     held = _held_sessions(session, today)
     presence = _presence_by(session, [sid for sid, _on in held])
     volunteers = session.exec(

@@ -251,11 +251,8 @@ def list_sessions(*, session: Session, year: int | None = None) -> list[SessionR
     ]
 
 
-def get_session(
-    *, session: Session, session_id: int, today: dt.date | None = None
-) -> SessionDetail:
+def get_session(*, session: Session, session_id: int, today: dt.date) -> SessionDetail:
     """One session with its attendees (by first name) and follow-up actions."""
-    today = today or dt.date.today()
     row = session.get(IntervisionSession, session_id)
     if row is None:
         raise LookupError("no such intervision session")
@@ -297,10 +294,9 @@ def _follow_up(f: FollowUpAction, today: dt.date) -> FollowUp:
 
 
 def list_follow_ups(
-    *, session: Session, include_done: bool = False, today: dt.date | None = None
+    *, session: Session, include_done: bool = False, today: dt.date
 ) -> list[FollowUp]:
     """Follow-up actions across sessions, the soonest due first (no due date last)."""
-    today = today or dt.date.today()
     query = select(FollowUpAction)
     if not include_done:
         query = query.where(col(FollowUpAction.done_on).is_(None))

@@ -206,10 +206,9 @@ def set_regime(*, session: Session, volunteer_id: int, year: int, regime: Expens
 
 
 def add_expense(
-    *, session: Session, volunteer_id: int, expense_in: ExpenseIn, today: dt.date | None = None
+    *, session: Session, volunteer_id: int, expense_in: ExpenseIn, today: dt.date
 ) -> ExpenseSaved:
     """Record an entry; refuse it when it would pass a ceiling, warn when one comes near."""
-    today = today or dt.date.today()
     _row(session, volunteer_id)
     settings = load_settings(session=session)
     problems = Problems()

@@ -108,11 +108,10 @@ def save_onboarding(
     session: Session,
     volunteer_id: int,
     onboarding: Onboarding,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> OnboardingSaved:
     """Store the checklist; a candidate with a first interview goes into training, and a volunteer
     in training with everything in place becomes available."""
-    today = today or dt.date.today()
     settings = load_settings(session=session)
     check_onboarding(onboarding, today=today, extract_max_age_days=settings.extract_max_age_days)
     volunteer = _row(session, volunteer_id)
@@ -147,10 +146,9 @@ def change_status(
     new_status: VolunteerStatus,
     on: dt.date | None = None,
     reason: str = "",
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> Changes:
     """Move the volunteer to ``new_status`` if the work allows it; say precisely why not."""
-    today = today or dt.date.today()
     on = on or today
     volunteer = _row(session, volunteer_id)
     problems = Problems()
@@ -220,10 +218,9 @@ def save_volunteer_file(
     volunteer_in: VolunteerIn,
     slots: frozenset[Slot],
     onboarding: Onboarding,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> FileSaved:
     """Save the whole file at once (details, free half-days, checklist): all or nothing."""
-    today = today or dt.date.today()
     if volunteer_id is None:
         saved = add_volunteer(session=session, volunteer_in=volunteer_in, today=today)
     else:

@@ -278,11 +278,8 @@ def find_volunteer_id(*, session: Session, reference: str) -> int:
 # ---- Writing
 
 
-def add_volunteer(
-    *, session: Session, volunteer_in: VolunteerIn, today: dt.date | None = None
-) -> VolunteerSaved:
+def add_volunteer(*, session: Session, volunteer_in: VolunteerIn, today: dt.date) -> VolunteerSaved:
     """A new candidate volunteer with a fresh reference code (VW-<year>-<nnn>)."""
-    today = today or dt.date.today()
     values = _checked(volunteer_in, today)
     reference = next_reference(session=session, prefix=VOLUNTEER_PREFIX, year=today.year)
     volunteer = Volunteer(reference=reference, created_on=today, **values)
@@ -297,11 +294,11 @@ def add_volunteer(
 
 
 def update_volunteer(
-    *, session: Session, volunteer_id: int, volunteer_in: VolunteerIn, today: dt.date | None = None
+    *, session: Session, volunteer_id: int, volunteer_in: VolunteerIn, today: dt.date
 ) -> VolunteerSaved:
     """Save the edited identity, contact, profile and preferences."""
     volunteer = _row(session, volunteer_id)
-    volunteer.sqlmodel_update(_checked(volunteer_in, today or dt.date.today()))
+    volunteer.sqlmodel_update(_checked(volunteer_in, today))
     session.add(volunteer)
     return VolunteerSaved(volunteer.id, volunteer.reference, Changes(volunteers=True))
 

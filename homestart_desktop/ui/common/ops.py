@@ -6,10 +6,14 @@ or its error comes back to the UI thread through a queued signal. The function g
 
 A write returns :class:`Changes` (or a value with a ``changes`` attribute); ``sig_changes`` then
 tells every screen what changed, so each refreshes only what concerns it.
+
+:meth:`Ops.today` is the one clock of the screens: the coordinator's day, asked anew each time
+(the app can stay open past midnight), or the day a test fixed (KeePassXC's mock clock).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -38,6 +42,10 @@ class Ops(QObject):
 
     _sig_done = Signal(object, object, object, object)
 
+    fixed_day: dt.date | None = None
+    """The day :meth:`today` gives instead of the machine's; only tests set it (on one Ops, or
+    on the class for every Ops, the app's own included)."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casefile")
@@ -47,6 +55,14 @@ class Ops(QObject):
         self._sig_done.connect(self._deliver)
 
     # ---- Public API
+
+    def today(self) -> dt.date:
+        """What day it is for the coordinator: every screen asks here, and passes it to ``data/``.
+
+        Never kept from start-up: a window left open overnight shows the new day on its next
+        refresh.
+        """
+        return self.fixed_day or dt.date.today()
 
     def run(
         self,

@@ -83,7 +83,7 @@ class FamilyFileDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("familyFile")
         self.ops, self.family_id = ops, family_id
-        self.today = today or dt.date.today()
+        self.today = today or ops.today()
         self.file: FamilyFile | None = None
         self.child_dialog: QDialog | None = None
         self.title = QLabel(self, objectName="pageTitle")
@@ -202,6 +202,7 @@ class FamilyFileDialog(QDialog):
                 intake_form_for,
                 family_id=self.family_id,
                 lang=lang or self.file.family.language,
+                today=self.today,
                 success=self._preview,
                 owner=self,
             )

@@ -60,7 +60,7 @@ class IntakeDialog(SavingDialog):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(ops, parent, object_name="intakeDialog")
-        self.file, self.today = file, today or dt.date.today()
+        self.file, self.today = file, today or ops.today()
         self.setWindowTitle(_("Intake {reference}").format(reference=file.family.reference))
         self.tabs = QTabWidget(self, objectName="intakeTabs")
         self.forms: list[tuple[QWidget, FormErrors]] = []

@@ -48,7 +48,7 @@ class ReferralDialog(SavingDialog):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(ops, parent, object_name="referralDialog")
-        self.mode, self.file, self.today = mode, file, today or dt.date.today()
+        self.mode, self.file, self.today = mode, file, today or ops.today()
         titles = {
             NEW: _("New referral"),
             CORRECT: _("Correct the referral"),

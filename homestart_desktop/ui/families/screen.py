@@ -133,7 +133,7 @@ class FamiliesScreen(QWidget):
 
     def reload(self) -> None:
         """Load every family (once; searching and filtering then happen in memory)."""
-        self.ops.query(list_families, success=self._show, owner=self)
+        self.ops.query(list_families, today=self.ops.today(), success=self._show, owner=self)
 
     def clear(self) -> None:
         """Forget every family on screen (the case file locks)."""
@@ -171,7 +171,13 @@ class FamiliesScreen(QWidget):
 
     def print_blank_form(self, lang: str) -> None:
         """Preview the blank intake form in ``lang``, to print or save."""
-        self.ops.query(intake_form_for, lang=lang, success=self._preview_blank, owner=self)
+        self.ops.query(
+            intake_form_for,
+            lang=lang,
+            today=self.ops.today(),
+            success=self._preview_blank,
+            owner=self,
+        )
 
     def open_family(self, row: FamilyRow | int | None) -> None:
         """Open a family's file (a list row or a family id)."""

@@ -43,7 +43,7 @@ class PlanIntakeDialog(SavingDialog):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(ops, parent, object_name="planIntakeDialog")
-        self.file, self.today = file, today or dt.date.today()
+        self.file, self.today = file, today or ops.today()
         self.setWindowTitle(
             _("Plan the intake {reference}").format(reference=file.family.reference)
         )
@@ -90,7 +90,7 @@ class StatusDialog(SavingDialog):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(ops, parent, object_name="statusDialog")
-        self.file, self.today = file, today or dt.date.today()
+        self.file, self.today = file, today or ops.today()
         self.setWindowTitle(
             _("Change the status of {reference}").format(reference=file.family.reference)
         )

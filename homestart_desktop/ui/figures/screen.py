@@ -10,7 +10,6 @@ the outbox, which sends it when it can.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 
 from PySide6.QtCore import Signal
@@ -85,9 +84,9 @@ class FiguresScreen(QWidget):
         self.title = QLabel(_("Figures"), self, objectName="pageTitle")
         self.quarter = QComboBox(self, objectName="figuresQuarter")
         self.quarter.setAccessibleName(_("Quarter"))
-        for choice in quarter_choices(dt.date.today()):
+        for choice in quarter_choices(ops.today()):
             self.quarter.addItem(str(choice), choice)
-        self.quarter.setCurrentText(str(default_quarter(dt.date.today())))
+        self.quarter.setCurrentText(str(default_quarter(ops.today())))
         self.send_button = QPushButton(
             _("Send to the central office…"), self, objectName="figuresSend"
         )

@@ -12,8 +12,6 @@ The Intervision section uses the same panel with a volunteer picker on top
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -80,7 +78,7 @@ class TalkDialog(QDialog):
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.on = DateEdit(self, optional=True, object_name="talkDate")
-        self.on.set_date(dt.date.today())
+        self.on.set_date(ops.today())
         self.kind = QComboBox(self, objectName="talkKind")
         for kind in TalkKind:
             self.kind.addItem(coaching.talk_kind_label(kind), kind)

@@ -57,22 +57,22 @@ class AttendanceData:
     missed: list[MissedRow]
 
 
-def load_attendance(*, session: Session, year: int) -> AttendanceData:
+def load_attendance(*, session: Session, year: int, today: dt.date) -> AttendanceData:
     """The year's attendance per volunteer and who missed the last sessions."""
     return AttendanceData(
         year,
-        attendance_overview(session=session, year=year),
-        missed_recent_sessions(session=session, at_least=MISSED_IN_A_ROW),
+        attendance_overview(session=session, year=year, today=today),
+        missed_recent_sessions(session=session, at_least=MISSED_IN_A_ROW, today=today),
     )
 
 
 class AttendancePanel(QWidget):
     """Attendance per volunteer for one year, and who missed the last sessions."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: dt.date) -> None:
         super().__init__(parent)
         self.year = QSpinBox(self, objectName="attendanceYear", minimum=2000, maximum=2100)
-        self.year.setValue(dt.date.today().year)
+        self.year.setValue(today.year)
         self.year.setAccessibleName(_("Year"))
         self.table = RecordTable(
             [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -59,9 +61,11 @@ class ReportOptions(QDialog):
             layout.addWidget(widget)
 
 
-def make_report(*, session, session_id: int, lang: str, include_notes: bool, by_reference: bool):
+def make_report(
+    *, session, session_id: int, lang: str, include_notes: bool, by_reference: bool, today: dt.date
+):
     """The session report's PDF bytes (runs on the worker)."""
-    data = load_report_input(session=session, session_id=session_id)
+    data = load_report_input(session=session, session_id=session_id, today=today)
     pdf = build_session_report(
         data, lang=lang, include_notes=include_notes, volunteers_by_reference=by_reference
     )
@@ -93,7 +97,7 @@ class IntervisionScreen(QWidget):
 
         self.tabs = QTabWidget(self, objectName="intervisionTabs")
         self.sessions = sessions_table(self)
-        self.attendance = AttendancePanel(self)
+        self.attendance = AttendancePanel(self, today=ops.today())
         self.follow_ups = FollowUpsPanel(self)
         self.coaching = CoachingTalksPanel(ops, self, with_picker=True)
         self.search = NotesSearchPanel(ops, self)
@@ -130,7 +134,12 @@ class IntervisionScreen(QWidget):
         self._waiting = 2
         self.ops.query(iv.list_sessions, success=self._show_sessions, owner=self)
         self._load_attendance()
-        self.ops.query(iv.list_follow_ups, success=self.follow_ups.table.set_records, owner=self)
+        self.ops.query(
+            iv.list_follow_ups,
+            today=self.ops.today(),
+            success=self.follow_ups.table.set_records,
+            owner=self,
+        )
         self.coaching.reload()
         self.search.refresh()
 
@@ -179,6 +188,7 @@ class IntervisionScreen(QWidget):
             lang=current_language(),
             include_notes=options.include_notes.isChecked(),
             by_reference=options.by_reference.isChecked(),
+            today=self.ops.today(),
             success=self._preview,
             owner=self,
         )
@@ -197,6 +207,7 @@ class IntervisionScreen(QWidget):
         self.ops.query(
             load_attendance,
             year=self.attendance.year.value(),
+            today=self.ops.today(),
             success=self._show_attendance,
             owner=self,
         )
@@ -216,12 +227,11 @@ class IntervisionScreen(QWidget):
             self.sig_loaded.emit()
 
     def _mark_follow_up_done(self) -> None:
-        import datetime as dt
 
         follow_up = self.follow_ups.table.selected_record()
         if follow_up is not None:
             self.ops.write(
-                iv.set_follow_up_done, follow_up_id=follow_up.id, done_on=dt.date.today()
+                iv.set_follow_up_done, follow_up_id=follow_up.id, done_on=self.ops.today()
             )
 
     def _open_follow_up_session(self) -> None:

@@ -46,9 +46,11 @@ class SessionForm:
     last_attendees: list[int]
 
 
-def load_session_form(*, session: Session, session_id: int | None) -> SessionForm:
+def load_session_form(*, session: Session, session_id: int | None, today: dt.date) -> SessionForm:
     """The volunteers to pick, the session (when it exists) and the families' names."""
-    detail = iv.get_session(session=session, session_id=session_id) if session_id else None
+    detail = (
+        iv.get_session(session=session, session_id=session_id, today=today) if session_id else None
+    )
     return SessionForm(
         iv.list_volunteer_choices(session=session, include_stopped=detail is not None),
         detail,
@@ -80,7 +82,7 @@ class SessionDialog(QDialog):
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.on = DateEdit(self, optional=True, object_name="sessionDate")
-        self.on.set_date(dt.date.today())
+        self.on.set_date(ops.today())
         self.theme = QLineEdit(self, objectName="sessionTheme")
         self.theme.setPlaceholderText(_("e.g. Setting boundaries with a family"))
         self.facilitator = QLineEdit(self, objectName="sessionFacilitator")
@@ -131,7 +133,13 @@ class SessionDialog(QDialog):
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self.setEnabled(False)
-        ops.query(load_session_form, session_id=session_id, success=self._fill, owner=self)
+        ops.query(
+            load_session_form,
+            session_id=session_id,
+            today=ops.today(),
+            success=self._fill,
+            owner=self,
+        )
 
     # ---- Public API
 

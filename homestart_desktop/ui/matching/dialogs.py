@@ -40,7 +40,7 @@ class _MatchDialog(QDialog):
         self, ops: Ops, title: str, who: str, parent: QWidget | None, today: dt.date | None
     ) -> None:
         super().__init__(parent)
-        self._ops, self.today = ops, today or dt.date.today()
+        self._ops, self.today = ops, today or ops.today()
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self.layout_ = QVBoxLayout(self)

@@ -8,7 +8,6 @@ proposes a match (one family, or the accepted lines of the whole-list proposal).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -55,7 +54,7 @@ class MatchingScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("matchingScreen")
         self.ops = ops
-        self.today = dt.date.today()
+        self.today = self.ops.today()
         self.family: candidates.WaitingFamily | None = None
         self.ranking: matching.Ranking | None = None
         self.dialog: QDialog | None = None  # the dialog open now (tests fill it in)
@@ -179,7 +178,7 @@ class MatchingScreen(QWidget):
 
     def reload(self) -> None:
         """Load the waiting list, the matches under way and the facts for ranking."""
-        self.today = dt.date.today()
+        self.today = self.ops.today()
         self.ops.query(
             candidates.load_matching_screen,
             today=self.today,

@@ -50,7 +50,7 @@ class WeekGrid(QTableWidget):
     sig_visit_activated = Signal(object)
     """A visit was opened (double-click or Enter): its VisitRow."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: dt.date) -> None:
         super().__init__(3, 7, parent)
         self.setObjectName("weekGrid")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -72,7 +72,7 @@ class WeekGrid(QTableWidget):
                 )
                 self.setCellWidget(row, column, cell)
                 self.lists[row, column] = cell
-        self.monday = planning.week_of(dt.date.today())[0]
+        self.monday = planning.week_of(today)[0]
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -116,7 +116,7 @@ class MonthGrid(QTableWidget):
     sig_day_activated = Signal(object)
     """A day was opened: its date (the planning then shows that week)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: dt.date) -> None:
         super().__init__(6, 7, parent)
         self.setObjectName("monthGrid")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -125,7 +125,7 @@ class MonthGrid(QTableWidget):
         self.verticalHeader().hide()
         self.cellActivated.connect(self._activated)
         self.cellDoubleClicked.connect(self._activated)
-        self.first_shown = dt.date.today()
+        self.first_shown = today
 
     def show_month(self, first_of_month: dt.date, days: list[DayCount]) -> None:
         monday = planning.week_of(first_of_month)[0]

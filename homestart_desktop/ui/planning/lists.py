@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from homestart_desktop.data.models import HalfDay, TrajectoryStatus
@@ -179,5 +177,5 @@ class TrajectoriesPanel(QWidget):
         row = self.table.selected_record()
         if row is not None:
             self.ops.write(
-                trajectories.resume, trajectory_id=row.id, on=dt.date.today(), owner=self
+                trajectories.resume, trajectory_id=row.id, on=self.ops.today(), owner=self
             )

@@ -67,9 +67,9 @@ class PeriodsDialog(QDialog):
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.starts_on = DateEdit(self, object_name="periodFrom")
-        self.starts_on.set_date(dt.date.today())
+        self.starts_on.set_date(self.ops.today())
         self.ends_on = DateEdit(self, object_name="periodTo")
-        self.ends_on.set_date(dt.date.today() + dt.timedelta(days=7))
+        self.ends_on.set_date(self.ops.today() + dt.timedelta(days=7))
         self.label = QLineEdit(self, objectName="periodLabel")
         self.label.setPlaceholderText(_("e.g. Christmas holidays"))
         self.family = QLineEdit(self, objectName="periodFamily")
@@ -92,7 +92,7 @@ class PeriodsDialog(QDialog):
     def _load(self) -> None:
         self.ops.query(
             blocked_periods.blocked_periods,
-            from_date=dt.date.today(),
+            from_date=self.ops.today(),
             success=self.table.set_records,
             owner=self,
         )
@@ -101,8 +101,8 @@ class PeriodsDialog(QDialog):
         self.errors.clear()
         self.ops.write(
             blocked_periods.add_blocked_period,
-            starts_on=self.starts_on.date_value() or dt.date.today(),
-            ends_on=self.ends_on.date_value() or dt.date.today(),
+            starts_on=self.starts_on.date_value() or self.ops.today(),
+            ends_on=self.ends_on.date_value() or self.ops.today(),
             label=self.label.text(),
             family_reference=self.family.text(),
             success=lambda _c: (self.label.clear(), self.family.clear(), self._load()),

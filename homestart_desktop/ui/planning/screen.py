@@ -42,7 +42,7 @@ class PlanningScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("planningScreen")
         self.ops = ops
-        self.today = dt.date.today()
+        self.today = ops.today()
         self.anchor = self.today
         self._volunteers: dict[int, str] = {}
 
@@ -74,8 +74,8 @@ class PlanningScreen(QWidget):
             actions.addWidget(widget)
 
         self.tabs = QTabWidget(self, objectName="planningTabs")
-        self.week = WeekGrid(self)
-        self.month = MonthGrid(self)
+        self.week = WeekGrid(self, today=self.today)
+        self.month = MonthGrid(self, today=self.today)
         self.list = visit_table(self)
         self.trajectories = TrajectoriesPanel(ops, self)
         for widget in (self.week, self.month, self.list, self.trajectories):
@@ -106,7 +106,9 @@ class PlanningScreen(QWidget):
 
     def reload(self) -> None:
         """Plan the coming weeks (adds only what is missing), then load the shown period."""
-        self.today = dt.date.today()
+        day_before, self.today = self.today, self.ops.today()
+        if self.anchor == day_before:
+            self.anchor = self.today  # left open overnight on "today": follow the new day
         self.ops.write(
             visits.plan_visits,
             until=self.today + dt.timedelta(weeks=WEEKS_PLANNED_AHEAD),
@@ -249,7 +251,7 @@ class PlanningScreen(QWidget):
         self._load()
 
     def _go_today(self) -> None:
-        self.anchor = dt.date.today()
+        self.anchor = self.today = self.ops.today()
         self._load()
 
     def _open_week(self, day: dt.date) -> None:

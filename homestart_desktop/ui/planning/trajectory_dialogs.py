@@ -57,7 +57,7 @@ class _TrajectoryDialog(QDialog):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ops, self.row, self.today = ops, row, today or dt.date.today()
+        self._ops, self.row, self.today = ops, row, today or ops.today()
         self.setWindowTitle(_(self.title).format(reference=row.family_reference))
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(

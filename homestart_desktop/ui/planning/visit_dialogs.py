@@ -72,7 +72,7 @@ class LogVisitDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("logVisitDialog")
-        self._ops, self._visit, self._today = ops, visit, today or dt.date.today()
+        self._ops, self._visit, self._today = ops, visit, today or ops.today()
         self.setWindowTitle(_("Log visit {reference}").format(reference=visit.family_reference))
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -216,7 +216,7 @@ class VisitDateDialog(QDialog):
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.on = DateEdit(self, object_name="visitDate")
-        self.on.set_date(start or dt.date.today())
+        self.on.set_date(start or ops.today())
         self.errors.add_row(_("Day"), self.on, "on")
         self.half_day = QComboBox(self, objectName="visitHalfDay")
         for value in HalfDay:
@@ -239,7 +239,7 @@ class VisitDateDialog(QDialog):
         fn = kwargs.pop("fn")
         self._ops.write(
             fn,
-            on=self.on.date_value() or dt.date.today(),
+            on=self.on.date_value() or self._ops.today(),
             half_day=self.half_day.currentData(),
             success=lambda _c: self.accept(),
             failure=self._refused,

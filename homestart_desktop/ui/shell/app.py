@@ -64,12 +64,12 @@ def _daily_backup(*, ops: Any) -> None:
         daily_backup_if_due(ops.case_file)
 
 
-def _make_demo_file(*, folder: Path) -> Path:
-    """On the worker: a fresh synthetic demo branch in ``folder``."""
+def _make_demo_file(*, folder: Path, today: Any) -> Path:
+    """On the worker: a fresh synthetic demo branch in ``folder``, its history up to ``today``."""
     from homestart_desktop.data.demo import branch
 
     path = folder / "Demo.hscase"
-    branch.write_demo_file(path)
+    branch.write_demo_file(path, today=today)
     return path
 
 
@@ -191,7 +191,11 @@ class AppController(QObject):
 
         self._when_loaded(
             lambda: self.ops.run(
-                _make_demo_file, folder=Path(self._demo_dir.name), success=made, failure=failed
+                _make_demo_file,
+                folder=Path(self._demo_dir.name),
+                today=self.ops.today(),
+                success=made,
+                failure=failed,
             )
         )
 

@@ -5,6 +5,7 @@ Exit status 0 when every step worked; 1 with the failing step (never personal da
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import tempfile
 import time
@@ -48,7 +49,8 @@ def self_test() -> int:
         try:
             from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 
-            path = _make_demo_file(folder=Path(folder))
+            # Before the worker exists: the self-test checks the app on the machine's own day.
+            path = _make_demo_file(folder=Path(folder), today=dt.date.today())
             step = "unlock"
             controller.start(path)
             controller.unlock(path, DEMO_PASSPHRASE)

@@ -99,10 +99,9 @@ class TodayScreen(QWidget):
         """Compute today's figures and reminders on the worker."""
         self.overview = None
         self._reminders_shown = False
-        self.ops.query(today_overview, today=dt.date.today(), success=self._show, owner=self)
-        self.ops.query(
-            morning_list, today=dt.date.today(), success=self._show_reminders, owner=self
-        )
+        today = self.ops.today()
+        self.ops.query(today_overview, today=today, success=self._show, owner=self)
+        self.ops.query(morning_list, today=today, success=self._show_reminders, owner=self)
 
     def clear(self) -> None:
         """Forget every figure and reference (on lock)."""

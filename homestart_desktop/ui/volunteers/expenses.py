@@ -3,8 +3,6 @@ ceilings with a warning before one is passed, and the yearly statement as PDF.""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -74,7 +72,7 @@ class ExpensesPanel(QWidget):
 
         self.year = QSpinBox(self, objectName="expense_year")
         self.year.setRange(2000, 2100)
-        self.year.setValue(dt.date.today().year)
+        self.year.setValue(ops.today().year)
         self.year.setAccessibleName(_("Year"))
         self.regime = QComboBox(self, objectName="expense_regime")
         self.regime.setAccessibleName(_("Regime"))
@@ -106,6 +104,7 @@ class ExpensesPanel(QWidget):
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.on = DateEdit(self, object_name="on")
+        self.on.set_date(ops.today())
         self.km = QLineEdit(self, objectName="km", placeholderText="12,5")
         self.amount = QLineEdit(self, objectName="amount", placeholderText="42,31")
         self.transport = QComboBox(self, objectName="transport")
@@ -167,7 +166,7 @@ class ExpensesPanel(QWidget):
     def add_entry(self) -> None:
         """Save the entry as typed; a refusal stands beside its field, nothing typed is lost."""
         entry = ExpenseIn(
-            on=self.on.date_value() or dt.date.today(),
+            on=self.on.date_value() or self.ops.today(),
             km=self.km.text(),
             amount=self.amount.text(),
             transport=self.transport.currentData(),
@@ -181,6 +180,7 @@ class ExpensesPanel(QWidget):
             owner=self,
             volunteer_id=self.volunteer_id,
             expense_in=entry,
+            today=self.ops.today(),
         )
 
     def print_statement(self) -> None:

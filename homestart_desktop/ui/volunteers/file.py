@@ -92,7 +92,7 @@ class VolunteerFileDialog(SavingDialog):
         self.tabs.addTab(
             self._column(grid_hint, self.grid, self.availability_error), _("Availability")
         )
-        self.onboarding = OnboardingForm(self)
+        self.onboarding = OnboardingForm(self, today=ops.today)
         self.status = StatusBox(ops, self)
         self.tabs.addTab(self._column(self.status, self.onboarding), _("Onboarding"))
         self.matches = RecordTable(
@@ -179,6 +179,7 @@ class VolunteerFileDialog(SavingDialog):
             volunteer_in=self.details(),
             slots=self.grid.slots(),
             onboarding=self.onboarding.value(),
+            today=self.ops.today(),
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:

@@ -4,6 +4,7 @@ course with its hours, and what still stands between the volunteer and *availabl
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -66,9 +67,10 @@ class OnboardingForm(QWidget):
     sig_changed = Signal()
     """The coordinator changed a tick, a date or the hours."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, today: Callable[[], dt.date]) -> None:
         super().__init__(parent)
         self.setObjectName("onboarding_form")
+        self._today = today  # asked at each tick: the file can stay open past midnight
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
@@ -158,5 +160,5 @@ class OnboardingForm(QWidget):
         date = self.dates[name]
         date.setEnabled(on)
         if on and date.date_value() is None:
-            date.set_date(dt.date.today())
+            date.set_date(self._today())
         self.sig_changed.emit()

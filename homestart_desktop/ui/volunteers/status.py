@@ -45,6 +45,7 @@ class StatusBox(QGroupBox):
         self.next_status = QComboBox(self, objectName="next_status")
         self.next_status.setAccessibleName(_("New status"))
         self.on = DateEdit(self, object_name="status_on")
+        self.on.set_date(ops.today())
         self.on.setAccessibleName(_("From"))
         self.reason = QLineEdit(self, objectName="status_reason")
         self.reason.setAccessibleName(_("Reason"))
@@ -114,6 +115,7 @@ class StatusBox(QGroupBox):
             owner=self,
             volunteer_id=self.file.id,
             new_status=self.next_status.currentData(),
+            today=self.ops.today(),
             on=self.on.date_value(),
             reason=self.reason.text(),
         )
@@ -128,6 +130,7 @@ class StatusBox(QGroupBox):
             owner=self,
             volunteer_id=self.file.id,
             lang=self.doc_lang.currentData(),
+            today=self.ops.today(),
         )
 
     # ---- Internals

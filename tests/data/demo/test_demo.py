@@ -17,6 +17,7 @@ from homestart_desktop.data.postcodes import is_known_postcode
 from homestart_desktop.data.references import FAMILY_PREFIX, next_reference
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.data.workflow import check_step
+from tests.clock import TEST_TODAY
 from tests.conftest import _open_copy
 
 TODAY = dt.date(2026, 3, 18)
@@ -130,7 +131,7 @@ def test_histories_take_only_allowed_steps_and_end_in_the_status(
             assert old == previous_new and on >= previous_on
             check_step(enum(old), enum(new))
         assert chain[-1][2] == status[record_id]
-        assert chain[-1][0] <= dt.date.today().isoformat()
+        assert chain[-1][0] <= TEST_TODAY.isoformat()
 
 
 def test_statuses_of_family_volunteer_and_trajectory_fit(demo_case_file) -> None:
@@ -161,7 +162,7 @@ def test_statuses_of_family_volunteer_and_trajectory_fit(demo_case_file) -> None
 
 
 def test_visits_fall_within_their_trajectory(demo_case_file) -> None:
-    today = dt.date.today().isoformat()
+    today = TEST_TODAY.isoformat()
     sql = (
         'SELECT v."on", v.status, t.start_on, t.ended_on, t.weekday, t.status FROM visit v '
         "JOIN trajectory t ON t.id = v.trajectory_id"
@@ -217,7 +218,7 @@ def test_waiting_families_and_unborn_children(demo_case_file) -> None:
         demo_case_file, "SELECT due_date, birth_date FROM child WHERE due_date IS NOT NULL"
     )
     assert unborn
-    assert all(birth is None and due > dt.date.today().isoformat() for due, birth in unborn)
+    assert all(birth is None and due > TEST_TODAY.isoformat() for due, birth in unborn)
 
 
 def test_one_expense_regime_per_volunteer_and_year_and_expenses_on_visit_days(

@@ -116,7 +116,7 @@ def test_bad_referral_is_refused_beside_its_field(empty_case_file, changes, fiel
         register_referral(session=session, referral=referral(**changes), today=TODAY)
     assert list(refused.value.problems) == [field]
     with empty_case_file.session() as session:
-        assert list_families(session=session) == []
+        assert list_families(session=session, today=TODAY) == []
 
 
 def test_intake_puts_the_family_on_the_waiting_list_with_its_timeline(empty_case_file) -> None:
@@ -243,11 +243,13 @@ def test_archiving_needs_a_reason_and_keeps_history(empty_case_file) -> None:
     with empty_case_file.session() as session:
         saved = register_referral(session=session, referral=referral(), today=TODAY)
     with pytest.raises(ValidationError) as refused, empty_case_file.session() as session:
-        archive_family(session=session, family_id=saved.family_id, reason="")
+        archive_family(session=session, family_id=saved.family_id, reason="", today=TODAY)
     assert "reason" in refused.value.problems
     with empty_case_file.session() as session:
-        archive_family(session=session, family_id=saved.family_id, reason="dubbel aangemeld")
-        file = load_family(session=session, family_id=saved.family_id)
+        archive_family(
+            session=session, family_id=saved.family_id, reason="dubbel aangemeld", today=TODAY
+        )
+        file = load_family(session=session, family_id=saved.family_id, today=TODAY)
     assert file.family.status == FamilyStatus.archived
     assert [c.reason for c in file.timeline] == ["", "dubbel aangemeld"]
 
@@ -255,7 +257,9 @@ def test_archiving_needs_a_reason_and_keeps_history(empty_case_file) -> None:
 def test_a_referral_can_be_corrected_without_changing_status(empty_case_file) -> None:
     with empty_case_file.session() as session:
         saved = register_referral(session=session, referral=referral(), today=TODAY)
-        referral_id = load_family(session=session, family_id=saved.family_id).referral.id
+        referral_id = load_family(
+            session=session, family_id=saved.family_id, today=TODAY
+        ).referral.id
         correct_referral(
             session=session,
             family_id=saved.family_id,
@@ -263,7 +267,7 @@ def test_a_referral_can_be_corrected_without_changing_status(empty_case_file) ->
             referral=referral(last_name="Yılmaz-Kaya", postcode="1000", language="fr"),
             today=TODAY,
         )
-        file = load_family(session=session, family_id=saved.family_id)
+        file = load_family(session=session, family_id=saved.family_id, today=TODAY)
     assert file.name == "Özlem Yılmaz-Kaya"
     assert file.municipality == "Brussel"
     assert file.family.language == "fr"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlmodel import select
 
 from homestart_desktop.data.intervision import sessions as iv
@@ -11,6 +9,7 @@ from homestart_desktop.data.intervision.attendance import attendance_overview
 from homestart_desktop.data.intervision.name_detector import find_names, load_name_index
 from homestart_desktop.data.intervision.notes_search import count_matches, search_notes
 from homestart_desktop.data.models import CoachingTalk, FollowUpAction, IntervisionSession
+from tests.clock import TEST_TODAY
 
 
 def test_demo_notes_name_families_only_by_reference_and_raise_no_false_alarm(demo_case_file):
@@ -27,7 +26,7 @@ def test_demo_notes_name_families_only_by_reference_and_raise_no_false_alarm(dem
 
 
 def test_demo_sessions_are_searchable_and_attendance_adds_up(demo_case_file):
-    today = dt.date.today()
+    today = TEST_TODAY
     with demo_case_file.session() as session:
         hits = search_notes(session=session, typed="vrijwilliger")
         total = count_matches(session=session, typed="vrijwilliger")

@@ -160,7 +160,7 @@ def test_editing_keeps_follow_up_identity_and_replaces_attendance(empty_case_fil
         follow_ups=[iv.FollowUpIn("Bellen")],
     )
     with empty_case_file.session() as session:
-        before = iv.get_session(session=session, session_id=saved.id)
+        before = iv.get_session(session=session, session_id=saved.id, today=TODAY)
     kept = iv.FollowUpIn("Bellen naar CAW", id=before.follow_ups[0].id)
     _save(
         empty_case_file,
@@ -170,7 +170,7 @@ def test_editing_keeps_follow_up_identity_and_replaces_attendance(empty_case_fil
         session_id=saved.id,
     )
     with empty_case_file.session() as session:
-        after = iv.get_session(session=session, session_id=saved.id)
+        after = iv.get_session(session=session, session_id=saved.id, today=TODAY)
         assert [f.id for f in after.follow_ups] == [before.follow_ups[0].id]
         assert [(x.first_name, x.presence) for x in after.attendees] == [("Ioana", N)]
         iv.delete_session(session=session, session_id=saved.id)

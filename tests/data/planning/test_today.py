@@ -7,6 +7,7 @@ import statistics
 
 from homestart_desktop.data import models as m
 from homestart_desktop.data.planning.today import today_overview
+from tests.clock import TEST_TODAY
 
 TODAY = dt.date(2026, 3, 18)  # a Wednesday
 
@@ -118,7 +119,7 @@ def test_a_small_branch_counted_by_hand(empty_case_file) -> None:
 
 
 def test_the_demo_branch_matches_independent_counts(demo_case_file) -> None:
-    today = dt.date.today()
+    today = TEST_TODAY
     overview = demo_case_file.read(today_overview, today=today)
     # A family waits from its latest referral (docs/figures.md, domain/waiting.py).
     waited = [

@@ -23,8 +23,9 @@ from homestart_desktop.ui.families.file import FamilyFileDialog
 from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import ReferralDialog
 from homestart_desktop.ui.families.screen import FamiliesScreen
+from tests.clock import TEST_TODAY
 
-TODAY = dt.date.today()
+TODAY = TEST_TODAY
 
 
 @pytest.fixture
@@ -110,7 +111,7 @@ def test_register_a_referral_by_typing(qtbot, screen, empty_case_file) -> None:
     assert model.rows[0].reference == reference and model.rows[0].name == "Özlem Yılmaz"
     assert "aangemeld: 1" in screen.counts.text()
     with empty_case_file.session() as session:
-        file = load_family(session=session, family_id=model.rows[0].family_id)
+        file = load_family(session=session, family_id=model.rows[0].family_id, today=TODAY)
     assert file.referral.category == ReferrerCategory.kind_en_gezin
     assert file.referral.referred_on == TODAY
     assert file.referral.question == "Steun bij de opvoeding van de tweeling"
@@ -131,7 +132,7 @@ def test_bad_referral_shows_each_problem_beside_its_field_and_keeps_what_was_typ
     assert dialog.findChild(QLineEdit, "first_name").text() == "Özlem"
     assert dialog.question.toPlainText() == "Steun bij de opvoeding van de tweeling"
     with empty_case_file.session() as session:
-        assert list_families(session=session) == []
+        assert list_families(session=session, today=TODAY) == []
     # Leaving with typed work asks first; saying no keeps the dialog open.
     prompts.set_next_answers([False])
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -172,7 +173,7 @@ def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
     assert screen.tabs.tabText(1) == "Wachtlijst (1)"
 
     with empty_case_file.session() as session:
-        file = load_family(session=session, family_id=waiting.family_id)
+        file = load_family(session=session, family_id=waiting.family_id, today=TODAY)
     assert file.family.status == FamilyStatus.waiting and file.family.waiting_since == TODAY
     assert [c.first_name for c in file.children] == ["Elif-Naz"]
     assert file.caregivers[0].birth_year == 1994 and file.intake.coordinator == "An Peeters"
@@ -189,6 +190,7 @@ def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
         register_referral(
             session=session,
             referral=ReferralIn(TODAY, ReferrerCategory.ocmw, "Łukasz", "Wróbel", postcode="2000"),
+            today=TODAY,
         )
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
         screen.reload()
@@ -295,7 +297,7 @@ def test_plan_the_intake_visit(qtbot, screen, empty_case_file) -> None:
         qtbot.mouseClick(plan.save_button, Qt.MouseButton.LeftButton)
     assert "intake gepland" in file_dialog.summary.text()
     with empty_case_file.session() as session:
-        file = load_family(session=session, family_id=file_dialog.family_id)
+        file = load_family(session=session, family_id=file_dialog.family_id, today=TODAY)
     assert file.family.status == FamilyStatus.intake_planned
     assert file.intake.planned_on == TODAY + dt.timedelta(days=3)
     assert file.intake.coordinator == "An Peeters"

@@ -119,6 +119,7 @@ def test_the_session_report_is_made_off_screen(ops, empty_case_file):
         lang="nl",
         include_notes=False,
         by_reference=True,
+        today=ops.today(),
         success=lambda _r: None,
     )
     on, pdf = future.result(30)

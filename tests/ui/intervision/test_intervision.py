@@ -13,8 +13,9 @@ from homestart_desktop.data.models import Caregiver, Family, Presence, Volunteer
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.intervision.screen import IntervisionScreen
+from tests.clock import TEST_TODAY
 
-TODAY = dt.date.today()
+TODAY = TEST_TODAY
 
 
 @pytest.fixture
@@ -105,7 +106,7 @@ def test_record_find_and_see_attendance_change(qtbot, screen, empty_case_file):
 
     with empty_case_file.session() as session:
         saved = iv.list_sessions(session=session)
-        detail = iv.get_session(session=session, session_id=saved[0].id)
+        detail = iv.get_session(session=session, session_id=saved[0].id, today=TODAY)
     assert detail.notes == "GZ-2026-014 belde over de zwaluwstaart 😀 — розмова"
     assert detail.follow_ups[0].description == "Brochure kinderopvang voor GZ-2026-014"
     assert (saved[0].present, saved[0].absent_notified, saved[0].open_follow_ups) == (2, 1, 1)

@@ -21,9 +21,10 @@ from homestart_desktop.ui.matching.dialogs import (
 )
 from homestart_desktop.ui.matching.screen import MatchingScreen
 from homestart_desktop.ui.matching.tables import records
+from tests.clock import TEST_TODAY
 from tests.data.matching.test_candidates import add_available_volunteer, add_waiting_family
 
-TODAY = dt.date.today()
+TODAY = TEST_TODAY
 PROPOSED, INTRODUCED = "voorgesteld", "kennismaking gebeurd"
 
 
@@ -124,7 +125,7 @@ def test_propose_introduce_confirm(qtbot, screen, empty_case_file):
     assert screen.matches.visible_count() == 0
 
     with empty_case_file.session() as session:
-        families = {f.reference: f for f in list_families(session=session)}
+        families = {f.reference: f for f in list_families(session=session, today=TODAY)}
         volunteers = {v.reference: v for v in list_volunteers(session=session)}
         [trajectory] = session.exec(select(Trajectory)).all()
         assert trajectory.planned_end_on >= trajectory.start_on + dt.timedelta(days=365)

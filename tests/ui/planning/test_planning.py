@@ -22,8 +22,9 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.planning.screen import PlanningScreen
 from homestart_desktop.ui.today.screen import TodayScreen
 from tests.builders import matched_pair
+from tests.clock import TEST_TODAY
 
-TODAY = dt.date.today()
+TODAY = TEST_TODAY
 MONDAY = planning.week_of(TODAY)[0]
 
 

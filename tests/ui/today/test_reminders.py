@@ -4,13 +4,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
 from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 from homestart_desktop.data.planning.reminders import ReminderKind, morning_list
 from homestart_desktop.ui.today.morning_list import reminder_text
+from tests.clock import TEST_TODAY
 from tests.ui.shell_helpers import controller, unlock_by_typing  # noqa: F401
 
 
@@ -22,7 +22,7 @@ def test_the_morning_list_shows_every_reminder_and_opens_the_trajectory_to_act_o
     today = window.screen("today")
     qtbot.waitUntil(lambda: today.overview is not None and today._reminders_shown, timeout=20_000)
     controller.ops.wait_idle(60)
-    expected = controller.ops.case_file.read(morning_list, today=dt.date.today())
+    expected = controller.ops.case_file.read(morning_list, today=TEST_TODAY)
     assert expected, "the demo branch has reminders"
 
     shown = [today.morning.list.item(i).text() for i in range(today.morning.list.count())]

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from homestart_desktop.data.changes import Changes
@@ -13,6 +12,7 @@ from homestart_desktop.data.planning.today import today_overview
 from homestart_desktop.i18n import format_number
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.today.screen import TodayScreen
+from tests.clock import TEST_TODAY
 from tests.ui.shell_helpers import controller, unlock_by_typing  # noqa: F401
 
 
@@ -25,7 +25,7 @@ def test_today_after_unlocking_the_demo_file_shows_its_figures(
     today = window.screen("today")
     qtbot.waitUntil(lambda: today.overview is not None, timeout=20_000)
     controller.ops.wait_idle(60)  # the daily backup: then the file is ours to read too
-    expected = controller.ops.case_file.read(today_overview, today=dt.date.today())
+    expected = controller.ops.case_file.read(today_overview, today=TEST_TODAY)
 
     assert today.waiting.value.text() == format_number(expected.families_waiting)
     assert today.active.value.text() == format_number(expected.active_trajectories)

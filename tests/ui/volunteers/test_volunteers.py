@@ -23,8 +23,9 @@ from homestart_desktop.data.volunteers.register import (
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.volunteers.screen import VolunteersScreen
+from tests.clock import TEST_TODAY
 
-TODAY = dt.date.today()
+TODAY = TEST_TODAY
 
 
 @pytest.fixture
@@ -150,6 +151,7 @@ def test_search_as_you_type_ignores_accents_and_the_filter_picks_a_status(
             saved = add_volunteer(
                 session=session,
                 volunteer_in=VolunteerIn(first_name=first, last_name=last, postcode=postcode),
+                today=TODAY,
             )
         set_availability(session=session, volunteer_id=saved.id, slots={(0, HalfDay.evening)})
         save_onboarding(
@@ -163,6 +165,7 @@ def test_search_as_you_type_ignores_accents_and_the_filter_picks_a_status(
                 course_completed_on=TODAY,
                 course_hours=12,
             ),
+            today=TODAY,
         )
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
         screen.reload()
@@ -182,7 +185,9 @@ def test_search_as_you_type_ignores_accents_and_the_filter_picks_a_status(
 
 def test_expenses_refuse_three_decimals_and_add_an_entry(qtbot, screen, empty_case_file):
     with empty_case_file.session() as session:
-        saved = add_volunteer(session=session, volunteer_in=VolunteerIn(first_name="Jef"))
+        saved = add_volunteer(
+            session=session, volunteer_in=VolunteerIn(first_name="Jef"), today=TODAY
+        )
     dialog = screen.open_file(saved.id)
     panel = dialog.expenses
     qtbot.waitUntil(lambda: panel.summary is not None, timeout=10_000)
@@ -203,7 +208,9 @@ def test_expenses_refuse_three_decimals_and_add_an_entry(qtbot, screen, empty_ca
 
 def test_locking_closes_the_open_file_and_empties_the_register(qtbot, screen, empty_case_file):
     with empty_case_file.session() as session:
-        saved = add_volunteer(session=session, volunteer_in=VolunteerIn(first_name="Jef"))
+        saved = add_volunteer(
+            session=session, volunteer_in=VolunteerIn(first_name="Jef"), today=TODAY
+        )
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
         screen.reload()
     dialog = screen.open_file(saved.id)
