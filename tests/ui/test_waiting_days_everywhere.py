@@ -18,8 +18,9 @@ from homestart_desktop.i18n import format_days, format_short_date
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.families.screen import FamiliesScreen
 from homestart_desktop.ui.matching.screen import MatchingScreen
+from tests.clock import TEST_TODAY
 
-TODAY = dt.date.today()
+TODAY = TEST_TODAY
 
 
 def _by_hand(case_file) -> dict[str, dt.date]:

@@ -216,7 +216,9 @@ class FamiliesScreen(QWidget):
         # Filled when it is on screen: opening the section then costs only the main list.
         if self._waiting_stale and self.tabs.currentWidget() is self.waiting:
             self._waiting_stale = False
-            self.ops.query(waiting_list, success=self.waiting.set_rows, owner=self)
+            self.ops.query(
+                waiting_list, today=self.ops.today(), success=self.waiting.set_rows, owner=self
+            )
 
     def _fill_filter(self, counted: Counter) -> None:
         chosen = self.status_filter.currentData()
