@@ -39,6 +39,11 @@ def write_private(path: Path | str, data: bytes | str, *, encoding: str = "utf-8
     """
     target = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
+    if target.exists() and not target.is_file():
+        # A pipe or a terminal (``--out /dev/stdout``): nothing is created there to protect.
+        with target.open("wb") as stream:
+            stream.write(payload)
+        return target
     fd, temp = _temporary_beside(target)
     try:
         with os.fdopen(fd, "wb") as fh:

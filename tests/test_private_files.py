@@ -183,3 +183,8 @@ def test_the_writer_check_itself_sees_each_way_of_writing():
         "os.open(x, flags)\ntempfile.mkstemp()\np.open('w')\nopen(x)\np.open('rb')\n"
     )
     assert _writes_files(ast.parse(source)) == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_a_pipe_or_device_is_written_through_not_replaced():
+    write_private(os.devnull, b"%PDF-1.4")  # e.g. --out /dev/stdout
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
