@@ -72,6 +72,17 @@ def _free_place(path: Path) -> Path:
     return path
 
 
+def _case_file_place(path: Path) -> Path:
+    """Warn on stderr when the case file lives on a network share or in a synced folder."""
+    from homestart_desktop.data.casefile.places import place_warning
+
+    warning = place_warning(path)
+    if warning:
+        _complain(_("Warning: {warning}").format(warning=warning))
+        _complain(_("(The app's window can stop this warning for this file.)"))
+    return path
+
+
 # ---- The commands
 
 
@@ -111,7 +122,7 @@ def _cmd_demo_file(args: argparse.Namespace) -> int:
 def _cmd_new(args: argparse.Namespace) -> int:
     from homestart_desktop.data.casefile.casefile import create_case_file
 
-    path = _free_place(args.file)
+    path = _case_file_place(_free_place(args.file))
     branch = args.branch.strip()
     if not branch:
         raise UsageProblem(_("Give the branch's name with --branch."))
@@ -125,7 +136,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from homestart_desktop.data.casefile.casefile import check_case_file
     from homestart_desktop.data.casefile.errors import DamagedCaseFile
 
-    path = _existing_file(args.file)
+    path = _case_file_place(_existing_file(args.file))
     problems = check_case_file(path, passphrase=Passphrases().existing(args.passphrase_file))
     if problems:
         log.warning("check found %d problems", len(problems))
@@ -140,7 +151,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_backup(args: argparse.Namespace) -> int:
     from homestart_desktop.data.casefile.casefile import unlock
 
-    path = _existing_file(args.file)
+    path = _case_file_place(_existing_file(args.file))
     with unlock(path, passphrase=Passphrases().existing(args.passphrase_file)) as case_file:
         made = case_file.backup(args.to)
     _say(_("Backup made: {file}").format(file=made))
@@ -153,6 +164,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     backup = _existing_file(args.backup)
     if args.file.exists() and backup.resolve() == args.file.resolve():
         raise UsageProblem(_("The backup and the case file are the same file."))
+    _case_file_place(args.file)  # the backup may live anywhere; the restored file may not
     prompt = _("Passphrase of the backup: ")
     passphrase = Passphrases().existing(args.passphrase_file, prompt)
     kept = restore_backup(backup, args.file, passphrase=passphrase)
@@ -167,7 +179,7 @@ def _cmd_passwd(args: argparse.Namespace) -> int:
     from homestart_desktop.data.casefile.errors import WeakPassphrase
     from homestart_desktop.data.casefile.passphrase import passphrase_problems
 
-    path = _existing_file(args.file)
+    path = _case_file_place(_existing_file(args.file))
     source = Passphrases()
     old = source.existing(args.passphrase_file, _("Current passphrase: "))
     new, repeated = source.new(args.new_passphrase_file)
@@ -193,7 +205,7 @@ def _run_print_kind(target: str) -> Callable[[argparse.Namespace], int]:
 
         module_name, function_name = target.split(":")
         function = getattr(importlib.import_module(module_name), function_name)
-        path = _existing_file(args.file)
+        path = _case_file_place(_existing_file(args.file))
         with unlock(path, passphrase=Passphrases().existing(args.passphrase_file)) as case_file:
             return int(function(args, case_file=case_file))
 

@@ -17,6 +17,8 @@ import re
 import traceback
 from pathlib import Path
 
+from homestart_desktop.private_files import create_private
+
 LOG_DIR_VARIABLE = "HOMESTART_LOG_DIR"
 LOG_FILE_NAME = "homestart.log"
 MAX_BYTES = 1_000_000
@@ -84,11 +86,13 @@ class PrivacyFilter(logging.Filter):
         return True
 
 
-def _private_file(path: Path) -> None:
-    """Create the log file readable by its owner only before the handler opens it."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if not path.exists():
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600))
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file, the first and each one after a rollover, is 0600."""
+
+    def _open(self):  # noqa: ANN202 (logging's own signature)
+        # The rollover renames the full file away and opens a new one: born 0600 here too.
+        create_private(self.baseFilename)
+        return super()._open()
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
@@ -106,8 +110,8 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         _handler.close()
         _handler = None
     try:
-        _private_file(path)
-        handler = logging.handlers.RotatingFileHandler(
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handler = _PrivateRotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError:

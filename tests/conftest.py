@@ -39,6 +39,12 @@ def _open_copy(template: Path, key: bytes, target: Path) -> casefile.CaseFile:
 
 
 @pytest.fixture(autouse=True)
+def _own_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """The app's per-user choices (e.g. "don't warn again for this file") go to a test folder."""
+    monkeypatch.setenv("HOMESTART_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(autouse=True)
 def _dutch() -> Iterator[None]:
     """Every test starts in the default language, Dutch."""
     set_language("nl")

@@ -28,6 +28,7 @@ class BranchSettings:
     phone: str = ""
     email: str = ""
     coordinator: str = ""
+    founded_year: int = 2000  # no event of the branch lies before it (data/validation.py)
     # The organisation (information note, law of 3 July 2005)
     organisation: str = "Home-Start Vlaanderen vzw"
     legal_form: str = "vzw"

@@ -6,13 +6,22 @@ command line and tests. Messages stand beside their field, so they name no field
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import enum
 import re
 
 from sqlmodel import Session
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.settings import BranchSettings, save_settings
-from homestart_desktop.data.validation import Problems
+from homestart_desktop.data.validation import (
+    NOTE_FIELDS,
+    Problems,
+    check_typed,
+    multi_line,
+    single_line,
+)
 from homestart_desktop.i18n import LANGUAGES, _
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -26,6 +35,7 @@ _RANGES: tuple[tuple[str, int, int], ...] = (
     ("car_km_rate_e4", 0, 20_000),
     ("bicycle_km_rate_e4", 0, 20_000),
     ("combined_km_limit", 0, 100_000),
+    ("founded_year", 1970, 2100),
     ("autolock_minutes", 1, 120),
     ("backups_to_keep", 1, 100),
     ("review_every_months", 1, 24),
@@ -96,10 +106,22 @@ def check_settings(settings: BranchSettings) -> None:
             "first_reviews_months",
             _("Give months after the start in increasing order, e.g. 3, 6."),
         )
+    check_typed(problems, settings, today=dt.date.today())
     problems.raise_if_any()
+
+
+def _without_controls(settings: BranchSettings) -> BranchSettings:
+    """The texts as they will print: one line each, the notes keeping their line breaks."""
+    texts = {
+        field.name: (multi_line if field.name in NOTE_FIELDS else single_line)(value)
+        for field in dataclasses.fields(settings)
+        if isinstance(value := getattr(settings, field.name), str)
+        and not isinstance(value, enum.Enum)
+    }
+    return settings.replace(**texts)
 
 
 def save_checked_settings(*, session: Session, settings: BranchSettings) -> Changes:
     """Check the settings, then store them; nothing is stored when one field is wrong."""
     check_settings(settings)
-    return save_settings(session=session, settings=settings)
+    return save_settings(session=session, settings=_without_controls(settings))

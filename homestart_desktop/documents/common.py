@@ -37,6 +37,7 @@ from reportlab.platypus.flowables import KeepTogether
 
 from homestart_desktop.data.settings import BranchSettings
 from homestart_desktop.i18n import LANGUAGES, gettext
+from homestart_desktop.private_files import write_private
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -428,5 +429,5 @@ def render_pdf(
     )
     data = buffer.getvalue()
     if out is not None:
-        Path(out).write_bytes(data)
+        write_private(out, data)
     return data

@@ -10,6 +10,7 @@ from homestart_desktop.data.families.referrals import family_id_for_reference
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.i18n import _
+from homestart_desktop.private_files import write_private
 
 
 def intake_form_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
@@ -28,5 +29,5 @@ def intake_form_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
         pdf = intake_form_for(
             session=session, family_id=family_id, lang=args.doc_lang, today=args.today
         )
-    args.out.write_bytes(pdf)
+    write_private(args.out, pdf)
     return 0

@@ -12,6 +12,7 @@ from homestart_desktop.data.planning.visits import plan_visits
 from homestart_desktop.documents.visit_plan import visit_plan_ics, visit_plan_pdf
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import _
+from homestart_desktop.private_files import write_private
 
 
 def _plan(args: argparse.Namespace, case_file: CaseFile):  # -> VisitPlan | None
@@ -53,5 +54,5 @@ def ics_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
     plan = _plan(args, case_file)
     if plan is None:
         return 2
-    args.out.write_bytes(visit_plan_ics(plan, lang=args.doc_lang))
+    write_private(args.out, visit_plan_ics(plan, lang=args.doc_lang))
     return 0

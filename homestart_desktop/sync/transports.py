@@ -8,14 +8,13 @@ translated message and never the package's content.
 from __future__ import annotations
 
 import base64
-import os
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from homestart_desktop.i18n import _
+from homestart_desktop.private_files import write_private
 
 
 class TransportError(Exception):
@@ -38,12 +37,7 @@ class FolderTransport:
         if not self.folder.is_dir():
             raise TransportError(_("The folder cannot be found. Is the USB stick plugged in?"))
         try:
-            fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".homestart-", suffix=".part")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(temp, self.folder / name)
+            write_private(self.folder / name, data)
         except OSError as error:
             raise TransportError(
                 _("The package could not be saved in this folder ({reason}).").format(

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
+from homestart_desktop.data import write_guard
 from homestart_desktop.data.casefile import backups, migrations
 from homestart_desktop.data.casefile.errors import (
     CaseFileError,
@@ -248,7 +249,7 @@ class CaseFile:
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back when it raises."""
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+            yield write_guard.guard(session)  # every row checked before it is written
 
     def read(self, work: Callable[..., object], /, **kwargs: object) -> object:
         """Run a ``data/`` function ``work(session=..., **kwargs)`` in one transaction."""

@@ -34,7 +34,13 @@ from homestart_desktop.data.models import (
     IntakeOutcome,
     Referral,
 )
-from homestart_desktop.data.validation import Problems
+from homestart_desktop.data.validation import (
+    FIRST_EVENT_YEAR,
+    Problems,
+    check_fields,
+    check_typed,
+    first_year,
+)
 from homestart_desktop.data.workflow import check_step
 from homestart_desktop.i18n import LANGUAGES, _
 
@@ -102,6 +108,13 @@ def plan_intake(
     """Plan (or move) the intake visit; a referred family becomes *intake planned*."""
     problems = Problems()
     check.required(problems, "planned_on", planned_on)
+    check_fields(
+        problems,
+        today=today,
+        first_year=first_year(session=session),
+        planned_on=planned_on,
+        coordinator=coordinator,
+    )
     problems.raise_if_any()
     family = _family(session, family_id)
     intake = _current_intake(session, family_id)
@@ -130,7 +143,13 @@ def _current_intake(session: Session, family_id: int) -> Intake:
     return found or Intake(family_id=family_id, referral_id=referral_id)
 
 
-def check_intake(intake: IntakeIn, *, referred_on: dt.date | None, today: dt.date) -> None:
+def check_intake(
+    intake: IntakeIn,
+    *,
+    referred_on: dt.date | None,
+    today: dt.date,
+    since: int = FIRST_EVENT_YEAR,
+) -> None:
     """Refuse the intake with every problem by field name (``caregivers.0.birth_year``, ...)."""
     problems = Problems()
     check.required(problems, "done_on", intake.done_on)
@@ -164,6 +183,7 @@ def check_intake(intake: IntakeIn, *, referred_on: dt.date | None, today: dt.dat
     unknown |= set(intake.support_questions) - set(SUPPORT_QUESTIONS)
     if unknown:
         raise ValueError(f"unknown codes: {sorted(unknown)}")
+    check_typed(problems, intake, today=today, first_year=since)  # after the pointed messages
     problems.raise_if_any()
 
 
@@ -171,7 +191,12 @@ def record_intake(*, session: Session, family_id: int, intake: IntakeIn, today: 
     """Store the intake and its outcome: *intake done*, then *waiting* or *not started*."""
     family = _family(session, family_id)
     referral = _latest_referral(session, family_id)
-    check_intake(intake, referred_on=referral.referred_on if referral else None, today=today)
+    check_intake(
+        intake,
+        referred_on=referral.referred_on if referral else None,
+        today=today,
+        since=first_year(session=session),
+    )
     assert intake.done_on is not None and intake.outcome is not None
     target = (
         FamilyStatus.waiting

@@ -24,7 +24,13 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.references import FAMILY_PREFIX, next_reference
 from homestart_desktop.data.status_steps import audit, step_family
-from homestart_desktop.data.validation import Problems, ValidationError
+from homestart_desktop.data.validation import (
+    Problems,
+    ValidationError,
+    check_fields,
+    check_typed,
+    first_year,
+)
 from homestart_desktop.data.workflow import check_step
 from homestart_desktop.i18n import LANGUAGES, _
 
@@ -73,7 +79,7 @@ def _record_step(
     step_family(session, family, new, on, reason)
 
 
-def _check_referral(referral: ReferralIn, today: dt.date) -> None:
+def _check_referral(referral: ReferralIn, today: dt.date, since: int) -> None:
     problems = Problems()
     check.required(problems, "referred_on", referral.referred_on)
     check.not_in_future(problems, "referred_on", referral.referred_on, today)
@@ -83,6 +89,7 @@ def _check_referral(referral: ReferralIn, today: dt.date) -> None:
     check.postcode(problems, "postcode", referral.postcode)
     if referral.language not in LANGUAGES:
         problems.add("language", _("Choose Dutch, French or English."))
+    check_typed(problems, referral, today=today, first_year=since)
     problems.raise_if_any()
 
 
@@ -100,7 +107,7 @@ def _referral_row(family_id: int, referral: ReferralIn) -> Referral:
 
 def register_referral(*, session: Session, referral: ReferralIn, today: dt.date) -> Saved:
     """A new family with its first caregiver and referral; it gets its code and is *referred*."""
-    _check_referral(referral, today)
+    _check_referral(referral, today, first_year(session=session))
     assert referral.referred_on is not None
     reference = next_reference(
         session=session, prefix=FAMILY_PREFIX, year=referral.referred_on.year
@@ -143,7 +150,7 @@ def correct_referral(
     today: dt.date,
 ) -> Saved:
     """Correct a referral and the first caregiver's name, phone and postcode; status unchanged."""
-    _check_referral(referral, today)
+    _check_referral(referral, today, first_year(session=session))
     family = _family(session, family_id)
     row = session.get(Referral, referral_id)
     if row is None or row.family_id != family_id:
@@ -169,7 +176,7 @@ def correct_referral(
 
 def re_refer(*, session: Session, family_id: int, referral: ReferralIn, today: dt.date) -> Saved:
     """A closed, not started or archived family is referred again: a new referral, *referred*."""
-    _check_referral(referral, today)
+    _check_referral(referral, today, first_year(session=session))
     family = _family(session, family_id)
     if family.status not in REOPENABLE:
         check_step(family.status, FamilyStatus.referred)
@@ -191,6 +198,9 @@ def change_status(
     on = on or today
     problems = Problems()
     check.not_in_future(problems, "on", on, today)
+    check_fields(
+        problems, today=today, first_year=first_year(session=session), on=on, reason=reason
+    )
     if to_status in (FamilyStatus.not_started, FamilyStatus.closed, FamilyStatus.archived):
         check.required(problems, "reason", reason)
     problems.raise_if_any()

@@ -12,7 +12,12 @@ from sqlmodel import Session, col, func, select
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import CoachingTalk, TalkKind, Volunteer
-from homestart_desktop.data.validation import Problems
+from homestart_desktop.data.validation import (
+    FIRST_EVENT_YEAR,
+    Problems,
+    check_typed,
+    first_year,
+)
 from homestart_desktop.i18n import N_, _
 
 TALK_KIND_LABELS: dict[TalkKind, str] = {
@@ -56,7 +61,9 @@ class SavedTalk:
     changes: Changes
 
 
-def talk_problems(data: TalkIn) -> Problems:
+def talk_problems(
+    data: TalkIn, *, today: dt.date | None = None, since: int = FIRST_EVENT_YEAR
+) -> Problems:
     """Every problem of a talk form, keyed by the field it belongs beside."""
     problems = Problems()
     if data.volunteer_id is None:
@@ -65,6 +72,7 @@ def talk_problems(data: TalkIn) -> Problems:
         problems.add("on", _("Fill in the date of the talk."))
     if data.on is not None and data.next_on is not None and data.next_on <= data.on:
         problems.add("next_on", _("The next talk must come after this one."))
+    check_typed(problems, data, today=today or dt.date.today(), first_year=since)
     return problems
 
 
@@ -105,7 +113,7 @@ def get_talk(*, session: Session, talk_id: int) -> Talk:
 
 def save_talk(*, session: Session, data: TalkIn, talk_id: int | None = None) -> SavedTalk:
     """Add (``talk_id`` None) or change a talk."""
-    talk_problems(data).raise_if_any()
+    talk_problems(data, since=first_year(session=session)).raise_if_any()
     if session.get(Volunteer, data.volunteer_id) is None:
         raise LookupError("no such volunteer")
     if talk_id is None:

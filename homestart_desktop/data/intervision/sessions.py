@@ -22,7 +22,12 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
-from homestart_desktop.data.validation import Problems
+from homestart_desktop.data.validation import (
+    FIRST_EVENT_YEAR,
+    Problems,
+    check_typed,
+    first_year,
+)
 from homestart_desktop.i18n import N_, _, format_date
 
 # Volunteers who are expected at intervision (a paused or stopped volunteer is not).
@@ -149,8 +154,11 @@ def follow_up_state(
     return FollowUpState.open
 
 
-def session_problems(data: SessionIn) -> Problems:
+def session_problems(
+    data: SessionIn, *, today: dt.date | None = None, since: int = FIRST_EVENT_YEAR
+) -> Problems:
     """Every problem of a session form, keyed by the field it belongs beside."""
+    today = today or dt.date.today()
     problems = Problems()
     if data.on is None:
         problems.add("on", _("Fill in the date of the session."))
@@ -178,6 +186,14 @@ def session_problems(data: SessionIn) -> Problems:
                     on=format_date(data.on, format="short"),
                 ),
             )
+        action = Problems()
+        check_typed(action, follow_up, today=today, first_year=since)
+        for message in action.values():
+            problems.add(
+                "follow_ups",
+                _("Follow-up action {number}: {problem}").format(number=number, problem=message),
+            )
+    check_typed(problems, dataclasses.replace(data, follow_ups=()), today=today, first_year=since)
     return problems
 
 
@@ -310,7 +326,7 @@ def list_follow_ups(
 
 def save_session(*, session: Session, data: SessionIn, session_id: int | None = None) -> Saved:
     """Add (``session_id`` None) or replace a session with its attendance and follow-ups."""
-    session_problems(data).raise_if_any()
+    session_problems(data, since=first_year(session=session)).raise_if_any()
     known = set(
         session.exec(
             select(Volunteer.id).where(col(Volunteer.id).in_([v for v, _p in data.attendance]))

@@ -29,7 +29,12 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.data.status_steps import audit, step_family, step_trajectory, step_volunteer
-from homestart_desktop.data.validation import Problems, ValidationError
+from homestart_desktop.data.validation import (
+    Problems,
+    ValidationError,
+    check_fields,
+    first_year,
+)
 from homestart_desktop.domain import matching, planning
 from homestart_desktop.i18n import _
 
@@ -96,6 +101,7 @@ def propose_matches(
             continue
         if not reason.strip():
             problems.add("reason", _("Say in a few words why this volunteer fits the family."))
+        check_fields(problems, today=today, reason=reason)
         if volunteer_id not in index:
             problems.add("volunteer", _("This volunteer cannot be matched."))
             continue
@@ -159,6 +165,7 @@ def plan_introduction(
         problems.add("status", _("Only a proposed match has an introduction visit to plan."))
     if on < trajectory.proposed_on:
         problems.add("introduction_on", _("The introduction visit comes after the proposal."))
+    check_fields(problems, today=today, first_year=first_year(session=session), introduction_on=on)
     problems.raise_if_any()
     trajectory.introduction_on = on
     session.add(trajectory)
@@ -175,6 +182,7 @@ def record_introduction(
         problems.add("introduction_on", _("An introduction visit is recorded once it took place."))
     if on < trajectory.proposed_on:
         problems.add("introduction_on", _("The introduction visit comes after the proposal."))
+    check_fields(problems, today=today, first_year=first_year(session=session), introduction_on=on)
     problems.raise_if_any()
     _step_trajectory(session, trajectory, T.introduced, on, "introduction")
     trajectory.introduction_on = on
@@ -207,6 +215,13 @@ def confirm_match(
         problems.add("weekday", _("Choose the day of the weekly visit."))
     if planned_end_on < minimum_end:
         problems.add("planned_end_on", _("A trajectory runs at least one year."))
+    check_fields(
+        problems,
+        today=today,
+        first_year=first_year(session=session),
+        start_on=start_on,
+        planned_end_on=planned_end_on,
+    )
     problems.raise_if_any()
     _step_trajectory(session, trajectory, T.active, start_on, "confirmed")
     trajectory.start_on, trajectory.planned_end_on = start_on, planned_end_on
@@ -229,6 +244,9 @@ def withdraw_match(*, session: Session, trajectory_id: int, reason: str, today: 
     trajectory = _trajectory(session, trajectory_id)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the match does not go ahead.")})
+    problems = Problems()
+    check_fields(problems, today=today, reason=reason)
+    problems.raise_if_any()
     _step_trajectory(session, trajectory, T.withdrawn, today, reason.strip())
     trajectory.ended_on, trajectory.end_note = today, reason.strip()
     _step_family(session, session.get(Family, trajectory.family_id), FamilyStatus.waiting, today)

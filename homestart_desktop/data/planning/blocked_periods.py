@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import BlockedPeriod, Family, Trajectory, Visit, VisitStatus
-from homestart_desktop.data.validation import Problems
+from homestart_desktop.data.validation import Problems, check_fields, first_year
 from homestart_desktop.i18n import _
 
 
@@ -58,6 +58,14 @@ def add_blocked_period(
         ).first()
         if family_id is None:
             problems.add("family", _("There is no family with this reference."))
+    check_fields(
+        problems,
+        today=dt.date.today(),
+        first_year=first_year(session=session),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        label=label,
+    )
     problems.raise_if_any()
     session.add(
         BlockedPeriod(

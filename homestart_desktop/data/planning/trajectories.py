@@ -22,7 +22,7 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.planning import visits
 from homestart_desktop.data.status_steps import step_family, step_trajectory, step_volunteer
-from homestart_desktop.data.validation import Problems
+from homestart_desktop.data.validation import Problems, check_fields, check_typed, first_year
 from homestart_desktop.i18n import _
 
 
@@ -75,7 +75,7 @@ def _step_volunteer(
 
 
 def _check_review(
-    review: ReviewInput, trajectory: Trajectory, today: dt.date, problems: Problems
+    review: ReviewInput, trajectory: Trajectory, today: dt.date, problems: Problems, since: int
 ) -> None:
     if review.held_on > today:
         problems.add("held_on", _("A review cannot be recorded before it has taken place."))
@@ -88,6 +88,7 @@ def _check_review(
             problems.add(f"score_{area}", _("A score is a whole number from 0 to 5."))
     if review.next_review_on and review.next_review_on <= review.held_on:
         problems.add("next_review_on", _("The next review comes after this one."))
+    check_typed(problems, review, today=today, first_year=since)
 
 
 def _fill_review(row: Review, review: ReviewInput) -> Review:
@@ -105,7 +106,7 @@ def record_review(
     """Record an interim review; it fulfils the earliest planned one, and plans the next."""
     trajectory = _trajectory(session, trajectory_id)
     problems = Problems()
-    _check_review(review, trajectory, today, problems)
+    _check_review(review, trajectory, today, problems, first_year(session=session))
     problems.raise_if_any()
     planned = session.exec(
         select(Review)
@@ -135,6 +136,14 @@ def pause(
         problems.add("reason", _("Say why the trajectory pauses."))
     if expected_restart_on and expected_restart_on <= on:
         problems.add("expected_restart_on", _("The restart comes after the pause begins."))
+    check_fields(
+        problems,
+        today=today,
+        first_year=first_year(session=session),
+        on=on,
+        reason=reason,
+        expected_restart_on=expected_restart_on,
+    )
     problems.raise_if_any()
     _step_trajectory(session, trajectory, TrajectoryStatus.paused, on, reason)
     trajectory.paused_on, trajectory.pause_reason = on, reason
@@ -171,7 +180,9 @@ def close(
         )
     if trajectory.start_on and closing.ended_on < trajectory.start_on:
         problems.add("ended_on", _("The closing date is before the trajectory started."))
-    _check_review(closing.review, trajectory, today, problems)
+    since = first_year(session=session)
+    _check_review(closing.review, trajectory, today, problems, since)
+    check_typed(problems, closing, today=today, first_year=since)
     problems.raise_if_any()
     _step_trajectory(session, trajectory, TrajectoryStatus.closed, closing.ended_on, closing.reason)
     trajectory.ended_on, trajectory.close_reason = closing.ended_on, closing.reason

@@ -20,7 +20,7 @@ from homestart_desktop.data.models import (
     VisitStatus,
     Volunteer,
 )
-from homestart_desktop.data.validation import Problems
+from homestart_desktop.data.validation import Problems, check_fields, first_year
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import _
 
@@ -182,6 +182,7 @@ def _check_log(log: VisitLog, on: dt.date, today: dt.date) -> None:
     unknown = set(log.activities) - ALL_ACTIVITIES
     if unknown:
         problems.add("activities", _("Unknown activity."))
+    check_fields(problems, today=today, note=log.note)
     problems.raise_if_any()
 
 
@@ -284,6 +285,9 @@ def move_visit(
         raise LookupError(visit_id)
     if visit.status != VisitStatus.planned:
         Problems({"on": _("Only a planned visit can be moved.")}).raise_if_any()
+    problems = Problems()
+    check_fields(problems, today=dt.date.today(), first_year=first_year(session=session), on=to)
+    problems.raise_if_any()
     visit.on = to
     if half_day is not None:
         visit.half_day = half_day
@@ -302,6 +306,9 @@ def add_visit(*, session: Session, trajectory_id: int, on: dt.date, half_day: Ha
     assert trajectory is not None
     if trajectory.start_on and on < trajectory.start_on:
         Problems({"on": _("This date is before the trajectory started.")}).raise_if_any()
+    problems = Problems()
+    check_fields(problems, today=dt.date.today(), first_year=first_year(session=session), on=on)
+    problems.raise_if_any()
     session.add(Visit(trajectory_id=trajectory_id, on=on, half_day=half_day))
     return Changes(visits=True)
 

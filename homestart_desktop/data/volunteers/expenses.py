@@ -20,7 +20,7 @@ from sqlmodel import Session, func, select
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import Expense, ExpenseRegime, ExpenseYear, Transport
 from homestart_desktop.data.settings import BranchSettings, load_settings
-from homestart_desktop.data.validation import Problems, ValidationError
+from homestart_desktop.data.validation import Problems, ValidationError, check_typed
 from homestart_desktop.data.volunteers.register import _row
 from homestart_desktop.i18n import _, format_money, format_number, parse_number
 
@@ -214,6 +214,7 @@ def add_expense(
     problems = Problems()
     if expense_in.on > today:
         problems.add("on", _("This date is in the future."))
+    check_typed(problems, expense_in, today=today, first_year=settings.founded_year)
     km = amount = None
     try:
         km = parse_km(expense_in.km)

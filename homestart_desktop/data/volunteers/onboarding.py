@@ -17,7 +17,13 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import Availability, Volunteer, VolunteerStatus
 from homestart_desktop.data.models import VolunteerStatusChange as StatusChange
 from homestart_desktop.data.settings import load_settings
-from homestart_desktop.data.validation import Problems, ValidationError
+from homestart_desktop.data.validation import (
+    FIRST_EVENT_YEAR,
+    Problems,
+    ValidationError,
+    check_fields,
+    check_typed,
+)
 from homestart_desktop.data.volunteers.register import (
     ONBOARDING_FIELDS,
     Onboarding,
@@ -69,7 +75,13 @@ def missing_message(missing: list[str] | tuple[str, ...]) -> str:
     return _("Not yet available. Still missing: {missing}.").format(missing=", ".join(words))
 
 
-def check_onboarding(onboarding: Onboarding, *, today: dt.date, extract_max_age_days: int) -> None:
+def check_onboarding(
+    onboarding: Onboarding,
+    *,
+    today: dt.date,
+    extract_max_age_days: int,
+    since: int = FIRST_EVENT_YEAR,
+) -> None:
     """Refuse dates in the future, an extract too old or dated after it was handed in."""
     problems = Problems()
     for name in ONBOARDING_FIELDS:
@@ -100,6 +112,7 @@ def check_onboarding(onboarding: Onboarding, *, today: dt.date, extract_max_age_
         problems.add("course_hours", _("Give the course hours as a number from 0 to 200."))
     elif onboarding.course_completed_on and hours == 0:
         problems.add("course_hours", _("How many hours did the course take?"))
+    check_typed(problems, onboarding, today=today, first_year=since)
     problems.raise_if_any()
 
 
@@ -113,7 +126,12 @@ def save_onboarding(
     """Store the checklist; a candidate with a first interview goes into training, and a volunteer
     in training with everything in place becomes available."""
     settings = load_settings(session=session)
-    check_onboarding(onboarding, today=today, extract_max_age_days=settings.extract_max_age_days)
+    check_onboarding(
+        onboarding,
+        today=today,
+        extract_max_age_days=settings.extract_max_age_days,
+        since=settings.founded_year,
+    )
     volunteer = _row(session, volunteer_id)
     if volunteer.status in ACTIVE:
         lost = missing_for_available(onboarding)
@@ -169,6 +187,8 @@ def change_status(
                 problems.add(name, _("Missing before the volunteer can be available."))
     if new_status == V.stopped and not reason.strip():
         problems.add("reason", _("Say why the volunteer stops."))
+    since = load_settings(session=session).founded_year
+    check_fields(problems, today=today, first_year=since, on=on, reason=reason)
     problems.raise_if_any()
     _step(session, volunteer, new_status, on, reason.strip())
     return Changes(volunteers=True)

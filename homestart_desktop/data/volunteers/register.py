@@ -28,7 +28,7 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.postcodes import is_known_postcode, municipality_name
 from homestart_desktop.data.references import VOLUNTEER_PREFIX, next_reference
-from homestart_desktop.data.validation import Problems, ValidationError
+from homestart_desktop.data.validation import Problems, ValidationError, check_typed
 from homestart_desktop.domain.search import search_key
 from homestart_desktop.i18n import LANGUAGES, _
 
@@ -368,6 +368,7 @@ def _checked(v: VolunteerIn, today: dt.date) -> dict:
         and v.child_age_min > v.child_age_max
     ):
         problems.add("child_age_max", _("The highest age is lower than the lowest."))
+    check_typed(problems, v, today=today)
     problems.raise_if_any()
     values = dataclasses.asdict(v)
     values.update(

@@ -11,6 +11,7 @@ from pyrage import x25519
 
 from homestart_desktop import RESOURCES_DIR
 from homestart_desktop.i18n import _
+from homestart_desktop.private_files import write_private
 from homestart_desktop.sync.package import PackageError
 
 IDENTITY_FILE = "central-office.key"
@@ -65,7 +66,7 @@ def read_public_key(path: Path) -> str:
 def write_branch_key(path: Path, *, branch: str, public_key_hex: str) -> Path:
     """The file a branch gives the central office to register its signing key."""
     document = {"format": "homestart-branch-key", "branch": branch, "ed25519": public_key_hex}
-    Path(path).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    write_private(path, json.dumps(document, indent=2) + "\n")
     return Path(path)
 
 

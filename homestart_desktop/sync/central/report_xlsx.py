@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -9,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from homestart_desktop.i18n import _
+from homestart_desktop.private_files import write_private
 from homestart_desktop.sync.central.combine import HEADLINE_LABELS, HEADLINES, Combined
 from homestart_desktop.sync.labels import lines, row_label, table_label, value_of
 
@@ -63,5 +65,7 @@ def report_xlsx(combined: Combined, out: Path) -> Path:
         ws.freeze_panes = "C2" if ws is sheet else "B2"
         for index in range(1, ws.max_column + 1):
             ws.column_dimensions[get_column_letter(index)].width = 40 if index <= 2 else 12
-    book.save(out)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_private(out, buffer.getvalue())
     return Path(out)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from homestart_desktop.private_files import write_private
 
 
 @dataclasses.dataclass(frozen=True)
@@ -29,12 +29,7 @@ class Accepted:
 
 def _write_atomically(path: Path, document: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(document, fh, ensure_ascii=False, indent=1, sort_keys=True)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(temp, path)
+    write_private(path, json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True))
 
 
 class CentralStore:

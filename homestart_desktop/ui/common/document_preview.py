@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.i18n import _, ngettext
+from homestart_desktop.private_files import write_private
 from homestart_desktop.ui.common import prompts
 
 PREVIEW_DPI = 96
@@ -168,7 +169,7 @@ class DocumentPreview(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
-            target.write_bytes(self.pdf)
+            write_private(target, self.pdf)
         except OSError:
             prompts.warn(
                 self,

@@ -37,6 +37,8 @@ QLabel#formError {{ color: {ERROR}; }}
 QLabel#emptyState {{ color: {MUTED}; padding: 16px; }}
 QLabel#demoHint {{ background: {WARNING_SOFT}; border: 1px solid #f3d19e; border-radius: 6px;
     padding: 8px; }}
+QFrame#placeWarning {{ background: {WARNING_SOFT}; border: 1px solid #f3d19e; border-radius: 6px; }}
+QLabel#placeWarningTitle {{ font-weight: 600; color: #8a4b08; }}
 QWidget#header {{ background: white; border-bottom: 1px solid {BORDER}; }}
 QLabel#branchName {{ font-size: {POINT_SIZE + 3}pt; font-weight: 600; }}
 QListWidget#sidebar {{ background: white; border: none; border-right: 1px solid {BORDER};

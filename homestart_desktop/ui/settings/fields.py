@@ -47,6 +47,7 @@ GROUPS: tuple[tuple[str, tuple[Field, ...]], ...] = (
             Field("branch_name", N_("Name")),
             Field("branch_code", N_("Code at the central office")),
             Field("coordinator", N_("Coordinator")),
+            Field("founded_year", N_("Working since (year)"), "int", 1970, 2100),
             Field("street", N_("Street and number")),
             Field("postcode", N_("Postcode")),
             Field("municipality", N_("Municipality")),

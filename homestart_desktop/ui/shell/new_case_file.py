@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
+from homestart_desktop.ui.shell.place_warning import PlaceWarning
 
 
 def _create(*, path: Path, branch_name: str, passphrase: str, repeated: str) -> Any:
@@ -70,6 +71,8 @@ class NewCaseFileDialog(QDialog):
         row.addWidget(self.location, 1)
         row.addWidget(choose)
         self.errors.add_row(_("File"), location_row, "path")
+        self.place_warning = PlaceWarning(self)
+        self.location.textChanged.connect(self.place_warning.set_path)
         self.passphrase = QLineEdit(objectName="new_passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.errors.add_row(_("Passphrase"), self.passphrase, "passphrase")
@@ -102,6 +105,7 @@ class NewCaseFileDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.place_warning)
         layout.addWidget(self.rules)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.progress)

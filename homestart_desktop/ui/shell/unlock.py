@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.shell.place_warning import PlaceWarning
 
 MAX_RECENT = 8
 
@@ -175,6 +176,7 @@ class UnlockWindow(QWidget):
             ).format(passphrase=getattr(self, "_demo_passphrase", "") or "")
         )
         self.language_label.setText(_("Language"))
+        self.place_warning.retranslate()
         self._show_path()
 
     # ---- Building
@@ -220,6 +222,7 @@ class UnlockWindow(QWidget):
         self.demo_hint.setWordWrap(True)
         self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_hint.hide()
+        self.place_warning = PlaceWarning(self)
         self.passphrase_label = QLabel()
         self.passphrase = QLineEdit(objectName="passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -285,6 +288,7 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addSpacing(6)
+        layout.addWidget(self.place_warning)  # the whole width: read before the passphrase
         layout.addLayout(columns, 1)
         layout.addLayout(footer)
         QShortcut(QKeySequence("Ctrl+O"), self, self._browse)
@@ -308,6 +312,8 @@ class UnlockWindow(QWidget):
         else:
             self.file_name.setText(self._path.stem)
             self.file_folder.setText(str(self._path.parent))
+        if self.place_warning.path() != self._path:
+            self.place_warning.set_path(self._path)
         self.passphrase.setEnabled(self._path is not None and not self._busy)
         self._update_button()
 
