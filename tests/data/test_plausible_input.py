@@ -60,7 +60,7 @@ def test_a_referral_with_control_characters_in_a_name_is_refused_and_nothing_is_
                 )
             )
             assert problems == {field: REFUSED_NAME}
-        assert list_families(session=session) == []
+        assert list_families(session=session, today=TODAY) == []
 
 
 def test_the_message_is_in_the_coordinators_language(empty_case_file):
@@ -100,7 +100,7 @@ def test_one_line_fields_lose_invisible_characters_and_notes_keep_their_line_bre
         )
         record_intake(session=session, family_id=saved.family_id, intake=form, today=TODAY)
     with empty_case_file.session() as session:
-        file = load_family(session=session, family_id=saved.family_id)
+        file = load_family(session=session, family_id=saved.family_id, today=TODAY)
     assert file.referral.question == "Eerste lijn\nTweede lijn met tab"
     assert file.family.street == "Kerkstraat 12"
     assert file.family.life_events == "Verhuis\n\nnieuwe job"

@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.document_preview import DocumentPreview
+from tests.clock import TEST_TODAY
 
 
 def test_save_as_pdf_writes_a_private_file(qtbot, empty_case_file, tmp_path) -> None:
     with empty_case_file.session() as session:
-        pdf = intake_form_for(session=session, family_id=None, lang="nl")
+        pdf = intake_form_for(session=session, family_id=None, lang="nl", today=TEST_TODAY)
     preview = DocumentPreview(pdf, title="Intakeformulier", suggested_name="intake.pdf")
     qtbot.addWidget(preview)
     target = tmp_path / "intake.pdf"

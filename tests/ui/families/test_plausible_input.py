@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QLineEdit
 
 from homestart_desktop.data.families.register import list_families
 from homestart_desktop.ui.families.referral_dialog import ReferralDialog
+from tests.clock import TEST_TODAY
 from tests.ui.families.test_families import _fill_referral, _open_referral, _type_into
 from tests.ui.families.test_families import screen as families_screen
 
@@ -33,7 +34,7 @@ def test_a_right_to_left_override_in_a_name_is_refused_beside_the_field(
     assert dialog.errors.message("first_name") == ""
     assert dialog.findChild(QLineEdit, "last_name").text() == "Yılmaz\u202eztlaW"
     with empty_case_file.session() as session:
-        assert list_families(session=session) == []
+        assert list_families(session=session, today=TEST_TODAY) == []
 
 
 def test_a_referral_dated_two_centuries_ago_is_refused_beside_the_date(
@@ -51,4 +52,4 @@ def test_a_referral_dated_two_centuries_ago_is_refused_beside_the_date(
         "Deze datum ligt vóór 01/01/2000. Kijk het jaartal na."
     )
     with empty_case_file.session() as session:
-        assert list_families(session=session) == []
+        assert list_families(session=session, today=TEST_TODAY) == []
