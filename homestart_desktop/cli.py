@@ -31,6 +31,8 @@ EXIT_WRONG_PASSPHRASE = 3
 EXIT_NOT_A_CASE_FILE = 4
 EXIT_IN_USE = 5
 EXIT_NEWER_VERSION = 6
+EXIT_DISK_FULL = 7
+EXIT_CANNOT_WRITE = 8
 EXIT_STOPPED = 130  # Ctrl+C, as every shell expects
 
 EXIT_CODES: dict[int, str] = {
@@ -38,9 +40,14 @@ EXIT_CODES: dict[int, str] = {
     EXIT_UNEXPECTED: N_("an unexpected error (the log says where)"),
     EXIT_USAGE: N_("the command was not complete or not right, or the passphrase was refused"),
     EXIT_WRONG_PASSPHRASE: N_("wrong passphrase"),
-    EXIT_NOT_A_CASE_FILE: N_("not a case file, or the case file is damaged"),
+    EXIT_NOT_A_CASE_FILE: N_(
+        "not a case file, or the case file is damaged (cut short, or its latest changes in "
+        "the -wal file beside it)"
+    ),
     EXIT_IN_USE: N_("the case file is open elsewhere on this computer"),
     EXIT_NEWER_VERSION: N_("the case file was made by a newer version of the app"),
+    EXIT_DISK_FULL: N_("the disk is full"),
+    EXIT_CANNOT_WRITE: N_("the app may not write in this place (read-only disk, no permission)"),
 }
 
 
@@ -59,6 +66,35 @@ def _existing_file(path: Path) -> Path:
     if not path.is_file():
         raise UsageProblem(_("There is no file at this place: {file}").format(file=path))
     return path
+
+
+def _folder_for_output(path: Path | None, *, is_folder: bool = False) -> None:
+    """Refuse, before the slow unlock, an ``--out``/``--to`` that cannot be written."""
+    if path is None:
+        return
+    if is_folder:
+        if path.exists() and not path.is_dir():
+            raise UsageProblem(
+                _("This is a file, not a folder; give a folder: {folder}").format(folder=path)
+            )
+        return
+    if path.is_dir():
+        raise UsageProblem(
+            _("This is a folder; give the name of the file to make: {file}").format(file=path)
+        )
+    if not path.parent.is_dir():
+        raise UsageProblem(_("This folder does not exist: {folder}").format(folder=path.parent))
+
+
+@contextlib.contextmanager
+def _unlocked(path: Path, passphrase: str) -> Iterator[Any]:
+    """Unlock for one command; a daily backup that could not be made is said, not fatal."""
+    from homestart_desktop.data.casefile.casefile import unlock
+
+    with unlock(path, passphrase=passphrase) as case_file:
+        if case_file.backup_problem:
+            _complain(case_file.backup_problem)
+        yield case_file
 
 
 def _free_place(path: Path) -> Path:
@@ -137,10 +173,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile.casefile import unlock
-
     path = _existing_file(args.file)
-    with unlock(path, passphrase=Passphrases().existing(args.passphrase_file)) as case_file:
+    _folder_for_output(args.to, is_folder=True)
+    with _unlocked(path, Passphrases().existing(args.passphrase_file)) as case_file:
         made = case_file.backup(args.to)
     _say(_("Backup made: {file}").format(file=made))
     return EXIT_OK
@@ -162,7 +197,6 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_passwd(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile.casefile import unlock
     from homestart_desktop.data.casefile.errors import WeakPassphrase
     from homestart_desktop.data.casefile.passphrase import passphrase_problems
 
@@ -170,11 +204,12 @@ def _cmd_passwd(args: argparse.Namespace) -> int:
     source = Passphrases()
     old = source.existing(args.passphrase_file, _("Current passphrase: "))
     new, repeated = source.new(args.new_passphrase_file)
-    # Refuse a weak one before the slow unlock, and before anything is written.
+    # Refuse a weak one before the slow unlock, and before anything is written (the branch's
+    # names are checked too once the file is open).
     problems = passphrase_problems(new, repeated=repeated)
     if problems:
         raise WeakPassphrase(" ".join(problems))
-    with unlock(path, passphrase=old) as case_file:
+    with _unlocked(path, old) as case_file:
         case_file.change_passphrase(new_passphrase=new, repeated=repeated)
         # The newest backup should open with the passphrase the coordinator now remembers.
         case_file.backup(reason="rekeyed")
@@ -188,12 +223,12 @@ def _run_print_kind(target: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         import importlib
 
-        from homestart_desktop.data.casefile.casefile import unlock
-
         module_name, function_name = target.split(":")
         function = getattr(importlib.import_module(module_name), function_name)
         path = _existing_file(args.file)
-        with unlock(path, passphrase=Passphrases().existing(args.passphrase_file)) as case_file:
+        _folder_for_output(getattr(args, "out", None))
+        _folder_for_output(getattr(args, "to", None), is_folder=True)
+        with _unlocked(path, Passphrases().existing(args.passphrase_file)) as case_file:
             return int(function(args, case_file=case_file))
 
     return run
@@ -437,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     from homestart_desktop.data.casefile.errors import CaseFileError
 
     argv = [str(word) for word in (sys.argv[1:] if argv is None else argv)]
+    _streams_carry_any_file_name()
     _early_language(argv)
     try:
         with _argparse_in_our_language():
@@ -459,17 +495,40 @@ def main(argv: list[str] | None = None) -> int:
         _complain(_("Stopped."))
         code = EXIT_STOPPED
     except Exception as error:
-        code = _unexpected(error)
+        code = _unexpected(error, args)
     log.info("command %s ended with exit code %d", name, code)
     return code
 
 
-def _unexpected(error: Exception) -> int:
+def _streams_carry_any_file_name() -> None:
+    """A file name that is not UTF-8 (``caf\xe9`` on Linux) is printed as its own bytes.
+
+    Python reads such a name from the command line with surrogates; without this, printing it
+    back ("Backup made: …") would raise instead.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
+
+
+def _unexpected(error: Exception, args: argparse.Namespace) -> int:
+    from homestart_desktop.data.casefile.opening import storage_problem
     from homestart_desktop.data.validation import ValidationError
 
     if isinstance(error, ValidationError):
         _complain(" ".join(error.problems.values()))
         return EXIT_USAGE
+    # A full disk or a read-only folder while a command writes: say which, not a type name.
+    where_written = next(
+        (Path(p) for name in ("out", "to", "file") if (p := getattr(args, name, None))),
+        Path.cwd(),
+    )
+    folder = where_written if where_written.is_dir() else where_written.parent
+    named = storage_problem(error, folder)
+    if named is not None:
+        log.info("command failed: %s", type(named).__name__)
+        _complain(named.message)
+        return named.exit_code
     # The type and place only: an exception's message can quote a row of the case file.
     log.error("unexpected error: %s", where(error))
     _complain(
