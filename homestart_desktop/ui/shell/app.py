@@ -240,11 +240,12 @@ class AppController(QObject):
         self.sig_unlocked.emit()
 
     def _backup_failed(self, error: BaseException) -> None:
+        from homestart_desktop.data.casefile.casefile import backup_problem_message
+
         log.error("daily backup failed: %s", type(error).__name__)
         if self.main_window is not None:
-            self.main_window.statusBar().showMessage(
-                _("The daily backup could not be made. Make one from Settings."), 30_000
-            )
+            # The work goes on; the reason (a full disk, a read-only stick) is said in words.
+            self.main_window.show_backup_problem(backup_problem_message(error))
 
     def _unlock_failed(self, error: BaseException) -> None:
         from homestart_desktop.data.casefile.errors import CaseFileError
