@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
-from homestart_desktop.data.casefile.errors import CaseFileError, DamagedCaseFile
+from homestart_desktop.data.casefile.errors import CaseFileError, DamagedCaseFile, FileCutShort
+from homestart_desktop.i18n import _
 
 if TYPE_CHECKING:
     from homestart_desktop.data.casefile.casefile import CaseFile
@@ -180,6 +181,33 @@ def daily_backup_if_due(case_file: CaseFile, *, keep: int | None = None) -> Path
             keep = load_settings(session=session).backups_to_keep
     rotate(case_file.path, keep=keep or DEFAULT_KEEP)
     return made
+
+
+def daily_backup_or_warn(case_file: CaseFile, *, keep: int | None) -> None:
+    """Today's backup; one that cannot be made (a full disk) must not stop the day's work."""
+    from homestart_desktop.data.casefile.opening import named_error
+
+    try:
+        daily_backup_if_due(case_file, keep=keep)
+    except Exception as error:
+        named = named_error(error, case_file.path, needed=case_file.path.stat().st_size)
+        if isinstance(named, (DamagedCaseFile, FileCutShort)):
+            raise named from error  # the backup read a damaged page: that must be seen now
+        log.warning("daily backup not made: %s", type(named).__name__)
+        case_file.backup_problem = backup_problem_message(named)
+
+
+def backup_problem_message(error: BaseException) -> str:
+    """What the screens and the command line say when today's backup could not be made."""
+    reason = error.message if isinstance(error, CaseFileError) else ""
+    return " ".join(
+        part
+        for part in (
+            _("Today's backup could not be made; you can work on, but make one soon."),
+            reason,
+        )
+        if part
+    )
 
 
 def restore_backup(backup: Path, target: Path, *, passphrase: str) -> Path | None:

@@ -191,17 +191,6 @@ def _acquire(lock: FileLock) -> None:
         raise opening.lock_problem(error, Path(lock.lock_file).parent) from error
 
 
-def _named(
-    error: BaseException, path: Path, *, needed: int = opening.ROOM_TO_OPEN
-) -> BaseException:
-    """The error to report for a failure on an open file: named when it is one we know."""
-    return (
-        opening.storage_problem(error, path.parent, needed=needed)
-        or opening.damage_problem(error, path)
-        or error
-    )
-
-
 def remove_unfinished_file(path: Path) -> None:
     """A file that was never finished goes, with its WAL, WAL index and journal."""
     for leftover in (path, *(Path(f"{path}{end}") for end in ("-wal", "-shm", "-journal"))):
@@ -412,10 +401,10 @@ def unlock(
                 with case_file.engine.begin() as connection:
                     migrations.upgrade(connection)
             if daily_backup:  # the app makes it itself, right after Today shows
-                _daily_backup_or_warn(case_file, keep=backups_to_keep)
+                backups.daily_backup_or_warn(case_file, keep=backups_to_keep)
         except BaseException as error:
             case_file.engine.dispose()
-            named = _named(error, path) if isinstance(error, Exception) else error
+            named = opening.named_error(error, path) if isinstance(error, Exception) else error
             if named is not error:
                 raise named from error
             raise
@@ -424,31 +413,6 @@ def unlock(
     except BaseException:
         _release(lock)
         raise
-
-
-def _daily_backup_or_warn(case_file: CaseFile, *, keep: int | None) -> None:
-    """Today's backup; one that cannot be made (a full disk) must not stop the day's work."""
-    try:
-        backups.daily_backup_if_due(case_file, keep=keep)
-    except Exception as error:
-        named = _named(error, case_file.path, needed=case_file.path.stat().st_size)
-        if isinstance(named, (DamagedCaseFile, FileCutShort)):
-            raise named from error  # the backup read a damaged page: that must be seen now
-        log.warning("daily backup not made: %s", type(named).__name__)
-        case_file.backup_problem = backup_problem_message(named)
-
-
-def backup_problem_message(error: BaseException) -> str:
-    """What the screens and the command line say when today's backup could not be made."""
-    reason = error.message if isinstance(error, CaseFileError) else ""
-    return " ".join(
-        part
-        for part in (
-            _("Today's backup could not be made; you can work on, but make one soon."),
-            reason,
-        )
-        if part
-    )
 
 
 def check_case_file(path: Path, *, passphrase: str) -> list[str]:
@@ -470,7 +434,7 @@ def check_case_file(path: Path, *, passphrase: str) -> list[str]:
         except CaseFileError:
             raise
         except DBAPIError as error:  # a damaged page surfaces as a database error on reading
-            named = _named(error, path)
+            named = opening.named_error(error, path)
             raise (named if named is not error else DamagedCaseFile(_short(error))) from error
         finally:
             case_file.lock()

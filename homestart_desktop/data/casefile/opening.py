@@ -126,6 +126,13 @@ def damage_problem(error: BaseException, path: Path) -> CaseFileError | None:
     return DamagedCaseFile(str(original).splitlines()[0])
 
 
+def named_error(error: BaseException, path: Path, *, needed: int = ROOM_TO_OPEN) -> BaseException:
+    """The error to report for a failure on an open file: named when it is one we know."""
+    return (
+        storage_problem(error, path.parent, needed=needed) or damage_problem(error, path) or error
+    )
+
+
 def lock_problem(error: OSError, folder: Path) -> CaseFileError:
     """The lock file beside the case file could not be made: say why in words."""
     return storage_problem(error, folder) or CannotWrite()

@@ -240,7 +240,7 @@ class AppController(QObject):
         self.sig_unlocked.emit()
 
     def _backup_failed(self, error: BaseException) -> None:
-        from homestart_desktop.data.casefile.casefile import backup_problem_message
+        from homestart_desktop.data.casefile.backups import backup_problem_message
 
         log.error("daily backup failed: %s", type(error).__name__)
         if self.main_window is not None:
