@@ -97,6 +97,23 @@ def _unlocked(path: Path, passphrase: str) -> Iterator[Any]:
         yield case_file
 
 
+def readable_text(value: str) -> str:
+    """argparse type for a name or reference: text, not the bytes of another encoding.
+
+    A word typed in Latin-1 on a UTF-8 system reaches Python with surrogates, which a file name
+    carries fine but the case file cannot store or look up.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            _("this is not text in UTF-8; type it again: {value}").format(
+                value=value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            )
+        ) from None
+    return value
+
+
 def _free_place(path: Path) -> Path:
     if path.exists():
         raise UsageProblem(
@@ -247,7 +264,11 @@ def add_print_kind(kinds: Any, name: str, help_text: str, target: str) -> argpar
 def add_plan_options(parser: argparse.ArgumentParser) -> None:
     """Options of a volunteer's visit plan (``print schedule`` and ``ics``)."""
     parser.add_argument(
-        "--volunteer", required=True, metavar="VW-…", help=_("the volunteer's reference")
+        "--volunteer",
+        required=True,
+        type=readable_text,
+        metavar="VW-…",
+        help=_("the volunteer's reference"),
     )
     parser.add_argument(
         "--weeks", type=int, default=8, metavar="N", help=_("how many weeks, from this week on")
@@ -285,7 +306,11 @@ def _add_print_kinds(kinds: Any) -> None:
         "homestart_desktop.documents.agreement_cli:agreement_cli",
     )
     agreement.add_argument(
-        "--volunteer", required=True, metavar="VW-…", help=_("the volunteer's reference")
+        "--volunteer",
+        required=True,
+        type=readable_text,
+        metavar="VW-…",
+        help=_("the volunteer's reference"),
     )
     agreement.add_argument(
         "--lang",
@@ -300,7 +325,10 @@ def _add_print_kinds(kinds: Any) -> None:
         "homestart_desktop.documents.intake_form_cli:intake_form_cli",
     )
     intake_form.add_argument(
-        "--family", metavar="GZ-…", help=_("the family's reference (without it: a blank form)")
+        "--family",
+        type=readable_text,
+        metavar="GZ-…",
+        help=_("the family's reference (without it: a blank form)"),
     )
     intake_form.add_argument(
         "--lang",
@@ -375,7 +403,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = command("new", _("make a new, empty case file for a branch"), _cmd_new)
     new.add_argument("file", type=Path, metavar="FILE", help=_("where to make it"))
-    new.add_argument("--branch", required=True, metavar="NAME", help=_("the branch's name"))
+    new.add_argument(
+        "--branch", required=True, type=readable_text, metavar="NAME", help=_("the branch's name")
+    )
     _passphrase_option(new)
 
     check = command(
