@@ -8,6 +8,7 @@ translated message and never the package's content.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import tempfile
 import urllib.error
@@ -37,6 +38,7 @@ class FolderTransport:
     def deliver(self, name: str, data: bytes) -> None:
         if not self.folder.is_dir():
             raise TransportError(_("The folder cannot be found. Is the USB stick plugged in?"))
+        temp = None
         try:
             fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".homestart-", suffix=".part")
             with os.fdopen(fd, "wb") as fh:
@@ -45,6 +47,9 @@ class FolderTransport:
                 os.fsync(fh.fileno())
             os.replace(temp, self.folder / name)
         except OSError as error:
+            if temp is not None:  # a half-written package on a full stick is no use to anyone
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
             raise TransportError(
                 _("The package could not be saved in this folder ({reason}).").format(
                     reason=error.strerror or type(error).__name__

@@ -133,6 +133,15 @@ def named_error(error: BaseException, path: Path, *, needed: int = ROOM_TO_OPEN)
     )
 
 
+def folder_problem(folder: Path, *, needed: int = ROOM_TO_OPEN) -> CaseFileError | None:
+    """Why nothing can be written in ``folder`` (read-only, full), or None when it could be."""
+    if not _writable(folder):
+        return CannotWrite()
+    if _free_room(folder) < needed:
+        return DiskFull(needed=needed, free=_free_room(folder))
+    return None
+
+
 def lock_problem(error: OSError, folder: Path) -> CaseFileError:
     """The lock file beside the case file could not be made: say why in words."""
     return storage_problem(error, folder) or CannotWrite()
