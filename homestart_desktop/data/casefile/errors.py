@@ -6,6 +6,8 @@ the command line returns.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from homestart_desktop.i18n import _
 
 
@@ -128,8 +130,12 @@ class DamagedJournal(CaseFileError):
 
     exit_code = 4
 
-    def __init__(self, *, kept: str | None, newest_backup: str | None) -> None:
+    def __init__(
+        self, *, kept: str | None, newest_backup: str | None, backup_path: Path | None = None
+    ) -> None:
         self.kept, self.newest_backup = kept, newest_backup
+        self.backup_path = backup_path
+        """The newest backup, for the unlock window to offer."""
         parts = [
             _(
                 "The most recent changes to this case file are damaged (in its journal, the "

@@ -83,8 +83,11 @@ def check_before_open(path: Path, key: bytes) -> None:
             log.error(
                 "damaged WAL (%s, %d frames would be lost)", reading.reason, reading.lost_frames
             )
+            newest = _newest_backup(path)
             raise DamagedJournal(
-                kept=_keep_untouched_copy(path), newest_backup=_newest_backup(path)
+                kept=_keep_untouched_copy(path),
+                newest_backup=newest.name if newest else None,
+                backup_path=newest,
             )
         # Pages added since the last checkpoint live in the WAL: the main file may be shorter.
         if size % PAGE_BYTES:
@@ -197,13 +200,13 @@ def _pages_in_header(path: Path, key: bytes) -> int:
     return pages if change_counter == valid_for else 0
 
 
-def _newest_backup(path: Path) -> str | None:
+def _newest_backup(path: Path) -> Path | None:
     from homestart_desktop.data.casefile.backups import list_backups
 
     with contextlib.suppress(OSError):
         found = list_backups(path)
         if found:
-            return found[0].path.name
+            return found[0].path
     return None
 
 

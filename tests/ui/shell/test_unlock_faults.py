@@ -74,3 +74,34 @@ def test_a_daily_backup_that_cannot_be_made_is_said_on_today_and_the_work_goes_o
         controller.lock()
         qtbot.waitUntil(lambda: controller.ops.case_file is None, timeout=10_000)
     assert not warning.isVisible()  # emptied on lock with the rest
+
+
+def test_after_a_damaged_wal_the_window_offers_the_newest_backup_and_puts_it_in_place(
+    qtbot, controller, empty_template: tuple[Path, bytes], tmp_path: Path
+) -> None:
+    from homestart_desktop.ui.common import prompts
+
+    path = crashed_with_families_in_wal(*empty_template, tmp_path / "case")
+    folder = backups.backup_dir(path)
+    folder.mkdir()
+    newest = folder / f"{path.stem}-20260301-090000-daily.hscase"
+    shutil.copyfile(empty_template[0], newest)
+    wal_file = wal.wal_path(path)
+    flip_byte(wal_file, wal_file.stat().st_size // 2)
+    damaged = {p.name: p.read_bytes() for p in (path, wal_file)}
+
+    text = _type_and_wait_for_the_error(qtbot, controller, path)
+    assert newest.name in text
+    offer = controller.unlock_window.restore_offered
+    assert offer.isVisible() and offer.objectName() == "restore_newest_backup"
+    prompts.set_next_answers([True])
+    offer.click()
+    qtbot.waitUntil(lambda: controller.unlock_window.note.isVisible(), timeout=20_000)
+    assert not offer.isVisible() and not controller.unlock_window.error.isVisible()
+    assert path.read_bytes() == newest.read_bytes()
+    # What it replaced is kept whole, with its damaged WAL beside it under the same name.
+    (kept,) = folder.glob("*before-restore.hscase")
+    assert kept.read_bytes() == damaged[path.name]
+    assert wal.wal_path(kept).read_bytes() == damaged[wal_file.name]
+    unlock_by_typing(qtbot, controller, path, TEST_PASSPHRASE)
+    assert controller.main_window.isVisible()
