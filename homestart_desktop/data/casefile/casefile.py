@@ -4,7 +4,9 @@ The key is derived once per unlock with SQLCipher's own scheme (PBKDF2-HMAC-SHA5
 iterations, salt = the file's first 16 bytes) and every connection is opened with the raw key
 ``x'<key><salt>'``, so the passphrase itself never reaches SQL and standard SQLCipher tools can
 still open the file with it. Each refusal has its own exception with a message for the
-coordinator and an exit code for the command line; none of them writes to the file.
+coordinator and an exit code for the command line; none of them writes to the file. Before
+SQLite sees a file, ``opening.check_before_open`` checks the key on page 1, the file's length and
+its WAL, so that a wrong passphrase, a file cut short and a damaged WAL are told apart.
 """
 
 from __future__ import annotations

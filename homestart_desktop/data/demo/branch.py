@@ -161,11 +161,8 @@ def write_demo_file(
     today: dt.date | None = None,
 ) -> Path:
     """Create an encrypted case file at ``path`` holding the demo branch; it is left locked."""
-    from homestart_desktop.data.casefile.casefile import (
-        create_case_file,
-        opening,
-        remove_unfinished_file,
-    )
+    from homestart_desktop.data.casefile import opening
+    from homestart_desktop.data.casefile.casefile import create_case_file, remove_unfinished_file
 
     path = Path(path)
     case_file = create_case_file(path, passphrase=passphrase, branch_name=DEMO_BRANCH_NAME)
