@@ -140,7 +140,7 @@ class DamagedJournal(CaseFileError):
             _(
                 "The most recent changes to this case file are damaged (in its journal, the "
                 "file ending in -wal beside it). Opening it would lose some of them without a "
-                "word, so it was not opened and nothing was changed."
+                "word, so it was not opened and the file and its journal were left as they are."
             )
         ]
         if kept:
