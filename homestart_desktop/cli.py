@@ -32,6 +32,8 @@ EXIT_WRONG_PASSPHRASE = 3
 EXIT_NOT_A_CASE_FILE = 4
 EXIT_IN_USE = 5
 EXIT_NEWER_VERSION = 6
+EXIT_DISK_FULL = 7
+EXIT_CANNOT_WRITE = 8
 EXIT_STOPPED = 130  # Ctrl+C, as every shell expects
 
 EXIT_CODES: dict[int, str] = {
@@ -39,9 +41,14 @@ EXIT_CODES: dict[int, str] = {
     EXIT_UNEXPECTED: N_("an unexpected error (the log says where)"),
     EXIT_USAGE: N_("the command was not complete or not right, or the passphrase was refused"),
     EXIT_WRONG_PASSPHRASE: N_("wrong passphrase"),
-    EXIT_NOT_A_CASE_FILE: N_("not a case file, or the case file is damaged"),
+    EXIT_NOT_A_CASE_FILE: N_(
+        "not a case file, or the case file is damaged (cut short, or its latest changes in "
+        "the -wal file beside it)"
+    ),
     EXIT_IN_USE: N_("the case file is open elsewhere on this computer"),
     EXIT_NEWER_VERSION: N_("the case file was made by a newer version of the app"),
+    EXIT_DISK_FULL: N_("the disk is full"),
+    EXIT_CANNOT_WRITE: N_("the app may not write in this place (read-only disk, no permission)"),
 }
 
 
@@ -60,6 +67,52 @@ def _existing_file(path: Path) -> Path:
     if not path.is_file():
         raise UsageProblem(_("There is no file at this place: {file}").format(file=path))
     return path
+
+
+def _folder_for_output(path: Path | None, *, is_folder: bool = False) -> None:
+    """Refuse, before the slow unlock, an ``--out``/``--to`` that cannot be written."""
+    if path is None:
+        return
+    if is_folder:
+        if path.exists() and not path.is_dir():
+            raise UsageProblem(
+                _("This is a file, not a folder; give a folder: {folder}").format(folder=path)
+            )
+        return
+    if path.is_dir():
+        raise UsageProblem(
+            _("This is a folder; give the name of the file to make: {file}").format(file=path)
+        )
+    if not path.parent.is_dir():
+        raise UsageProblem(_("This folder does not exist: {folder}").format(folder=path.parent))
+
+
+@contextlib.contextmanager
+def _unlocked(path: Path, passphrase: str) -> Iterator[Any]:
+    """Unlock for one command; a daily backup that could not be made is said, not fatal."""
+    from homestart_desktop.data.casefile.casefile import unlock
+
+    with unlock(path, passphrase=passphrase) as case_file:
+        if case_file.backup_problem:
+            _complain(case_file.backup_problem)
+        yield case_file
+
+
+def readable_text(value: str) -> str:
+    """argparse type for a name or reference: text, not the bytes of another encoding.
+
+    A word typed in Latin-1 on a UTF-8 system reaches Python with surrogates, which a file name
+    carries fine but the case file cannot store or look up.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            _("this is not text in UTF-8; type it again: {value}").format(
+                value=value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            )
+        ) from None
+    return value
 
 
 def _free_place(path: Path) -> Path:
@@ -149,10 +202,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile.casefile import unlock
-
     path = _case_file_place(_existing_file(args.file))
-    with unlock(path, passphrase=Passphrases().existing(args.passphrase_file)) as case_file:
+    _folder_for_output(args.to, is_folder=True)
+    with _unlocked(path, Passphrases().existing(args.passphrase_file)) as case_file:
         made = case_file.backup(args.to)
     _say(_("Backup made: {file}").format(file=made))
     return EXIT_OK
@@ -175,7 +227,6 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_passwd(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile.casefile import unlock
     from homestart_desktop.data.casefile.errors import WeakPassphrase
     from homestart_desktop.data.casefile.passphrase import passphrase_problems
 
@@ -183,11 +234,12 @@ def _cmd_passwd(args: argparse.Namespace) -> int:
     source = Passphrases()
     old = source.existing(args.passphrase_file, _("Current passphrase: "))
     new, repeated = source.new(args.new_passphrase_file)
-    # Refuse a weak one before the slow unlock, and before anything is written.
+    # Refuse a weak one before the slow unlock, and before anything is written (the branch's
+    # names are checked too once the file is open).
     problems = passphrase_problems(new, repeated=repeated)
     if problems:
         raise WeakPassphrase(" ".join(problems))
-    with unlock(path, passphrase=old) as case_file:
+    with _unlocked(path, old) as case_file:
         case_file.change_passphrase(new_passphrase=new, repeated=repeated)
         # The newest backup should open with the passphrase the coordinator now remembers.
         case_file.backup(reason="rekeyed")
@@ -201,12 +253,12 @@ def _run_print_kind(target: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         import importlib
 
-        from homestart_desktop.data.casefile.casefile import unlock
-
         module_name, function_name = target.split(":")
         function = getattr(importlib.import_module(module_name), function_name)
         path = _case_file_place(_existing_file(args.file))
-        with unlock(path, passphrase=Passphrases().existing(args.passphrase_file)) as case_file:
+        _folder_for_output(getattr(args, "out", None))
+        _folder_for_output(getattr(args, "to", None), is_folder=True)
+        with _unlocked(path, Passphrases().existing(args.passphrase_file)) as case_file:
             return int(function(args, case_file=case_file))
 
     return run
@@ -225,7 +277,11 @@ def add_print_kind(kinds: Any, name: str, help_text: str, target: str) -> argpar
 def add_plan_options(parser: argparse.ArgumentParser) -> None:
     """Options of a volunteer's visit plan (``print schedule`` and ``ics``)."""
     parser.add_argument(
-        "--volunteer", required=True, metavar="VW-…", help=_("the volunteer's reference")
+        "--volunteer",
+        required=True,
+        type=readable_text,
+        metavar="VW-…",
+        help=_("the volunteer's reference"),
     )
     parser.add_argument(
         "--weeks", type=int, default=8, metavar="N", help=_("how many weeks, from this week on")
@@ -263,7 +319,11 @@ def _add_print_kinds(kinds: Any) -> None:
         "homestart_desktop.documents.agreement_cli:agreement_cli",
     )
     agreement.add_argument(
-        "--volunteer", required=True, metavar="VW-…", help=_("the volunteer's reference")
+        "--volunteer",
+        required=True,
+        type=readable_text,
+        metavar="VW-…",
+        help=_("the volunteer's reference"),
     )
     agreement.add_argument(
         "--lang",
@@ -278,7 +338,10 @@ def _add_print_kinds(kinds: Any) -> None:
         "homestart_desktop.documents.intake_form_cli:intake_form_cli",
     )
     intake_form.add_argument(
-        "--family", metavar="GZ-…", help=_("the family's reference (without it: a blank form)")
+        "--family",
+        type=readable_text,
+        metavar="GZ-…",
+        help=_("the family's reference (without it: a blank form)"),
     )
     intake_form.add_argument(
         "--lang",
@@ -353,7 +416,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = command("new", _("make a new, empty case file for a branch"), _cmd_new)
     new.add_argument("file", type=Path, metavar="FILE", help=_("where to make it"))
-    new.add_argument("--branch", required=True, metavar="NAME", help=_("the branch's name"))
+    new.add_argument(
+        "--branch", required=True, type=readable_text, metavar="NAME", help=_("the branch's name")
+    )
     _passphrase_option(new)
 
     check = command(
@@ -450,6 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     from homestart_desktop.data.casefile.errors import CaseFileError
 
     argv = [str(word) for word in (sys.argv[1:] if argv is None else argv)]
+    _streams_carry_any_file_name()
     _early_language(argv)
     try:
         with _argparse_in_our_language():
@@ -474,17 +540,40 @@ def main(argv: list[str] | None = None) -> int:
         _complain(_("Stopped."))
         code = EXIT_STOPPED
     except Exception as error:
-        code = _unexpected(error)
+        code = _unexpected(error, args)
     log.info("command %s ended with exit code %d", name, code)
     return code
 
 
-def _unexpected(error: Exception) -> int:
+def _streams_carry_any_file_name() -> None:
+    """A file name that is not UTF-8 (``caf\xe9`` on Linux) is printed as its own bytes.
+
+    Python reads such a name from the command line with surrogates; without this, printing it
+    back ("Backup made: …") would raise instead.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
+
+
+def _unexpected(error: Exception, args: argparse.Namespace) -> int:
+    from homestart_desktop.data.casefile.opening import storage_problem
     from homestart_desktop.data.validation import ValidationError
 
     if isinstance(error, ValidationError):
         _complain(" ".join(error.problems.values()))
         return EXIT_USAGE
+    # A full disk or a read-only folder while a command writes: say which, not a type name.
+    where_written = next(
+        (Path(p) for name in ("out", "to", "file") if (p := getattr(args, name, None))),
+        Path.cwd(),
+    )
+    folder = where_written if where_written.is_dir() else where_written.parent
+    named = storage_problem(error, folder)
+    if named is not None:
+        log.info("command failed: %s", type(named).__name__)
+        _complain(named.message)
+        return named.exit_code
     # The type and place only: an exception's message can quote a row of the case file.
     log.error("unexpected error: %s", where(error))
     _complain(

@@ -121,6 +121,7 @@ def run_homestart(
         capture_output=True,
         text=True,
         encoding="utf-8",
+        errors="surrogateescape",  # a file name that is not UTF-8 comes back as it was given
         env=cli_env(log_dir),
         timeout=timeout,
         cwd=REPO,

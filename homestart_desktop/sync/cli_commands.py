@@ -83,8 +83,13 @@ def export_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
         info = make_package(session=session, quarter=args.quarter)
     attempt = Outbox(case_file.session).send_one(info.id, FolderTransport(folder))
     if not attempt.delivered:
-        print(attempt.message, file=sys.stderr)
-        return 1
+        # A full or read-only stick gets its own words and exit code; the package stays in the
+        # outbox, to be sent again.
+        from homestart_desktop.data.casefile.opening import folder_problem
+
+        named = folder_problem(folder)
+        print(named.message if named else attempt.message, file=sys.stderr)
+        return named.exit_code if named else 2
     print(
         _("Package {quarter} version {version} saved in {folder}").format(
             quarter=info.quarter, version=info.version, folder=folder

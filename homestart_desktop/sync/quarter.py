@@ -9,6 +9,9 @@ import re
 from homestart_desktop.i18n import _
 
 _PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*$")
+# Years a quarter may have: every quarter's neighbours and the year before must still be dates
+# (the calendar stops at year 1 and 9999), and no branch counted before 1900.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 @dataclasses.dataclass(frozen=True, order=True)
@@ -24,7 +27,14 @@ class Quarter:
         found = _PATTERN.match(text or "")
         if not found:
             raise ValueError(_("'{text}' is not a quarter: write it as 2026-Q3.").format(text=text))
-        return cls(int(found.group(1)), int(found.group(2)))
+        year = int(found.group(1))
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(
+                _(
+                    "'{text}' is not a quarter the app can count: the year is {first} to {last}."
+                ).format(text=text, first=FIRST_YEAR, last=LAST_YEAR)
+            )
+        return cls(year, int(found.group(2)))
 
     @classmethod
     def of(cls, day: dt.date) -> Quarter:

@@ -68,3 +68,30 @@ def test_the_homestart_command(branch_templates, tmp_path, capsys) -> None:
     assert len(list((tmp_path / "out").glob("*.age"))) == 1
     assert main(["branch-key", str(path), "--out", str(tmp_path / "GENT.key"), *given]) == 0
     assert main(["figures", str(path), "--quarter", "2026-Q9", *given]) == 2
+
+
+@pytest.mark.parametrize("stick_is", ["full", "read-only"])
+def test_export_onto_a_full_or_read_only_stick_says_which_and_leaves_nothing(
+    gent, tmp_path, capsys, stick_is: str
+) -> None:
+    """A real small tmpfs (skipped where mounting is not allowed; chmod does not stop root)."""
+    from homestart_desktop.data.casefile.errors import CannotWrite, DiskFull
+    from tests.fault_helpers import fill_up, make_read_only, small_disk
+
+    case_file, _ = gent
+    with small_disk(tmp_path, 64) as stick:
+        if stick_is == "full":
+            fill_up(stick)
+        else:
+            make_read_only(stick)
+        code = export_cli(argparse.Namespace(quarter=Q3, to=stick), case_file=case_file)
+        left = sorted(path.name for path in stick.iterdir())
+    error = capsys.readouterr().err
+    if stick_is == "full":
+        assert code == DiskFull.exit_code == 7
+        assert error.startswith(DiskFull(needed=0, free=0).message.split(":")[0])
+        assert left == ["filler"]  # no half-written package
+    else:
+        assert code == CannotWrite.exit_code == 8
+        assert error.strip() == CannotWrite().message
+        assert left == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import glob
 import logging
 import os
 from pathlib import Path
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
-from homestart_desktop.data.casefile.errors import CaseFileError, DamagedCaseFile
+from homestart_desktop.data.casefile.errors import CaseFileError, DamagedCaseFile, FileCutShort
+from homestart_desktop.i18n import _
 
 if TYPE_CHECKING:
     from homestart_desktop.data.casefile.casefile import CaseFile
@@ -61,7 +63,51 @@ def make_backup(
 ) -> Path:
     """Write an encrypted copy of the open case file and return where it is."""
     folder = Path(to_dir) if to_dir else backup_dir(case_path)
+    try:
+        return _write_backup(engine, case_path, raw_key, folder, reason=reason, now=now)
+    except Exception as error:
+        from homestart_desktop.data.casefile.opening import storage_problem
+
+        # A backup needs about as much room as the file itself.
+        named = storage_problem(
+            error, folder if folder.is_dir() else folder.parent, needed=_size(case_path)
+        )
+        if named is None:
+            raise
+        raise named from error
+
+
+def _size(path: Path) -> int:
+    return sum(
+        candidate.stat().st_size
+        for candidate in (path, path.with_name(path.name + "-wal"))
+        if candidate.exists()
+    )
+
+
+def remove_unfinished(folder: Path, case_path: Path) -> list[Path]:
+    """Backups that were never finished (the app was killed while writing them) go."""
+    removed = []
+    for pattern in ("*.hscase.partial", "*.hscase.partial-*"):
+        for path in folder.glob(f"{glob.escape(case_path.stem)}-{pattern}"):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    if removed:
+        log.info("%d unfinished backup files removed", len(removed))
+    return removed
+
+
+def _write_backup(
+    engine: Engine,
+    case_path: Path,
+    raw_key: str,
+    folder: Path,
+    *,
+    reason: str,
+    now: dt.datetime | None,
+) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    remove_unfinished(folder, case_path)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = folder / f"{case_path.stem}-{stamp}-{reason}.hscase"
     counter = 1
@@ -75,7 +121,11 @@ def make_backup(
     try:
         with engine.connect() as connection:
             raw = connection.connection.dbapi_connection
-            raw.execute("ATTACH DATABASE ? AS backup KEY ?", (str(partial), raw_key.strip('"')))
+            # The file name as the system's bytes: a name that is not UTF-8 (café in Latin-1
+            # on Linux) cannot be bound as text.
+            raw.execute(
+                "ATTACH DATABASE ? AS backup KEY ?", (os.fsencode(partial), raw_key.strip('"'))
+            )
             try:
                 raw.execute("SELECT sqlcipher_export('backup')")
             finally:
@@ -86,6 +136,7 @@ def make_backup(
         _fsync_dir(folder)
     except BaseException:
         partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
         raise
     log.info("backup made (%s)", reason)
     return target
@@ -95,7 +146,7 @@ def list_backups(case_path: Path, folder: Path | None = None) -> list[BackupInfo
     """The backups of a case file, newest first."""
     folder = folder or backup_dir(case_path)
     found: list[BackupInfo] = []
-    for path in folder.glob(f"{case_path.stem}-*.hscase"):
+    for path in folder.glob(f"{glob.escape(case_path.stem)}-*.hscase"):
         parts = path.stem[len(case_path.stem) + 1 :].split("-")
         try:
             made_at = dt.datetime.strptime("-".join(parts[:2]), "%Y%m%d-%H%M%S")
@@ -130,6 +181,33 @@ def daily_backup_if_due(case_file: CaseFile, *, keep: int | None = None) -> Path
             keep = load_settings(session=session).backups_to_keep
     rotate(case_file.path, keep=keep or DEFAULT_KEEP)
     return made
+
+
+def daily_backup_or_warn(case_file: CaseFile, *, keep: int | None) -> None:
+    """Today's backup; one that cannot be made (a full disk) must not stop the day's work."""
+    from homestart_desktop.data.casefile.opening import named_error
+
+    try:
+        daily_backup_if_due(case_file, keep=keep)
+    except Exception as error:
+        named = named_error(error, case_file.path, needed=case_file.path.stat().st_size)
+        if isinstance(named, (DamagedCaseFile, FileCutShort)):
+            raise named from error  # the backup read a damaged page: that must be seen now
+        log.warning("daily backup not made: %s", type(named).__name__)
+        case_file.backup_problem = backup_problem_message(named)
+
+
+def backup_problem_message(error: BaseException) -> str:
+    """What the screens and the command line say when today's backup could not be made."""
+    reason = error.message if isinstance(error, CaseFileError) else ""
+    return " ".join(
+        part
+        for part in (
+            _("Today's backup could not be made; you can work on, but make one soon."),
+            reason,
+        )
+        if part
+    )
 
 
 def restore_backup(backup: Path, target: Path, *, passphrase: str) -> Path | None:

@@ -4,7 +4,9 @@ The key is derived once per unlock with SQLCipher's own scheme (PBKDF2-HMAC-SHA5
 iterations, salt = the file's first 16 bytes) and every connection is opened with the raw key
 ``x'<key><salt>'``, so the passphrase itself never reaches SQL and standard SQLCipher tools can
 still open the file with it. Each refusal has its own exception with a message for the
-coordinator and an exit code for the command line; none of them writes to the file.
+coordinator and an exit code for the command line; none of them writes to the file. Before
+SQLite sees a file, ``opening.check_before_open`` checks the key on page 1, the file's length and
+its WAL, so that a wrong passphrase, a file cut short and a damaged WAL are told apart.
 """
 
 from __future__ import annotations
@@ -26,10 +28,14 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from homestart_desktop.data import write_guard
-from homestart_desktop.data.casefile import backups, migrations
+from homestart_desktop.data.casefile import backups, migrations, opening
 from homestart_desktop.data.casefile.errors import (
+    CannotWrite,
     CaseFileError,
     DamagedCaseFile,
+    DamagedJournal,
+    DiskFull,
+    FileCutShort,
     FileInUse,
     NewerVersion,
     NotACaseFile,
@@ -51,9 +57,13 @@ PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 FORMAT_MARKER = "homestart-case-file"
 
 __all__ = [
+    "CannotWrite",
     "CaseFile",
     "CaseFileError",
     "DamagedCaseFile",
+    "DamagedJournal",
+    "DiskFull",
+    "FileCutShort",
     "FileInUse",
     "NewerVersion",
     "NotACaseFile",
@@ -93,14 +103,18 @@ def _quiet_sqlcipher() -> None:
         _quiet = True
 
 
-def _prepare_connection(connection) -> None:  # a sqlcipher3 connection, keyed by the dialect
+def _prepare_connection(connection, path: Path) -> None:  # a sqlcipher3 connection, keyed
     import sqlcipher3
 
-    # Reading the schema is the first moment SQLCipher decrypts a page: a wrong key fails here.
+    # Reading the schema is the first moment SQLCipher decrypts a page. unlock() has checked
+    # the key on page 1 already; a file opened without that check still gets a wrong key named.
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as error:
-        raise WrongPassphrase() from error
+        named = opening.storage_problem(error, path.parent)
+        if named is None and (error.sqlite_errorcode or 0) & 0xFF == opening.SQLITE_CORRUPT:
+            named = opening.damage_problem(error, path)
+        raise named or WrongPassphrase() from error
     expected_settings = {
         "cipher_kdf_algorithm": "PBKDF2_HMAC_SHA512",
         "kdf_iter": str(KDF_ITERATIONS),
@@ -132,7 +146,7 @@ def _make_engine(path: Path, raw_key: str) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:
-        _prepare_connection(dbapi_connection)
+        _prepare_connection(dbapi_connection, path)
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
@@ -141,30 +155,9 @@ def _make_engine(path: Path, raw_key: str) -> Engine:
     return engine
 
 
-def _wrong_key(error: BaseException) -> bool:
-    return isinstance(getattr(error, "orig", None), WrongPassphrase) or isinstance(
-        error, WrongPassphrase
-    )
-
-
 def _short(error: BaseException) -> str:
     """The database's own words about a damaged file, without SQLAlchemy's SQL and links."""
     return str(getattr(error, "orig", None) or error).splitlines()[0]
-
-
-def _is_damage(error: BaseException) -> bool:
-    """A damaged page shows as SQLITE_CORRUPT or SQLITE_NOTADB, raw or wrapped by SQLAlchemy.
-
-    ``sqlcipher_export`` reports them as a generic error with SQLite's fixed message.
-    """
-    error = getattr(error, "orig", None) or error
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is None:
-        return False
-    return code & 0xFF in (11, 26) or _short(error) in (
-        "database disk image is malformed",
-        "file is not a database",
-    )
 
 
 def _refuse_obvious_strangers(path: Path) -> None:
@@ -175,9 +168,9 @@ def _refuse_obvious_strangers(path: Path) -> None:
         head = fh.read(SALT_BYTES)
     if head == PLAIN_SQLITE_HEADER:
         raise NotACaseFile(_("This is an unencrypted database, not a case file."))
-    # An encrypted file of another size cannot be ours; of the right size, SQLCipher cannot tell
-    # a wrong passphrase from random bytes, so only these files get the clearer message.
-    if size < PAGE_BYTES or size % PAGE_BYTES:
+    # Not even one page: whatever it is, it is not a case file. Other sizes are judged once the
+    # key is known (opening.check_before_open): a file of ours cut short is damage.
+    if size < PAGE_BYTES:
         raise NotACaseFile()
 
 
@@ -197,6 +190,14 @@ def _acquire(lock: FileLock) -> None:
         lock.acquire()
     except Timeout as error:
         raise FileInUse() from error
+    except OSError as error:  # the lock file cannot be made: a read-only stick, a full disk
+        raise opening.lock_problem(error, Path(lock.lock_file).parent) from error
+
+
+def remove_unfinished_file(path: Path) -> None:
+    """A file that was never finished goes, with its WAL, WAL index and journal."""
+    for leftover in (path, *(Path(f"{path}{end}") for end in ("-wal", "-shm", "-journal"))):
+        leftover.unlink(missing_ok=True)
 
 
 def _check_identity(engine: Engine) -> str | None:
@@ -232,6 +233,8 @@ class CaseFile:
         self._salt = salt
         self._lock = lock
         self._engine: Engine | None = _make_engine(path, self._raw_key)
+        self.backup_problem: str | None = None
+        """Why today's backup could not be made (the work goes on; the screens say it)."""
 
     # ---- Public API
 
@@ -291,7 +294,15 @@ class CaseFile:
 
     def change_passphrase(self, *, new_passphrase: str, repeated: str | None = None) -> None:
         """Re-encrypt the file: afterwards only the new passphrase opens it."""
-        problems = passphrase_problems(new_passphrase, repeated=repeated)
+        from homestart_desktop.data.settings import load_settings
+
+        with self.session() as session:
+            settings = load_settings(session=session)
+        problems = passphrase_problems(
+            new_passphrase,
+            repeated=repeated,
+            context=(settings.branch_name, settings.municipality),
+        )
         if problems:
             raise WeakPassphrase(" ".join(problems))
         new_raw = _raw_key(derive_key(new_passphrase, self._salt), self._salt)
@@ -327,7 +338,7 @@ def create_case_file(
 ) -> CaseFile:
     """Make a new, empty case file for a branch (readable by its owner only) and unlock it."""
     path = Path(path)
-    problems = passphrase_problems(passphrase, repeated=repeated)
+    problems = passphrase_problems(passphrase, repeated=repeated, context=(branch_name,))
     if problems:
         raise WeakPassphrase(" ".join(problems))
     if path.exists():
@@ -351,14 +362,15 @@ def create_case_file(
             initialise_branch(session=session, branch_name=branch_name, marker=FORMAT_MARKER)
         log.info("case file created")
         return case_file
-    except BaseException:
+    except BaseException as error:
         # A half-made file would block the name and is not a case file: it goes.
         if case_file is not None and case_file.is_open:
             case_file.engine.dispose()
         if created:
-            for leftover in (path, *(Path(f"{path}{end}") for end in ("-wal", "-shm", "-journal"))):
-                leftover.unlink(missing_ok=True)
+            remove_unfinished_file(path)
         _release(lock)
+        if isinstance(error, Exception) and (named := opening.storage_problem(error, path.parent)):
+            raise named from error
         raise
 
 
@@ -380,7 +392,9 @@ def unlock(
     try:
         with path.open("rb") as fh:
             salt = fh.read(SALT_BYTES)
-        case_file = CaseFile(path, derive_key(passphrase, salt), salt, lock)
+        key = derive_key(passphrase, salt)
+        opening.check_before_open(path, key)
+        case_file = CaseFile(path, key, salt, lock)
         try:
             revision = _check_identity(case_file.engine)
             if revision is None:
@@ -390,11 +404,12 @@ def unlock(
                 with case_file.engine.begin() as connection:
                     migrations.upgrade(connection)
             if daily_backup:  # the app makes it itself, right after Today shows
-                backups.daily_backup_if_due(case_file, keep=backups_to_keep)
+                backups.daily_backup_or_warn(case_file, keep=backups_to_keep)
         except BaseException as error:
             case_file.engine.dispose()
-            if _is_damage(error):
-                raise DamagedCaseFile(_short(error)) from error
+            named = opening.named_error(error, path) if isinstance(error, Exception) else error
+            if named is not error:
+                raise named from error
             raise
         log.info("case file unlocked")
         return case_file
@@ -412,17 +427,18 @@ def check_case_file(path: Path, *, passphrase: str) -> list[str]:
     try:
         with path.open("rb") as fh:
             salt = fh.read(SALT_BYTES)
-        case_file = CaseFile(path, derive_key(passphrase, salt), salt, lock)
+        key = derive_key(passphrase, salt)
+        opening.check_before_open(path, key)
+        case_file = CaseFile(path, key, salt, lock)
         try:
             if _check_identity(case_file.engine) is None:  # an empty SQLCipher database
                 raise NotACaseFile()
             return case_file.integrity_problems()
-        except WrongPassphrase:
-            raise
         except CaseFileError:
             raise
         except DBAPIError as error:  # a damaged page surfaces as a database error on reading
-            raise DamagedCaseFile(_short(error)) from error
+            named = opening.named_error(error, path)
+            raise (named if named is not error else DamagedCaseFile(_short(error))) from error
         finally:
             case_file.lock()
     finally:

@@ -160,7 +160,8 @@ def write_demo_file(
     today: dt.date,
 ) -> Path:
     """Create an encrypted case file at ``path`` holding the demo branch; it is left locked."""
-    from homestart_desktop.data.casefile.casefile import create_case_file
+    from homestart_desktop.data.casefile import opening
+    from homestart_desktop.data.casefile.casefile import create_case_file, remove_unfinished_file
 
     path = Path(path)
     case_file = create_case_file(path, passphrase=passphrase, branch_name=DEMO_BRANCH_NAME)
@@ -175,9 +176,12 @@ def write_demo_file(
                 size=size,
                 today=today,
             )
-    except BaseException:
+    except BaseException as error:
         case_file.lock()
-        path.unlink(missing_ok=True)
+        # An unfinished demo file goes with its WAL and WAL index (a full disk leaves them).
+        remove_unfinished_file(path)
+        if isinstance(error, Exception) and (named := opening.storage_problem(error, path.parent)):
+            raise named from error
         raise
     case_file.lock()
     return path

@@ -170,6 +170,11 @@ class ChangePassphraseDialog(QDialog):
         self.setObjectName("change_passphrase_dialog")
         self.setWindowTitle(_("Change passphrase"))
         self.ops = ops
+        # The branch's names are an attacker's first guesses: they do not count as strength.
+        self._context: tuple[str, ...] = ()
+        from homestart_desktop.data.settings import load_settings
+
+        ops.query(load_settings, success=self._settings_loaded, owner=self)
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.current = self._field("current_passphrase")
@@ -205,8 +210,14 @@ class ChangePassphraseDialog(QDialog):
         field.setEchoMode(QLineEdit.EchoMode.Password)
         return field
 
+    def _settings_loaded(self, settings: Any) -> None:
+        self._context = (settings.branch_name, settings.municipality)
+        self._check_rules()
+
     def _check_rules(self) -> None:
-        problems = passphrase_problems(self.new.text(), repeated=self.repeated.text() or None)
+        problems = passphrase_problems(
+            self.new.text(), repeated=self.repeated.text() or None, context=self._context
+        )
         if not self.new.text():
             self.rules.setText(
                 _("Use a short sentence of ordinary words that only you would think of.")
@@ -215,7 +226,7 @@ class ChangePassphraseDialog(QDialog):
             self.rules.setText(" ".join(problems) or _("This passphrase meets the rules."))
 
     def _change(self) -> None:
-        problems = passphrase_problems(self.new.text())
+        problems = passphrase_problems(self.new.text(), context=self._context)
         found = {}
         if not self.current.text():
             found["current"] = _("Type the passphrase that opens the file now.")

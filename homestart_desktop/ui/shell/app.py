@@ -21,7 +21,7 @@ from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
-from homestart_desktop.ui.common import theme
+from homestart_desktop.ui.common import prompts, theme
 from homestart_desktop.ui.shell.unlock import (
     UnlockWindow,
     app_settings,
@@ -103,6 +103,7 @@ class AppController(QObject):
         self.unlock_window.sig_unlock.connect(self.unlock)
         self.unlock_window.sig_new.connect(self._new_case_file)
         self.unlock_window.sig_language.connect(self.apply_language)
+        self.unlock_window.sig_restore_offered.connect(self._restore_offered)
 
     # ---- Public API
 
@@ -244,17 +245,20 @@ class AppController(QObject):
         self.sig_unlocked.emit()
 
     def _backup_failed(self, error: BaseException) -> None:
+        from homestart_desktop.data.casefile.backups import backup_problem_message
+
         log.error("daily backup failed: %s", type(error).__name__)
         if self.main_window is not None:
-            self.main_window.statusBar().showMessage(
-                _("The daily backup could not be made. Make one from Settings."), 30_000
-            )
+            # The work goes on; the reason (a full disk, a read-only stick) is said in words.
+            self.main_window.show_backup_problem(backup_problem_message(error))
 
     def _unlock_failed(self, error: BaseException) -> None:
         from homestart_desktop.data.casefile.errors import CaseFileError
 
         if isinstance(error, CaseFileError):
-            self.unlock_window.show_error(error.message)
+            # A damaged WAL names the newest backup: the window offers to put it in place.
+            backup = getattr(error, "backup_path", None)
+            self.unlock_window.show_error(error.message, offer_backup=backup)
         else:
             # Only the kind: a database error's text could quote what the file holds.
             log.error("unlock failed: %s", type(error).__name__)
@@ -297,13 +301,29 @@ class AppController(QObject):
         if settings.language != current_language():
             self.apply_language(settings.language)
 
+    def _restore_offered(self, backup: Path, passphrase: str) -> None:
+        """The unlock window's offer after a damaged WAL: the file is not open, so no lock."""
+        target = self.unlock_window.path()
+        question = _(
+            "Put the backup {backup} in the place of this case file? The file as it is now, "
+            "with its damaged journal, is kept in the backups folder."
+        ).format(backup=backup.name)
+        if target is None or not prompts.confirm(
+            self.unlock_window, _("Restore a backup"), question, yes=_("Restore")
+        ):
+            return
+        self._put_backup_in_place(backup, target, passphrase)
+
     def _restore(self, backup: Path, passphrase: str) -> None:
         target = self.ops.case_file.path
         self.lock()
+        self._put_backup_in_place(backup, target, passphrase)
+
+    def _put_backup_in_place(self, backup: Path, target: Path, passphrase: str) -> None:
         self.unlock_window.set_busy(_("Checking and restoring the backup…"))
 
         def restored(_kept: Any) -> None:
-            self.unlock_window.set_busy("")
+            self.unlock_window.show_error("")  # no error left, no backup left to offer
             self.unlock_window.show_note(
                 _(
                     "The backup is back in place. Unlock it with the passphrase it had when it "

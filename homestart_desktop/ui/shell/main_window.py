@@ -149,6 +149,13 @@ class MainWindow(QMainWindow):
             ).format(count=minutes)
         )
 
+    def show_backup_problem(self, message: str) -> None:
+        """Today's backup failed: say it on Today and in the status bar until the lock."""
+        self.statusBar().showMessage(message)
+        today = self.screen("today") if "today" in self._available else None
+        if today is not None and hasattr(today, "show_backup_problem"):
+            today.show_backup_problem(message)
+
     def add_status_widget(self, widget: QWidget) -> None:
         """For a feature with something real to say in the status bar (e.g. the outbox)."""
         self.statusBar().addPermanentWidget(widget)

@@ -152,7 +152,7 @@ class NewCaseFileDialog(QDialog):
             )
             return
         repeated = self.repeated.text() if self.repeated.text() else None
-        problems = passphrase_problems(typed, repeated=repeated)
+        problems = passphrase_problems(typed, repeated=repeated, context=(self.branch_name.text(),))
         self.rules.setText(
             " ".join(problems) if problems else _("This passphrase meets the rules.")
         )
@@ -167,7 +167,7 @@ class NewCaseFileDialog(QDialog):
             problems["path"] = _("A file with this name exists already.")
         from homestart_desktop.data.casefile.passphrase import passphrase_problems
 
-        rules = passphrase_problems(self.passphrase.text())
+        rules = passphrase_problems(self.passphrase.text(), context=(self.branch_name.text(),))
         if rules:
             problems["passphrase"] = " ".join(rules)
         elif self.repeated.text() != self.passphrase.text():

@@ -82,11 +82,15 @@ class UnlockWindow(QWidget):
     sig_language = Signal(str)
     """The coordinator picked another language (nl, fr, en)."""
 
+    sig_restore_offered = Signal(object, str)
+    """Put the offered backup (Path) in place of the file; the passphrase typed goes along."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unlock_window")
         self._path: Path | None = None
         self._busy = False
+        self._offered_backup: Path | None = None
         self._build()
         self.retranslate()
         self.set_recent(recent_files())
@@ -135,11 +139,16 @@ class UnlockWindow(QWidget):
             self.error.hide()
         self._update_button()
 
-    def show_error(self, message: str) -> None:
-        """Say why the file did not open, beside the field; keep what was typed."""
+    def show_error(self, message: str, *, offer_backup: Path | None = None) -> None:
+        """Say why the file did not open, beside the field; keep what was typed.
+
+        ``offer_backup``: a backup to put in its place, offered with a button.
+        """
         self.set_busy("")
         self.error.setText(message)
         self.error.setVisible(bool(message))
+        self._offered_backup = offer_backup
+        self.restore_offered.setVisible(offer_backup is not None)
         self.passphrase.setFocus()
         self.passphrase.selectAll()
 
@@ -168,6 +177,7 @@ class UnlockWindow(QWidget):
         self.passphrase.setAccessibleName(_("Passphrase"))
         self.caps_hint.setText(_("Caps Lock is on."))
         self.unlock_button.setText(_("&Unlock"))
+        self.restore_offered.setText(_("&Restore the newest backup…"))
         self._update_toggle_text()
         self.demo_hint.setText(
             _(
@@ -251,7 +261,11 @@ class UnlockWindow(QWidget):
         self.unlock_button = QPushButton(objectName="unlock")
         self.unlock_button.setProperty("primary", True)
         self.unlock_button.clicked.connect(self._unlock)
+        self.restore_offered = QPushButton(objectName="restore_newest_backup")
+        self.restore_offered.clicked.connect(self._restore_offered)
+        self.restore_offered.hide()
         button_row = QHBoxLayout()
+        button_row.addWidget(self.restore_offered)
         button_row.addStretch(1)
         button_row.addWidget(self.unlock_button)
         for widget in (self.file_name, self.file_folder, self.note, self.demo_hint):
@@ -321,6 +335,7 @@ class UnlockWindow(QWidget):
         if item is not None:
             self._path = Path(item.data(Qt.ItemDataRole.UserRole))
             self.error.hide()
+            self.restore_offered.hide()
             self._show_path()
 
     def _browse(self) -> None:
@@ -345,6 +360,10 @@ class UnlockWindow(QWidget):
     def _update_button(self, *_args: object) -> None:
         ready = self._path is not None and bool(self.passphrase.text()) and not self._busy
         self.unlock_button.setEnabled(ready)
+
+    def _restore_offered(self) -> None:
+        if self._offered_backup is not None and self._path is not None and not self._busy:
+            self.sig_restore_offered.emit(self._offered_backup, self.passphrase.text())
 
     def _unlock(self) -> None:
         if self._path is not None and self.passphrase.text() and not self._busy:

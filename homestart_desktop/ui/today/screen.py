@@ -112,6 +112,12 @@ class TodayScreen(QWidget):
         for table in (self.waiting_table, self.visits_table, self.reviews_table):
             table.clear()
         self.morning.clear()
+        self.show_backup_problem("")
+
+    def show_backup_problem(self, message: str) -> None:
+        """Say, above the day's figures, that today's backup could not be made ('' hides it)."""
+        self.backup_problem.setText(message)
+        self.backup_problem.setVisible(bool(message))
 
     # ---- Building
 
@@ -124,6 +130,10 @@ class TodayScreen(QWidget):
         heading.addSpacing(12)
         heading.addWidget(self.date_label, 0, Qt.AlignmentFlag.AlignBottom)
         heading.addStretch(1)
+        self.backup_problem = QLabel(objectName="formError")
+        self.backup_problem.setAccessibleName("backup_problem")
+        self.backup_problem.setWordWrap(True)
+        self.backup_problem.hide()
 
         self.waiting = _Card("waiting", _("Families on the waiting list"))
         self.active = _Card("active", _("Active trajectories"))
@@ -207,6 +217,7 @@ class TodayScreen(QWidget):
         column.setContentsMargins(24, 20, 24, 20)
         column.setSpacing(16)
         column.addLayout(heading)
+        column.addWidget(self.backup_problem)
         column.addLayout(cards)
         column.addWidget(self.morning)
         grid.setColumnStretch(0, 2)

@@ -115,3 +115,21 @@ def test_the_daily_backup_opens_with_the_passphrase_and_is_whole(
     assert daily.reason == "daily"
     assert casefile.check_case_file(daily.path, passphrase=TEST_PASSPHRASE) == []
     assert oct(daily.path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_backups_left_unfinished_by_a_kill_go_on_the_next_backup_and_never_count(
+    empty_case_file: casefile.CaseFile,
+):
+    folder = backups.backup_dir(empty_case_file.path)
+    folder.mkdir()
+    stem = empty_case_file.path.stem
+    unfinished = [
+        folder / f"{stem}-20260101-090000-daily.hscase.partial",
+        folder / f"{stem}-20260101-090000-daily.hscase.partial-journal",
+    ]
+    for path in unfinished:
+        path.write_bytes(b"half")
+    assert backups.list_backups(empty_case_file.path) == []
+    made = empty_case_file.backup(reason="manual")
+    assert sorted(p.name for p in folder.iterdir()) == [made.name]
+    assert [b.path for b in backups.list_backups(empty_case_file.path)] == [made]
