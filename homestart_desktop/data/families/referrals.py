@@ -82,7 +82,8 @@ def _record_step(
     step_family(session, family, new, on, reason)
 
 
-def _check_referral(referral: ReferralIn, today: dt.date) -> None:
+def check_referral(referral: ReferralIn, *, today: dt.date) -> None:
+    """Refuse a referral with every problem by field name (the dialog's and the import's rules)."""
     problems = Problems()
     check.required(problems, "referred_on", referral.referred_on)
     check.not_in_future(problems, "referred_on", referral.referred_on, today)
@@ -112,7 +113,7 @@ def register_referral(
 ) -> Saved:
     """A new family with its first caregiver and referral; it gets its code and is *referred*."""
     today = today or dt.date.today()
-    _check_referral(referral, today)
+    check_referral(referral, today=today)
     assert referral.referred_on is not None
     reference = next_reference(
         session=session, prefix=FAMILY_PREFIX, year=referral.referred_on.year
@@ -156,7 +157,7 @@ def correct_referral(
 ) -> Saved:
     """Correct a referral and the first caregiver's name, phone and postcode; status unchanged."""
     today = today or dt.date.today()
-    _check_referral(referral, today)
+    check_referral(referral, today=today)
     family = _family(session, family_id)
     row = session.get(Referral, referral_id)
     if row is None or row.family_id != family_id:
@@ -185,7 +186,7 @@ def re_refer(
 ) -> Saved:
     """A closed, not started or archived family is referred again: a new referral, *referred*."""
     today = today or dt.date.today()
-    _check_referral(referral, today)
+    check_referral(referral, today=today)
     family = _family(session, family_id)
     if family.status not in REOPENABLE:
         check_step(family.status, FamilyStatus.referred)

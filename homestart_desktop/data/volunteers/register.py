@@ -283,7 +283,7 @@ def add_volunteer(
 ) -> VolunteerSaved:
     """A new candidate volunteer with a fresh reference code (VW-<year>-<nnn>)."""
     today = today or dt.date.today()
-    values = _checked(volunteer_in, today)
+    values = check_volunteer(volunteer_in, today=today)
     reference = next_reference(session=session, prefix=VOLUNTEER_PREFIX, year=today.year)
     volunteer = Volunteer(reference=reference, created_on=today, **values)
     session.add(volunteer)
@@ -301,7 +301,7 @@ def update_volunteer(
 ) -> VolunteerSaved:
     """Save the edited identity, contact, profile and preferences."""
     volunteer = _row(session, volunteer_id)
-    volunteer.sqlmodel_update(_checked(volunteer_in, today or dt.date.today()))
+    volunteer.sqlmodel_update(check_volunteer(volunteer_in, today=today or dt.date.today()))
     session.add(volunteer)
     return VolunteerSaved(volunteer.id, volunteer.reference, Changes(volunteers=True))
 
@@ -341,8 +341,8 @@ def _row(session: Session, volunteer_id: int) -> Volunteer:
     return volunteer
 
 
-def _checked(v: VolunteerIn, today: dt.date) -> dict:
-    """The values to store, or every problem at once."""
+def check_volunteer(v: VolunteerIn, *, today: dt.date) -> dict:
+    """The values to store, or every problem at once (the dialog's and the import's rules)."""
     problems = Problems()
     if not v.first_name.strip():
         problems.add("first_name", _("Fill in the first name."))
