@@ -276,7 +276,7 @@ class _Writer:
             planned_end_on=end,
         )
         self.session.add(trajectory)
-        self.session.flush([trajectory])
+        self.session.flush()
         step.saved_id = trajectory.id
         before = None
         for status in (
@@ -312,17 +312,19 @@ class _Writer:
         if step.closed_on is not None:
             self._close(trajectory, family, step.closed_on)
             return
-        # Reviews from today on: those before the import were held on paper.
-        for on in planning.review_dates(
+        # Reviews from today on (those before the import were held on paper), and at least
+        # the next one, also for a match running past its planned end.
+        dates = planning.review_dates(
             start,
             first_months=self.settings.first_reviews_months,
             every_months=self.settings.review_every_months,
-            until=end,
-        ):
-            if on >= self.today:
-                self.session.add(
-                    Review(trajectory_id=trajectory.id, kind=ReviewKind.interim, planned_on=on)
-                )
+            until=max(end, planning.add_months(self.today, self.settings.review_every_months)),
+        )
+        coming = [on for on in dates if on >= self.today]
+        for on in [d for d in coming if d <= end] or coming[:1]:
+            self.session.add(
+                Review(trajectory_id=trajectory.id, kind=ReviewKind.interim, planned_on=on)
+            )
 
     def _close(self, trajectory: Trajectory, family: Family, on: dt.date) -> None:
         self.session.add(

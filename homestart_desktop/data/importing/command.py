@@ -143,7 +143,8 @@ def import_command(args: argparse.Namespace) -> int:
         _say("  " + line)
     if outcome.plan.problems:
         first = next(s.path for s in _sources(args))
-        target = args.problems_out or first.with_name(f"{first.stem}-{_('problems')}.xlsx")
+        suffix = _("problems")
+        target = args.problems_out or first.with_name(f"{first.stem}-{suffix}.xlsx")
         write_problem_workbook(outcome.plan, target)
         _say(_("The skipped rows, with a column saying why: {file}").format(file=target))
     return 0

@@ -170,7 +170,7 @@ class _Planner:
             try:
                 check_step(status, VolunteerStatus.matched)
             except IllegalStep as refused:
-                reasons.append(f"{_('Volunteer')}: {refused}")
+                reasons.append(_("Volunteer") + f": {refused}")
         if reasons:
             self.refuse(kind, row, cells, reasons)
             return
@@ -267,7 +267,7 @@ def build_plan(
             if with_match:
                 volunteer, why = planner.volunteer_target(record.volunteer)
                 if volunteer is None:
-                    planner.refuse(kind, number, cells, [f"{_('Volunteer')}: {why}"])
+                    planner.refuse(kind, number, cells, [_("Volunteer") + f": {why}"])
                     continue
             planner.new_families.setdefault(name, []).append(step)
             planner.steps.append(step)
@@ -290,8 +290,8 @@ def build_plan(
 def _plan_match(planner: _Planner, record: MatchRecord, cells: tuple) -> None:
     family, why_family = planner.family_target(record.family)
     volunteer, why_volunteer = planner.volunteer_target(record.volunteer)
-    reasons = [f"{_('Family')}: {why_family}"] if why_family else []
-    reasons += [f"{_('Volunteer')}: {why_volunteer}"] if why_volunteer else []
+    reasons = [_("Family") + f": {why_family}"] if why_family else []
+    reasons += [_("Volunteer") + f": {why_volunteer}"] if why_volunteer else []
     if reasons:
         planner.refuse(Kind.matches, record.row, cells, reasons)
         return

@@ -34,7 +34,8 @@ def summary_lines(plan: Plan, kinds: list[Kind] | None = None) -> list[str]:
                     "{count} row with a problem", "{count} rows with a problem", problems
                 ).format(count=problems)
             )
-        lines.append(f"{_(KIND_LABELS[kind])}: {', '.join(parts) or _('nothing')}")
+        said = ", ".join(parts) or _("nothing")
+        lines.append(f"{_(KIND_LABELS[kind])}: {said}")
     return lines
 
 
