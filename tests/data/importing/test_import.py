@@ -189,7 +189,9 @@ def test_a_thousand_rows_come_in_on_the_waiting_list_in_the_order_they_waited(
     with empty_case_file.session() as session:
         waiting = waiting_list(session=session, today=TODAY)
     assert len(waiting) == 1002  # Özlem, Fatima (no matches list here) and the 1,000
-    assert [w.waiting_since for w in waiting] == sorted(w.waiting_since for w in waiting)
+    # The app counts waiting from the referral date: the list keeps the workbook's order of it.
+    assert [w.referred_on for w in waiting] == sorted(w.referred_on for w in waiting)
+    assert waiting[0].referred_on == dt.date(2024, 1, 1)
     assert len({w.reference for w in waiting}) == len(waiting)
 
 
