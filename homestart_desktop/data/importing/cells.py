@@ -9,6 +9,7 @@ returns a clean value or raises :class:`CellProblem` with the reason in words.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from functools import cache
 
@@ -133,7 +134,7 @@ def parse_date(value: object, *, today: dt.date) -> dt.date | None:
 
 def parse_phone(value: object) -> str:
     """One format for every number: '0470 12 34 56', '09 123 45 67', '+33 6 12 34 56 78'."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
         digits = str(int(value))
         # Excel drops the leading zero of a number typed as a number: 470123456.
         return parse_phone("0" + digits if len(digits) in (8, 9) else digits)

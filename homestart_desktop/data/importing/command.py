@@ -121,7 +121,8 @@ def import_command(args: argparse.Namespace) -> int:
     mapping = _mapping(args, tables)
     options = Options(existing=args.existing, skip_problem_rows=not args.all_or_nothing)
     passphrase = Passphrases().existing(args.passphrase_file)
-    with unlock(args.file, passphrase=passphrase) as case_file:
+    # No daily backup on opening: a dry run writes nothing, an import makes its own backup.
+    with unlock(args.file, passphrase=passphrase, daily_backup=False) as case_file:
         with case_file.session() as session:
             plan = build_plan(session=session, tables=tables, mapping=mapping, options=options)
         _say(_("Preview (nothing written yet):"))

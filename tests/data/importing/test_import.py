@@ -215,8 +215,11 @@ def test_csv_lists_in_every_encoding_and_separator_read_the_same(tmp_path):
     tables = []
     for encoding in ("utf-8", "utf-8-sig", "cp1252"):
         for delimiter in (";", ","):
-            path = matches_csv(tmp_path / f"k-{encoding}-{delimiter == ','}.csv",
-                               encoding=encoding, delimiter=delimiter)
+            path = matches_csv(
+                tmp_path / f"k-{encoding}-{delimiter == ','}.csv",
+                encoding=encoding,
+                delimiter=delimiter,
+            )
             tables.append(load_tables([Source(Kind.matches, path)])[Kind.matches])
     first = tables[0]
     assert [c.header for c in first.columns][:2] == ["Gezin", "Vrijwilliger"]
@@ -226,7 +229,9 @@ def test_csv_lists_in_every_encoding_and_separator_read_the_same(tmp_path):
 def test_a_preview_writes_nothing(empty_case_file, lists):
     before = row_counts(empty_case_file)
     with empty_case_file.session() as session:
-        plan = build_plan(session=session, tables=lists, mapping=suggest_mapping(lists), today=TODAY)
+        plan = build_plan(
+            session=session, tables=lists, mapping=suggest_mapping(lists), today=TODAY
+        )
     assert plan.count(Kind.families, Action.create) == 4
     assert row_counts(empty_case_file) == before
 
