@@ -41,7 +41,7 @@ class Source:
 class Outcome:
     plan: Plan
     imported: Imported
-    backup: Path | None
+    backup: Path | None = None
 
     @property
     def changes(self):  # noqa: ANN201 (ops hands the changes to every screen)
@@ -74,7 +74,7 @@ def import_tables(
     today: dt.date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
-) -> tuple[Plan, Imported]:
+) -> Outcome:
     """Plan and write in the caller's transaction; refused whole when rows have problems and
     the coordinator chose not to skip them."""
     today = today or dt.date.today()
@@ -106,7 +106,7 @@ def import_tables(
         progress=_halves(progress, True),
         cancelled=cancelled,
     )
-    return plan, imported
+    return Outcome(plan, imported)
 
 
 def backup_before_import(*, case_file: CaseFile) -> Path:
@@ -127,7 +127,7 @@ def run_import(
     """Back up, then import in one transaction (all or nothing)."""
     backup = backup_before_import(case_file=case_file)
     with case_file.session() as session:
-        plan, imported = import_tables(
+        outcome = import_tables(
             session=session,
             tables=tables,
             mapping=mapping,
@@ -136,4 +136,4 @@ def run_import(
             progress=progress,
             cancelled=cancelled,
         )
-    return Outcome(plan, imported, backup)
+    return dataclasses.replace(outcome, backup=backup)
