@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -81,6 +82,8 @@ class ChoosePage(QWizardPage):
             choose = QPushButton(_("Choose…"), objectName=f"import_choose_{kind.value}")
             choose.clicked.connect(lambda _c=False, k=kind: self._choose(k))
             sheet = QComboBox(objectName=f"import_sheet_{kind.value}")
+            sheet.setMinimumWidth(180)
+            sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             sheet.currentTextChanged.connect(lambda _t, k=kind: self._sheet_changed(k))
             header = QSpinBox(objectName=f"import_header_{kind.value}", minimum=1, maximum=100)
             header.valueChanged.connect(lambda value, k=kind: self._header_changed(k, value))
@@ -112,7 +115,7 @@ class ChoosePage(QWizardPage):
         layout.addLayout(grid)
         layout.addSpacing(16)
         layout.addWidget(hint)
-        layout.addWidget(template)
+        layout.addWidget(template, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     # ---- Qt's wizard
@@ -203,7 +206,8 @@ class ChoosePage(QWizardPage):
         table = make_table(
             next(s for s in chosen.sheets if s.name == chosen.sheet), chosen.header_row
         )
-        headers = ", ".join(c.header for c in table.columns if not c.hidden)[:160]
+        shown = [c.header for c in table.columns if not c.hidden]
+        headers = ", ".join(shown[:8]) + (", …" if len(shown) > 8 else "")
         self.fields[kind][3].setText(
             _("{count} rows under the headers: {headers}").format(
                 count=len(table.rows), headers=headers

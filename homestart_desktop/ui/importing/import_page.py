@@ -52,6 +52,7 @@ class ImportPage(QWizardPage):
         self.report.setTextFormat(Qt.TextFormat.PlainText)
         self.report.setWordWrap(True)
         self.start = QPushButton(_("Import now"), objectName="import_start")
+        self.start.setDefault(True)
         self.start.clicked.connect(self._start)
         self.progress = QProgressBar(objectName="import_progress")
         self.progress.setRange(0, 1000)
@@ -145,6 +146,8 @@ class ImportPage(QWizardPage):
         lines += summary_lines(outcome.plan)
         self.report.setText("\n".join(lines))
         self.save_skipped.setVisible(bool(outcome.plan.problems))
+        # Done: going back would only invite a second import of the same lists.
+        self.wizard().setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage, True)
         self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(False)
         self.completeChanged.emit()
 
