@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import html
 import io
+import re
 import string
 import zipfile
 from pathlib import Path
@@ -90,25 +92,57 @@ def read_workbook(path: Path) -> list[RawSheet]:
 
 
 def _read_xlsx(path: Path) -> list[RawSheet]:
-    import openpyxl
-    from openpyxl.utils import column_index_from_string
-
-    # data_only: a formula gives the value Excel saved with it (None if it never computed one).
-    book = openpyxl.load_workbook(path, data_only=True)
-    sheets = []
-    for sheet in book.worksheets:
-        hidden = set()
-        for key, dimension in sheet.column_dimensions.items():
-            if dimension.hidden:
-                first = dimension.min or column_index_from_string(key)
-                last = dimension.max or first
-                hidden.update(range(first - 1, last))
-        for merged in list(sheet.merged_cells.ranges):  # a merged title keeps its text once
-            sheet.unmerge_cells(str(merged))
-        rows = tuple(tuple(row) for row in sheet.iter_rows(min_row=1, min_col=1, values_only=True))
-        sheets.append(RawSheet(sheet.title, rows, frozenset(hidden)))
-    book.close()
+    """Values through calamine (fast: 3,000 rows in a blink, where openpyxl takes seconds);
+    hidden columns from the sheet's own XML; formulas Excel never computed marked."""
+    sheets = _read_with_calamine(path)
+    hidden = _hidden_columns(path)
+    sheets = [
+        dataclasses.replace(s, hidden_columns=hidden.get(s.name, frozenset())) for s in sheets
+    ]
     return _mark_formulas_without_value(path, sheets) if _has_formulas(path) else sheets
+
+
+_RELATION = re.compile(
+    r'<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"|'
+    r'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"'
+)
+_COL = re.compile(r"<(?:\w+:)?col\b([^>]*)/?>")
+
+
+def _hidden_columns(path: Path) -> dict[str, frozenset[int]]:
+    """0-based indexes of the hidden columns of each sheet, read from ``<cols>``."""
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+        targets = {}
+        for found in _RELATION.finditer(rels):
+            rel_id, target = (
+                (found.group(1), found.group(2))
+                if found.group(1)
+                else (found.group(4), found.group(3))
+            )
+            targets[rel_id] = target.lstrip("/").removeprefix("xl/")
+        hidden: dict[str, frozenset[int]] = {}
+        for found in re.finditer(r"<(?:\w+:)?sheet\b([^>]*)/?>", book):
+            attributes = found.group(1)
+            name = re.search(r'\bname="([^"]*)"', attributes)
+            rel = re.search(r'\br:id="([^"]*)"', attributes) or re.search(
+                r':id="([^"]*)"', attributes
+            )
+            if not name or not rel or f"xl/{targets.get(rel.group(1), '')}" not in names:
+                continue
+            xml = archive.read(f"xl/{targets[rel.group(1)]}")
+            head = xml[: xml.find(b"<sheetData")].decode("utf-8", "replace")
+            columns: set[int] = set()
+            for col in _COL.finditer(head):
+                attrs = col.group(1)
+                if re.search(r'\bhidden="(1|true)"', attrs):
+                    low = int(re.search(r'\bmin="(\d+)"', attrs).group(1))
+                    high = int(re.search(r'\bmax="(\d+)"', attrs).group(1))
+                    columns.update(range(low - 1, min(high, low + 200)))
+            hidden[html.unescape(name.group(1))] = frozenset(columns)
+    return hidden
 
 
 def _has_formulas(path: Path) -> bool:
