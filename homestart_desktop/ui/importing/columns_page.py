@@ -44,6 +44,7 @@ class ColumnsPage(QWizardPage):
         super().__init__()
         self.ops, self.state = ops, state
         self.saved: dict[str, Mapping] = {}
+        self._suggesting = False
         self.setTitle(_("Match the columns"))
         self.setSubTitle(
             _(
@@ -88,9 +89,7 @@ class ColumnsPage(QWizardPage):
         """Going back keeps every choice."""
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        self._read_choices()
-        # Values met in newly chosen columns get their suggestions.
-        self.state.mapping = suggest_mapping(self.state.tables, self.state.mapping)
+        self._read_choices()  # the values page suggests values for newly chosen columns
         return True
 
     # ---- Building
@@ -160,10 +159,11 @@ class ColumnsPage(QWizardPage):
     def _use_saved(self, index: int) -> None:
         name = self.saved_box.itemData(index)
         start = self.saved.get(name) if name else None
-        self.state.mapping = suggest_mapping(self.state.tables, start or Mapping())
         if name:
             self.name_field.setText(name)
-        self._fill()
+        self.state.mapping_from = ()  # suggest anew from this start
+        self.state.mapping = start or Mapping()
+        self.initializePage()
 
     def _save(self) -> None:
         name = self.name_field.text().strip()

@@ -21,12 +21,30 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.importing.fields import FIELDS, LISTS, fold
-from homestart_desktop.data.importing.mapping import distinct_values
+from homestart_desktop.data.importing.mapping import Mapping, distinct_values, suggest_mapping
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common import theme
 from homestart_desktop.ui.importing.state import ImportState
 
 UNCHOSEN = ""
+
+
+def values_found(*, tables: dict, mapping: Mapping) -> tuple[Mapping, list[tuple[str, str, str]]]:
+    """On the worker: suggestions for values met for the first time, and every (field title,
+    list, value) to show, each value once."""
+    mapping = suggest_mapping(tables, mapping)
+    found: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for kind, table in tables.items():
+        columns = mapping.columns.get(kind.value, {})
+        for field in FIELDS[kind]:
+            if not field.choices or field.key not in columns:
+                continue
+            for value in distinct_values(table, kind, columns[field.key]):
+                if (field.choices, fold(value)) not in seen:
+                    seen.add((field.choices, fold(value)))
+                    found.append((field.title(), field.choices, value))
+    return mapping, found
 
 
 class ValuesPage(QWizardPage):
@@ -55,23 +73,30 @@ class ValuesPage(QWizardPage):
             objectName="emptyState",
         )
         self.rows: list[tuple[str, str, QComboBox]] = []
+        self._reading = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.empty)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         self.rows.clear()
-        found: list[tuple[str, str, str]] = []  # (field title, list, value)
-        seen: set[tuple[str, str]] = set()
-        for kind, table in self.state.tables.items():
-            columns = self.state.mapping.columns.get(kind.value, {})
-            for field in FIELDS[kind]:
-                if not field.choices or field.key not in columns:
-                    continue
-                for value in distinct_values(table, kind, columns[field.key]):
-                    if (field.choices, fold(value)) not in seen:
-                        seen.add((field.choices, fold(value)))
-                        found.append((field.title(), field.choices, value))
+        self.grid.setRowCount(0)
+        self._reading = True
+        self.completeChanged.emit()
+        self.ops.run(
+            values_found,
+            tables=self.state.tables,
+            mapping=self.state.mapping,
+            success=self._show,
+            owner=self,
+        )
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return not self._reading
+
+    def _show(self, result: tuple[Mapping, list[tuple[str, str, str]]]) -> None:
+        self._reading = False
+        self.state.mapping, found = result
         self.grid.setRowCount(len(found))
         for row, (title, list_name, value) in enumerate(found):
             for column, text in enumerate((title, value)):
@@ -91,6 +116,7 @@ class ValuesPage(QWizardPage):
             self._mark(row)
         self.grid.setVisible(bool(found))
         self.empty.setVisible(not found)
+        self.completeChanged.emit()
 
     def cleanupPage(self) -> None:  # noqa: N802 (Qt's name)
         self._store()  # going back keeps the choices
