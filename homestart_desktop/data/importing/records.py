@@ -19,6 +19,7 @@ from homestart_desktop.data.importing.cells import (
     parse_date,
     parse_phone,
     parse_postcode,
+    postcode_elsewhere,
     split_name,
     text,
 )
@@ -164,6 +165,19 @@ class RowReader:
             self.problem(key, _("“{value}” is not linked to a value of the app").format(value=raw))
         return code
 
+    def postcode(self) -> str:
+        """The postcode, filled in from the municipality when missing and checked against it."""
+        code = parse_postcode(self.raw("postcode"), self.raw("municipality"))
+        elsewhere = postcode_elsewhere(code, self.raw("municipality"))
+        if elsewhere:
+            self.problem(
+                "postcode",
+                _("{postcode} lies in {municipality}, not in {typed}").format(
+                    postcode=code, municipality=elsewhere, typed=self.text("municipality")
+                ),
+            )
+        return code
+
     def name(self) -> tuple[str, str]:
         first, last = self.text("first_name"), self.text("last_name")
         if self.has("full_name"):
@@ -186,7 +200,7 @@ class RowReader:
 def read_family(reader: RowReader, number: int) -> FamilyRecord | None:
     """The family on this row, or None with ``reader.problems`` saying why."""
     first, last = reader.name()
-    postcode = parse_postcode(reader.raw("postcode"), reader.raw("municipality"))
+    postcode = reader.postcode()
     phone = parse_phone(reader.raw("phone"))
     referred_on = reader.date("referred_on")
     waiting_since = reader.date("waiting_since")
@@ -325,7 +339,7 @@ def read_volunteer(reader: RowReader, number: int) -> VolunteerRecord | None:
         gender=Gender(reader.choice("gender") or Gender.unknown.value),
         language=reader.choice("language") or "nl",
         street=reader.text("street"),
-        postcode=parse_postcode(reader.raw("postcode"), reader.raw("municipality")),
+        postcode=reader.postcode(),
         phone=parse_phone(reader.raw("phone")),
         email=reader.text("email"),
         has_car=reader.choice("has_car") == "yes",

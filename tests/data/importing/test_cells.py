@@ -11,6 +11,7 @@ from homestart_desktop.data.importing.cells import (
     parse_date,
     parse_phone,
     parse_postcode,
+    postcode_elsewhere,
     split_name,
 )
 from homestart_desktop.data.importing.fields import suggest_value
@@ -85,6 +86,13 @@ def test_postcodes_are_read_and_filled_in_from_a_municipality_with_one_postcode(
     assert parse_postcode("B-9050 Gentbrugge") == "9050"
     assert parse_postcode(None, "Aartselaar") == "2630"
     assert parse_postcode(None, "Gent") == ""  # Gent has several: the coordinator chooses
+
+
+def test_a_postcode_of_another_municipality_is_caught_but_a_part_of_one_is_not():
+    assert postcode_elsewhere("9000", "Aalst") == "Gent"
+    assert postcode_elsewhere("9000", "gent ") == ""
+    assert postcode_elsewhere("9050", "Gentbrugge") == ""  # a part of Gent: not on the list
+    assert postcode_elsewhere("1000", "Bruxelles") == ""
 
 
 def test_names_split_into_first_and_last_name():
