@@ -56,6 +56,7 @@ class ImportPage(QWizardPage):
         self.start.clicked.connect(self._start)
         self.progress = QProgressBar(objectName="import_progress")
         self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)  # the theme's thin bar has no room for it
         self.relay = ProgressRelay(self)
         self.relay.sig_progress.connect(self._progressed)
         self.cancel = QPushButton(_("Cancel the import"), objectName="import_cancel")

@@ -40,6 +40,7 @@ class PreviewPage(QWizardPage):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.progress = QProgressBar(objectName="import_preview_progress")
+        self.progress.setTextVisible(False)  # the theme's thin bar has no room for it
         self.progress.setRange(0, 0)
         self.relay = ProgressRelay(self)
         self.relay.sig_progress.connect(self._progressed)
