@@ -263,7 +263,11 @@ def build_plan(
                 planner.steps.append(step)
                 continue
             # A family known to the case file keeps its support as the file says.
-            with_match = bool(record.volunteer and record.match_start) and step.existing_id is None
+            with_match = (
+                bool(record.volunteer and record.match_start)
+                and record.status != FamilyStatus.waiting  # a former volunteer's name, kept
+                and step.existing_id is None
+            )
             if with_match:
                 volunteer, why = planner.volunteer_target(record.volunteer)
                 if volunteer is None:
