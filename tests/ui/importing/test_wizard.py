@@ -167,3 +167,37 @@ def test_going_back_keeps_the_choices_and_cancel_leaves_the_file_as_it_was(
     qtbot.waitUntil(lambda: not wizard.importing.running, timeout=60_000)
     assert "Geannuleerd" in wizard.findChild(QLabel, "import_report").text()
     assert row_counts(case_file) == before
+
+
+def test_a_value_without_a_meaning_is_a_problem_until_the_coordinator_gives_it_one(
+    qtbot, wizard, tmp_path
+):
+    path = families_workbook(tmp_path / "gezinnen.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active["G5"] = "Gezinsbond"  # Özlem's referrer: nothing in the app's words for it
+    book.save(path)
+    choose_lists(qtbot, wizard, {"families": path})
+    _next(qtbot, wizard)
+    qtbot.waitUntil(
+        lambda: wizard.findChild(QComboBox, "import_column_families_street") is not None
+    )
+    _next(qtbot, wizard)
+    values = wizard.findChild(QTableWidget, "import_values")
+    qtbot.waitUntil(lambda: values.rowCount() > 0, timeout=10_000)
+    row = next(r for r in range(values.rowCount()) if values.item(r, 1).text() == "Gezinsbond")
+    assert values.cellWidget(row, 2).currentText() == "— kies —"
+    _next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.state.plan is not None, timeout=20_000)
+    problems = wizard.findChild(QTableWidget, "import_problems")
+    reasons = [problems.item(r, 2).text() for r in range(problems.rowCount())]
+    assert "Verwezen door: “Gezinsbond” is nog aan geen waarde van de app gekoppeld" in reasons
+    qtbot.mouseClick(_button(wizard, QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    meaning = values.cellWidget(row, 2)
+    meaning.setFocus()
+    qtbot.keyClick(meaning, Qt.Key.Key_End)  # "Andere", the last of the list
+    assert meaning.currentText() == "Andere"
+    _next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.state.plan is not None, timeout=20_000)
+    reasons = [problems.item(r, 2).text() for r in range(problems.rowCount())]
+    assert not any("Gezinsbond" in reason for reason in reasons)
+    assert wizard.state.mapping.values["referrer"]["gezinsbond"] == "andere"
