@@ -486,9 +486,26 @@ def build_parser() -> argparse.ArgumentParser:
         else:
             sub.add_argument("--to", type=Path, required=True, metavar="DIR")
 
+    from homestart_desktop.data.importing.command import add_import_options
+
+    moving_in = command(
+        "import",
+        _("bring a branch's Excel lists (families, volunteers, matches) into a case file"),
+        _cmd_import,
+    )
+    moving_in.add_argument("file", type=Path, metavar="FILE", help=file_help)
+    _passphrase_option(moving_in)
+    add_import_options(moving_in)
+
     printing = command("print", _("make a document as a PDF"), _no_print_kind)
     _add_print_kinds(printing.add_subparsers(dest="kind", metavar="KIND", parser_class=_Parser))
     return parser
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from homestart_desktop.data.importing.command import import_command
+
+    return import_command(args)
 
 
 def _no_print_kind(args: argparse.Namespace) -> int:

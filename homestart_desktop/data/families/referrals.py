@@ -25,6 +25,7 @@ from homestart_desktop.data.models import (
 from homestart_desktop.data.references import FAMILY_PREFIX, next_reference
 from homestart_desktop.data.status_steps import audit, step_family
 from homestart_desktop.data.validation import (
+    FIRST_EVENT_YEAR,
     Problems,
     ValidationError,
     check_fields,
@@ -79,7 +80,8 @@ def _record_step(
     step_family(session, family, new, on, reason)
 
 
-def _check_referral(referral: ReferralIn, today: dt.date, since: int) -> None:
+def check_referral(referral: ReferralIn, *, today: dt.date, since: int = FIRST_EVENT_YEAR) -> None:
+    """Refuse a referral with every problem by field name (the dialog's and the import's rules)."""
     problems = Problems()
     check.required(problems, "referred_on", referral.referred_on)
     check.not_in_future(problems, "referred_on", referral.referred_on, today)
@@ -107,7 +109,7 @@ def _referral_row(family_id: int, referral: ReferralIn) -> Referral:
 
 def register_referral(*, session: Session, referral: ReferralIn, today: dt.date) -> Saved:
     """A new family with its first caregiver and referral; it gets its code and is *referred*."""
-    _check_referral(referral, today, first_year(session=session))
+    check_referral(referral, today=today, since=first_year(session=session))
     assert referral.referred_on is not None
     reference = next_reference(
         session=session, prefix=FAMILY_PREFIX, year=referral.referred_on.year
@@ -150,7 +152,7 @@ def correct_referral(
     today: dt.date,
 ) -> Saved:
     """Correct a referral and the first caregiver's name, phone and postcode; status unchanged."""
-    _check_referral(referral, today, first_year(session=session))
+    check_referral(referral, today=today, since=first_year(session=session))
     family = _family(session, family_id)
     row = session.get(Referral, referral_id)
     if row is None or row.family_id != family_id:
@@ -176,7 +178,7 @@ def correct_referral(
 
 def re_refer(*, session: Session, family_id: int, referral: ReferralIn, today: dt.date) -> Saved:
     """A closed, not started or archived family is referred again: a new referral, *referred*."""
-    _check_referral(referral, today, first_year(session=session))
+    check_referral(referral, today=today, since=first_year(session=session))
     family = _family(session, family_id)
     if family.status not in REOPENABLE:
         check_step(family.status, FamilyStatus.referred)

@@ -280,7 +280,7 @@ def find_volunteer_id(*, session: Session, reference: str) -> int:
 
 def add_volunteer(*, session: Session, volunteer_in: VolunteerIn, today: dt.date) -> VolunteerSaved:
     """A new candidate volunteer with a fresh reference code (VW-<year>-<nnn>)."""
-    values = _checked(volunteer_in, today)
+    values = check_volunteer(volunteer_in, today=today)
     reference = next_reference(session=session, prefix=VOLUNTEER_PREFIX, year=today.year)
     volunteer = Volunteer(reference=reference, created_on=today, **values)
     session.add(volunteer)
@@ -298,7 +298,7 @@ def update_volunteer(
 ) -> VolunteerSaved:
     """Save the edited identity, contact, profile and preferences."""
     volunteer = _row(session, volunteer_id)
-    volunteer.sqlmodel_update(_checked(volunteer_in, today))
+    volunteer.sqlmodel_update(check_volunteer(volunteer_in, today=today))
     session.add(volunteer)
     return VolunteerSaved(volunteer.id, volunteer.reference, Changes(volunteers=True))
 
@@ -338,8 +338,8 @@ def _row(session: Session, volunteer_id: int) -> Volunteer:
     return volunteer
 
 
-def _checked(v: VolunteerIn, today: dt.date) -> dict:
-    """The values to store, or every problem at once."""
+def check_volunteer(v: VolunteerIn, *, today: dt.date) -> dict:
+    """The values to store, or every problem at once (the dialog's and the import's rules)."""
     problems = Problems()
     if not v.first_name.strip():
         problems.add("first_name", _("Fill in the first name."))

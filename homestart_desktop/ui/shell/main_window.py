@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._current = ""
         self._unlocked = False
         self._available: dict[str, Section] = {}
+        self._import_wizard: QWidget | None = None
         self._build()
         self.rebuild()
         self.resize(1180, 760)
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
     def reload_all(self) -> None:
         """Ask every screen built so far to load its data (after an unlock)."""
         self._unlocked = True
+        self.import_action.setEnabled(True)
         self._reload_outbox()
         for screen in self._screens.values():
             reload = getattr(screen, "reload", None)
@@ -172,6 +174,11 @@ class MainWindow(QMainWindow):
     def clear_all(self) -> None:
         """Empty every screen of personal data (on lock)."""
         self._unlocked = False
+        self.import_action.setEnabled(False)
+        if self._import_wizard is not None:  # it shows rows of the branch's lists
+            self._import_wizard.done(0)
+            self._import_wizard.deleteLater()
+            self._import_wizard = None
         self.outbox_status.hide()
         for screen in self._screens.values():
             screen.clear()
@@ -237,12 +244,23 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().setSizeGripEnabled(False)
 
+        # Bestand: bring a branch's Excel lists in, or start from the template.
+        self.file_menu = self.menuBar().addMenu("")
+        self.import_action = self.file_menu.addAction("", self._import_from_excel)
+        self.import_action.setObjectName("action_import")
+        self.import_action.setEnabled(False)
+        self.template_action = self.file_menu.addAction("", self._save_template)
+        self.template_action.setObjectName("action_template")
+
         lock = QShortcut(QKeySequence("Ctrl+L"), self, self.sig_lock.emit)
         lock.setContext(Qt.ShortcutContext.ApplicationShortcut)  # from any dialog too
         for number in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self._show_nth(n - 1))
 
     def _retranslate(self) -> None:
+        self.file_menu.setTitle(_("&File"))
+        self.import_action.setText(_("&Import from Excel…"))
+        self.template_action.setText(_("Download import &template…"))
         self.app_label.setText(_("Home-Start Desktop"))
         self.lock_button.setText(_("Lock"))
         self.lock_button.setToolTip(_("Lock the case file (Ctrl+L)"))
@@ -252,6 +270,26 @@ class MainWindow(QMainWindow):
             self.set_minutes_left(self._minutes_left)
 
     # ---- Internals
+
+    def _import_from_excel(self) -> None:
+        from homestart_desktop.ui.importing.wizard import show_import_wizard
+
+        if self._import_wizard is not None:
+            self._import_wizard.raise_()
+            self._import_wizard.activateWindow()
+            return
+        self._import_wizard = show_import_wizard(self, self.ops)
+        self._import_wizard.finished.connect(self._import_closed)
+
+    def _import_closed(self) -> None:
+        if self._import_wizard is not None:
+            self._import_wizard.deleteLater()
+            self._import_wizard = None
+
+    def _save_template(self) -> None:
+        from homestart_desktop.ui.importing.choose_page import save_template
+
+        save_template(self, self.ops)
 
     def _show_nth(self, index: int) -> None:
         keys = self.section_keys()

@@ -1,0 +1,1 @@
+"""The import wizard: a branch's Excel lists into the case file (Bestand → Importeren uit Excel…)."""
