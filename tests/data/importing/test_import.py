@@ -93,7 +93,9 @@ def test_a_messy_branch_moves_in_and_a_coordinator_finds_everything(empty_case_f
         assert families["Marie Dubois"].status == FamilyStatus.active
         assert families["Łukasz Wróbel"].status == FamilyStatus.closed
         assert families["Marie Dubois"].municipality == "Brussel"
-        file = load_family(session=session, family_id=families["Özlem Yılmaz"].family_id)
+        file = load_family(
+            session=session, family_id=families["Özlem Yılmaz"].family_id, today=TODAY
+        )
         assert file.family.phone == "0470 12 34 56"
         assert file.family.single_parent is True
         assert file.family.waiting_since == dt.date(2025, 2, 10)
@@ -144,7 +146,7 @@ def test_a_row_imported_before_is_updated_or_skipped_as_chosen(empty_case_file, 
     assert updated.plan.count(Kind.families, Action.create) == 0
     with empty_case_file.session() as session:
         rows = {r.name: r for r in list_families(session=session, today=TODAY)}
-        file = load_family(session=session, family_id=rows["Özlem Yılmaz"].family_id)
+        file = load_family(session=session, family_id=rows["Özlem Yılmaz"].family_id, today=TODAY)
         assert file.family.phone == "0499 99 99 99"
 
 

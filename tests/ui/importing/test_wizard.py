@@ -16,6 +16,7 @@ from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.importing.wizard import ImportWizard
 from tests.cli_helpers import row_counts
+from tests.clock import TEST_TODAY
 from tests.data.importing.workbooks import families_workbook, matches_csv, volunteers_workbook
 
 
@@ -121,7 +122,9 @@ def test_a_coordinator_imports_the_branch_lists_with_the_wizard(qtbot, wizard, l
     case_file = wizard.importing.ops.case_file
     assert list(case_file.path.parent.glob("*-backups/*-import.hscase"))
     with case_file.session() as session:
-        families = {row.name: row.status for row in list_families(session=session)}
+        families = {
+            row.name: row.status for row in list_families(session=session, today=TEST_TODAY)
+        }
         assert saved_mappings(session=session)["Excel Teststad"].columns["families"]
     assert families["Fatima El Amrani"] == "active"
     assert len(families) == 4
