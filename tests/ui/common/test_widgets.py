@@ -91,6 +91,27 @@ def test_an_optional_date_field_may_stay_empty(qtbot) -> None:
     assert field.date_value() is None
 
 
+def test_a_date_is_typed_as_written_also_into_an_empty_optional_field(qtbot) -> None:
+    from tests.ui.typing_helpers import type_into
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    form = QFormLayout(page)
+    required = DateEdit(page, object_name="required")
+    optional = DateEdit(page, optional=True, object_name="optional")
+    form.addRow("Van", required)
+    form.addRow("Tot", optional)
+    page.show()
+    type_into(qtbot, page, "required", "14/02/2026")
+    assert required.date_value() == dt.date(2026, 2, 14)
+    type_into(qtbot, page, "required", "03032027")  # digits only, Qt moves on by itself
+    assert required.date_value() == dt.date(2027, 3, 3)
+    type_into(qtbot, page, "optional", "01/09/2026")
+    assert optional.date_value() == dt.date(2026, 9, 1)
+    type_into(qtbot, page, "optional", "")  # select all, Delete: empty again
+    assert optional.date_value() is None
+
+
 def test_form_errors_stand_beside_their_fields(qtbot) -> None:
     page = QWidget()
     qtbot.addWidget(page)
