@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QPlainTextEdit,
     QTabWidget,
     QTextEdit,
@@ -61,6 +63,23 @@ def date_text(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Key presses for ``text``; a letter beyond ASCII (ö, Ł, 😀) comes as a keyboard layout
+    sends it, with its text and no key code (QTest aborts on those)."""
+    run = ""
+    for char in text + "\0":
+        if char.isascii() and char != "\0":
+            run += char
+            continue
+        if run:
+            qtbot.keyClicks(widget, run)
+            run = ""
+        if char != "\0":
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                QApplication.sendEvent(widget, event)
+
+
 def type_into(
     qtbot, parent: QObject, field: str | QWidget, text: str | dt.date, *, tab: bool = True
 ) -> QWidget:
@@ -71,7 +90,7 @@ def type_into(
     focus(qtbot, widget)
     if isinstance(widget, (QPlainTextEdit, QTextEdit)):
         qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        qtbot.keyClicks(widget, text)
+        type_text(qtbot, widget, text)
         return widget  # Tab would type a tab in a text box
     if isinstance(widget, QDateTimeEdit):
         # Tabbing in selects the day, as for a person; Ctrl+A would select the whole date,
@@ -84,7 +103,7 @@ def type_into(
         # Ctrl+A selects the whole value (of a spin box: without its suffix).
         qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     if text:
-        qtbot.keyClicks(widget, text)
+        type_text(qtbot, widget, text)
     else:
         qtbot.keyClick(widget, Qt.Key.Key_Delete)
     if tab:
@@ -219,3 +238,17 @@ def when_dialog_opens(
         timer.stop()
     if state["error"] is not None:
         raise state["error"]
+
+
+def form_errors(dialog: QWidget) -> list[str]:
+    """The refusals a form shows beside its fields (the red words), e.g. to explain a failure."""
+    return [label.text() for label in dialog.findChildren(QLabel, "formError") if label.text()]
+
+
+def save_and_wait_closed(qtbot, dialog: QDialog, *, timeout: int = 10_000) -> None:
+    """Click Save; the dialog closes once the worker has written, or the test names the refusal."""
+    click_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    try:
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=timeout)
+    except qtbot.TimeoutError as error:
+        raise AssertionError(f"still open, it shows {form_errors(dialog)}") from error
