@@ -252,3 +252,15 @@ def save_and_wait_closed(qtbot, dialog: QDialog, *, timeout: int = 10_000) -> No
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=timeout)
     except qtbot.TimeoutError as error:
         raise AssertionError(f"still open, it shows {form_errors(dialog)}") from error
+
+
+def error_beside(parent: QWidget, field_name: str) -> str:
+    """The refusal shown under field ``field_name`` ("" when none): what the coordinator reads."""
+    labels = [
+        label
+        for label in parent.findChildren(QLabel, "formError")
+        if label.accessibleName() == f"{field_name}_error"
+    ]
+    if not labels:
+        raise AssertionError(f"no error label for {field_name!r} in {parent!r}")
+    return " ".join(label.text() for label in labels if label.text())
