@@ -264,3 +264,13 @@ def error_beside(parent: QWidget, field_name: str) -> str:
     if not labels:
         raise AssertionError(f"no error label for {field_name!r} in {parent!r}")
     return " ".join(label.text() for label in labels if label.text())
+
+
+def click_row_at(qtbot, view: QAbstractItemView, row: int) -> None:
+    """Click the ``row``-th row as shown (after sorting and filtering)."""
+    index = view.model().index(row, 0)
+    assert index.isValid(), f"{view.objectName()!r} shows no row {row}"
+    view.scrollTo(index)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
