@@ -13,6 +13,7 @@ from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.shell.unlock import recent_files, remember_file
+from tests.ui.typing_helpers import type_into, type_text
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,8 +63,9 @@ def test_search_ignores_case_and_accents_and_the_count_follows(qtbot) -> None:
         qtbot.keyClicks(table.search, "ozlem yilmaz")
     assert table.visible_count() == 1
     assert table.count_label.text() == "1 van 4"
+    table.search.clear()
     with qtbot.waitSignal(table.search.sig_search):
-        table.search.setText("наталія")
+        type_text(qtbot, table.search, "наталія")
     assert table.proxy.index(0, 1).data() == "Наталія Коваленко"
     qtbot.keyClick(table.search, Qt.Key.Key_Escape)
     assert table.search.text() == "" and table.visible_count() == 4
@@ -85,6 +87,7 @@ def test_an_optional_date_field_may_stay_empty(qtbot) -> None:
     field = DateEdit(optional=True)
     qtbot.addWidget(field)
     assert field.date_value() is None and field.displayFormat() == "dd/MM/yyyy"
+    # set_date is the field's API that forms use to show a stored value: tested as such here.
     field.set_date(dt.date(2026, 2, 14))
     assert field.date_value() == dt.date(2026, 2, 14) and field.text() == "14/02/2026"
     field.set_date(None)
@@ -92,7 +95,6 @@ def test_an_optional_date_field_may_stay_empty(qtbot) -> None:
 
 
 def test_a_date_is_typed_as_written_also_into_an_empty_optional_field(qtbot) -> None:
-    from tests.ui.typing_helpers import type_into
 
     page = QWidget()
     qtbot.addWidget(page)
