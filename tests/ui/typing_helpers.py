@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -236,6 +237,10 @@ def when_dialog_opens(
         qtbot.waitUntil(lambda: state["done"], timeout=timeout)
     finally:
         timer.stop()
+        timer.timeout.disconnect(poll)
+        # Deleted here, on the UI thread: left to Python's cycle collector (timer -> poll ->
+        # timer), it could be freed on the worker thread, and a QTimer freed there crashes.
+        shiboken6.delete(timer)
     if state["error"] is not None:
         raise state["error"]
 
