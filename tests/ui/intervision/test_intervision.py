@@ -132,14 +132,14 @@ def test_record_find_and_see_attendance_change(qtbot, screen, empty_case_file):
     assert reopened.theme.text() == "Grenzen stellen bij vermoeidheid"
     listed = [a.volunteer_id for a in detail.attendees]
     assert [v for v, _p in reopened.attendees.value()] == listed
-    reopened.reject()
+    press_escape(qtbot, reopened)
 
     # A new session offers the same group as last time.
     dialog = _open_new_session(qtbot, screen)
     qtbot.mouseClick(dialog.attendees.add_last, Qt.MouseButton.LeftButton)
     assert [v for v, _p in dialog.attendees.value()] == listed
     prompts.set_next_answers([True])  # discard
-    dialog.reject()
+    press_escape(qtbot, dialog)
 
     # Deleting asks first, then the list and the overview empty again.
     reopened = screen.open_session(saved[0].id)
