@@ -15,6 +15,7 @@ from tests.ui.typing_helpers import (
     click_row,
     click_standard,
     double_click_row,
+    error_beside,
     find,
     open_tab,
     press_escape,
@@ -256,3 +257,32 @@ def test_cancel_in_the_review_dialog_records_no_review(
         click(qtbot, screen, "Tussentijdse evaluatie…")
     with empty_case_file.session() as session:
         assert session.exec(select(Review).where(Review.held_on != None)).all() == []  # noqa: E711
+
+
+# ---- Pause
+
+
+def test_a_pause_needs_a_reason_and_then_shows_in_the_trajectories(
+    qtbot,
+    screen,  # noqa: F811
+    empty_case_file,
+):
+    from homestart_desktop.data.models import Trajectory, TrajectoryStatus
+
+    _select_the_trajectory(qtbot, screen)
+    restart = MONDAY + dt.timedelta(weeks=6)
+
+    def pause(dialog):
+        type_into(qtbot, dialog, "expectedRestart", restart)
+        click_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+        qtbot.waitUntil(lambda: error_beside(dialog, "reason") != "", timeout=10_000)
+        type_into(qtbot, dialog, "pauseReason", "Verhuis naar een nieuwe woning")
+        save_and_wait_closed(qtbot, dialog)
+
+    with when_dialog_opens(qtbot, pause):
+        click(qtbot, screen, "pauseTrajectory")
+    with empty_case_file.session() as session:
+        (trajectory,) = session.exec(select(Trajectory)).all()
+    assert trajectory.status == TrajectoryStatus.paused
+    view = find(screen, "trajectoryList", QTableView)
+    qtbot.waitUntil(lambda: view.model().index(0, 2).data() == "gepauzeerd", timeout=10_000)
