@@ -46,6 +46,7 @@ def unlock_by_typing(qtbot, app_controller: AppController, path: Path, passphras
     with qtbot.waitSignal(app_controller.sig_unlocked, timeout=30_000):
         qtbot.keyClick(field, Qt.Key.Key_Return)
     app_controller.ops.wait_idle()
+    # Private on purpose: nothing on screen tells that every answer has reached its screen.
     qtbot.waitUntil(lambda: not app_controller.ops._pending, timeout=10_000)
 
 

@@ -277,18 +277,19 @@ def log_week_done(
 
 
 def move_visit(
-    *, session: Session, visit_id: int, to: dt.date, half_day: HalfDay | None = None
+    *, session: Session, visit_id: int, on: dt.date, half_day: HalfDay | None = None
 ) -> Changes:
-    """Move a planned visit to another day (and half-day)."""
+    """Move a planned visit to day ``on`` (and half-day); ``on`` as in ``add_visit``, since the
+    planning's day dialog calls both the same way."""
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise LookupError(visit_id)
     if visit.status != VisitStatus.planned:
         Problems({"on": _("Only a planned visit can be moved.")}).raise_if_any()
     problems = Problems()
-    check_fields(problems, today=dt.date.today(), first_year=first_year(session=session), on=to)
+    check_fields(problems, today=dt.date.today(), first_year=first_year(session=session), on=on)
     problems.raise_if_any()
-    visit.on = to
+    visit.on = on
     if half_day is not None:
         visit.half_day = half_day
     session.add(visit)

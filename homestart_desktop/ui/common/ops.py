@@ -50,6 +50,11 @@ class Ops(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casefile")
         self._pending = 0
+        # The callbacks wait here, on the UI thread, under a ticket: had the worker held them,
+        # the last reference to a closed dialog (a callback's ``self``) could drop on the worker
+        # thread, and a Qt object freed there crashes the app.
+        self._waiting: dict[int, tuple] = {}
+        self._next_ticket = 0
         self.case_file: CaseFile | None = None
         self._generation = 0
         self._sig_done.connect(self._deliver)
@@ -135,7 +140,9 @@ class Ops(QObject):
         self._pending += 1
         if self._pending == 1:
             self.sig_busy.emit(True)
-        callbacks = (success, failure, owner, is_write, self._generation)
+        ticket = self._next_ticket
+        self._next_ticket += 1
+        self._waiting[ticket] = (success, failure, owner, is_write, self._generation)
 
         def job() -> Any:
             # The result is sent from the worker itself, in the order the work was asked: a
@@ -143,21 +150,22 @@ class Ops(QObject):
             try:
                 result = work()
             except BaseException as error:  # handed to ``failure`` on the UI thread
-                self._sig_done.emit(callbacks, None, error, None)
+                self._sig_done.emit(ticket, None, error, None)
                 return None
-            self._sig_done.emit(callbacks, result, None, None)
+            self._sig_done.emit(ticket, result, None, None)
             return result
 
         try:
             return self._executor.submit(job)
         except RuntimeError:  # shut down (the app is closing): nothing is left to answer
             self._pending -= 1
+            del self._waiting[ticket]
             done: Future = Future()
             done.set_result(None)
             return done
 
-    def _deliver(self, callbacks: tuple, result: Any, error: BaseException | None, _: Any) -> None:
-        success, failure, owner, is_write, generation = callbacks
+    def _deliver(self, ticket: int, result: Any, error: BaseException | None, _: Any) -> None:
+        success, failure, owner, is_write, generation = self._waiting.pop(ticket)
         self._pending -= 1
         if self._pending == 0:
             self.sig_busy.emit(False)

@@ -13,6 +13,7 @@ from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.shell.unlock import recent_files, remember_file
+from tests.ui.typing_helpers import type_into, type_text
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,8 +63,9 @@ def test_search_ignores_case_and_accents_and_the_count_follows(qtbot) -> None:
         qtbot.keyClicks(table.search, "ozlem yilmaz")
     assert table.visible_count() == 1
     assert table.count_label.text() == "1 van 4"
+    table.search.clear()
     with qtbot.waitSignal(table.search.sig_search):
-        table.search.setText("наталія")
+        type_text(qtbot, table.search, "наталія")
     assert table.proxy.index(0, 1).data() == "Наталія Коваленко"
     qtbot.keyClick(table.search, Qt.Key.Key_Escape)
     assert table.search.text() == "" and table.visible_count() == 4
@@ -85,10 +87,31 @@ def test_an_optional_date_field_may_stay_empty(qtbot) -> None:
     field = DateEdit(optional=True)
     qtbot.addWidget(field)
     assert field.date_value() is None and field.displayFormat() == "dd/MM/yyyy"
+    # set_date is the field's API that forms use to show a stored value: tested as such here.
     field.set_date(dt.date(2026, 2, 14))
     assert field.date_value() == dt.date(2026, 2, 14) and field.text() == "14/02/2026"
     field.set_date(None)
     assert field.date_value() is None
+
+
+def test_a_date_is_typed_as_written_also_into_an_empty_optional_field(qtbot) -> None:
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    form = QFormLayout(page)
+    required = DateEdit(page, object_name="required")
+    optional = DateEdit(page, optional=True, object_name="optional")
+    form.addRow("Van", required)
+    form.addRow("Tot", optional)
+    page.show()
+    type_into(qtbot, page, "required", "14/02/2026")
+    assert required.date_value() == dt.date(2026, 2, 14)
+    type_into(qtbot, page, "required", "03032027")  # digits only, Qt moves on by itself
+    assert required.date_value() == dt.date(2027, 3, 3)
+    type_into(qtbot, page, "optional", "01/09/2026")
+    assert optional.date_value() == dt.date(2026, 9, 1)
+    type_into(qtbot, page, "optional", "")  # select all, Delete: empty again
+    assert optional.date_value() is None
 
 
 def test_form_errors_stand_beside_their_fields(qtbot) -> None:

@@ -10,12 +10,12 @@ import pypdf
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from homestart_desktop.data.families.file import load_family
 from homestart_desktop.data.families.referrals import ReferralIn, register_referral
 from homestart_desktop.data.families.register import list_families
-from homestart_desktop.data.models import FamilyStatus, IntakeOutcome, ReferrerCategory
+from homestart_desktop.data.models import FamilyStatus, ReferrerCategory
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
@@ -24,8 +24,10 @@ from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import ReferralDialog
 from homestart_desktop.ui.families.screen import FamiliesScreen
 from tests.clock import TEST_TODAY
+from tests.ui.typing_helpers import choose, tick, type_into
 
 TODAY = TEST_TODAY
+WAITING_LIST = "Aanvaard: op de wachtlijst"
 
 
 @pytest.fixture
@@ -72,7 +74,7 @@ def _open_referral(qtbot, screen: FamiliesScreen) -> ReferralDialog:
 
 
 def _fill_referral(qtbot, dialog: ReferralDialog, *, postcode: str, phone: str) -> None:
-    dialog.category.setCurrentIndex(dialog.category.findData(ReferrerCategory.kind_en_gezin))
+    choose(qtbot, dialog, "category", "Kind & Gezin")
     _type(qtbot, dialog, "organisation", "Kind & Gezin regioteam")
     _type(qtbot, dialog, "first_name", "Özlem")
     _type(qtbot, dialog, "last_name", "Yılmaz")
@@ -148,16 +150,16 @@ def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
     assert isinstance(intake, IntakeDialog)
     assert intake.findChild(QLineEdit, "caregiver0_first_name").text() == "Özlem"
 
-    intake.outcome.setCurrentIndex(intake.outcome.findData(IntakeOutcome.waiting_list))
+    choose(qtbot, intake, "outcome", WAITING_LIST)
     _type(qtbot, intake, "coordinator", "An Peeters")
-    intake.findChild(QSpinBox, "caregiver0_birth_year").setValue(1994)
+    type_into(qtbot, intake, "caregiver0_birth_year", "1994")
     _type(qtbot, intake, "caregiver0_languages", "tr, nl")
     qtbot.mouseClick(intake.findChild(QPushButton, "add_children"), Qt.MouseButton.LeftButton)
     _type(qtbot, intake, "child0_first_name", "Elif-Naz")
-    intake.children.editors[0].birth_date.set_date(dt.date(TODAY.year - 3, 5, 1))
+    type_into(qtbot, intake, "child0_birth_date", dt.date(TODAY.year - 3, 5, 1))
     for name in ("kg_income", "small_network", "question_parenting", "slot_tue-morning"):
-        intake.findChild(QCheckBox, name).setChecked(True)
-    intake.scores["wellbeing"].setCurrentIndex(3)  # score 2
+        tick(qtbot, intake, name)
+    choose(qtbot, intake, "scores.wellbeing", "2")
 
     with (
         qtbot.waitSignal(intake.sig_saved, timeout=10_000),
@@ -210,10 +212,10 @@ def test_a_child_born_in_the_future_is_refused_beside_its_field(qtbot, screen) -
     file_dialog = _register(qtbot, screen)
     qtbot.mouseClick(file_dialog.buttons["intake"], Qt.MouseButton.LeftButton)
     intake = file_dialog.child_dialog
-    intake.outcome.setCurrentIndex(intake.outcome.findData(IntakeOutcome.waiting_list))
+    choose(qtbot, intake, "outcome", WAITING_LIST)
     qtbot.mouseClick(intake.findChild(QPushButton, "add_children"), Qt.MouseButton.LeftButton)
     _type(qtbot, intake, "child0_first_name", "Ioana")
-    intake.children.editors[0].birth_date.set_date(TODAY + dt.timedelta(days=30))
+    type_into(qtbot, intake, "child0_birth_date", TODAY + dt.timedelta(days=30))
     with qtbot.waitSignal(intake.sig_refused, timeout=10_000):
         qtbot.mouseClick(intake.save_button, Qt.MouseButton.LeftButton)
     message = intake.children.editors[0].errors.message("birth_date")
@@ -253,7 +255,7 @@ def test_archive_with_a_reason_shows_on_the_timeline_and_locking_closes_every_di
     file_dialog = _register(qtbot, screen)
     qtbot.mouseClick(file_dialog.buttons["status"], Qt.MouseButton.LeftButton)
     status = file_dialog.child_dialog
-    status.status.setCurrentIndex(status.status.findData(FamilyStatus.archived))
+    choose(qtbot, status, "to_status", "gearchiveerd")
     with qtbot.waitSignal(status.sig_refused, timeout=10_000):  # no reason given
         qtbot.mouseClick(status.save_button, Qt.MouseButton.LeftButton)
     assert status.errors.message("reason") == "Vul dit in."
@@ -291,7 +293,7 @@ def test_plan_the_intake_visit(qtbot, screen, empty_case_file) -> None:
     file_dialog = _register(qtbot, screen)
     qtbot.mouseClick(file_dialog.buttons["plan"], Qt.MouseButton.LeftButton)
     plan = file_dialog.child_dialog
-    plan.planned_on.set_date(TODAY + dt.timedelta(days=3))
+    type_into(qtbot, plan, "planned_on", TODAY + dt.timedelta(days=3))
     _type(qtbot, plan, "coordinator", "An Peeters")
     with qtbot.waitSignal(file_dialog.sig_loaded, timeout=10_000):
         qtbot.mouseClick(plan.save_button, Qt.MouseButton.LeftButton)

@@ -17,6 +17,7 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.figures.screen import FiguresScreen
 from homestart_desktop.ui.figures.table import WITHHELD_TINT
 from tests.sync.webdav_server import webdav_server
+from tests.ui.typing_helpers import click, click_row_at, open_tab
 
 
 def _configure(case_file, **settings) -> None:
@@ -89,16 +90,17 @@ def test_send_then_save_to_a_usb_stick(make_screen, demo_case_file, qtbot, tmp_p
         before = len(exports.list_exports(session=session))
     prompts.set_next_answers([True])
     with qtbot.waitSignal(screen.ops.sig_changes, timeout=20_000):
-        screen.send_button.click()
+        qtbot.mouseClick(screen.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(_outbox_rows(screen)) == before + 1, timeout=10_000)
     newest = _outbox_rows(screen)[0]
     assert (newest.quarter, newest.state) == (str(screen.chosen_quarter()), ExportState.waiting)
     stick = tmp_path / "USB"
     stick.mkdir()
-    screen.outbox.table.view.selectRow(0)
+    open_tab(qtbot, screen.tabs, "Postvak uit")
+    click_row_at(qtbot, screen.outbox.table.view, 0)
     prompts.set_next_answers([str(stick)])
     with qtbot.waitSignal(screen.outbox.sig_sent, timeout=10_000, check_params_cb=bool):
-        screen.outbox.save_button.click()
+        click(qtbot, screen, "outboxSave")
     assert len(list(stick.glob("*.age"))) == 1
     qtbot.waitUntil(lambda: _outbox_rows(screen)[0].state == ExportState.sent, timeout=10_000)
     assert screen.outbox.table.model.index(0, 4).data() == "Bewaard in een map"
@@ -113,7 +115,7 @@ def test_send_uploads_to_the_share(make_screen, demo_case_file, qtbot, tmp_path)
         with qtbot.waitSignal(
             screen.outbox.sig_sent, timeout=20_000, check_params_cb=lambda a: bool(a)
         ):
-            screen.send_button.click()
+            qtbot.mouseClick(screen.send_button, Qt.MouseButton.LeftButton)
         assert faults.puts == 1
     assert len(list(share.glob("*.age"))) == 1
     with demo_case_file.session() as session:

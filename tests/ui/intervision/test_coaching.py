@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from homestart_desktop.data.intervision import coaching
 from homestart_desktop.data.models import Caregiver, Family, TalkKind, Volunteer
@@ -14,6 +15,7 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel, TalkDialog
 from homestart_desktop.ui.intervision.family_reference_picker import FamilyReferencePicker, NoteEdit
 from homestart_desktop.ui.intervision.screen import IntervisionScreen, make_report
+from tests.ui.typing_helpers import choose, click, click_standard, type_into
 
 
 @pytest.fixture
@@ -32,6 +34,7 @@ def ops(qtbot, empty_case_file):
     ops.case_file = empty_case_file
     yield ops
     # Let every answer reach its screen (an answer may ask for more) before the worker stops.
+    # Private on purpose: nothing on screen tells that the worker has no answer left to hand.
     qtbot.waitUntil(lambda: not ops._pending, timeout=10_000)
     ops.wait_idle()
     ops.shutdown()
@@ -43,20 +46,24 @@ def test_talks_in_time_order_and_a_name_kept_when_the_coordinator_says_so(
 ):
     panel = CoachingTalksPanel(ops)
     qtbot.addWidget(panel)
+    panel.show()
     with qtbot.waitSignal(panel.sig_loaded, timeout=10_000):
         panel.set_volunteer(1)
     assert panel.table.model.rowCount() == 0 and panel.table.empty_label.text()
 
     for on, kind in (
-        (dt.date(2026, 6, 1), TalkKind.exit),
-        (dt.date(2026, 1, 15), TalkKind.coaching),
+        (dt.date(2026, 6, 1), "Exitgesprek"),
+        (dt.date(2026, 1, 15), "Coachingsgesprek"),
     ):
-        dialog = panel.open_talk(None)
+        click(qtbot, panel, "newTalk")
+        dialog = QApplication.activeModalWidget()
+        # Private on purpose: a new talk shows nothing new once loaded, yet the family names
+        # the warning looks for arrive with it.
         qtbot.waitUntil(lambda d=dialog: d._loaded is not None, timeout=10_000)
-        dialog.on.set_date(on)
-        dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+        type_into(qtbot, dialog, "talkDate", on)
+        choose(qtbot, dialog, "talkKind", kind)
         qtbot.keyClicks(dialog.notes.edit, "Sprak over Jef en de kinderen.")
-        dialog.save()
+        click_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
         assert dialog.name_warning.names_found() == ["Jef"]
         with qtbot.waitSignal(panel.sig_loaded, timeout=10_000):
             qtbot.mouseClick(dialog.name_warning.keep_button, Qt.MouseButton.LeftButton)

@@ -7,13 +7,15 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QComboBox
 
 from homestart_desktop.data.intervision import sessions as iv
-from homestart_desktop.data.models import Caregiver, Family, Presence, Volunteer, VolunteerStatus
+from homestart_desktop.data.models import Caregiver, Family, Volunteer, VolunteerStatus
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.intervision.screen import IntervisionScreen
 from tests.clock import TEST_TODAY
+from tests.ui.typing_helpers import choose, click, find, press_escape, type_into, type_text
 
 TODAY = TEST_TODAY
 
@@ -47,6 +49,7 @@ def screen(qtbot, empty_case_file):
         widget.reload()
     yield widget
     # Let every answer reach its screen (an answer may ask for more) before the worker stops.
+    # Private on purpose: nothing on screen tells that the worker has no answer left to hand.
     qtbot.waitUntil(lambda: not ops._pending, timeout=10_000)
     ops.wait_idle()
     ops.shutdown()
@@ -73,28 +76,29 @@ def test_record_find_and_see_attendance_change(qtbot, screen, empty_case_file):
     dialog = _open_new_session(qtbot, screen)
 
     # A session without theme is refused beside the field; the date stays as typed.
-    dialog.on.set_date(TODAY)
+    type_into(qtbot, dialog, "sessionDate", TODAY)
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "thema" in dialog.errors.message("theme")
     assert dialog.isVisible()
 
     qtbot.keyClicks(dialog.theme, "Grenzen stellen bij vermoeidheid")
-    for index in range(3):
-        dialog.attendees.picker.setCurrentIndex(index)
-        qtbot.mouseClick(dialog.attendees.add_button, Qt.MouseButton.LeftButton)
-    dialog.attendees.set_presence(1, Presence.absent_notified)
+    picker = find(dialog, "attendeePicker", QComboBox)
+    for volunteer in [picker.itemText(index) for index in range(3)]:
+        choose(qtbot, dialog, picker, volunteer)
+        click(qtbot, dialog, "addAttendee")
+    choose(qtbot, dialog, "presence1", "Verontschuldigd")
     qtbot.mouseClick(dialog.follow_ups.add_button, Qt.MouseButton.LeftButton)
     what, who, due, _done = dialog.follow_ups.widgets(0)
     qtbot.keyClicks(what, "Brochure kinderopvang voor Fatima")
     qtbot.keyClicks(who, "Jef")
-    due.set_date(TODAY - dt.timedelta(days=3))
+    type_into(qtbot, dialog, due, TODAY - dt.timedelta(days=3))
     qtbot.keyClicks(dialog.notes.edit, "Fatima belde over de zwaluwstaart ")
-    dialog.notes.edit.insertPlainText("😀 — розмова")  # QTest types only Latin-1 keys
+    type_text(qtbot, dialog.notes.edit, "😀 — розмова")
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "Opvolgactie 1" in dialog.errors.message("follow_ups")
     assert what.text() == "Brochure kinderopvang voor Fatima"  # nothing typed is lost
 
-    due.set_date(TODAY + dt.timedelta(days=14))
+    type_into(qtbot, dialog, due, TODAY + dt.timedelta(days=14))
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.name_warning.isVisible()  # a family member's name in the notes
     assert dialog.name_warning.names_found() == ["Fatima", "Fatima"]  # follow-up and notes
@@ -129,14 +133,14 @@ def test_record_find_and_see_attendance_change(qtbot, screen, empty_case_file):
     assert reopened.theme.text() == "Grenzen stellen bij vermoeidheid"
     listed = [a.volunteer_id for a in detail.attendees]
     assert [v for v, _p in reopened.attendees.value()] == listed
-    reopened.reject()
+    press_escape(qtbot, reopened)
 
     # A new session offers the same group as last time.
     dialog = _open_new_session(qtbot, screen)
     qtbot.mouseClick(dialog.attendees.add_last, Qt.MouseButton.LeftButton)
     assert [v for v, _p in dialog.attendees.value()] == listed
     prompts.set_next_answers([True])  # discard
-    dialog.reject()
+    press_escape(qtbot, dialog)
 
     # Deleting asks first, then the list and the overview empty again.
     reopened = screen.open_session(saved[0].id)
@@ -154,7 +158,8 @@ def test_an_attendee_twice_is_named_beside_the_list_and_pasted_rich_text_arrives
     dialog = _open_new_session(qtbot, screen)
     assert not dialog.attendees.add_last.isVisibleTo(dialog)  # no earlier session yet
     qtbot.keyClicks(dialog.theme, "Rouw")
-    dialog.attendees.picker.setCurrentIndex(0)
+    picker = find(dialog, "attendeePicker", QComboBox)
+    choose(qtbot, dialog, picker, picker.itemText(0))
     qtbot.mouseClick(dialog.attendees.add_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.attendees.add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -169,5 +174,5 @@ def test_an_attendee_twice_is_named_beside_the_list_and_pasted_rich_text_arrives
     assert dialog.notes.text() == "Vet en schuin 😀 Ioana Țurcanu"
 
     prompts.set_next_answers([True])  # discard the changes
-    dialog.reject()
+    press_escape(qtbot, dialog)
     assert prompts.shown and not dialog.isVisible()

@@ -23,6 +23,7 @@ from homestart_desktop.ui.matching.screen import MatchingScreen
 from homestart_desktop.ui.matching.tables import records
 from tests.clock import TEST_TODAY
 from tests.data.matching.test_candidates import add_available_volunteer, add_waiting_family
+from tests.ui.typing_helpers import click_row, click_row_at, open_tab
 
 TODAY = TEST_TODAY
 PROPOSED, INTRODUCED = "voorgesteld", "kennismaking gebeurd"
@@ -58,13 +59,8 @@ def screen(qtbot, empty_case_file):
 
 
 def select_family(qtbot, screen, reference: str) -> None:
-    row = next(
-        r
-        for r in range(screen.families.proxy.rowCount())
-        if screen.families.proxy.index(r, 0).data() == reference
-    )
     with qtbot.waitSignal(screen.sig_ranking_shown, timeout=10_000):
-        screen.families.view.selectRow(row)
+        click_row(qtbot, screen.families.view, reference)
 
 
 def save_dialog(qtbot, screen, dialog) -> None:
@@ -110,13 +106,13 @@ def test_propose_introduce_confirm(qtbot, screen, empty_case_file):
     assert screen.tabs.currentIndex() == 2  # on to the introduction visit
     assert screen.matches.visible_count() == 1
     assert screen.matches.proxy.index(0, 2).data() == PROPOSED
-    screen.matches.view.selectRow(0)
+    click_row_at(qtbot, screen.matches.view, 0)
     qtbot.mouseClick(screen.record_intro, Qt.MouseButton.LeftButton)
     assert isinstance(screen.dialog, IntroductionDialog)
     save_dialog(qtbot, screen, screen.dialog)
     assert screen.matches.proxy.index(0, 2).data() == INTRODUCED
 
-    screen.matches.view.selectRow(0)
+    click_row_at(qtbot, screen.matches.view, 0)
     qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
     dialog = screen.dialog
     assert isinstance(dialog, ConfirmDialog)
@@ -134,11 +130,11 @@ def test_propose_introduce_confirm(qtbot, screen, empty_case_file):
 
 
 def test_whole_list_accepted_line_by_line(qtbot, screen, empty_case_file):
-    screen.tabs.setCurrentIndex(1)
+    open_tab(qtbot, screen.tabs, "Hele wachtlijst")
     with qtbot.waitSignal(screen.sig_whole_list_shown, timeout=10_000):
         qtbot.mouseClick(screen.make_whole_list, Qt.MouseButton.LeftButton)
     assert screen.whole_list.visible_count() == 2
-    screen.whole_list.view.selectRow(0)
+    click_row_at(qtbot, screen.whole_list.view, 0)
     assert "score" in screen.whole_explanation.text()
     qtbot.mouseClick(screen.accept_line, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.reject_line, Qt.MouseButton.LeftButton)
@@ -157,8 +153,8 @@ def test_withdraw_puts_the_family_back_with_its_original_waiting_date(qtbot, scr
     qtbot.mouseClick(screen.propose_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(screen.dialog.reason, "Past goed")
     save_dialog(qtbot, screen, screen.dialog)
-    screen.tabs.setCurrentIndex(2)
-    screen.matches.view.selectRow(0)
+    open_tab(qtbot, screen.tabs, "Lopende koppelingen")
+    click_row_at(qtbot, screen.matches.view, 0)
     qtbot.mouseClick(screen.withdraw_button, Qt.MouseButton.LeftButton)
     dialog = screen.dialog
     assert isinstance(dialog, WithdrawDialog)

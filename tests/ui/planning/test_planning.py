@@ -4,6 +4,7 @@ import datetime as dt
 import os
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QTableView
 from sqlmodel import select
 
 from homestart_desktop.data.models import (
@@ -23,6 +24,16 @@ from homestart_desktop.ui.planning.screen import PlanningScreen
 from homestart_desktop.ui.today.screen import TodayScreen
 from tests.builders import matched_pair
 from tests.clock import TEST_TODAY
+from tests.ui.typing_helpers import (
+    choose,
+    click,
+    click_row,
+    click_standard,
+    find,
+    open_tab,
+    type_into,
+    when_dialog_opens,
+)
 
 TODAY = TEST_TODAY
 MONDAY = planning.week_of(TODAY)[0]
@@ -82,9 +93,9 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
     assert any(line.startswith("GZ-2026-021: geen bezoek geregistreerd") for line in today_lines())
 
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
-        screen.volunteer.setCurrentIndex(screen.volunteer.findText("VW-2025-009"))
+        choose(qtbot, screen, "volunteerFilter", "VW-2025-009")
     prompts.set_next_answers([True])
-    screen.week_done.click()
+    click(qtbot, screen, "Week afgewerkt")
     first_cell = screen.week.lists[0, MONDAY.weekday()]
     qtbot.waitUntil(
         lambda: first_cell.count() and first_cell.item(0).text().startswith("GZ-2026-021 ✓")
@@ -105,7 +116,7 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
 
     # The month shows the day's visit, done; the list shows it with its hours.
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
-        screen.tabs.setCurrentIndex(1)
+        open_tab(qtbot, screen.tabs, "Maand")
     first_monday = planning.week_of(planning.month_of(screen.anchor)[0])[0]
     index = (MONDAY - first_monday).days
     cell = screen.month.item(index // 7, index % 7).text().splitlines()
@@ -113,7 +124,7 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
     if os.environ.get("HOMESTART_SHOTS"):
         screen.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "planning-month.png"))
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
-        screen.tabs.setCurrentIndex(2)
+        open_tab(qtbot, screen.tabs, "Lijst")
     (row,) = [screen.list.model.record(r) for r in range(screen.list.model.rowCount())]
     assert (row.on, row.status, row.minutes) == (MONDAY, VisitStatus.done, 180)
 
@@ -122,31 +133,32 @@ def test_closing_in_the_dialog_refuses_a_date_before_the_last_visit_and_keeps_th
     qtbot, screen, empty_case_file
 ):
     from homestart_desktop.data.models import CloseReason
-    from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog
 
     with empty_case_file.session() as session:
         visit = session.exec(select(Visit).where(Visit.on == MONDAY)).one()
         visit.status, visit.minutes = VisitStatus.done, 180
-    screen.tabs.setCurrentIndex(3)
+    open_tab(qtbot, screen.tabs, "Trajecten")
     qtbot.waitUntil(lambda: screen.trajectories.table.model.rowCount() == 1)
-    row = screen.trajectories.table.model.record(0)
-    dialog = CloseDialog(screen.ops, row, screen)
-    qtbot.addWidget(dialog)
-    dialog.ended_on.set_date(MONDAY - dt.timedelta(days=1))
-    dialog.reason.setCurrentIndex(dialog.reason.findData(CloseReason.family_moved))
-    dialog.scores["wellbeing"].setValue(4)
-    dialog.show()
-    dialog.save()
-    qtbot.waitUntil(lambda: bool(dialog.errors.message("ended_on")))
-    assert "laatste bezoek" in dialog.errors.message("ended_on")
-    assert dialog.isVisible() and dialog.reason.currentData() == CloseReason.family_moved
-    assert dialog.scores["wellbeing"].value() == 4
-    if os.environ.get("HOMESTART_SHOTS"):
-        dialog.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "close-dialog.png"))
+    click_row(qtbot, find(screen, "trajectoryList", QTableView), "GZ-2026-021")
 
-    dialog.ended_on.set_date(MONDAY)
-    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
-        dialog.save()
+    def close(dialog):
+        type_into(qtbot, dialog, "closeDate", MONDAY - dt.timedelta(days=1))
+        choose(qtbot, dialog, "closeReason", "Het gezin is verhuisd")
+        type_into(qtbot, dialog, "closing_wellbeing", "4")
+        click_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+        qtbot.waitUntil(lambda: bool(dialog.errors.message("ended_on")))
+        assert "laatste bezoek" in dialog.errors.message("ended_on")
+        assert dialog.isVisible() and dialog.reason.currentData() == CloseReason.family_moved
+        assert dialog.scores["wellbeing"].value() == 4
+        if os.environ.get("HOMESTART_SHOTS"):
+            dialog.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "close-dialog.png"))
+
+        type_into(qtbot, dialog, "closeDate", MONDAY)
+        with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+            click_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+
+    with when_dialog_opens(qtbot, close):
+        click(qtbot, screen, "Traject afsluiten…")
     with empty_case_file.session() as session:
         family = session.exec(select(Family)).one()
         assert family.status == FamilyStatus.closed

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+)
 
 from homestart_desktop.data.casefile.backups import list_backups
 from homestart_desktop.data.settings import BranchSettings, load_settings
@@ -19,6 +25,15 @@ from homestart_desktop.ui.settings.fields import GROUPS
 from homestart_desktop.ui.settings.screen import SettingsScreen
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.shell_helpers import controller, lock_with_keyboard, unlock_by_typing  # noqa: F401
+from tests.ui.typing_helpers import (
+    choose,
+    click,
+    click_standard,
+    error_beside,
+    find,
+    type_into,
+    when_dialog_opens,
+)
 
 
 @pytest.fixture
@@ -38,7 +53,7 @@ def screen(qtbot, empty_case_file):
 
 
 def _field(screen, name):
-    return screen._editors[name][1]
+    return find(screen, name)
 
 
 def test_every_branch_setting_has_its_field() -> None:
@@ -49,15 +64,13 @@ def test_every_branch_setting_has_its_field() -> None:
 def test_edits_are_saved_with_ctrl_s_and_read_back_from_the_file(
     qtbot, screen, empty_case_file
 ) -> None:
-    street = _field(screen, "street")
-    street.clear()
-    qtbot.keyClicks(street, "Sint-Pietersnieuwstraat 41")
-    _field(screen, "postcode").setText("9000")
-    _field(screen, "company_number").setText("0123.456.749")
-    _field(screen, "flat_rate_day_cents").setValue(43.5)
-    _field(screen, "car_km_rate_e4").setValue(0.4415)
-    _field(screen, "autolock_minutes").setValue(5)
-    _field(screen, "first_reviews_months").setText("2, 4, 8")
+    street = type_into(qtbot, screen, "street", "Sint-Pietersnieuwstraat 41")
+    type_into(qtbot, screen, "postcode", "9000")
+    type_into(qtbot, screen, "company_number", "0123.456.749")
+    type_into(qtbot, screen, "flat_rate_day_cents", "43,50")
+    type_into(qtbot, screen, "car_km_rate_e4", "0,4415")
+    type_into(qtbot, screen, "autolock_minutes", "5")
+    type_into(qtbot, screen, "first_reviews_months", "2, 4, 8")
     assert screen.is_dirty() and screen.save_button.isEnabled()
 
     with qtbot.waitSignal(screen.sig_saved, timeout=10_000):
@@ -90,19 +103,16 @@ def test_amounts_show_in_euro_with_a_belgian_comma(screen) -> None:
 def test_a_wrong_value_is_named_beside_its_field_and_nothing_is_stored(
     qtbot, screen, empty_case_file
 ) -> None:
-    _field(screen, "postcode").setText("90000")
-    _field(screen, "email").setText("coordinator at gent")
-    _field(screen, "phone").setText("09 123 45 67")
-    screen.save()
+    type_into(qtbot, screen, "postcode", "90000")
+    type_into(qtbot, screen, "email", "coordinator at gent")
+    type_into(qtbot, screen, "phone", "09 123 45 67")
+    click(qtbot, screen, "save")
     qtbot.waitUntil(lambda: screen.status.text().startswith("Niet bewaard"), timeout=10_000)
 
-    errors = {e.message("postcode") for e in screen._errors if e.knows("postcode")}
-    assert errors == {"Een Belgische postcode heeft vier cijfers, bv. 9000."}
-    assert any(
-        e.message("email").startswith("Dit is geen e-mailadres")
-        for e in screen._errors
-        if e.knows("email")
+    assert (
+        error_beside(screen, "postcode") == "Een Belgische postcode heeft vier cijfers, bv. 9000."
     )
+    assert error_beside(screen, "email").startswith("Dit is geen e-mailadres")
     assert _field(screen, "postcode").text() == "90000"  # what was typed stays
     assert _field(screen, "phone").text() == "09 123 45 67"
     stored = empty_case_file.read(load_settings)
@@ -110,7 +120,7 @@ def test_a_wrong_value_is_named_beside_its_field_and_nothing_is_stored(
 
 
 def test_leaving_with_unsaved_changes_asks_first(qtbot, screen) -> None:
-    _field(screen, "coordinator").setText("Özlem Yılmaz")
+    type_into(qtbot, screen, "coordinator", "Özlem Yılmaz")
     prompts.set_next_answers([False])
     assert screen.can_leave() is False
     assert _field(screen, "coordinator").text() == "Özlem Yılmaz"
@@ -127,11 +137,10 @@ def test_switching_to_french_applies_at_once_and_is_kept(
     window = controller.main_window
     window.show_section("settings")
     settings = window.screen("settings")
-    qtbot.waitUntil(lambda: settings._stored is not None, timeout=10_000)
-    language: QComboBox = settings.findChild(QComboBox, "language")
-    language.setCurrentIndex(language.findData("fr"))
+    qtbot.waitUntil(lambda: _field(settings, "branch_name").text() == "Teststad", timeout=10_000)
+    choose(qtbot, settings, "language", "Français")
     with qtbot.waitSignal(window.sig_section_changed, timeout=10_000):
-        settings.save()  # the window is rebuilt in French, on the same section
+        click(qtbot, settings, "save")  # the window is rebuilt in French, on the same section
 
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert labels[0] == "Aujourd'hui" and labels[-1] == "Paramètres"
@@ -150,46 +159,62 @@ def test_switching_to_french_applies_at_once_and_is_kept(
 
 def test_backup_and_integrity_check_from_settings(qtbot, screen, empty_case_file) -> None:
     prompts.set_next_answers([None])
-    screen.findChild(QPushButton, "backup_now").click()
+    click(qtbot, screen, "backup_now")
     qtbot.waitUntil(
         lambda: bool(prompts.shown) and prompts.shown[-1][0] == "Back-up gemaakt", timeout=20_000
     )
     assert len(list_backups(empty_case_file.path)) == 1
 
     prompts.set_next_answers([None])
-    screen.findChild(QPushButton, "check_integrity").click()
+    click(qtbot, screen, "check_integrity")
     qtbot.waitUntil(lambda: prompts.shown[-1][0] == "Nagekeken", timeout=20_000)
     assert "geen schade" in prompts.shown[-1][1]
 
 
 def test_change_passphrase_then_restore_a_backup(qtbot, controller, empty_case_path: Path) -> None:
-    from homestart_desktop.ui.settings.casefile_dialogs import ChangePassphraseDialog, RestoreDialog
-
     unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
     controller.ops.wait_idle()
     backup = controller.ops.case_file.backup(reason="manual")  # before the change below
-
-    dialog = ChangePassphraseDialog(controller.ops, controller.main_window)
-    qtbot.addWidget(dialog)
-    new = "twee uilen fluiten in de Ardennen"
-    dialog.current.setText("niet de goede wachtzin hoor")
-    dialog.new.setText(new)
-    dialog.repeated.setText(new)
-    dialog._change()
-    qtbot.waitUntil(lambda: dialog.errors.message("current") != "", timeout=20_000)
-    assert "niet de wachtzin" in dialog.errors.message("current")
-    dialog.current.setText(TEST_PASSPHRASE)
-    prompts.set_next_answers([None])
-    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
-        dialog._change()
-
     window = controller.main_window
     window.show_section("settings")
-    restore = RestoreDialog(empty_case_path, window)
-    qtbot.addWidget(restore)
-    assert restore.backups.count() >= 1
-    with qtbot.waitSignal(controller.sig_locked, timeout=20_000):
-        window.sig_restore.emit(backup, TEST_PASSPHRASE)
+    settings = window.screen("settings")
+    new = "twee uilen fluiten in de Ardennen"
+    ok = QDialogButtonBox.StandardButton.Ok
+
+    def change(dialog):
+        type_into(qtbot, dialog, "current_passphrase", "niet de goede wachtzin hoor")
+        type_into(qtbot, dialog, "new_passphrase", new)
+        type_into(qtbot, dialog, "repeat_passphrase", new)
+        click_standard(qtbot, dialog, ok)
+        qtbot.waitUntil(lambda: error_beside(dialog, "current") != "", timeout=20_000)
+        assert "niet de wachtzin" in error_beside(dialog, "current")
+        type_into(qtbot, dialog, "current_passphrase", TEST_PASSPHRASE)
+        prompts.set_next_answers([None])
+        with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+            click_standard(qtbot, dialog, ok)
+
+    with when_dialog_opens(qtbot, change):
+        click(qtbot, settings, "change_passphrase")
+
+    def restore(dialog):
+        backups = find(dialog, "backups", QListWidget)
+        assert backups.count() >= 1
+        (item,) = [
+            backups.item(row)
+            for row in range(backups.count())
+            if backups.item(row).data(Qt.ItemDataRole.UserRole) == str(backup)
+        ]
+        rect = backups.visualItemRect(item)
+        qtbot.mouseClick(backups.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        type_into(qtbot, dialog, "backup_passphrase", TEST_PASSPHRASE)
+        prompts.set_next_answers([True])  # "the case file will be locked and replaced"
+        click_standard(qtbot, dialog, ok)
+
+    with (
+        qtbot.waitSignal(controller.sig_locked, timeout=20_000),
+        when_dialog_opens(qtbot, restore),
+    ):
+        click(qtbot, settings, "restore_backup")
     note = controller.unlock_window.note
     qtbot.waitUntil(note.isVisible, timeout=20_000)
     assert "terug op zijn plaats" in note.text()
@@ -210,8 +235,8 @@ def test_closing_the_window_with_unsaved_settings_asks_first(qtbot, empty_case_f
     window.show_section("settings")
     window.show()
     settings = window.screen("settings")
-    qtbot.waitUntil(lambda: settings._stored is not None, timeout=10_000)
-    settings.findChild(QLineEdit, "coordinator").setText("Łukasz Wróbel")
+    qtbot.waitUntil(lambda: _field(settings, "branch_name").text() == "Teststad", timeout=10_000)
+    type_into(qtbot, settings, "coordinator", "Łukasz Wróbel")
     prompts.clear_answers()
     prompts.set_next_answers([False])
     window.close()

@@ -21,6 +21,7 @@ from tests.ui.shell_helpers import (  # noqa: F401 (fixtures)
     passphrase_field,
     unlock_by_typing,
 )
+from tests.ui.typing_helpers import click, error_beside, type_into, when_dialog_opens
 
 
 def test_the_unlock_window_needs_no_data_layer_to_show() -> None:
@@ -135,7 +136,7 @@ def test_a_file_that_is_no_case_file_is_refused_in_words(qtbot, controller, tmp_
     stranger = tmp_path / "boodschappen.hscase"
     stranger.write_bytes(b"SQLite format 3\x00" + bytes(4080))
     prompts.set_next_answers([stranger])
-    controller.unlock_window.browse.click()  # "Open another file…"
+    click(qtbot, controller.unlock_window, "browse")  # "Open another file…"
     assert controller.unlock_window.path() == stranger
     field = passphrase_field(controller)
     qtbot.keyClicks(field, TEST_PASSPHRASE)
@@ -161,28 +162,30 @@ def test_a_case_file_in_use_elsewhere_is_refused_in_words(
 def test_a_new_case_file_is_made_with_the_rules_and_opened(
     qtbot, controller, tmp_path: Path
 ) -> None:
-    from homestart_desktop.ui.shell.new_case_file import NewCaseFileDialog
-
-    dialog = NewCaseFileDialog(controller.ops, controller.unlock_window)
-    qtbot.addWidget(dialog)
     target = tmp_path / "Brugge.hscase"
-    prompts.set_next_answers([target])
-    qtbot.keyClicks(dialog.branch_name, "Home-Start Brugge")
-    dialog.findChild(type(dialog.create_button), "choose_location").click()
-    qtbot.keyClicks(dialog.passphrase, "kort")
-    qtbot.keyClicks(dialog.repeated, "kort")
-    dialog.create_button.click()
-    assert "minstens 12 tekens" in dialog.errors.message("passphrase")
-    assert not target.exists()
 
-    dialog.passphrase.setText("de reiger wacht geduldig aan de Reie")
-    dialog.repeated.setText("de reiger wacht geduldig aan de Reie")
-    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
-        dialog.create_button.click()
-    case_file = dialog.case_file
+    def create(dialog):
+        prompts.set_next_answers([target])
+        type_into(qtbot, dialog, "branch_name", "Home-Start Brugge")
+        click(qtbot, dialog, "choose_location")
+        type_into(qtbot, dialog, "new_passphrase", "kort")
+        type_into(qtbot, dialog, "repeat_passphrase", "kort")
+        click(qtbot, dialog, "create")
+        assert "minstens 12 tekens" in error_beside(dialog, "passphrase")
+        assert not target.exists()
+
+        type_into(qtbot, dialog, "new_passphrase", "de reiger wacht geduldig aan de Reie")
+        type_into(qtbot, dialog, "repeat_passphrase", "de reiger wacht geduldig aan de Reie")
+        with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+            click(qtbot, dialog, "create")
+
+    with (
+        qtbot.waitSignal(controller.sig_unlocked, timeout=30_000),
+        when_dialog_opens(qtbot, create, timeout=20_000),
+    ):
+        click(qtbot, controller.unlock_window, "new_case_file")  # "Nieuw dossierbestand…"
     assert target.exists() and oct(target.stat().st_mode & 0o777) == "0o600"
-    assert case_file.read(load_settings).branch_name == "Home-Start Brugge"
-    case_file.lock()
+    assert controller.ops.case_file.read(load_settings).branch_name == "Home-Start Brugge"
 
 
 def test_prompts_take_queued_answers_and_remember_what_was_asked() -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from homestart_desktop.data.demo import branch
 from tests.ui.shell_helpers import controller, passphrase_field  # noqa: F401
+from tests.ui.typing_helpers import choose, click
 
 
 @pytest.fixture
@@ -54,10 +55,10 @@ def test_the_passphrase_can_be_shown_and_caps_lock_is_noticed(
     window.set_path(empty_case_path)
     field = passphrase_field(controller)
     assert field.echoMode() == QLineEdit.EchoMode.Password
-    window.toggle.click()
+    click(qtbot, window, "show_passphrase")
     assert field.echoMode() == QLineEdit.EchoMode.Normal
     assert window.toggle.text() == "Verbergen"
-    window.toggle.click()
+    click(qtbot, window, "show_passphrase")
     assert field.echoMode() == QLineEdit.EchoMode.Password
 
     capital = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "A")
@@ -73,9 +74,9 @@ def test_the_language_can_be_chosen_before_unlocking(qtbot, controller) -> None:
 
     window = controller.unlock_window
     assert window.unlock_button.text() == "&Ontgrendelen"
-    window.language.setCurrentIndex(window.language.findData("fr"))
+    choose(qtbot, window, "language", "Français")
     assert window.unlock_button.text() == "&Déverrouiller"
     assert window.passphrase_label.text() == "&Phrase secrète"
     assert app_settings().value("language") == "fr"  # the next start opens in French
-    window.language.setCurrentIndex(window.language.findData("en"))
+    choose(qtbot, window, "language", "English")
     assert window.unlock_button.text() == "&Unlock"

@@ -20,6 +20,7 @@ def test_the_morning_list_shows_every_reminder_and_opens_the_trajectory_to_act_o
     unlock_by_typing(qtbot, controller, demo_case_path, DEMO_PASSPHRASE)
     window = controller.main_window
     today = window.screen("today")
+    # Private on purpose: an empty morning list and one still loading look the same.
     qtbot.waitUntil(lambda: today.overview is not None and today._reminders_shown, timeout=20_000)
     controller.ops.wait_idle(60)
     expected = controller.ops.case_file.read(morning_list, today=TEST_TODAY)

@@ -24,6 +24,7 @@ from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.volunteers.screen import VolunteersScreen
 from tests.clock import TEST_TODAY
+from tests.ui.typing_helpers import choose, open_tab, tick, type_into
 
 TODAY = TEST_TODAY
 
@@ -62,9 +63,8 @@ def test_the_empty_register_says_what_it_is_for(screen):
 
 def test_create_tick_onboarding_and_see_the_status_move(qtbot, screen, empty_case_file, tmp_path):
     dialog = _new_file(qtbot, screen)
-    # QtTest types ASCII only; insert() is what a paste or an input method does.
-    dialog.first_name.insert("Özlem")
-    dialog.last_name.insert("Yılmaz")
+    type_into(qtbot, dialog, "first_name", "Özlem")
+    type_into(qtbot, dialog, "last_name", "Yılmaz")
     qtbot.keyClicks(dialog.postcode, "9000")
     assert dialog.municipality.text() == "Gent"
     _save(qtbot, screen, dialog)
@@ -74,26 +74,26 @@ def test_create_tick_onboarding_and_see_the_status_move(qtbot, screen, empty_cas
     assert (row.name, row.municipality, row.status) == ("Özlem Yılmaz", "Gent", "candidate")
 
     # Onboarding: the week's free half-days, then the checklist.
-    dialog.tabs.setCurrentIndex(2)
+    open_tab(qtbot, dialog.tabs, "Beschikbaarheid")
     qtbot.mouseClick(dialog.grid.buttons[(1, HalfDay.morning)], Qt.MouseButton.LeftButton)
-    dialog.tabs.setCurrentIndex(3)
+    open_tab(qtbot, dialog.tabs, "Onthaal en instap")
     form = dialog.onboarding
-    form.ticks["first_interview_on"].setChecked(True)
+    tick(qtbot, dialog, "tick_first_interview_on")
     _save(qtbot, screen, dialog)
     assert dialog.status.current.text() == "in vorming"
     assert "basisvorming" in form.missing.text()
 
     for step in ("info_note_received_on", "extract_received_on", "agreement_signed_on"):
-        form.ticks[step].setChecked(True)
-    form.issued.set_date(TODAY - dt.timedelta(days=40))  # too old when handed in today
-    form.ticks["course_completed_on"].setChecked(True)
-    form.hours.setValue(15)
+        tick(qtbot, dialog, f"tick_{step}")
+    type_into(qtbot, dialog, "extract_issued_on", TODAY - dt.timedelta(days=40))  # too old
+    tick(qtbot, dialog, "tick_course_completed_on")
+    type_into(qtbot, dialog, "course_hours", "15")
     with qtbot.waitSignal(dialog.sig_refused, timeout=10_000):
-        dialog.save()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "40 dagen" in form.errors.message("extract_issued_on")
     assert form.ticks["agreement_signed_on"].isChecked()  # nothing typed is lost
 
-    form.issued.set_date(TODAY - dt.timedelta(days=5))
+    type_into(qtbot, dialog, "extract_issued_on", TODAY - dt.timedelta(days=5))
     _save(qtbot, screen, dialog)
     assert dialog.status.current.text() == "beschikbaar"
     assert form.missing.text() == ""
@@ -102,14 +102,14 @@ def test_create_tick_onboarding_and_see_the_status_move(qtbot, screen, empty_cas
     # An available volunteer keeps at least one free half-day.
     qtbot.mouseClick(dialog.grid.buttons[(1, HalfDay.morning)], Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.sig_refused, timeout=10_000):
-        dialog.save()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "minstens één vrij dagdeel" in dialog.availability_error.text()
     assert dialog.tabs.currentIndex() == 2
     qtbot.mouseClick(dialog.grid.buttons[(1, HalfDay.morning)], Qt.MouseButton.LeftButton)
 
     # Stopping needs a reason, said beside the button.
     status = dialog.status
-    status.next_status.setCurrentIndex(status.next_status.findData(VolunteerStatus.stopped))
+    choose(qtbot, dialog, "next_status", "gestopt")
     qtbot.mouseClick(status.change, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "waarom" in status.error.text(), timeout=5_000)
 
@@ -131,7 +131,7 @@ def test_bad_input_stands_beside_its_field_and_nothing_is_saved(qtbot, screen, e
     qtbot.keyClicks(dialog.postcode, "9999")
     qtbot.keyClicks(dialog.email, "jef@")
     with qtbot.waitSignal(dialog.sig_refused, timeout=10_000):
-        dialog.save()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.identity_errors.message("first_name") == "Vul de voornaam in."
     assert "postcode" in dialog.identity_errors.message("postcode")
     assert dialog.email.text() == "jef@"
@@ -176,7 +176,7 @@ def test_search_as_you_type_ignores_accents_and_the_filter_picks_a_status(
     assert table.count_label.text() == "1 van 3"
     table.search.clear()
     qtbot.waitUntil(lambda: table.visible_count() == 3, timeout=5_000)
-    screen.status_filter.setCurrentIndex(screen.status_filter.findData(VolunteerStatus.available))
+    choose(qtbot, screen, "status_filter", "beschikbaar")
     assert table.visible_count() == 1
     index = table.proxy.index(0, 1)
     assert index.data() == "Fatima El Amrani"

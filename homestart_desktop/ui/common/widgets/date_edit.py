@@ -3,6 +3,10 @@
 ``DateEdit(optional=True)`` may be left empty (shown as blank, ``date()`` returns None): clear it
 with Delete/Backspace on a selected field, or call ``set_date(None)``. Values are
 ``datetime.date``, never QDate, so forms hand plain values to ``data/``.
+
+A date is typed as written, ``14/02/2026``: Qt moves to the month by itself after two digits, so
+the ``/`` typed next is taken as that same step, not as a second one that would skip the month.
+Typing a digit into an empty optional field starts from today's date with the day selected.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 _EMPTY = QDate(1900, 1, 1)
+_SEPARATORS = {"/", ".", "-"}
 
 
 class DateEdit(QDateEdit):
@@ -28,6 +33,7 @@ class DateEdit(QDateEdit):
         self.setDisplayFormat("dd/MM/yyyy")
         self.setCalendarPopup(True)
         self._optional = optional
+        self._moved_on_by_itself = False  # the last digit filled a part and Qt went on
         if optional:
             self.setMinimumDate(_EMPTY)
             self.setSpecialValueText(" ")  # the minimum date shows as an empty field
@@ -55,4 +61,14 @@ class DateEdit(QDateEdit):
         if self._optional and erase and self.lineEdit().selectedText() == self.lineEdit().text():
             self.setDate(_EMPTY)
             return
+        typed = event.text()
+        if typed in _SEPARATORS and self._moved_on_by_itself:
+            self._moved_on_by_itself = False
+            return  # the part was already left after its last digit
+        if typed.isdigit() and self._optional and self.date() == _EMPTY:
+            self.setDate(QDate.currentDate())
+            self.setCurrentSection(QDateEdit.Section.DaySection)
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+        section = self.currentSection()
         super().keyPressEvent(event)
+        self._moved_on_by_itself = typed.isdigit() and self.currentSection() != section
