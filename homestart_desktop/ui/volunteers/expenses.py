@@ -42,6 +42,7 @@ from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, read_numbers
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 COLUMNS = [
@@ -105,8 +106,13 @@ class ExpensesPanel(QWidget):
         self.errors = FormErrors(form)
         self.on = DateEdit(self, object_name="on")
         self.on.set_date(ops.today())
-        self.km = QLineEdit(self, objectName="km", placeholderText="12,5")
-        self.amount = QLineEdit(self, objectName="amount", placeholderText="42,31")
+        # One of the two is filled in: km, or an amount.
+        self.km = NumberEdit(
+            self, object_name="km", decimals=1, maximum=1000, unit="km", optional=True
+        )
+        self.amount = NumberEdit(
+            self, object_name="amount", decimals=2, maximum=100_000, unit="€", optional=True
+        )
         self.transport = QComboBox(self, objectName="transport")
         for transport in Transport:
             self.transport.addItem(_(TRANSPORT_WORDS[transport]), transport)
@@ -165,10 +171,16 @@ class ExpensesPanel(QWidget):
 
     def add_entry(self) -> None:
         """Save the entry as typed; a refusal stands beside its field, nothing typed is lost."""
+        self.errors.clear()
+        numbers, problems = read_numbers({"km": self.km, "amount": self.amount})
+        if problems:
+            self.errors.show(problems)
+            self.sig_loaded.emit()
+            return
         entry = ExpenseIn(
             on=self.on.date_value() or self.ops.today(),
-            km=self.km.text(),
-            amount=self.amount.text(),
+            km=numbers["km"] if numbers["km"] is not None else "",
+            amount=numbers["amount"] if numbers["amount"] is not None else "",
             transport=self.transport.currentData(),
             purpose=self.purpose.text(),
         )

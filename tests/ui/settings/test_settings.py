@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
 from homestart_desktop.data.casefile.backups import list_backups
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.number_edit import NumberEdit
 from homestart_desktop.ui.settings.fields import GROUPS
 from homestart_desktop.ui.settings.screen import SettingsScreen
 from tests.conftest import TEST_PASSPHRASE
@@ -54,9 +55,13 @@ def test_edits_are_saved_with_ctrl_s_and_read_back_from_the_file(
     qtbot.keyClicks(street, "Sint-Pietersnieuwstraat 41")
     _field(screen, "postcode").setText("9000")
     _field(screen, "company_number").setText("0123.456.749")
-    _field(screen, "flat_rate_day_cents").setValue(43.5)
-    _field(screen, "car_km_rate_e4").setValue(0.4415)
-    _field(screen, "autolock_minutes").setValue(5)
+    for name, typed in (
+        ("flat_rate_day_cents", "43,5"),
+        ("car_km_rate_e4", "0,4415"),
+        ("autolock_minutes", "5"),
+    ):
+        qtbot.keyClick(_field(screen, name), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(_field(screen, name), typed)
     _field(screen, "first_reviews_months").setText("2, 4, 8")
     assert screen.is_dirty() and screen.save_button.isEnabled()
 
@@ -77,14 +82,14 @@ def test_edits_are_saved_with_ctrl_s_and_read_back_from_the_file(
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
         screen.reload()
     assert _field(screen, "street").text() == "Sint-Pietersnieuwstraat 41"
-    assert _field(screen, "car_km_rate_e4").value() == pytest.approx(0.4415)
+    assert _field(screen, "car_km_rate_e4").text() == "0,4415"
 
 
 def test_amounts_show_in_euro_with_a_belgian_comma(screen) -> None:
-    day: QDoubleSpinBox = _field(screen, "flat_rate_day_cents")
-    rate: QDoubleSpinBox = _field(screen, "car_km_rate_e4")
-    assert day.text() == "€ 42,31"
-    assert rate.text() == "€ 0,4320"
+    day: NumberEdit = _field(screen, "flat_rate_day_cents")
+    rate: NumberEdit = _field(screen, "car_km_rate_e4")
+    assert (day.text(), day.findChild(QLabel, "numberUnit").text()) == ("42,31", "€")
+    assert (rate.text(), rate.findChild(QLabel, "numberUnit").text()) == ("0,4320", "€")
 
 
 def test_a_wrong_value_is_named_beside_its_field_and_nothing_is_stored(
