@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from homestart_desktop.data.families import intake_choices as lists
 from homestart_desktop.data.families.file import FamilyFile
-from homestart_desktop.data.models import OUTCOME_AREAS, Gender
+from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, Gender
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.settings import BranchSettings
 from homestart_desktop.data.workflow import STATUS_LABELS
@@ -235,7 +235,7 @@ def _scores_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     rows = []
     for area in OUTCOME_AREAS:
         score = getattr(intake, f"score_{area}") if intake else None
-        rows.append((_(lists.OUTCOME_AREA_LABELS[area]), [score == n for n in range(6)]))
+        rows.append((_(OUTCOME_AREA_LABELS[area]), [score == n for n in range(6)]))
     return [
         heading(_("How the family sees it now (0 = not at all, 5 = very well)")),
         grid([str(n) for n in range(6)], rows, first_width=80 * mm),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.models import OUTCOME_AREAS, CloseReason
+from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, CloseReason
 from homestart_desktop.data.planning import trajectories
 from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.planning.trajectories import ClosingInput, ReviewInput
@@ -34,7 +34,6 @@ from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.planning.score_chart import AREA_LABELS
 
 CLOSE_REASONS = {
     CloseReason.goals_reached: N_("Goals reached (planned end)"),
@@ -108,7 +107,7 @@ class _TrajectoryDialog(QDialog):
             box = QSpinBox(self, objectName=f"{prefix}_{area}", minimum=-1, maximum=5)
             box.setSpecialValueText(_("not scored"))
             box.setValue(-1)
-            self.errors.add_row(_(AREA_LABELS[area]), box, f"score_{area}")
+            self.errors.add_row(_(OUTCOME_AREA_LABELS[area]), box, f"score_{area}")
             fields[area] = box
         return fields
 
