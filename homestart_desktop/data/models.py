@@ -536,6 +536,8 @@ class ExportRecord(SQLModel, table=True):
     created_at: dt.datetime
     sent_at: dt.datetime | None = None
     via: str = ""
+    # Where it went: the folder it was saved in, or the share's address (never a password).
+    delivered_to: str = ""
     state: ExportState = ExportState.waiting
     attempts: int = 0
     last_error: str = ""
