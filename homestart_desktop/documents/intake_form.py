@@ -35,7 +35,7 @@ from homestart_desktop.documents.common import (
     write_in_box,
     write_in_row,
 )
-from homestart_desktop.i18n import format_short_date
+from homestart_desktop.i18n import format_days, format_short_date
 
 BLANK_CAREGIVERS = 2
 BLANK_CHILDREN = 4
@@ -54,8 +54,15 @@ def _yes_no(_: Translate, label: str, value: bool | None) -> Flowable:
     return tick_question(label, [_("yes"), _("no")], ticked=ticked)
 
 
-def _file_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
+def _file_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flowable]:
     f = file.family if file else None
+    # As on every screen: the wait counts from the latest referral (domain.waiting); the day
+    # the intake put the family on the list is a fact of its own, named as in the family file.
+    waiting = (
+        f"{_date(file.waiting_since)} ({format_days(file.waiting_days, lang=lang)})"
+        if file and file.waiting_days is not None
+        else ""
+    )
     referral = file.referral if file else None
     intake = file.intake if file else None
     return [
@@ -69,8 +76,9 @@ def _file_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
         write_in_row(
             [
                 (_("Referral date"), _date(referral.referred_on) if referral else ""),
+                (_("Waiting since"), waiting),
                 (_("Intake date"), _date(intake.done_on or intake.planned_on) if intake else ""),
-                (_("On the waiting list since"), _date(f.waiting_since) if f else ""),
+                (_("Put on the waiting list on"), _date(f.waiting_since) if f else ""),
             ]
         ),
     ]
@@ -297,7 +305,7 @@ def intake_form_pdf(
         Spacer(1, 3 * mm),
     ]
     for part in (
-        _file_part,
+        functools.partial(_file_part, lang=lang),
         _referral_part,
         functools.partial(_household_part, lang=lang),
         _situation_part,
