@@ -127,6 +127,10 @@ class ExpensesPanel(QWidget):
             field.setAccessibleName(label)
             field.setMaximumWidth(420 if field is self.purpose else 200)
             self.errors.add_row(label, field, name)
+        self.saved_at_once = QLabel(
+            _("Each entry is saved as soon as you add or remove it."), self, objectName="hint"
+        )
+        self.saved_at_once.setWordWrap(True)
         self.add_button = QPushButton(_("Add entry"), self, objectName="add_expense")
         self.delete_button = QPushButton(_("Remove selected"), self, objectName="delete_expense")
         buttons = QHBoxLayout()
@@ -143,6 +147,7 @@ class ExpensesPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
+        layout.addWidget(self.saved_at_once)
 
         self.year.valueChanged.connect(lambda _y: self.reload())
         self.regime.activated.connect(self._regime_chosen)

@@ -129,7 +129,9 @@ class VolunteerFileDialog(SavingDialog):
         self.watch(*self._watched())
         self.grid.sig_changed.connect(self._touched)
         self.onboarding.sig_changed.connect(self._touched)
-        self.status.sig_changed.connect(self.reload)
+        self.status.sig_changed.connect(self._status_changed)
+        # Expense lines, coaching talks and status steps are saved at once: no Cancel.
+        self.parts_save_at_once()
         self.resize(860, 720)
         self.expenses.show_volunteer(volunteer_id)
         self.coaching.set_volunteer(volunteer_id)
@@ -232,6 +234,23 @@ class VolunteerFileDialog(SavingDialog):
         self.sig_saved.emit(result)
         self.reload()
 
+    def _status_changed(self) -> None:
+        """A status step is saved at once; what is typed but not saved yet stays on screen."""
+        if not self.dirty:
+            self.reload()
+            return
+        self.ops.query(
+            get_volunteer, success=self._show_status, owner=self, volunteer_id=self.volunteer_id
+        )
+
+    def _show_status(self, file: VolunteerFile) -> None:
+        self.file = file
+        self.status.show_file(file)
+        onboarding = file.status in (VolunteerStatus.candidate, VolunteerStatus.in_training)
+        self.onboarding.show_missing(self.status.missing if onboarding else ())
+        self.matches.set_records(file.matches)
+        self.history.set_records(tuple(reversed(file.status_history)))
+
     def _show(self, file: VolunteerFile) -> None:
         self.file = file
         d = file.details
@@ -264,11 +283,7 @@ class VolunteerFileDialog(SavingDialog):
         self.age_max.set_value(d.child_age_max)
         self.grid.set_slots(file.availability)
         self.onboarding.set_value(file.onboarding)
-        self.status.show_file(file)
-        onboarding = file.status in (VolunteerStatus.candidate, VolunteerStatus.in_training)
-        self.onboarding.show_missing(self.status.missing if onboarding else ())
-        self.matches.set_records(file.matches)
-        self.history.set_records(tuple(reversed(file.status_history)))
+        self._show_status(file)
         self.dirty = False
         self.sig_loaded.emit()
 
