@@ -118,7 +118,16 @@ class OnboardingForm(QWidget):
         self.missing = QLabel(self, objectName="missing_for_available")
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("font-weight: bold;")
+        # The status above is stepped at once; say which part waits for Save.
+        when_saved = QLabel(
+            _("The ticks, dates and hours below are saved only when you click {save}.").format(
+                save=_("Save")
+            ),
+            self,
+            objectName="hint",
+        )
         column = QVBoxLayout(self)
+        column.addWidget(when_saved)
         column.addLayout(grid)
         column.addSpacing(8)
         column.addWidget(self.missing)

@@ -66,6 +66,7 @@ class NumberEdit(QLineEdit):
         self._unit.setStyleSheet("color: #5f6b7a; background: transparent;")
         self._unit.setVisible(bool(unit))
         self.setMinimumWidth(90 + (self._unit.sizeHint().width() if unit else 0))
+        self.setMaximumWidth(220)  # a number, not a sentence: a short field reads as one
 
     # ---- Public API
 
