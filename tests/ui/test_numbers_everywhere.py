@@ -122,7 +122,7 @@ def test_the_visit_log_shows_the_saved_km_with_a_comma_and_refuses_words(
     reopened = LogVisitDialog(ops, again)
     qtbot.addWidget(reopened)
     assert reopened.findChild(NumberEdit, "visitKm").text() == "6,5"
-    assert reopened.findChild(NumberEdit, "visitHours").text() == "3,00"
+    assert reopened.findChild(NumberEdit, "visitHours").text() == "3"
 
     type_over(qtbot, reopened.findChild(NumberEdit, "visitKm"), "6,55")
     reopened.save()

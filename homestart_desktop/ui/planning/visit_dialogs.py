@@ -101,7 +101,13 @@ class LogVisitDialog(QDialog):
         )
         self.errors.add_row(_("How did it go?"), self.status, "status")
         self.hours = NumberEdit(
-            self, object_name="visitHours", decimals=2, maximum=24, step=0.5, unit=_("hours")
+            self,
+            object_name="visitHours",
+            decimals=2,  # a quarter of an hour: 1,25
+            maximum=24,
+            step=0.5,
+            unit=_("hours"),
+            trailing_zeros=False,
         )
         self.hours.set_value(visit.minutes / 60 if visit.minutes else 3)
         self.errors.add_row(_("Duration"), self.hours, "minutes")

@@ -48,12 +48,14 @@ class NumberEdit(QLineEdit):
         unit: str = "",
         step: float = 1,
         optional: bool = False,
+        trailing_zeros: bool = True,
     ) -> None:
         super().__init__(parent)
         if object_name:
             self.setObjectName(object_name)
         self.decimals, self.minimum, self.maximum = decimals, minimum, maximum
         self.step, self.optional = Decimal(str(step)), optional
+        self.trailing_zeros = trailing_zeros  # False: 3 and 2,5 hours rather than 3,00 and 2,50
         # Digits, separators and spaces only (a sign where the field takes negatives): a letter
         # never gets in, and the meaning of the separators is left to parse_number.
         sign = "[-+]?" if minimum < 0 else "[+]?"
@@ -91,7 +93,12 @@ class NumberEdit(QLineEdit):
 
     def set_value(self, value: float | Decimal | None) -> None:
         """Show ``value`` as the app's language writes it (None: empty)."""
-        self.setText("" if value is None else format_number(value, decimals=self.decimals))
+        if value is None:
+            self.setText("")
+        elif self.trailing_zeros:
+            self.setText(format_number(value, decimals=self.decimals))
+        else:
+            self.setText(format_number(round(Decimal(str(value)), self.decimals).normalize()))
 
     def set_unit(self, unit: str) -> None:
         self._unit.setText(unit)
