@@ -236,6 +236,10 @@ def test_a_number_field_shows_the_app_language_s_separators(qtbot, lang, shown):
     field.set_value(1234.5)
     assert field.text() == shown
     assert field.value() == Decimal("1234.5")
+    field.end(False)
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # the separators shown can be typed over
+    qtbot.keyClicks(field, "7")
+    assert field.value() == Decimal("1234.7")
 
 
 def test_no_screen_uses_qt_s_own_number_boxes_for_quantities():

@@ -60,7 +60,7 @@ class NumberEdit(QLineEdit):
         # never gets in, and the meaning of the separators is left to parse_number.
         sign = "[-+]?" if minimum < 0 else "[+]?"
         self.setValidator(
-            QRegularExpressionValidator(QRegularExpression(sign + r"[0-9.,\s€]*"), self)
+            QRegularExpressionValidator(QRegularExpression(sign + "[0-9.,\\s\u00a0\u202f€]*"), self)
         )
         self.setPlaceholderText(self._example())  # shows the separator of the app's language
         self._unit = QLabel(unit, self, objectName="numberUnit")
