@@ -22,6 +22,7 @@ from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.settings import BranchSettings
 from homestart_desktop.data.workflow import STATUS_LABELS
 from homestart_desktop.documents.common import (
+    CONTENT_WIDTH,
     Translate,
     escape,
     grid,
@@ -65,7 +66,7 @@ def _file_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flow
     )
     referral = file.referral if file else None
     intake = file.intake if file else None
-    return [
+    rows = [
         write_in_row(
             [
                 (_("Reference"), f.reference if f else ""),
@@ -76,12 +77,14 @@ def _file_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flow
         write_in_row(
             [
                 (_("Referral date"), _date(referral.referred_on) if referral else ""),
-                (_("Waiting since"), waiting),
                 (_("Intake date"), _date(intake.done_on or intake.planned_on) if intake else ""),
                 (_("Put on the waiting list on"), _date(f.waiting_since) if f else ""),
             ]
         ),
     ]
+    if waiting:  # the app counts it; a blank form has nothing to write in
+        rows.append(write_in_row([(_("Waiting since"), waiting)], width=CONTENT_WIDTH * 2 / 3))
+    return rows
 
 
 def _referral_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
