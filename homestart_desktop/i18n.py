@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 from gettext import c2py
 from pathlib import Path
@@ -20,7 +20,10 @@ from babel.dates import format_datetime as _babel_format_datetime
 from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
 
 LANGUAGES: dict[str, str] = {"nl": "Nederlands", "fr": "Français", "en": "English"}
-LOCALES: dict[str, str] = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_BE"}
+# English is British English, not en_BE: en_BE writes numbers the continental way (``6,5``,
+# ``1.692,51 €``), which an English reader takes for six thousand five hundred. Dates are the
+# same in both (and lists use SHORT_DATE anyway).
+LOCALES: dict[str, str] = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 DEFAULT_LANGUAGE = "nl"
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
 
@@ -177,8 +180,19 @@ def format_datetime(value: dt.datetime | None, *, lang: str | None = None) -> st
     return _babel_format_datetime(value, format="short", locale=locale_name(lang))
 
 
-def format_number(value: float | int, *, lang: str | None = None) -> str:
-    return format_decimal(value, locale=locale_name(lang))
+def format_number(
+    value: float | int | Decimal, *, decimals: int | None = None, lang: str | None = None
+) -> str:
+    """A number as the reader writes it: ``6,5`` in Dutch and French, ``6.5`` in English.
+
+    ``decimals`` fixes the digits after the separator (``3,0``, ``0,4270``), as an input field
+    shows them; without it, as many as needed.
+    """
+    if decimals is None:
+        return format_decimal(value, locale=locale_name(lang))
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    return format_decimal(rounded, format=pattern, locale=locale_name(lang))
 
 
 # What a typed number may hold once currency signs and spaces are gone: digits, separators, a sign.

@@ -13,6 +13,8 @@ import enum
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from homestart_desktop.i18n import N_
+
 # ---- Enums
 
 
@@ -158,6 +160,16 @@ OUTCOME_AREAS: tuple[str, ...] = (
     "behaviour",
     "school",
 )
+# The one name of each area, on every screen, form and figure (intake, reviews, the chart, the
+# quarterly figures): a coordinator must recognise the same area wherever it is scored.
+OUTCOME_AREA_LABELS: dict[str, str] = {
+    "wellbeing": N_("Parental well-being"),
+    "parenting": N_("Positive parenting"),
+    "services": N_("Easier access to services"),
+    "participation": N_("Taking part in leisure and community life"),
+    "behaviour": N_("Children's behaviour"),
+    "school": N_("School culture at home"),
+}
 
 
 def _json_list() -> Column:
@@ -524,6 +536,8 @@ class ExportRecord(SQLModel, table=True):
     created_at: dt.datetime
     sent_at: dt.datetime | None = None
     via: str = ""
+    # Where it went: the folder it was saved in, or the share's address (never a password).
+    delivered_to: str = ""
     state: ExportState = ExportState.waiting
     attempts: int = 0
     last_error: str = ""

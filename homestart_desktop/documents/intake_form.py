@@ -17,11 +17,12 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from homestart_desktop.data.families import intake_choices as lists
 from homestart_desktop.data.families.file import FamilyFile
-from homestart_desktop.data.models import OUTCOME_AREAS, Gender
+from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, Gender
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.settings import BranchSettings
 from homestart_desktop.data.workflow import STATUS_LABELS
 from homestart_desktop.documents.common import (
+    CONTENT_WIDTH,
     Translate,
     escape,
     grid,
@@ -35,7 +36,7 @@ from homestart_desktop.documents.common import (
     write_in_box,
     write_in_row,
 )
-from homestart_desktop.i18n import format_short_date
+from homestart_desktop.i18n import format_days, format_short_date
 
 BLANK_CAREGIVERS = 2
 BLANK_CHILDREN = 4
@@ -54,11 +55,18 @@ def _yes_no(_: Translate, label: str, value: bool | None) -> Flowable:
     return tick_question(label, [_("yes"), _("no")], ticked=ticked)
 
 
-def _file_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
+def _file_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flowable]:
     f = file.family if file else None
+    # As on every screen: the wait counts from the latest referral (domain.waiting); the day
+    # the intake put the family on the list is a fact of its own, named as in the family file.
+    waiting = (
+        f"{_date(file.waiting_since)} ({format_days(file.waiting_days, lang=lang)})"
+        if file and file.waiting_days is not None
+        else ""
+    )
     referral = file.referral if file else None
     intake = file.intake if file else None
-    return [
+    rows = [
         write_in_row(
             [
                 (_("Reference"), f.reference if f else ""),
@@ -70,10 +78,13 @@ def _file_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
             [
                 (_("Referral date"), _date(referral.referred_on) if referral else ""),
                 (_("Intake date"), _date(intake.done_on or intake.planned_on) if intake else ""),
-                (_("On the waiting list since"), _date(f.waiting_since) if f else ""),
+                (_("Put on the waiting list on"), _date(f.waiting_since) if f else ""),
             ]
         ),
     ]
+    if waiting:  # the app counts it; a blank form has nothing to write in
+        rows.append(write_in_row([(_("Waiting since"), waiting)], width=CONTENT_WIDTH * 2 / 3))
+    return rows
 
 
 def _referral_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
@@ -235,7 +246,7 @@ def _scores_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     rows = []
     for area in OUTCOME_AREAS:
         score = getattr(intake, f"score_{area}") if intake else None
-        rows.append((_(lists.OUTCOME_AREA_LABELS[area]), [score == n for n in range(6)]))
+        rows.append((_(OUTCOME_AREA_LABELS[area]), [score == n for n in range(6)]))
     return [
         heading(_("How the family sees it now (0 = not at all, 5 = very well)")),
         grid([str(n) for n in range(6)], rows, first_width=80 * mm),
@@ -297,7 +308,7 @@ def intake_form_pdf(
         Spacer(1, 3 * mm),
     ]
     for part in (
-        _file_part,
+        functools.partial(_file_part, lang=lang),
         _referral_part,
         functools.partial(_household_part, lang=lang),
         _situation_part,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from homestart_desktop.data.models import OUTCOME_AREA_LABELS
 from homestart_desktop.i18n import N_, _, format_money, format_number
 from homestart_desktop.sync.figures import (
     BREAKDOWNS,
@@ -91,12 +92,8 @@ ROWS: dict[str, str] = {
     "unmatched": N_("Active, without a family"),
     "intervision_sessions": N_("Intervision sessions"),
     "intervision_attendances": N_("Intervision attendances"),
-    # outcome areas
-    "wellbeing": N_("Parental well-being"),
-    "parenting": N_("Positive parenting"),
-    "services": N_("Reaching services"),
-    "participation": N_("Leisure and community life"),
-    "behaviour": N_("Children's behaviour"),
+    # outcome areas: their one list ("school" is scoped below)
+    **{area: label for area, label in OUTCOME_AREA_LABELS.items() if area != "school"},
     # measures
     "median_waiting_days": N_("Median waiting time (days)"),
     "median_closed_days": N_("Median length of closed trajectories (days)"),
@@ -108,7 +105,7 @@ ROWS: dict[str, str] = {
 
 # Where one row key means something else in another table.
 SCOPED: dict[tuple[str, str], str] = {
-    ("outcomes", "school"): N_("School culture at home"),
+    ("outcomes", "school"): OUTCOME_AREA_LABELS["school"],
     ("referrals", "total"): N_("Total referrals"),
     ("closed", "total"): N_("Total closed"),
     ("visits", "total"): N_("Total visits"),

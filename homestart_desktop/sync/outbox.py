@@ -38,6 +38,7 @@ BRANCH_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,19}$")
 
 class Transport(Protocol):
     via: str
+    place: str  # where a package ends up, for the coordinator to find it
 
     def delivered(self, name: str, size: int) -> bool: ...
 
@@ -166,7 +167,13 @@ class Outbox:
             self._schedule(export_id, claim.attempts)
             return Attempt(export_id, delivered=False, message=str(error))
         with self._sessions() as session:
-            exports.mark_sent(session=session, export_id=export_id, via=transport.via, at=_utcnow())
+            exports.mark_sent(
+                session=session,
+                export_id=export_id,
+                via=transport.via,
+                at=_utcnow(),
+                to=transport.place,
+            )
         self._next_try.pop(export_id, None)
         return Attempt(export_id, delivered=True)
 

@@ -28,6 +28,7 @@ class FolderTransport:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+        self.place = str(self.folder)  # shown in the outbox: "Saved in folder E:\\Home-Start"
 
     def delivered(self, name: str, size: int) -> bool:
         target = self.folder / name
@@ -79,6 +80,7 @@ class WebDavTransport:
 
     def __init__(self, url: str, password: str = "", *, timeout: float = 30.0) -> None:
         self.folder, self._auth = webdav_endpoint(url, password)
+        self.place = self.folder  # the share's address; the password stays in the header
         self.timeout = timeout
 
     def _request(self, name: str, method: str, data: bytes | None = None) -> urllib.request.Request:

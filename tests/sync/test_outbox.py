@@ -50,6 +50,7 @@ def test_save_to_folder_once(branch, tmp_path) -> None:
     assert len(saved) == 1 and saved[0].name.startswith("homestart-GENT-2026-Q3-v1-")
     info = _state(case_file, export_id)
     assert (info.state, info.via) == (ExportState.sent, "folder")
+    assert info.delivered_to == str(stick)  # the outbox can say where it was saved
     assert outbox.send_due(FolderTransport(stick)) == []  # nothing left to send
 
 

@@ -5,7 +5,9 @@ referral (``domain.waiting``), checked for every waiting family of the demo bran
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import pypdf
 import pytest
 from PySide6.QtCore import Qt
 
@@ -14,10 +16,12 @@ from homestart_desktop.data.families.register import list_families, waiting_list
 from homestart_desktop.data.matching import candidates
 from homestart_desktop.data.planning import today as today_data
 from homestart_desktop.data.planning.reminders import ReminderKind, morning_list
+from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.i18n import format_days, format_short_date
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.families.screen import FamiliesScreen
 from homestart_desktop.ui.matching.screen import MatchingScreen
+from homestart_desktop.ui.today.morning_list import reminder_text
 from tests.clock import TEST_TODAY
 
 TODAY = TEST_TODAY
@@ -129,3 +133,27 @@ def test_the_waiting_list_and_matching_screens_show_the_same_days_and_date(
         for r in range(proxy.rowCount())
     }
     assert shown == expected
+
+
+def test_the_printed_intake_form_and_the_morning_list_say_the_same_wait(demo_case_file) -> None:
+    since = _by_hand(demo_case_file)
+    with demo_case_file.session() as session:
+        reminders = morning_list(session=session, today=TODAY)
+        waiting = {r.reference: r.family_id for r in waiting_list(session=session, today=TODAY)}
+        longest = sorted(since, key=lambda ref: (since[ref], ref))[:3]
+        forms = {
+            ref: intake_form_for(session=session, family_id=waiting[ref], lang="nl", today=TODAY)
+            for ref in longest
+        }
+    for ref, pdf in forms.items():
+        pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+        text = " ".join(" ".join(page.extract_text() for page in pages).split())
+        shown = f"{format_short_date(since[ref])} ({format_days((TODAY - since[ref]).days)})"
+        assert "Wacht sinds" in text and shown in text, ref
+        # The intake's own list date keeps the family file's name, never "since".
+        assert "Op de wachtlijst gezet op" in text and "wachtlijst sinds" not in text
+    for reminder in (r for r in reminders if r.kind == ReminderKind.long_waiting):
+        date, days = since[reminder.reference], (TODAY - since[reminder.reference]).days
+        assert reminder_text(reminder) == (
+            f"{reminder.reference}: wacht sinds {format_short_date(date)} ({format_days(days)})"
+        )

@@ -8,7 +8,6 @@ figures hold; never rename a code, only add.
 from __future__ import annotations
 
 from homestart_desktop.data.models import (
-    OUTCOME_AREAS,
     Gender,
     GenderPreference,
     HalfDay,
@@ -98,20 +97,6 @@ SUPPORT_QUESTIONS: dict[str, str] = {
     code: label for _domain, items in SUPPORT_DOMAINS for code, label in items
 }
 
-OUTCOME_AREA_LABELS: dict[str, str] = dict(
-    zip(
-        OUTCOME_AREAS,
-        (
-            N_("Parental well-being"),
-            N_("Positive parenting"),
-            N_("Reaching relevant services"),
-            N_("Taking part in leisure and community life"),
-            N_("Children's behaviour"),
-            N_("School culture at home"),
-        ),
-        strict=True,
-    )
-)
 
 WEEKDAYS: tuple[tuple[str, str], ...] = (
     ("mon", N_("Mon")),

@@ -28,6 +28,7 @@ class ExportInfo:
     created_at: dt.datetime
     sent_at: dt.datetime | None
     via: str
+    delivered_to: str  # the folder it was saved in, or the share it was uploaded to
     state: ExportState
     attempts: int
     last_error: str
@@ -45,6 +46,7 @@ def _info(row: ExportRecord) -> ExportInfo:
         created_at=row.created_at,
         sent_at=row.sent_at,
         via=row.via,
+        delivered_to=row.delivered_to,
         state=ExportState(row.state),
         attempts=row.attempts,
         last_error=row.last_error,
@@ -121,11 +123,14 @@ def claim_for_sending(*, session: Session, export_id: int, via: str) -> ExportIn
     return _info(row)
 
 
-def mark_sent(*, session: Session, export_id: int, via: str, at: dt.datetime) -> Changes:
-    """The package has left: it is never sent again."""
+def mark_sent(
+    *, session: Session, export_id: int, via: str, at: dt.datetime, to: str = ""
+) -> Changes:
+    """The package has left (saved in folder ``to``, or its upload confirmed): never again."""
     row = session.get(ExportRecord, export_id)
     if row is not None and row.state != ExportState.sent:
         row.state, row.via, row.sent_at, row.last_error = ExportState.sent, via, at, ""
+        row.delivered_to = to
         session.add(row)
     return Changes(outbox=True)
 

@@ -21,6 +21,7 @@ from homestart_desktop.data.models import (
     VolunteerStatus,
 )
 from homestart_desktop.data.planning import visits
+from homestart_desktop.data.settings import load_settings
 from homestart_desktop.data.status_steps import step_family, step_trajectory, step_volunteer
 from homestart_desktop.data.validation import Problems, check_fields, check_typed, first_year
 from homestart_desktop.i18n import _
@@ -32,7 +33,19 @@ class ReviewInput:
     participants: str = ""
     scores: dict[str, int | None] = dataclasses.field(default_factory=dict)
     agreements: str = ""
+    # The next review: the one planned after this (moved to this date), or a new one. None:
+    # no next review, and the one planned goes. The screen shows the plan and asks first.
     next_review_on: dt.date | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class ReviewPlan:
+    """What a review about to be recorded meets: the planned review it fulfils, the one planned
+    after it, and the branch's rhythm (months between reviews) for when none is planned."""
+
+    fulfils_on: dt.date | None
+    next_on: dt.date | None
+    every_months: int
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,23 +113,47 @@ def _fill_review(row: Review, review: ReviewInput) -> Review:
     return row
 
 
+def _planned_reviews(session: Session, trajectory_id: int) -> list[Review]:
+    return list(
+        session.exec(
+            select(Review)
+            .where(Review.trajectory_id == trajectory_id, Review.held_on == None)  # noqa: E711
+            .order_by(Review.planned_on, Review.id)
+        )
+    )
+
+
+def review_plan(*, session: Session, trajectory_id: int) -> ReviewPlan:
+    """The planned review a new review fulfils and the one after it (the next review)."""
+    _trajectory(session, trajectory_id)
+    planned = [row.planned_on for row in _planned_reviews(session, trajectory_id)]
+    return ReviewPlan(
+        fulfils_on=planned[0] if planned else None,
+        next_on=planned[1] if len(planned) > 1 else None,
+        every_months=load_settings(session=session).review_every_months,
+    )
+
+
 def record_review(
     *, session: Session, trajectory_id: int, review: ReviewInput, today: dt.date
 ) -> Changes:
-    """Record an interim review; it fulfils the earliest planned one, and plans the next."""
+    """Record an interim review: it fulfils the earliest planned one, and the next review is
+    ``review.next_review_on`` (the one planned after it moves there; None takes it off)."""
     trajectory = _trajectory(session, trajectory_id)
     problems = Problems()
     _check_review(review, trajectory, today, problems, first_year(session=session))
     problems.raise_if_any()
-    planned = session.exec(
-        select(Review)
-        .where(Review.trajectory_id == trajectory_id, Review.held_on == None)  # noqa: E711
-        .order_by(Review.planned_on)
-    ).first()
-    row = planned or Review(trajectory_id=trajectory_id, planned_on=review.held_on)
+    planned = _planned_reviews(session, trajectory_id)
+    row = planned[0] if planned else Review(trajectory_id=trajectory_id, planned_on=review.held_on)
     session.add(_fill_review(row, review))
-    if review.next_review_on:
+    following = planned[1] if len(planned) > 1 else None
+    if review.next_review_on and following is not None:
+        following.planned_on = review.next_review_on  # moved, never planned twice
+        session.add(following)
+    elif review.next_review_on:
         session.add(Review(trajectory_id=trajectory_id, planned_on=review.next_review_on))
+    elif following is not None:
+        session.delete(following)
     return Changes(trajectories=True)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
@@ -239,7 +240,7 @@ def _km_to_expenses(session: Session, visit: Visit, log: VisitLog, today: dt.dat
         volunteer_id=volunteer.id,
         expense_in=expenses.ExpenseIn(
             on=visit.on,
-            km=f"{log.km:g}",
+            km=Decimal(str(log.km)),
             transport=Transport.car
             if volunteer.has_car or not volunteer.has_bike
             else Transport.bicycle,

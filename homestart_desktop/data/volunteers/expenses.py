@@ -33,8 +33,8 @@ class ExpenseIn:
     """One entry as typed: km or an amount in euros (text, as the coordinator typed it)."""
 
     on: dt.date
-    km: str = ""
-    amount: str = ""
+    km: str | Decimal = ""  # text as typed (the command line), or read already (the screen)
+    amount: str | Decimal = ""
     transport: Transport = Transport.car
     purpose: str = ""
 
@@ -79,14 +79,17 @@ class ExpenseSaved:
 # ---- Parsing what was typed
 
 
-def parse_amount(text: str) -> int:
+def parse_amount(text: str | Decimal) -> int:
     """'12,50' or '€ 1.234,56' → cents; refuse negatives and a third decimal."""
-    if not text.strip():
+    if isinstance(text, Decimal):
+        value = text
+    elif not text.strip():
         return 0
-    try:
-        value = parse_number(text)
-    except ValueError:
-        raise ValidationError({"amount": _("Type an amount in euros, e.g. 12,50.")}) from None
+    else:
+        try:
+            value = parse_number(text)
+        except ValueError:
+            raise ValidationError({"amount": _("Type an amount in euros, e.g. 12,50.")}) from None
     if value < 0:
         raise ValidationError({"amount": _("An amount cannot be negative.")})
     if value != value.quantize(Decimal("0.01")):
@@ -94,14 +97,17 @@ def parse_amount(text: str) -> int:
     return int(value * 100)
 
 
-def parse_km(text: str) -> Decimal:
+def parse_km(text: str | Decimal) -> Decimal:
     """'12,5' → 12.5 km; refuse negatives, more than one decimal and unlikely distances."""
-    if not text.strip():
+    if isinstance(text, Decimal):
+        value = text
+    elif not text.strip():
         return Decimal(0)
-    try:
-        value = parse_number(text)
-    except ValueError:
-        raise ValidationError({"km": _("Type a number of kilometres, e.g. 12,5.")}) from None
+    else:
+        try:
+            value = parse_number(text)
+        except ValueError:
+            raise ValidationError({"km": _("Type a number of kilometres, e.g. 12,5.")}) from None
     if value < 0:
         raise ValidationError({"km": _("Kilometres cannot be negative.")})
     if value != value.quantize(Decimal("0.1")):

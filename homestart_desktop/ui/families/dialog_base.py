@@ -58,6 +58,16 @@ class SavingDialog(QDialog):
 
     # ---- For subclasses
 
+    def parts_save_at_once(self) -> None:
+        """For a dialog with parts that write at once (an expense line, a status step): Cancel
+        could not undo them, so the button is Close; what waits for Save still asks first."""
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.removeButton(cancel)
+        cancel.deleteLater()
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(_("Close"))
+        close.setObjectName("close")
+
     def watch(self, *widgets: QWidget) -> None:
         """Count a change in any of these fields as unsaved work."""
         for widget in widgets:

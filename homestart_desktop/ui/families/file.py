@@ -24,7 +24,7 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.families import intake_choices as lists
 from homestart_desktop.data.families.file import FamilyFile, load_family
 from homestart_desktop.data.families.referrals import REOPENABLE
-from homestart_desktop.data.models import OUTCOME_AREAS, FamilyStatus
+from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.i18n import (
@@ -323,9 +323,7 @@ class FamilyFileDialog(QDialog):
             ]
             for area in OUTCOME_AREAS:
                 score = getattr(i, f"score_{area}")
-                rows.append(
-                    (_(lists.OUTCOME_AREA_LABELS[area]), "" if score is None else str(score))
-                )
+                rows.append((_(OUTCOME_AREA_LABELS[area]), "" if score is None else str(score)))
         rows += [
             (_("Privacy statement signed on"), format_short_date(f.privacy_consent_date)),
             (_("Anonymised reporting"), _yes(f.reporting_consent)),

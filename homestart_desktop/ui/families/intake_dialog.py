@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.families import intake_choices as lists
 from homestart_desktop.data.families.file import FamilyFile
 from homestart_desktop.data.families.intake import FLAGS, IntakeIn, record_intake
-from homestart_desktop.data.models import OUTCOME_AREAS, GenderPreference, IntakeOutcome
+from homestart_desktop.data.models import (
+    OUTCOME_AREA_LABELS,
+    OUTCOME_AREAS,
+    GenderPreference,
+    IntakeOutcome,
+)
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.common.ops import Ops
@@ -240,9 +245,7 @@ class IntakeDialog(SavingDialog):
         for area in OUTCOME_AREAS:
             box = QComboBox(page)
             box.addItems(SCORE_CHOICES)
-            self.scores[area] = self._field(
-                e, _(lists.OUTCOME_AREA_LABELS[area]), box, f"scores.{area}"
-            )
+            self.scores[area] = self._field(e, _(OUTCOME_AREA_LABELS[area]), box, f"scores.{area}")
         layout.addStretch(1)
 
     # ---- Public API

@@ -31,27 +31,30 @@ RETRY_EVERY_MS = 60_000
 STATES = {
     ExportState.waiting: N_("Waiting to leave"),
     ExportState.sending: N_("Sending"),
-    ExportState.sent: N_("Sent"),
+    ExportState.sent: N_("Sent"),  # only once the central office's share confirmed the upload
     ExportState.failed: N_("Not sent yet, will try again"),
 }
-WAYS = {"folder": N_("Saved to a folder"), "webdav": N_("Uploaded"), "": ""}
 
 
 def _local(value):
     return format_datetime(value.astimezone() if value is not None else None)
 
 
+def state_words(package: ExportInfo) -> str:
+    """*Verstuurd* for a confirmed upload; a package saved in a folder says where it is."""
+    if package.state == ExportState.sent and package.via == "folder":
+        if not package.delivered_to:
+            return _("Saved in a folder")
+        return _("Saved in folder {folder}").format(folder=package.delivered_to)
+    return _(STATES[package.state])
+
+
 COLUMNS = [
     Column(N_("Quarter"), lambda e: e.quarter),
     Column(N_("Version"), lambda e: e.version, align_right=True),
     Column(N_("Made on"), lambda e: e.created_at, _local),
-    Column(N_("Sent on"), lambda e: e.sent_at, _local),
-    Column(
-        N_("How"),
-        lambda e: e.via if e.state == ExportState.sent else "",
-        lambda v: _(WAYS.get(v, v)),
-    ),
-    Column(N_("State"), lambda e: e.state, lambda s: _(STATES[s])),
+    Column(N_("Saved or sent on"), lambda e: e.sent_at, _local),
+    Column(N_("State"), state_words),
     Column(N_("Last problem"), lambda e: e.last_error if e.state != ExportState.sent else ""),
 ]
 

@@ -8,7 +8,7 @@ from homestart_desktop.data.models import HalfDay, TrajectoryStatus
 from homestart_desktop.data.planning import overview, trajectories, visits
 from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.workflow import status_label
-from homestart_desktop.i18n import N_, _, format_short_date
+from homestart_desktop.i18n import N_, _, format_number, format_short_date
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.planning.calendar import HALF_DAY_LABELS, HALF_DAYS
@@ -42,7 +42,7 @@ def visit_table(parent: QWidget) -> RecordTable:
         Column(
             N_("Hours"),
             lambda v: v.minutes / 60 if v.minutes else None,
-            lambda h: "" if h is None else f"{h:g}",
+            lambda h: "" if h is None else format_number(round(h, 2)),
             align_right=True,
         ),
     ]

@@ -6,18 +6,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from homestart_desktop.data.models import OUTCOME_AREAS
+from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS
 from homestart_desktop.data.planning.overview import ScorePoint
-from homestart_desktop.i18n import N_, _, format_short_date
+from homestart_desktop.i18n import _, format_short_date
 
-AREA_LABELS = {
-    "wellbeing": N_("Parental well-being"),
-    "parenting": N_("Positive parenting"),
-    "services": N_("Reaching services"),
-    "participation": N_("Leisure and community"),
-    "behaviour": N_("Children's behaviour"),
-    "school": N_("School culture at home"),
-}
 # Colour-blind-safe (Okabe–Ito), one per area.
 AREA_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 
@@ -100,5 +92,5 @@ class ScoreChart(QWidget):
             painter.drawText(
                 QRectF(plot.right() + 36, y - 4, legend_width - 24, 18),
                 Qt.AlignmentFlag.AlignLeft,
-                _(AREA_LABELS[area]),
+                _(OUTCOME_AREA_LABELS[area]),
             )

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,16 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.models import OUTCOME_AREAS, CloseReason
+from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, CloseReason
 from homestart_desktop.data.planning import trajectories
 from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.planning.trajectories import ClosingInput, ReviewInput
 from homestart_desktop.data.validation import ValidationError
-from homestart_desktop.i18n import N_, _
+from homestart_desktop.domain.planning import add_months
+from homestart_desktop.i18n import N_, _, format_short_date
+from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.planning.score_chart import AREA_LABELS
 
 CLOSE_REASONS = {
     CloseReason.goals_reached: N_("Goals reached (planned end)"),
@@ -105,7 +107,7 @@ class _TrajectoryDialog(QDialog):
             box = QSpinBox(self, objectName=f"{prefix}_{area}", minimum=-1, maximum=5)
             box.setSpecialValueText(_("not scored"))
             box.setValue(-1)
-            self.errors.add_row(_(AREA_LABELS[area]), box, f"score_{area}")
+            self.errors.add_row(_(OUTCOME_AREA_LABELS[area]), box, f"score_{area}")
             fields[area] = box
         return fields
 
@@ -135,9 +137,17 @@ def _scores(fields: dict[str, QSpinBox]) -> dict[str, int | None]:
 
 
 class ReviewDialog(_TrajectoryDialog):
+    """The next review shows the plan (the review planned after this one, or the branch's rhythm
+    when none is): left as it is, the plan stays; emptied, the dialog asks before it goes."""
+
     title = N_("Interim review {reference}")
 
+    sig_plan_shown = Signal()
+    """The planned next review is in its field."""
+
     def build(self) -> None:
+        self.plan: trajectories.ReviewPlan | None = None
+        self._suggested: dt.date | None = None
         self.held_on = self.date_row(_("Date of the review"), "held_on", "reviewDate")
         self.participants = QLineEdit(self, objectName="reviewParticipants")
         self.participants.setPlaceholderText(_("e.g. mother, volunteer, coordinator"))
@@ -149,16 +159,60 @@ class ReviewDialog(_TrajectoryDialog):
         self.next_on = self.date_row(
             _("Next review"), "next_review_on", "nextReview", optional=True
         )
+        self.held_on.dateChanged.connect(self._follow_rhythm)
+        self._ops.query(
+            trajectories.review_plan, success=self._show_plan, owner=self, trajectory_id=self.row.id
+        )
 
     def save(self) -> None:
+        next_on = self.next_on.date_value()
+        if next_on is None and not self._no_next_review_confirmed():
+            return
         review = ReviewInput(
             held_on=self.held_on.date_value() or self.today,
             participants=self.participants.text().strip(),
             scores=_scores(self.scores),
             agreements=self.agreements.toPlainText().strip(),
-            next_review_on=self.next_on.date_value(),
+            next_review_on=next_on,
         )
         self.submit(trajectories.record_review, trajectory_id=self.row.id, review=review)
+
+    # ---- Internals
+
+    def _rhythm_date(self) -> dt.date | None:
+        """The branch's rhythm from this review's date (used when nothing is planned after it)."""
+        if self.plan is None or not self.plan.every_months:
+            return None
+        return add_months(self.held_on.date_value() or self.today, self.plan.every_months)
+
+    def _show_plan(self, plan: trajectories.ReviewPlan) -> None:
+        self.plan = plan
+        self._suggested = plan.next_on or self._rhythm_date()
+        self.next_on.set_date(self._suggested)
+        self.sig_plan_shown.emit()
+
+    def _follow_rhythm(self, *_args: object) -> None:
+        # A suggested date moves with the review's date, until the coordinator picks another;
+        # a planned one stays where it is.
+        if self.plan is None or self.plan.next_on is not None:
+            return
+        if self.next_on.date_value() == self._suggested:
+            self._suggested = self._rhythm_date()
+            self.next_on.set_date(self._suggested)
+
+    def _no_next_review_confirmed(self) -> bool:
+        planned = self.plan.next_on if self.plan is not None else None
+        if planned is not None:
+            text = _(
+                "The next review, planned on {date}, will be taken off the plan. "
+                "Save this review without a next one?"
+            ).format(date=format_short_date(planned))
+        else:
+            text = _(
+                "No next review will be planned for family {reference}. "
+                "Save this review without a next one?"
+            ).format(reference=self.row.family_reference)
+        return prompts.confirm(self, _("No next review"), text, yes=_("Save without a next review"))
 
 
 class PauseDialog(_TrajectoryDialog):

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -27,6 +26,7 @@ from homestart_desktop.i18n import N_, _, format_date
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, read_numbers
 
 STATUS_CHOICES = {
     VisitStatus.done: N_("Done"),
@@ -100,17 +100,19 @@ class LogVisitDialog(QDialog):
             )
         )
         self.errors.add_row(_("How did it go?"), self.status, "status")
-        self.hours = QDoubleSpinBox(
-            self, objectName="visitHours", decimals=1, maximum=24, singleStep=0.5
+        self.hours = NumberEdit(
+            self,
+            object_name="visitHours",
+            decimals=2,  # a quarter of an hour: 1,25
+            maximum=24,
+            step=0.5,
+            unit=_("hours"),
+            trailing_zeros=False,
         )
-        self.hours.setSuffix(" " + _("hours"))
-        self.hours.setValue(visit.minutes / 60 if visit.minutes else 3.0)
+        self.hours.set_value(visit.minutes / 60 if visit.minutes else 3)
         self.errors.add_row(_("Duration"), self.hours, "minutes")
-        self.km = QDoubleSpinBox(
-            self, objectName="visitKm", decimals=1, minimum=-1000, maximum=1000
-        )
-        self.km.setSuffix(" km")
-        self.km.setValue(visit.km)
+        self.km = NumberEdit(self, object_name="visitKm", decimals=1, maximum=1000, unit="km")
+        self.km.set_value(visit.km)
         self.errors.add_row(_("Kilometres travelled"), self.km, "km")
         layout.addLayout(form)
         self.activity_boxes: dict[str, QCheckBox] = {}
@@ -147,22 +149,30 @@ class LogVisitDialog(QDialog):
         layout.addWidget(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
-    def entered(self) -> visits.VisitLog:
-        """What the coordinator typed, as plain values."""
+    def entered(self) -> visits.VisitLog | None:
+        """What the coordinator typed, as plain values; None (and why, beside the field) when a
+        number cannot be read."""
+        numbers, problems = read_numbers({"minutes": self.hours, "km": self.km})
+        if problems:
+            self.errors.show(problems)
+            return None
         return visits.VisitLog(
             status=self.status.currentData(),
-            minutes=round(self.hours.value() * 60),
-            km=self.km.value(),
+            minutes=round((numbers["minutes"] or 0) * 60),
+            km=float(numbers["km"] or 0),
             activities=tuple(a for a, box in self.activity_boxes.items() if box.isChecked()),
             note=self.note.toPlainText().strip(),
         )
 
     def save(self) -> None:
         self.errors.clear()
+        log = self.entered()
+        if log is None:
+            return
         self._ops.write(
             visits.log_visit,
             visit_id=self._visit.id,
-            log=self.entered(),
+            log=log,
             today=self._today,
             success=lambda _changes: self.accept(),
             failure=self._refused,

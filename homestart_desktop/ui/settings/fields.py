@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QWidget,
 )
 
-from homestart_desktop.i18n import LANGUAGES, N_, _, locale_name
+from homestart_desktop.i18n import LANGUAGES, N_, _
+from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, NumberProblem
 
 
 class BadValue(ValueError):
@@ -167,27 +166,19 @@ REGIMES = (("flat_rate", N_("Flat rate")), ("actual_costs", N_("Actual costs")))
 
 def make_editor(field: Field, on_change: Callable[[], None]) -> QWidget:
     """The editor widget for ``field`` (objectName = the field's name)."""
-    locale = QLocale(locale_name())
     if field.kind == "long_text":
         editor: Any = QPlainTextEdit()
         editor.setFixedHeight(64)
         editor.setTabChangesFocus(True)
         editor.textChanged.connect(on_change)
     elif field.kind in ("money", "km_rate"):
-        editor = QDoubleSpinBox()
-        editor.setLocale(locale)
-        editor.setDecimals(2 if field.kind == "money" else 4)
-        editor.setRange(0, 100_000)
-        editor.setPrefix("€ ")
-        editor.setGroupSeparatorShown(True)
-        editor.valueChanged.connect(on_change)
+        decimals = 2 if field.kind == "money" else 4
+        editor = NumberEdit(decimals=decimals, maximum=100_000, unit="€", step=0.01)
+        editor.textEdited.connect(on_change)
     elif field.kind == "int":
-        editor = QSpinBox()
-        editor.setLocale(locale)
-        editor.setRange(field.low, field.high)
-        if field.suffix:
-            editor.setSuffix(" " + _(field.suffix))
-        editor.valueChanged.connect(on_change)
+        unit = _(field.suffix) if field.suffix else ""
+        editor = NumberEdit(minimum=field.low, maximum=field.high, unit=unit)
+        editor.textEdited.connect(on_change)
     elif field.kind in ("regime", "language"):
         editor = QComboBox()
         choices = REGIMES if field.kind == "regime" else tuple(LANGUAGES.items())
@@ -217,11 +208,11 @@ def show_value(field: Field, editor: Any, value: Any) -> None:
     if field.kind == "long_text":
         editor.setPlainText(value)
     elif field.kind == "money":
-        editor.setValue(value / 100)
+        editor.set_value(Decimal(value) / 100)
     elif field.kind == "km_rate":
-        editor.setValue(value / 10_000)
+        editor.set_value(Decimal(value) / 10_000)
     elif field.kind == "int":
-        editor.setValue(value)
+        editor.set_value(value)
     elif field.kind in ("regime", "language"):
         editor.setCurrentIndex(max(0, editor.findData(str(value))))
     elif field.kind == "months":
@@ -237,12 +228,13 @@ def read_value(field: Field, editor: Any) -> Any:
     """The value to store from an editor; raises :class:`BadValue` when it cannot be read."""
     if field.kind == "long_text":
         return editor.toPlainText().strip()
-    if field.kind == "money":
-        return round(editor.value() * 100)
-    if field.kind == "km_rate":
-        return round(editor.value() * 10_000)
-    if field.kind == "int":
-        return editor.value()
+    if field.kind in ("money", "km_rate", "int"):
+        try:
+            number = editor.value()
+        except NumberProblem as problem:
+            raise BadValue(str(problem)) from None
+        scale = {"money": 100, "km_rate": 10_000, "int": 1}[field.kind]
+        return int(number * scale)
     if field.kind == "regime":
         from homestart_desktop.data.models import ExpenseRegime
 

@@ -18,7 +18,8 @@ TEXTS = {
     ReminderKind.introduction_to_plan: N_(
         "{reference}: plan the introduction visit (proposed on {date})"
     ),
-    ReminderKind.long_waiting: N_("{reference}: on the waiting list since {date}"),
+    # The date of the wait (domain.waiting), called as in the waiting list's "Waiting since".
+    ReminderKind.long_waiting: N_("{reference}: waiting since {date}"),
 }
 # Where each reminder is acted on: a section key of ui/shell/sections.py.
 SECTION_FOR = {

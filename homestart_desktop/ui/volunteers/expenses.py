@@ -42,6 +42,7 @@ from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, read_numbers
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 COLUMNS = [
@@ -105,8 +106,13 @@ class ExpensesPanel(QWidget):
         self.errors = FormErrors(form)
         self.on = DateEdit(self, object_name="on")
         self.on.set_date(ops.today())
-        self.km = QLineEdit(self, objectName="km", placeholderText="12,5")
-        self.amount = QLineEdit(self, objectName="amount", placeholderText="42,31")
+        # One of the two is filled in: km, or an amount.
+        self.km = NumberEdit(
+            self, object_name="km", decimals=1, maximum=1000, unit="km", optional=True
+        )
+        self.amount = NumberEdit(
+            self, object_name="amount", decimals=2, maximum=100_000, unit="€", optional=True
+        )
         self.transport = QComboBox(self, objectName="transport")
         for transport in Transport:
             self.transport.addItem(_(TRANSPORT_WORDS[transport]), transport)
@@ -121,6 +127,10 @@ class ExpensesPanel(QWidget):
             field.setAccessibleName(label)
             field.setMaximumWidth(420 if field is self.purpose else 200)
             self.errors.add_row(label, field, name)
+        self.saved_at_once = QLabel(
+            _("Each entry is saved as soon as you add or remove it."), self, objectName="hint"
+        )
+        self.saved_at_once.setWordWrap(True)
         self.add_button = QPushButton(_("Add entry"), self, objectName="add_expense")
         self.delete_button = QPushButton(_("Remove selected"), self, objectName="delete_expense")
         buttons = QHBoxLayout()
@@ -137,6 +147,7 @@ class ExpensesPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
+        layout.addWidget(self.saved_at_once)
 
         self.year.valueChanged.connect(lambda _y: self.reload())
         self.regime.activated.connect(self._regime_chosen)
@@ -165,10 +176,16 @@ class ExpensesPanel(QWidget):
 
     def add_entry(self) -> None:
         """Save the entry as typed; a refusal stands beside its field, nothing typed is lost."""
+        self.errors.clear()
+        numbers, problems = read_numbers({"km": self.km, "amount": self.amount})
+        if problems:
+            self.errors.show(problems)
+            self.sig_loaded.emit()
+            return
         entry = ExpenseIn(
             on=self.on.date_value() or self.ops.today(),
-            km=self.km.text(),
-            amount=self.amount.text(),
+            km=numbers["km"] if numbers["km"] is not None else "",
+            amount=numbers["amount"] if numbers["amount"] is not None else "",
             transport=self.transport.currentData(),
             purpose=self.purpose.text(),
         )

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.models import Gender, VolunteerStatus
 from homestart_desktop.data.postcodes import municipality_name
+from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.volunteers.onboarding import FileSaved, save_volunteer_file
 from homestart_desktop.data.volunteers.register import VolunteerFile, VolunteerIn, get_volunteer
 from homestart_desktop.data.workflow import reason_label, status_label
@@ -32,6 +32,7 @@ from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel, FormErrors
+from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, read_numbers
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.dialog_base import SavingDialog
 from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel
@@ -128,7 +129,9 @@ class VolunteerFileDialog(SavingDialog):
         self.watch(*self._watched())
         self.grid.sig_changed.connect(self._touched)
         self.onboarding.sig_changed.connect(self._touched)
-        self.status.sig_changed.connect(self.reload)
+        self.status.sig_changed.connect(self._status_changed)
+        # Expense lines, coaching talks and status steps are saved at once: no Cancel.
+        self.parts_save_at_once()
         self.resize(860, 720)
         self.expenses.show_volunteer(volunteer_id)
         self.coaching.set_volunteer(volunteer_id)
@@ -147,7 +150,19 @@ class VolunteerFileDialog(SavingDialog):
 
     def details(self) -> VolunteerIn:
         """Identity, contact, profile and preferences as typed."""
-        ages = [None if s.value() < 0 else s.value() for s in (self.age_min, self.age_max)]
+        numbers, problems = read_numbers(
+            {
+                "max_travel_km": self.travel,
+                "child_age_min": self.age_min,
+                "child_age_max": self.age_max,
+            }
+        )
+        if problems:
+            raise ValidationError(problems)
+        ages = [
+            None if n is None else int(n)
+            for n in (numbers["child_age_min"], numbers["child_age_max"])
+        ]
         return VolunteerIn(
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
@@ -164,7 +179,7 @@ class VolunteerFileDialog(SavingDialog):
             has_car=self.car.isChecked(),
             has_bike=self.bike.isChecked(),
             uses_public_transport=self.public_transport.isChecked(),
-            max_travel_km=self.travel.value(),
+            max_travel_km=int(numbers["max_travel_km"] or 0),
             child_age_min=ages[0],
             child_age_max=ages[1],
             accepts_smoking=self.smoking.isChecked(),
@@ -173,12 +188,18 @@ class VolunteerFileDialog(SavingDialog):
 
     def save(self) -> None:
         """Save the whole file in one transaction."""
+        try:  # a number that cannot be read stands beside its field, as a refusal would
+            volunteer_in, onboarding = self.details(), self.onboarding.value()
+        except ValidationError as unreadable:
+            self.show_problems(unreadable.problems)
+            self.sig_refused.emit(unreadable)
+            return
         self.submit(
             save_volunteer_file,
             volunteer_id=self.volunteer_id,
-            volunteer_in=self.details(),
+            volunteer_in=volunteer_in,
             slots=self.grid.slots(),
-            onboarding=self.onboarding.value(),
+            onboarding=onboarding,
             today=self.ops.today(),
         )
 
@@ -213,6 +234,23 @@ class VolunteerFileDialog(SavingDialog):
         self.sig_saved.emit(result)
         self.reload()
 
+    def _status_changed(self) -> None:
+        """A status step is saved at once; what is typed but not saved yet stays on screen."""
+        if not self.dirty:
+            self.reload()
+            return
+        self.ops.query(
+            get_volunteer, success=self._show_status, owner=self, volunteer_id=self.volunteer_id
+        )
+
+    def _show_status(self, file: VolunteerFile) -> None:
+        self.file = file
+        self.status.show_file(file)
+        onboarding = file.status in (VolunteerStatus.candidate, VolunteerStatus.in_training)
+        self.onboarding.show_missing(self.status.missing if onboarding else ())
+        self.matches.set_records(file.matches)
+        self.history.set_records(tuple(reversed(file.status_history)))
+
     def _show(self, file: VolunteerFile) -> None:
         self.file = file
         d = file.details
@@ -240,16 +278,12 @@ class VolunteerFileDialog(SavingDialog):
             (self.pets, d.accepts_pets),
         ):
             box.setChecked(value)
-        self.travel.setValue(d.max_travel_km)
-        self.age_min.setValue(-1 if d.child_age_min is None else d.child_age_min)
-        self.age_max.setValue(-1 if d.child_age_max is None else d.child_age_max)
+        self.travel.set_value(d.max_travel_km)
+        self.age_min.set_value(d.child_age_min)
+        self.age_max.set_value(d.child_age_max)
         self.grid.set_slots(file.availability)
         self.onboarding.set_value(file.onboarding)
-        self.status.show_file(file)
-        onboarding = file.status in (VolunteerStatus.candidate, VolunteerStatus.in_training)
-        self.onboarding.show_missing(self.status.missing if onboarding else ())
-        self.matches.set_records(file.matches)
-        self.history.set_records(tuple(reversed(file.status_history)))
+        self._show_status(file)
         self.dirty = False
         self.sig_loaded.emit()
 
@@ -318,14 +352,14 @@ class VolunteerFileDialog(SavingDialog):
         self.car = QCheckBox(_("Car"), page, objectName="has_car")
         self.bike = QCheckBox(_("Bicycle"), page, objectName="has_bike")
         self.public_transport = QCheckBox(_("Public transport"), page, objectName="uses_pt")
-        self.travel = QSpinBox(page, objectName="max_travel_km", suffix=" km", maximum=200)
-        self.age_min = QSpinBox(page, objectName="child_age_min", minimum=-1, maximum=12)
-        self.age_max = QSpinBox(page, objectName="child_age_max", minimum=-1, maximum=12)
-        for spin in (self.travel, self.age_min, self.age_max):
-            spin.setMaximumWidth(180)
-        for spin in (self.age_min, self.age_max):
-            spin.setSpecialValueText(_("no preference"))
-            spin.setValue(-1)
+        self.travel = NumberEdit(page, object_name="max_travel_km", maximum=200, unit="km")
+        self.age_min = NumberEdit(page, object_name="child_age_min", maximum=12, optional=True)
+        self.age_max = NumberEdit(page, object_name="child_age_max", maximum=12, optional=True)
+        for number in (self.travel, self.age_min, self.age_max):
+            number.setMaximumWidth(180)
+        self.travel.set_value(VolunteerIn.max_travel_km)
+        for number in (self.age_min, self.age_max):
+            number.setPlaceholderText(_("no preference"))
         self.smoking = QCheckBox(_("Accepts a family that smokes"), page, objectName="smoking")
         self.pets = QCheckBox(_("Accepts pets"), page, objectName="pets")
         self.pets.setChecked(True)

@@ -9,19 +9,20 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDoubleSpinBox,
     QGridLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
+from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.volunteers.onboarding import missing_message
 from homestart_desktop.data.volunteers.register import Onboarding
 from homestart_desktop.i18n import N_, _
 from homestart_desktop.ui.common.theme import mark_invalid
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
+from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, read_numbers
 
 # (field, label) in the order the steps are usually taken.
 STEPS = (
@@ -79,9 +80,9 @@ class OnboardingForm(QWidget):
         self.dates: dict[str, DateEdit] = {}
         self.issued = DateEdit(self, optional=True, object_name="extract_issued_on")
         self.issued.setAccessibleName(_("Date of issue printed on the extract"))
-        self.hours = QDoubleSpinBox(self, objectName="course_hours")
-        self.hours.setRange(0, 200)
-        self.hours.setDecimals(1)
+        self.hours = NumberEdit(
+            self, object_name="course_hours", decimals=1, maximum=200, optional=True
+        )
         self.hours.setAccessibleName(_("Course hours"))
         self.hours.setMinimumWidth(110)
         extras = {
@@ -113,11 +114,20 @@ class OnboardingForm(QWidget):
             row += 1
         grid.setColumnStretch(4, 1)
         self.issued.dateChanged.connect(lambda _d: self.sig_changed.emit())
-        self.hours.valueChanged.connect(lambda _v: self.sig_changed.emit())
+        self.hours.textEdited.connect(lambda _v: self.sig_changed.emit())
         self.missing = QLabel(self, objectName="missing_for_available")
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("font-weight: bold;")
+        # The status above is stepped at once; say which part waits for Save.
+        when_saved = QLabel(
+            _("The ticks, dates and hours below are saved only when you click {save}.").format(
+                save=_("Save")
+            ),
+            self,
+            objectName="hint",
+        )
         column = QVBoxLayout(self)
+        column.addWidget(when_saved)
         column.addLayout(grid)
         column.addSpacing(8)
         column.addWidget(self.missing)
@@ -126,15 +136,19 @@ class OnboardingForm(QWidget):
     # ---- Public API
 
     def value(self) -> Onboarding:
-        """The checklist as typed."""
+        """The checklist as typed; ValidationError when the hours are no number."""
         dates = {name: self.dates[name].date_value() for name, _label in STEPS}
         for name in dates:
             if not self.ticks[name].isChecked():
                 dates[name] = None
         handed_in = self.ticks["extract_received_on"].isChecked()
+        numbers, problems = read_numbers({"course_hours": self.hours})
+        if problems:
+            raise ValidationError(problems)
+        hours = numbers["course_hours"]
         return Onboarding(
             extract_issued_on=self.issued.date_value() if handed_in else None,
-            course_hours=float(self.hours.value()),
+            course_hours=float(hours or 0),
             **dates,
         )
 
@@ -147,7 +161,7 @@ class OnboardingForm(QWidget):
             self.dates[name].set_date(value)
             self.dates[name].setEnabled(value is not None)
         self.issued.set_date(onboarding.extract_issued_on)
-        self.hours.setValue(onboarding.course_hours)
+        self.hours.set_value(onboarding.course_hours or None)  # no hours yet: an empty field
         self.blockSignals(False)
 
     def show_missing(self, missing: tuple[str, ...]) -> None:

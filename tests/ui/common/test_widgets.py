@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
@@ -143,3 +144,23 @@ def test_recent_files_keep_paths_only_newest_first(tmp_path) -> None:
     assert recent_files() == [first, second]
     second.unlink()
     assert recent_files() == [first]  # a file that is gone is not offered
+
+
+def test_a_number_field_takes_no_letters_steps_with_the_arrows_and_says_what_to_type(qtbot):
+    from decimal import Decimal
+
+    from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, NumberProblem
+
+    hours = NumberEdit(decimals=1, maximum=24, step=0.5, unit="uur")
+    qtbot.addWidget(hours)
+    qtbot.keyClicks(hours, "zes uur")
+    assert hours.text() == " "  # letters never get in; only the space did
+    hours.clear()
+    qtbot.keyClicks(hours, "2,5")
+    qtbot.keyClick(hours, Qt.Key.Key_Up)
+    assert (hours.text(), hours.value()) == ("3,0", Decimal("3.0"))
+    qtbot.keyClick(hours, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(hours, "30")
+    with pytest.raises(NumberProblem) as refused:
+        hours.value()
+    assert str(refused.value) == "Typ een getal van 0 tot 24, bijvoorbeeld 12,5."

@@ -103,7 +103,10 @@ def test_send_then_save_to_a_usb_stick(make_screen, demo_case_file, qtbot, tmp_p
         click(qtbot, screen, "outboxSave")
     assert len(list(stick.glob("*.age"))) == 1
     qtbot.waitUntil(lambda: _outbox_rows(screen)[0].state == ExportState.sent, timeout=10_000)
-    assert screen.outbox.table.model.index(0, 4).data() == "Bewaard in een map"
+    # Saved, not sent: the outbox says where it is, and "Verstuurd" nowhere.
+    state = screen.outbox.table.model.index(0, 4).data()
+    assert state == f"Bewaard in map {stick}"
+    assert "Verstuurd" not in state
 
 
 def test_send_uploads_to_the_share(make_screen, demo_case_file, qtbot, tmp_path) -> None:
@@ -121,6 +124,8 @@ def test_send_uploads_to_the_share(make_screen, demo_case_file, qtbot, tmp_path)
     with demo_case_file.session() as session:
         newest = exports.list_exports(session=session)[0]
     assert (newest.state, newest.via) == (ExportState.sent, "webdav")
+    qtbot.waitUntil(lambda: _outbox_rows(screen)[0].state == ExportState.sent, timeout=10_000)
+    assert screen.outbox.table.model.index(0, 4).data() == "Verstuurd"  # the upload confirmed
 
 
 def test_missing_settings_block_sending(make_screen) -> None:

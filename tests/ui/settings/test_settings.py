@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QDoubleSpinBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -21,6 +21,7 @@ from homestart_desktop.data.casefile.backups import list_backups
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.number_edit import NumberEdit
 from homestart_desktop.ui.settings.fields import GROUPS
 from homestart_desktop.ui.settings.screen import SettingsScreen
 from tests.conftest import TEST_PASSPHRASE
@@ -90,14 +91,14 @@ def test_edits_are_saved_with_ctrl_s_and_read_back_from_the_file(
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
         screen.reload()
     assert _field(screen, "street").text() == "Sint-Pietersnieuwstraat 41"
-    assert _field(screen, "car_km_rate_e4").value() == pytest.approx(0.4415)
+    assert _field(screen, "car_km_rate_e4").text() == "0,4415"
 
 
 def test_amounts_show_in_euro_with_a_belgian_comma(screen) -> None:
-    day: QDoubleSpinBox = _field(screen, "flat_rate_day_cents")
-    rate: QDoubleSpinBox = _field(screen, "car_km_rate_e4")
-    assert day.text() == "€ 42,31"
-    assert rate.text() == "€ 0,4320"
+    day: NumberEdit = _field(screen, "flat_rate_day_cents")
+    rate: NumberEdit = _field(screen, "car_km_rate_e4")
+    assert (day.text(), day.findChild(QLabel, "numberUnit").text()) == ("42,31", "€")
+    assert (rate.text(), rate.findChild(QLabel, "numberUnit").text()) == ("0,4320", "€")
 
 
 def test_a_wrong_value_is_named_beside_its_field_and_nothing_is_stored(

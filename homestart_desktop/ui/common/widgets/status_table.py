@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.i18n import _, ngettext
+from homestart_desktop.i18n import _, format_number, ngettext
 from homestart_desktop.ui.common.widgets.search_field import SearchField
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,6 +75,8 @@ class Column:
         value = self.value(record)
         if self.display is not None:
             return self.display(value)
+        if isinstance(value, float):  # 6,5 in Dutch: never Python's 6.5
+            return format_number(value)
         return "" if value is None else str(value)
 
 
