@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
@@ -41,6 +40,15 @@ from homestart_desktop.data.models import (
 )
 
 Scores = tuple[int | None, ...]  # one per area of OUTCOME_AREAS
+# The waiting list at quarter end, by stage: from referral until support starts.
+WAITING_STAGES: dict[FamilyStatus, str] = {
+    FamilyStatus.referred: "referred",
+    FamilyStatus.intake_planned: "intake",
+    FamilyStatus.intake_done: "intake",
+    FamilyStatus.waiting: "waiting",
+    FamilyStatus.matched: "matched",
+}
+WAITING_LIST = frozenset(WAITING_STAGES)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,11 +60,13 @@ class TrajectoryFact:
     ended_on: dt.date | None
     close_reason: CloseReason | None
     closed: bool
+    key: int  # the trajectory's record key (cell key method)
 
 
 @dataclasses.dataclass(frozen=True)
 class FamilyFact:
     id: int
+    key: int  # the family's record key (cell key method)
     single_parent: bool
     kansarmoede: tuple[bool, bool, bool, bool, bool, bool]
     psychological_vulnerability: bool
@@ -69,6 +79,7 @@ class FamilyFact:
 @dataclasses.dataclass(frozen=True)
 class VolunteerFact:
     id: int
+    key: int
     status_at_end: VolunteerStatus | None  # None: not yet known to the branch at quarter end
     onboarded_on: dt.date | None
     course_completed_on: dt.date | None
@@ -78,26 +89,35 @@ class VolunteerFact:
 @dataclasses.dataclass(frozen=True)
 class OutcomeFact:
     trajectory_id: int
+    key: int
     baseline: Scores
     closing: Scores
 
 
 @dataclasses.dataclass(frozen=True)
 class QuarterFacts:
+    """Plain facts of one quarter; every ``*_keys`` is a sum of record keys (cell key method)."""
+
     start: dt.date
     end: dt.date
-    referrals_by_category: dict[str, int]
-    intakes_done: int
-    families_status_at_end: dict[FamilyStatus, int]
-    trajectories: tuple[TrajectoryFact, ...]  # running at some moment of the quarter
+    referrals_by_category: dict[str, tuple[int, int]]  # category -> (count, family keys)
+    intakes_done: tuple[int, int]  # (count, family keys)
+    families_status_at_end: dict[int, FamilyStatus]  # family id -> status at quarter end
+    family_keys: dict[int, int]  # every family -> its record key
+    # Running at some moment from 1 January of the quarter's year to the quarter end.
+    trajectories: tuple[TrajectoryFact, ...]
+    history: dict[int, tuple[tuple[dt.date, dt.date | None], ...]]  # family -> starts, ends
     referral_dates: dict[int, tuple[dt.date, ...]]  # family id -> referral dates, oldest first
+    back_on_list: dict[int, tuple[dt.date, ...]]  # family id -> dates it went (back) to waiting
+    waiting_since: dict[int, dt.date]  # family id -> ``Family.waiting_since`` (when set)
     families: dict[int, FamilyFact]  # the families of ``trajectories``
-    visits_by_status: dict[VisitStatus, int]
+    visits_by_status: dict[VisitStatus, tuple[int, int]]  # status -> (count, visit keys)
     visit_minutes_done: int
+    visit_families_done: int  # distinct families with a visit done in the quarter
     volunteers: tuple[VolunteerFact, ...]
     training_hours_by_volunteer: dict[int, float]
     intervision_sessions: int
-    intervision_present: int
+    intervision_present: tuple[int, int]  # (attendances, keys of the volunteers present)
     expenses_paid_by_volunteer: dict[int, int]  # cents
     outcomes: tuple[OutcomeFact, ...]  # closed in the quarter
 
@@ -116,15 +136,20 @@ def _last_status(session: Session, change: type, owner: str, end: dt.date) -> di
     return {owner_id: status for owner_id, status, _ in rows}
 
 
-def _families_status_at_end(session: Session, end: dt.date) -> dict[FamilyStatus, int]:
+def _families_at_end(
+    session: Session, end: dt.date
+) -> tuple[dict[int, FamilyStatus], dict[int, int]]:
+    """Each family's status on ``end``, and the record key of every family."""
     history = _last_status(session, FamilyStatusChange, "family_id", end)
-    counts: Counter[FamilyStatus] = Counter(FamilyStatus(s) for s in history.values())
-    for family_id, status in session.exec(
-        select(Family.id, Family.status).where(Family.created_on <= end)
+    statuses = {family_id: FamilyStatus(s) for family_id, s in history.items()}
+    keys: dict[int, int] = {}
+    for family_id, status, key, created_on in session.exec(
+        select(Family.id, Family.status, Family.record_key, Family.created_on)
     ):
-        if family_id not in history:  # no recorded history: its status now is all we know
-            counts[FamilyStatus(status)] += 1
-    return dict(counts)
+        keys[family_id] = key
+        if family_id not in history and created_on <= end:
+            statuses[family_id] = FamilyStatus(status)  # no history: its status now is all we know
+    return statuses, keys
 
 
 def _trajectories(session: Session, start: dt.date, end: dt.date) -> tuple[TrajectoryFact, ...]:
@@ -137,6 +162,7 @@ def _trajectories(session: Session, start: dt.date, end: dt.date) -> tuple[Traje
             Trajectory.ended_on,
             Trajectory.close_reason,
             Trajectory.status,
+            Trajectory.record_key,
         ).where(
             Trajectory.start_on.is_not(None),  # type: ignore[union-attr]
             Trajectory.start_on <= end,
@@ -153,6 +179,7 @@ def _trajectories(session: Session, start: dt.date, end: dt.date) -> tuple[Traje
             ended_on=row[4],
             close_reason=CloseReason(row[5]) if row[5] else None,
             closed=row[6] == TrajectoryStatus.closed,
+            key=row[7],
         )
         for row in rows
     )
@@ -191,11 +218,13 @@ def _families(session: Session, ids: set[int]) -> dict[int, FamilyFact]:
             Family.kg_health,
             Family.psychological_vulnerability,
             Family.physical_disability,
+            Family.record_key,
         ).where(Family.id.in_(ids))  # type: ignore[union-attr]
     )
     return {
         row[0]: FamilyFact(
             id=row[0],
+            key=row[10],
             single_parent=bool(row[1]),
             kansarmoede=tuple(bool(v) for v in row[2:8]),  # type: ignore[arg-type]
             psychological_vulnerability=bool(row[8]),
@@ -223,9 +252,10 @@ def _referral_dates(session: Session, family_ids: set[int]) -> dict[int, tuple[d
 def _volunteers(session: Session, end: dt.date) -> tuple[VolunteerFact, ...]:
     history = _last_status(session, VolunteerStatusChange, "volunteer_id", end)
     facts = []
-    for vid, status, created_on, interview_on, course_on, stopped_on in session.exec(
+    for vid, key, status, created_on, interview_on, course_on, stopped_on in session.exec(
         select(
             Volunteer.id,
+            Volunteer.record_key,
             Volunteer.status,
             Volunteer.created_on,
             Volunteer.first_interview_on,
@@ -240,6 +270,7 @@ def _volunteers(session: Session, end: dt.date) -> tuple[VolunteerFact, ...]:
         facts.append(
             VolunteerFact(
                 id=vid,
+                key=key,
                 status_at_end=at_end,
                 onboarded_on=interview_on or created_on,
                 course_completed_on=course_on,
@@ -285,6 +316,7 @@ def _outcomes(
     return tuple(
         OutcomeFact(
             trajectory_id=t.id,
+            key=t.key,
             baseline=intakes.get(t.family_id) or first_interim.get(t.id, nothing),
             closing=last_closing.get(t.id, nothing),
         )
@@ -292,30 +324,126 @@ def _outcomes(
     )
 
 
-def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterFacts:
-    """Everything the figures of the quarter ``start``–``end`` (inclusive) are counted from."""
-    referrals = dict(
-        session.exec(
-            select(Referral.category, func.count())
-            .where(Referral.referred_on >= start, Referral.referred_on <= end)
-            .group_by(Referral.category)
-        ).all()
-    )
-    intakes_done = session.exec(
-        select(func.count()).where(Intake.done_on >= start, Intake.done_on <= end)  # type: ignore[operator]
-    ).one()
-    trajectories = _trajectories(session, start, end)
-    started = {t.family_id for t in trajectories if t.start_on >= start}
-    visits: dict[VisitStatus, int] = {}
+def _history(
+    session: Session, family_ids: set[int]
+) -> dict[int, tuple[tuple[dt.date, dt.date | None], ...]]:
+    """Every trajectory that ever started for these families: (start, end), oldest first."""
+    found: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+    if family_ids:
+        for family_id, start_on, ended_on in session.exec(
+            select(Trajectory.family_id, Trajectory.start_on, Trajectory.ended_on)
+            .where(
+                Trajectory.family_id.in_(family_ids),  # type: ignore[attr-defined]
+                Trajectory.start_on.is_not(None),  # type: ignore[union-attr]
+                Trajectory.status != TrajectoryStatus.withdrawn,
+            )
+            .order_by(Trajectory.start_on, Trajectory.id)
+        ):
+            found.setdefault(family_id, []).append((start_on, ended_on))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _back_on_list(
+    session: Session, family_ids: set[int], end: dt.date
+) -> tuple[dict[int, tuple[dt.date, ...]], dict[int, dt.date]]:
+    """When each family went (back) to *waiting*, from its history; and its ``waiting_since``."""
+    changes: dict[int, list[dt.date]] = {}
+    since: dict[int, dt.date] = {}
+    if family_ids:
+        for family_id, on in session.exec(
+            select(FamilyStatusChange.family_id, FamilyStatusChange.on)
+            .where(
+                FamilyStatusChange.family_id.in_(family_ids),  # type: ignore[attr-defined]
+                FamilyStatusChange.to_status == FamilyStatus.waiting,
+                FamilyStatusChange.on <= end,
+            )
+            .order_by(FamilyStatusChange.on)
+        ):
+            changes.setdefault(family_id, []).append(on)
+        for family_id, waiting_since in session.exec(
+            select(Family.id, Family.waiting_since).where(
+                Family.id.in_(family_ids),  # type: ignore[union-attr]
+                Family.waiting_since.is_not(None),  # type: ignore[union-attr]
+            )
+        ):
+            since[family_id] = waiting_since
+    return {k: tuple(v) for k, v in changes.items()}, since
+
+
+def _visits(
+    session: Session, start: dt.date, end: dt.date
+) -> tuple[dict[VisitStatus, tuple[int, int]], int, int]:
+    """Visits of the quarter by status (count, keys); minutes and families of the visits done."""
+    visits: dict[VisitStatus, tuple[int, int]] = {}
     minutes = 0
-    for status, count, total_minutes in session.exec(
-        select(Visit.status, func.count(), func.coalesce(func.sum(Visit.minutes), 0))
+    for status, count, total_minutes, keys in session.exec(
+        select(
+            Visit.status,
+            func.count(),
+            func.coalesce(func.sum(Visit.minutes), 0),
+            func.coalesce(func.sum(Visit.record_key), 0),
+        )
         .where(Visit.on >= start, Visit.on <= end)
         .group_by(Visit.status)
     ):
-        visits[VisitStatus(status)] = count
+        visits[VisitStatus(status)] = (int(count), int(keys))
         if status == VisitStatus.done:
             minutes = int(total_minutes)
+    families = session.exec(
+        select(func.count(func.distinct(Trajectory.family_id)))
+        .select_from(Visit)
+        .join(Trajectory, Trajectory.id == Visit.trajectory_id)  # type: ignore[arg-type]
+        .where(Visit.on >= start, Visit.on <= end, Visit.status == VisitStatus.done)
+    ).one()
+    return visits, minutes, int(families)
+
+
+def _intervision(session: Session, start: dt.date, end: dt.date) -> tuple[int, tuple[int, int]]:
+    """Sessions of the quarter; attendances marked present, with the keys of those present."""
+    session_ids = session.exec(
+        select(IntervisionSession.id).where(
+            IntervisionSession.on >= start, IntervisionSession.on <= end
+        )
+    ).all()
+    present = (0, 0)
+    if session_ids:
+        count, keys = session.exec(
+            select(func.count(), func.coalesce(func.sum(Volunteer.record_key), 0))
+            .select_from(IntervisionAttendance)
+            .join(Volunteer, Volunteer.id == IntervisionAttendance.volunteer_id)  # type: ignore[arg-type]
+            .where(
+                IntervisionAttendance.session_id.in_(session_ids),  # type: ignore[attr-defined]
+                IntervisionAttendance.presence == Presence.present,
+            )
+        ).one()
+        present = (int(count), int(keys))
+    return len(session_ids), present
+
+
+def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterFacts:
+    """Everything the figures of the quarter ``start``–``end`` (inclusive) are counted from."""
+    referrals = {
+        str(category): (int(count), int(keys))
+        for category, count, keys in session.exec(
+            select(Referral.category, func.count(), func.coalesce(func.sum(Family.record_key), 0))
+            .join(Family, Family.id == Referral.family_id)  # type: ignore[arg-type]
+            .where(Referral.referred_on >= start, Referral.referred_on <= end)
+            .group_by(Referral.category)
+        )
+    }
+    intakes_done = session.exec(
+        select(func.count(), func.coalesce(func.sum(Family.record_key), 0))
+        .select_from(Intake)
+        .join(Family, Family.id == Intake.family_id)  # type: ignore[arg-type]
+        .where(Intake.done_on >= start, Intake.done_on <= end)  # type: ignore[operator]
+    ).one()
+    year_start = dt.date(end.year, 1, 1)
+    trajectories = _trajectories(session, min(start, year_start), end)
+    statuses, family_keys = _families_at_end(session, end)
+    in_quarter = [t for t in trajectories if t.ended_on is None or t.ended_on >= start]
+    started = {t.family_id for t in in_quarter if t.start_on >= start}
+    waiting_now = {f for f, status in statuses.items() if status in WAITING_LIST}
+    visits, minutes, visit_families = _visits(session, start, end)
     training: dict[int, float] = {}
     for vid, hours in session.exec(
         select(Training.volunteer_id, func.sum(Training.hours))
@@ -323,19 +451,7 @@ def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterF
         .group_by(Training.volunteer_id)
     ):
         training[vid] = float(hours or 0.0)
-    session_ids = session.exec(
-        select(IntervisionSession.id).where(
-            IntervisionSession.on >= start, IntervisionSession.on <= end
-        )
-    ).all()
-    present = 0
-    if session_ids:
-        present = session.exec(
-            select(func.count()).where(
-                IntervisionAttendance.session_id.in_(session_ids),  # type: ignore[attr-defined]
-                IntervisionAttendance.presence == Presence.present,
-            )
-        ).one()
+    sessions, present = _intervision(session, start, end)
     expenses = dict(
         session.exec(
             select(Expense.volunteer_id, func.sum(Expense.amount_cents))
@@ -343,28 +459,36 @@ def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterF
             .group_by(Expense.volunteer_id)
         ).all()
     )
-    closed = [t for t in trajectories if t.closed and t.ended_on is not None and t.ended_on <= end]
+    closed = [t for t in in_quarter if t.closed and t.ended_on is not None and t.ended_on <= end]
+    back_on_list, waiting_since = _back_on_list(session, started | waiting_now, end)
     return QuarterFacts(
         start=start,
         end=end,
-        referrals_by_category={str(k): int(v) for k, v in referrals.items()},
-        intakes_done=int(intakes_done),
-        families_status_at_end=_families_status_at_end(session, end),
+        referrals_by_category=referrals,
+        intakes_done=(int(intakes_done[0]), int(intakes_done[1])),
+        families_status_at_end=statuses,
+        family_keys=family_keys,
         trajectories=trajectories,
-        referral_dates=_referral_dates(session, started),
-        families=_families(session, {t.family_id for t in trajectories}),
+        history=_history(session, {t.family_id for t in trajectories} | waiting_now),
+        referral_dates=_referral_dates(session, started | waiting_now),
+        back_on_list=back_on_list,
+        waiting_since=waiting_since,
+        families=_families(session, {t.family_id for t in in_quarter}),
         visits_by_status=visits,
         visit_minutes_done=minutes,
+        visit_families_done=visit_families,
         volunteers=_volunteers(session, end),
         training_hours_by_volunteer=training,
-        intervision_sessions=len(session_ids),
-        intervision_present=int(present),
+        intervision_sessions=sessions,
+        intervision_present=present,
         expenses_paid_by_volunteer={int(k): int(v or 0) for k, v in expenses.items()},
         outcomes=_outcomes(session, closed, end),
     )
 
 
-def waiting_at_end(*, session: Session, end: dt.date) -> int:
-    """Families on the waiting list (waiting, or a match under way) on the day ``end``."""
-    counts = _families_status_at_end(session, end)
-    return counts.get(FamilyStatus.waiting, 0) + counts.get(FamilyStatus.matched, 0)
+def waiting_at_end(*, session: Session, end: dt.date) -> tuple[int, int]:
+    """Families on the waiting list on the day ``end`` (referred, in intake, waiting or matched),
+    and the sum of their record keys."""
+    statuses, keys = _families_at_end(session, end)
+    waiting = [f for f, status in statuses.items() if status in WAITING_LIST]
+    return len(waiting), sum(keys[f] for f in waiting)
