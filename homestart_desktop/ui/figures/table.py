@@ -2,8 +2,7 @@
 the same quarter a year before (as sent).
 
 The true numbers stay in the case file; the column is set apart in colour. Cells without a
-value ("—", and "<5"/"x" of packages from before the cell key method) are tinted and explain
-themselves in a tooltip. Table headings are rows of their own; searching keeps only the figures
+value ("—") are tinted and explain themselves in a tooltip. Table headings are rows of their own; searching keeps only the figures
 whose words match.
 """
 
@@ -41,11 +40,7 @@ class Line:
 
 
 def explain(value: Any) -> str:
-    """The tooltip of a withheld cell."""
-    if value == "<5":
-        return _("1 to 4: too few to show without risk of recognising a family.")
-    if value == "x":
-        return _("Withheld so that no small count elsewhere in the table can be worked out.")
+    """The tooltip of a cell without a value (a median or sum on too few people)."""
     if value is None:
         return _("Not shown: it rests on fewer than 5 families or volunteers.")
     return ""
