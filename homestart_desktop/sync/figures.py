@@ -15,12 +15,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from homestart_desktop.data.figures.queries import (
-    WAITING_STAGES,
-    FamilyFact,
-    QuarterFacts,
-    quarter_facts,
-)
+from homestart_desktop.data.figures.facts import WAITING_STAGES, FamilyFact, QuarterFacts
+from homestart_desktop.data.figures.queries import quarter_facts
 from homestart_desktop.data.models import (
     OUTCOME_AREAS,
     CloseReason,

@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import random
 
-from homestart_desktop.data.figures.queries import (
+from homestart_desktop.data.figures.facts import (
     FamilyFact,
     QuarterFacts,
     TrajectoryFact,

@@ -84,10 +84,11 @@ def test_both_schema_versions_are_imported_and_added_up(
     combined = combine(store, Q3)
     assert combined.old_format == ("LEUVEN",)
     started = combined.totals[("flow", "started")]
-    assert (
-        started.value
-        == new["figures"]["flow"]["rows"]["started"] + (old["figures"]["flow"]["rows"]["started"])
-    )
+    gent_started, leuven_started = (p["figures"]["flow"]["rows"]["started"] for p in (new, old))
+    if isinstance(leuven_started, int):  # the record keys are random: it may read "<5"
+        assert started.value == gent_started + leuven_started and not started.partial
+    else:
+        assert started.value == gent_started and started.partial
     assert started.margin == round(2 * (2.5**0.5), 1)  # one noisy branch: ±3.2
     intakes = combined.totals[("flow", "intakes")]
     assert intakes.value == new["figures"]["flow"]["rows"]["intakes"] and intakes.partial
