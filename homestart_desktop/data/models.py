@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import secrets
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from homestart_desktop.i18n import N_
+
+# Cell key method (sync/ptable.py): every family, volunteer, trajectory and visit carries a
+# permanent random key, drawn once at creation. It stays in the encrypted file; only the noise
+# it selects for a count ever leaves, so the same records always give the same published count.
+RECORD_KEY_BITS = 32
+
+
+def new_record_key() -> int:
+    """A fresh record key: uniform in 0 .. 2**32 - 1, from the OS's cryptographic source."""
+    return secrets.randbits(RECORD_KEY_BITS)
+
 
 # ---- Enums
 
@@ -234,6 +246,7 @@ class Family(SQLModel, table=True):
     reporting_consent: bool = False
     waiting_since: dt.date | None = None
     created_on: dt.date = Field(default_factory=dt.date.today)
+    record_key: int = Field(default_factory=new_record_key)
 
 
 class FamilyStatusChange(SQLModel, table=True):
@@ -340,6 +353,7 @@ class Volunteer(SQLModel, table=True):
     stopped_on: dt.date | None = None
     stop_reason: str = ""
     created_on: dt.date = Field(default_factory=dt.date.today)
+    record_key: int = Field(default_factory=new_record_key)
 
 
 class VolunteerStatusChange(SQLModel, table=True):
@@ -396,6 +410,7 @@ class Trajectory(SQLModel, table=True):
     end_note: str = ""
     referrer_informed: bool = False
     colour: str = Field(default="", max_length=9)
+    record_key: int = Field(default_factory=new_record_key)
 
 
 class TrajectoryStatusChange(SQLModel, table=True):
@@ -419,6 +434,7 @@ class Visit(SQLModel, table=True):
     km: float = 0.0
     activities: list[str] = Field(default_factory=list, sa_column=_json_list())
     note: str = ""
+    record_key: int = Field(default_factory=new_record_key)
 
 
 class Review(SQLModel, table=True):

@@ -50,7 +50,8 @@ def figures_text(figures: dict, quarter: str) -> str:
     out += [
         "",
         _(
-            "“<5”: 1 to 4. “x”: withheld so that no small count can be worked out. —: too few to show."
+            "Every count carries a small random noise (at most 4 more or less, never 1 or 2) so "
+            "that no family can be recognised. —: fewer than 5 families or volunteers."
         ),
     ]
     return "\n".join(out)

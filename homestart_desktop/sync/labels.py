@@ -13,11 +13,13 @@ from homestart_desktop.sync.figures import (
     INDICATORS,
     MEASURES,
     OUTCOME_AREAS,
+    STAGES,
     VOLUNTEERS,
 )
 
 TABLES: dict[str, str] = {
     "flow": N_("Flow"),
+    "waiting_list": N_("Waiting list at quarter end, by stage"),
     "referrals": N_("New referrals by referrer"),
     "closed": N_("Trajectories closed, by reason"),
     "visits": N_("Home visits"),
@@ -73,7 +75,14 @@ ROWS: dict[str, str] = {
     "intakes": N_("Intakes"),
     "waiting_at_end": N_("On the waiting list at quarter end"),
     "started": N_("Trajectories started"),
+    "new_families_started": N_("New families started (first trajectory ever)"),
     "active_at_end": N_("Trajectories running at quarter end"),
+    "families_since_january": N_("Families supported since 1 January (each once)"),
+    # waiting list stages
+    "referred": N_("Referred, no intake planned yet"),
+    "intake": N_("Intake planned or done, no decision yet"),
+    "waiting": N_("Waiting for a volunteer"),
+    "matched": N_("Match under way"),
     # families
     "base": N_("Families active in the quarter"),
     "financially_vulnerable": N_("Financially vulnerable"),
@@ -96,6 +105,7 @@ ROWS: dict[str, str] = {
     **{area: label for area, label in OUTCOME_AREA_LABELS.items() if area != "school"},
     # measures
     "median_waiting_days": N_("Median waiting time (days)"),
+    "median_waiting_so_far_days": N_("Median days waited so far, families still waiting"),
     "median_closed_days": N_("Median length of closed trajectories (days)"),
     "visit_hours": N_("Visit hours"),
     "training_hours": N_("Training hours"),
@@ -114,6 +124,7 @@ SCOPED: dict[tuple[str, str], str] = {
 
 ORDER: dict[str, tuple[str, ...]] = {
     "flow": FLOW,
+    "waiting_list": STAGES,
     "referrals": BREAKDOWNS["referrals"],
     "closed": BREAKDOWNS["closed"],
     "visits": BREAKDOWNS["visits"],
@@ -147,7 +158,8 @@ def lines() -> Iterator[tuple[str, str]]:
 
 
 def value_of(figures: dict[str, Any], table: str, row: str) -> Any:
-    """One published value: an int, "<5", "x", a measure (number) or None (withheld/absent)."""
+    """One published value: an int, a measure (number), None (too few, or absent), or in packages
+    of schema version 1 "<5" or "x"."""
     part = figures.get(table, {})
     if row == "total":
         return part.get("total")

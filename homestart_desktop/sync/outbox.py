@@ -24,11 +24,12 @@ from sqlmodel import Session
 from homestart_desktop.data.figures import exports
 from homestart_desktop.data.figures.exports import ExportInfo
 from homestart_desktop.data.settings import get_secret, load_settings
-from homestart_desktop.data.validation import Problems
+from homestart_desktop.data.validation import Problems, ValidationError
 from homestart_desktop.i18n import _
 from homestart_desktop.sync.disclosure import protect
 from homestart_desktop.sync.figures import RawFigures, raw_quarter_figures
 from homestart_desktop.sync.package import build_payload, file_name, recipient_of, seal
+from homestart_desktop.sync.ptable import shipped
 from homestart_desktop.sync.quarter import Quarter
 from homestart_desktop.sync.transports import TransportError
 
@@ -78,6 +79,17 @@ def _settings_for_sending(session: Session) -> tuple[str, str]:
     return branch, office_key
 
 
+def ptable_definition() -> dict[str, Any]:
+    """The p-table's parameters, sent along so the office knows the noise of every count."""
+    table = shipped()
+    return {
+        "name": table.name,
+        "max_noise": table.max_noise,
+        "variance": table.variance,
+        "js": table.js,
+    }
+
+
 def next_payload(
     *,
     session: Session,
@@ -91,7 +103,7 @@ def next_payload(
     version, sequence = exports.next_numbers(session=session, quarter=str(quarter))
     return build_payload(
         figures=protect(raw),
-        definitions=raw.definitions,
+        definitions={**raw.definitions, "ptable": ptable_definition()},
         branch=branch,
         quarter=quarter,
         version=version,
@@ -105,6 +117,10 @@ def make_package(
     *, session: Session, quarter: Quarter, now: dt.datetime | None = None
 ) -> ExportInfo:
     """Seal the quarter's protected figures into a new package version, waiting in the outbox."""
+    now = now or _utcnow()
+    if not quarter.is_over(now.astimezone(dt.UTC).date()):
+        # The office refuses it as well: a quarter's figures are complete only once it is over.
+        raise ValidationError({"quarter": quarter.not_over_reason()})
     payload = next_payload(session=session, quarter=quarter, now=now)
     signing_key = get_secret(session=session, key="branch_signing_key")
     if not signing_key:

@@ -28,7 +28,8 @@ from homestart_desktop import RESOURCES_DIR, __version__
 from homestart_desktop.i18n import _
 from homestart_desktop.sync.quarter import Quarter
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: counts perturbed with the cell key method (1: "<5" and "x", still read)
+SCHEMA_VERSIONS = (1, 2)  # what the central office imports during the transition
 ENVELOPE_FORMAT = "homestart-figures-package"
 SUFFIX = ".age"
 
@@ -48,9 +49,10 @@ class Opened:
 
 
 @cache
-def schema() -> dict[str, Any]:
-    """The payload's JSON Schema (the same text as docs/package.schema.json)."""
-    path = RESOURCES_DIR / "schemas" / "package.schema.json"
+def schema(version: int = SCHEMA_VERSION) -> dict[str, Any]:
+    """The payload's JSON Schema (the same text as docs/package.schema.json, or .v1.json)."""
+    name = "package.schema.json" if version == SCHEMA_VERSION else f"package.schema.v{version}.json"
+    path = RESOURCES_DIR / "schemas" / name
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -66,33 +68,36 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
 
 
 @cache
-def _validator() -> Any:
+def _validator(version: int) -> Any:
     import jsonschema
 
     # Resolving $ref on every cell costs 20 ms a package; inlined, validation is ten times faster.
-    full = schema()
+    full = schema(version)
     return jsonschema.Draft202012Validator(_inline(full, full.get("$defs", {})))
 
 
 def validate_payload(payload: dict[str, Any]) -> None:
-    """Raise :class:`PackageError` when the payload does not follow the schema."""
-    error = next(iter(_validator().iter_errors(payload)), None)
+    """Raise :class:`PackageError` when the payload does not follow its schema version."""
+    version = payload.get("schema_version") if isinstance(payload, dict) else None
+    if version not in SCHEMA_VERSIONS:
+        version = SCHEMA_VERSION  # the error then names schema_version
+    error = next(iter(_validator(version).iter_errors(payload)), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "payload"
         raise PackageError(
             _("The figures do not follow the package format ({where}).").format(where=where)
         )
-    small = _small_counts(payload["figures"])
+    small = _small_counts(payload["figures"], highest=4 if version == 1 else 2)
     if small:
         raise PackageError(
-            _("The figures show a count of 1 to 4 that should read '<5' ({where}).").format(
+            _("The figures show a count that is too small to publish ({where}).").format(
                 where=small
             )
         )
 
 
-def _small_counts(figures: dict[str, Any]) -> str:
-    """Where a published count of 1–4 is (the schema cannot say it cheaply), or ''."""
+def _small_counts(figures: dict[str, Any], *, highest: int) -> str:
+    """Where a published count from 1 to ``highest`` is (a second guard), or ''."""
     for table, part in figures.items():
         if table == "measures":
             continue
@@ -100,7 +105,7 @@ def _small_counts(figures: dict[str, Any]) -> str:
         for group in ("rows", "bases"):
             cells += list(part.get(group, {}).items()) if isinstance(part.get(group), dict) else []
         for name, cell in cells:
-            if type(cell) is int and 1 <= cell <= 4:
+            if type(cell) is int and 1 <= cell <= highest:
                 return f"{table}/{name}"
     return ""
 

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from homestart_desktop.i18n import _
+from homestart_desktop.i18n import _, format_date
 
 _PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*$")
 # Years a quarter may have: every quarter's neighbours and the year before must still be dates
@@ -49,6 +49,16 @@ class Quarter:
     def end(self) -> dt.date:
         """The last day of the quarter."""
         return self.next().start - dt.timedelta(days=1)
+
+    def is_over(self, on: dt.date) -> bool:
+        """True from the day after the quarter's last day: only then are its figures sent."""
+        return on > self.end
+
+    def not_over_reason(self) -> str:
+        """Why figures of this quarter cannot be sent yet (for people)."""
+        return _("{quarter} is not over yet: its figures can be sent from {day} on.").format(
+            quarter=str(self), day=format_date(self.next().start)
+        )
 
     def next(self) -> Quarter:
         return (

@@ -66,6 +66,11 @@ def test_the_homestart_command(branch_templates, tmp_path, capsys) -> None:
         == 0
     )
     assert len(list((tmp_path / "out").glob("*.age"))) == 1
+    capsys.readouterr()
+    future = ["export", str(path), "--quarter", "2027-Q2", "--to", str(tmp_path / "out")]
+    assert main([*future, *given]) == 2  # a quarter that is not over makes no package
+    assert "2027-Q2" in capsys.readouterr().err
+    assert len(list((tmp_path / "out").glob("*.age"))) == 1
     assert main(["branch-key", str(path), "--out", str(tmp_path / "GENT.key"), *given]) == 0
     assert main(["figures", str(path), "--quarter", "2026-Q9", *given]) == 2
 

@@ -170,12 +170,36 @@ def test_the_demo_branch_leaks_nothing(demo_case_file, office_identity) -> None:
     assert [d for d in days if d.isoformat() in plain or d.strftime("%d/%m/%Y") in plain] == []
 
 
-def test_a_small_count_cannot_be_packaged(gent) -> None:
+def test_a_count_of_1_or_2_cannot_be_packaged(gent) -> None:
     case_file, _ = gent
     from homestart_desktop.sync.outbox import next_payload
 
     with case_file.session() as session:
         payload = next_payload(session=session, quarter=Q3)
-    payload["figures"]["flow"]["rows"]["intakes"] = 3
+    assert payload["schema_version"] == 2
+    assert payload["definitions"]["ptable"] == {
+        "name": "D4-V2.5-js2",
+        "max_noise": 4,
+        "variance": 2.5,
+        "js": 2,
+    }
+    payload["figures"]["flow"]["rows"]["intakes"] = 2
     with pytest.raises(PackageError, match="flow/intakes"):
         validate_payload(payload)
+    payload["figures"]["flow"]["rows"]["intakes"] = "<5"  # version 1's marker is no longer allowed
+    with pytest.raises(PackageError, match="flow/rows/intakes"):
+        validate_payload(payload)
+
+
+def test_a_quarter_that_is_not_over_is_not_packaged(gent) -> None:
+    import datetime as dt
+
+    case_file, _ = gent
+    on_its_last_day = dt.datetime(2026, 9, 30, 15, 0, tzinfo=dt.UTC)
+    with case_file.session() as session, pytest.raises(ValidationError) as refused:
+        make_package(session=session, quarter=Q3, now=on_its_last_day)
+    assert "2026-Q3" in refused.value.problems["quarter"]
+    with case_file.session() as session:
+        assert exports.list_exports(session=session) == []
+        made = make_package(session=session, quarter=Q3, now=on_its_last_day + dt.timedelta(days=1))
+    assert made.version == 1

@@ -82,7 +82,8 @@ def generate_demo(
         volunteer_origins=VOLUNTEER_ORIGIN_WEIGHTS,
         pace=BUSY if size == "large" else REALISTIC,
     )
-    rows = Rows(session)
+    # Record keys from the seed too: the same seed gives the same file, figures included.
+    rows = Rows(session, keys=random.Random(f"record keys {seed}"))
     if rows.holds_people():
         raise ValueError("the demo branch fills an empty case file only")
     family_ids = add_families(rows, branch.families, seed, today)

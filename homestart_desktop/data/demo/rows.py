@@ -7,6 +7,7 @@ the rest of the work together, so rows are dicts inserted with one executemany p
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections import defaultdict
 from typing import Any
 
@@ -58,7 +59,8 @@ def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Any]]:
 class Rows:
     """Rows per table, with ids that continue after what the case file holds already."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, keys: random.Random | None = None) -> None:
+        self._keys = keys  # draws record keys (synthetic data: reproducible); else the model's
         self.tables: dict[type[SQLModel], list[dict[str, Any]]] = defaultdict(list)
         self._next_id: dict[type[SQLModel], int] = {}
         self._defaults = {model: _defaults(model) for model in INSERT_ORDER}
@@ -77,6 +79,8 @@ class Rows:
         for name, factory in factories.items():
             if name not in values:
                 row[name] = factory()
+        if self._keys is not None and "record_key" in factories and "record_key" not in values:
+            row["record_key"] = self._keys.getrandbits(m.RECORD_KEY_BITS)
         row.update(values)
         row["id"] = self._next_id[model]
         self._next_id[model] += 1

@@ -7,13 +7,21 @@ address, phone number or note, so nothing personal reaches the figures' code at 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections import Counter
 
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlmodel import Session, select
 
+from homestart_desktop.data.figures.facts import (
+    WAITING_LIST,
+    FamilyFact,
+    History,
+    OutcomeFact,
+    QuarterFacts,
+    Scores,
+    TrajectoryFact,
+    VolunteerFact,
+)
 from homestart_desktop.data.models import (
     OUTCOME_AREAS,
     Caregiver,
@@ -40,67 +48,6 @@ from homestart_desktop.data.models import (
     VolunteerStatusChange,
 )
 
-Scores = tuple[int | None, ...]  # one per area of OUTCOME_AREAS
-
-
-@dataclasses.dataclass(frozen=True)
-class TrajectoryFact:
-    id: int
-    family_id: int
-    volunteer_id: int
-    start_on: dt.date
-    ended_on: dt.date | None
-    close_reason: CloseReason | None
-    closed: bool
-
-
-@dataclasses.dataclass(frozen=True)
-class FamilyFact:
-    id: int
-    single_parent: bool
-    kansarmoede: tuple[bool, bool, bool, bool, bool, bool]
-    psychological_vulnerability: bool
-    physical_disability: bool
-    caregiver_birth_years: tuple[int, ...]
-    arrival_years: tuple[int, ...]
-    children: tuple[tuple[dt.date | None, dt.date | None], ...]  # (birth date, due date)
-
-
-@dataclasses.dataclass(frozen=True)
-class VolunteerFact:
-    id: int
-    status_at_end: VolunteerStatus | None  # None: not yet known to the branch at quarter end
-    onboarded_on: dt.date | None
-    course_completed_on: dt.date | None
-    stopped_on: dt.date | None
-
-
-@dataclasses.dataclass(frozen=True)
-class OutcomeFact:
-    trajectory_id: int
-    baseline: Scores
-    closing: Scores
-
-
-@dataclasses.dataclass(frozen=True)
-class QuarterFacts:
-    start: dt.date
-    end: dt.date
-    referrals_by_category: dict[str, int]
-    intakes_done: int
-    families_status_at_end: dict[FamilyStatus, int]
-    trajectories: tuple[TrajectoryFact, ...]  # running at some moment of the quarter
-    referral_dates: dict[int, tuple[dt.date, ...]]  # family id -> referral dates, oldest first
-    families: dict[int, FamilyFact]  # the families of ``trajectories``
-    visits_by_status: dict[VisitStatus, int]
-    visit_minutes_done: int
-    volunteers: tuple[VolunteerFact, ...]
-    training_hours_by_volunteer: dict[int, float]
-    intervision_sessions: int
-    intervision_present: int
-    expenses_paid_by_volunteer: dict[int, int]  # cents
-    outcomes: tuple[OutcomeFact, ...]  # closed in the quarter
-
 
 def _last_status(session: Session, change: type, owner: str, end: dt.date) -> dict[int, str]:
     """Each entity's status on ``end``: its last change on or before that day.
@@ -116,18 +63,30 @@ def _last_status(session: Session, change: type, owner: str, end: dt.date) -> di
     return {owner_id: status for owner_id, status, _ in rows}
 
 
-def _families_status_at_end(session: Session, end: dt.date) -> dict[FamilyStatus, int]:
+def _families_at_end(
+    session: Session, end: dt.date
+) -> tuple[dict[int, FamilyStatus], dict[int, int], dict[int, dt.date]]:
+    """Each family's status on ``end``; the record key and ``waiting_since`` of every family."""
     history = _last_status(session, FamilyStatusChange, "family_id", end)
-    counts: Counter[FamilyStatus] = Counter(FamilyStatus(s) for s in history.values())
-    for family_id, status in session.exec(
-        select(Family.id, Family.status).where(Family.created_on <= end)
+    statuses = {family_id: FamilyStatus(s) for family_id, s in history.items()}
+    keys: dict[int, int] = {}
+    since: dict[int, dt.date] = {}
+    for family_id, status, key, created_on, waiting_since in session.exec(
+        select(Family.id, Family.status, Family.record_key, Family.created_on, Family.waiting_since)
     ):
-        if family_id not in history:  # no recorded history: its status now is all we know
-            counts[FamilyStatus(status)] += 1
-    return dict(counts)
+        keys[family_id] = key
+        if waiting_since is not None:
+            since[family_id] = waiting_since
+        if family_id not in history and created_on <= end:
+            statuses[family_id] = FamilyStatus(status)  # no history: its status now is all we know
+    return statuses, keys, since
 
 
-def _trajectories(session: Session, start: dt.date, end: dt.date) -> tuple[TrajectoryFact, ...]:
+def _trajectories(
+    session: Session, start: dt.date, end: dt.date
+) -> tuple[tuple[TrajectoryFact, ...], History]:
+    """Trajectories running at some day from ``start`` to ``end``; and per family every
+    trajectory that started on or before ``end`` (start, end), oldest first: one query."""
     rows = session.exec(
         select(
             Trajectory.id,
@@ -137,25 +96,33 @@ def _trajectories(session: Session, start: dt.date, end: dt.date) -> tuple[Traje
             Trajectory.ended_on,
             Trajectory.close_reason,
             Trajectory.status,
-        ).where(
+            Trajectory.record_key,
+        )
+        .where(
             Trajectory.start_on.is_not(None),  # type: ignore[union-attr]
             Trajectory.start_on <= end,
             Trajectory.status != TrajectoryStatus.withdrawn,
-            or_(Trajectory.ended_on.is_(None), Trajectory.ended_on >= start),  # type: ignore[union-attr]
         )
+        .order_by(Trajectory.start_on, Trajectory.id)
     )
-    return tuple(
-        TrajectoryFact(
-            id=row[0],
-            family_id=row[1],
-            volunteer_id=row[2],
-            start_on=row[3],
-            ended_on=row[4],
-            close_reason=CloseReason(row[5]) if row[5] else None,
-            closed=row[6] == TrajectoryStatus.closed,
-        )
-        for row in rows
-    )
+    running: list[TrajectoryFact] = []
+    history: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+    for row in rows:
+        history.setdefault(row[1], []).append((row[3], row[4]))
+        if row[4] is None or row[4] >= start:
+            running.append(
+                TrajectoryFact(
+                    id=row[0],
+                    family_id=row[1],
+                    volunteer_id=row[2],
+                    start_on=row[3],
+                    ended_on=row[4],
+                    close_reason=CloseReason(row[5]) if row[5] else None,
+                    closed=row[6] == TrajectoryStatus.closed,
+                    key=row[7],
+                )
+            )
+    return tuple(running), {k: tuple(v) for k, v in history.items()}
 
 
 def _families(session: Session, ids: set[int]) -> dict[int, FamilyFact]:
@@ -191,11 +158,13 @@ def _families(session: Session, ids: set[int]) -> dict[int, FamilyFact]:
             Family.kg_health,
             Family.psychological_vulnerability,
             Family.physical_disability,
+            Family.record_key,
         ).where(Family.id.in_(ids))  # type: ignore[union-attr]
     )
     return {
         row[0]: FamilyFact(
             id=row[0],
+            key=row[10],
             single_parent=bool(row[1]),
             kansarmoede=tuple(bool(v) for v in row[2:8]),  # type: ignore[arg-type]
             psychological_vulnerability=bool(row[8]),
@@ -223,9 +192,10 @@ def _referral_dates(session: Session, family_ids: set[int]) -> dict[int, tuple[d
 def _volunteers(session: Session, end: dt.date) -> tuple[VolunteerFact, ...]:
     history = _last_status(session, VolunteerStatusChange, "volunteer_id", end)
     facts = []
-    for vid, status, created_on, interview_on, course_on, stopped_on in session.exec(
+    for vid, key, status, created_on, interview_on, course_on, stopped_on in session.exec(
         select(
             Volunteer.id,
+            Volunteer.record_key,
             Volunteer.status,
             Volunteer.created_on,
             Volunteer.first_interview_on,
@@ -240,6 +210,7 @@ def _volunteers(session: Session, end: dt.date) -> tuple[VolunteerFact, ...]:
         facts.append(
             VolunteerFact(
                 id=vid,
+                key=key,
                 status_at_end=at_end,
                 onboarded_on=interview_on or created_on,
                 course_completed_on=course_on,
@@ -285,6 +256,7 @@ def _outcomes(
     return tuple(
         OutcomeFact(
             trajectory_id=t.id,
+            key=t.key,
             baseline=intakes.get(t.family_id) or first_interim.get(t.id, nothing),
             closing=last_closing.get(t.id, nothing),
         )
@@ -292,30 +264,106 @@ def _outcomes(
     )
 
 
-def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterFacts:
-    """Everything the figures of the quarter ``start``–``end`` (inclusive) are counted from."""
-    referrals = dict(
-        session.exec(
-            select(Referral.category, func.count())
-            .where(Referral.referred_on >= start, Referral.referred_on <= end)
-            .group_by(Referral.category)
-        ).all()
-    )
-    intakes_done = session.exec(
-        select(func.count()).where(Intake.done_on >= start, Intake.done_on <= end)  # type: ignore[operator]
-    ).one()
-    trajectories = _trajectories(session, start, end)
-    started = {t.family_id for t in trajectories if t.start_on >= start}
-    visits: dict[VisitStatus, int] = {}
+def _back_on_list(
+    session: Session, family_ids: set[int], end: dt.date
+) -> dict[int, tuple[dt.date, ...]]:
+    """When each of these families went (back) to *waiting*, from its status history."""
+    changes: dict[int, list[dt.date]] = {}
+    if family_ids:
+        for family_id, on in session.exec(
+            select(FamilyStatusChange.family_id, FamilyStatusChange.on)
+            .where(
+                FamilyStatusChange.family_id.in_(family_ids),  # type: ignore[attr-defined]
+                FamilyStatusChange.to_status == FamilyStatus.waiting,
+                FamilyStatusChange.on <= end,
+            )
+            .order_by(FamilyStatusChange.on)
+        ):
+            changes.setdefault(family_id, []).append(on)
+    return {k: tuple(v) for k, v in changes.items()}
+
+
+def _visits(
+    session: Session, start: dt.date, end: dt.date
+) -> tuple[dict[VisitStatus, tuple[int, int]], int, int]:
+    """Visits of the quarter by status (count, keys); minutes and families of the visits done."""
+    visits: dict[VisitStatus, tuple[int, int]] = {}
     minutes = 0
-    for status, count, total_minutes in session.exec(
-        select(Visit.status, func.count(), func.coalesce(func.sum(Visit.minutes), 0))
+    for status, count, total_minutes, keys in session.exec(
+        select(
+            Visit.status,
+            func.count(),
+            func.coalesce(func.sum(Visit.minutes), 0),
+            func.coalesce(func.sum(Visit.record_key), 0),
+        )
         .where(Visit.on >= start, Visit.on <= end)
         .group_by(Visit.status)
     ):
-        visits[VisitStatus(status)] = count
+        visits[VisitStatus(status)] = (int(count), int(keys))
         if status == VisitStatus.done:
             minutes = int(total_minutes)
+    # One index seek per trajectory (visit: trajectory, status, day); a join of every visit to
+    # its family costs fifty times as long on a large branch.
+    done = (
+        select(Visit.id)
+        .where(
+            Visit.trajectory_id == Trajectory.id,
+            Visit.status == VisitStatus.done,
+            Visit.on >= start,
+            Visit.on <= end,
+        )
+        .exists()
+    )
+    families = session.exec(select(func.count(func.distinct(Trajectory.family_id))).where(done))
+    return visits, minutes, int(families.one())
+
+
+def _intervision(session: Session, start: dt.date, end: dt.date) -> tuple[int, tuple[int, int]]:
+    """Sessions of the quarter; attendances marked present, with the keys of those present."""
+    session_ids = session.exec(
+        select(IntervisionSession.id).where(
+            IntervisionSession.on >= start, IntervisionSession.on <= end
+        )
+    ).all()
+    present = (0, 0)
+    if session_ids:
+        count, keys = session.exec(
+            select(func.count(), func.coalesce(func.sum(Volunteer.record_key), 0))
+            .select_from(IntervisionAttendance)
+            .join(Volunteer, Volunteer.id == IntervisionAttendance.volunteer_id)  # type: ignore[arg-type]
+            .where(
+                IntervisionAttendance.session_id.in_(session_ids),  # type: ignore[attr-defined]
+                IntervisionAttendance.presence == Presence.present,
+            )
+        ).one()
+        present = (int(count), int(keys))
+    return len(session_ids), present
+
+
+def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterFacts:
+    """Everything the figures of the quarter ``start``–``end`` (inclusive) are counted from."""
+    referrals = {
+        str(category): (int(count), int(keys))
+        for category, count, keys in session.exec(
+            select(Referral.category, func.count(), func.coalesce(func.sum(Family.record_key), 0))
+            .join(Family, Family.id == Referral.family_id)  # type: ignore[arg-type]
+            .where(Referral.referred_on >= start, Referral.referred_on <= end)
+            .group_by(Referral.category)
+        )
+    }
+    intakes_done = session.exec(
+        select(func.count(), func.coalesce(func.sum(Family.record_key), 0))
+        .select_from(Intake)
+        .join(Family, Family.id == Intake.family_id)  # type: ignore[arg-type]
+        .where(Intake.done_on >= start, Intake.done_on <= end)  # type: ignore[operator]
+    ).one()
+    year_start = dt.date(end.year, 1, 1)
+    trajectories, history = _trajectories(session, min(start, year_start), end)
+    statuses, family_keys, waiting_since = _families_at_end(session, end)
+    in_quarter = [t for t in trajectories if t.ended_on is None or t.ended_on >= start]
+    started = {t.family_id for t in in_quarter if t.start_on >= start}
+    waiting_now = {f for f, status in statuses.items() if status in WAITING_LIST}
+    visits, minutes, visit_families = _visits(session, start, end)
     training: dict[int, float] = {}
     for vid, hours in session.exec(
         select(Training.volunteer_id, func.sum(Training.hours))
@@ -323,19 +371,7 @@ def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterF
         .group_by(Training.volunteer_id)
     ):
         training[vid] = float(hours or 0.0)
-    session_ids = session.exec(
-        select(IntervisionSession.id).where(
-            IntervisionSession.on >= start, IntervisionSession.on <= end
-        )
-    ).all()
-    present = 0
-    if session_ids:
-        present = session.exec(
-            select(func.count()).where(
-                IntervisionAttendance.session_id.in_(session_ids),  # type: ignore[attr-defined]
-                IntervisionAttendance.presence == Presence.present,
-            )
-        ).one()
+    sessions, present = _intervision(session, start, end)
     expenses = dict(
         session.exec(
             select(Expense.volunteer_id, func.sum(Expense.amount_cents))
@@ -343,28 +379,36 @@ def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterF
             .group_by(Expense.volunteer_id)
         ).all()
     )
-    closed = [t for t in trajectories if t.closed and t.ended_on is not None and t.ended_on <= end]
+    closed = [t for t in in_quarter if t.closed and t.ended_on is not None and t.ended_on <= end]
+    back_on_list = _back_on_list(session, started | waiting_now, end)
     return QuarterFacts(
         start=start,
         end=end,
-        referrals_by_category={str(k): int(v) for k, v in referrals.items()},
-        intakes_done=int(intakes_done),
-        families_status_at_end=_families_status_at_end(session, end),
+        referrals_by_category=referrals,
+        intakes_done=(int(intakes_done[0]), int(intakes_done[1])),
+        families_status_at_end=statuses,
+        family_keys=family_keys,
         trajectories=trajectories,
-        referral_dates=_referral_dates(session, started),
-        families=_families(session, {t.family_id for t in trajectories}),
+        history=history,
+        referral_dates=_referral_dates(session, started | waiting_now),
+        back_on_list=back_on_list,
+        waiting_since=waiting_since,
+        families=_families(session, {t.family_id for t in in_quarter}),
         visits_by_status=visits,
         visit_minutes_done=minutes,
+        visit_families_done=visit_families,
         volunteers=_volunteers(session, end),
         training_hours_by_volunteer=training,
-        intervision_sessions=len(session_ids),
-        intervision_present=int(present),
+        intervision_sessions=sessions,
+        intervision_present=present,
         expenses_paid_by_volunteer={int(k): int(v or 0) for k, v in expenses.items()},
         outcomes=_outcomes(session, closed, end),
     )
 
 
-def waiting_at_end(*, session: Session, end: dt.date) -> int:
-    """Families on the waiting list (waiting, or a match under way) on the day ``end``."""
-    counts = _families_status_at_end(session, end)
-    return counts.get(FamilyStatus.waiting, 0) + counts.get(FamilyStatus.matched, 0)
+def waiting_at_end(*, session: Session, end: dt.date) -> tuple[int, int]:
+    """Families on the waiting list on the day ``end`` (referred, in intake, waiting or matched),
+    and the sum of their record keys."""
+    statuses, keys, _since = _families_at_end(session, end)
+    waiting = [f for f, status in statuses.items() if status in WAITING_LIST]
+    return len(waiting), sum(keys[f] for f in waiting)

@@ -7,20 +7,26 @@ Checks, in order (the first that fails refuses the package with its reason):
 4. it names this office's key (fingerprint);
 5. its branch is registered and the signature is that branch's (else unknown or wrong key,
    or changed after signing);
-6. it is newer than what is kept for that branch and quarter, and its sequence number is new.
+6. its quarter was over when it was signed (``created_at``): a quarter's figures are complete only
+   then;
+7. it is newer than what is kept for that branch and quarter, and its sequence number is new.
+
+Packages of schema versions 1 ("<5"/"x") and 2 (cell key method) are both accepted during the
+transition; ``combine.py`` reads both.
 """
 
 from __future__ import annotations
 
 import base64
 import dataclasses
+import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from pyrage import x25519
 
-from homestart_desktop.i18n import _
+from homestart_desktop.i18n import _, format_date
 from homestart_desktop.sync.central.store import CentralStore
 from homestart_desktop.sync.package import (
     SUFFIX,
@@ -30,6 +36,7 @@ from homestart_desktop.sync.package import (
     signature_is_valid,
     validate_payload,
 )
+from homestart_desktop.sync.quarter import Quarter
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,6 +94,15 @@ def _check(store: CentralStore, data: bytes, identity: x25519.Identity) -> tuple
         raise Refused(reason)
     if not signature_is_valid(opened, registered[branch]):
         raise Refused(_("The package was changed after it was signed."))
+    quarter = Quarter.parse(payload["quarter"])
+    signed_on = dt.datetime.strptime(payload["created_at"], "%Y-%m-%dT%H:%M:%SZ").date()
+    if not quarter.is_over(signed_on):
+        raise Refused(
+            _(
+                "Signed on {day}, before {quarter} was over: a quarter's figures are complete "
+                "only once it has ended."
+            ).format(day=format_date(signed_on), quarter=payload["quarter"])
+        )
     latest = store.latest(branch, payload["quarter"])
     if latest is not None and payload["version"] <= latest.version:
         raise Refused(

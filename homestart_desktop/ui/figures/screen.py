@@ -1,10 +1,11 @@
 """The Figures section: the quarter's anonymised figures, exactly as they will be sent; Send; outbox.
 
-Pick a quarter; the table shows it beside the quarter before and the same quarter a year
-before, with withheld cells marked; the charts show referrals by referrer, families by
-indicator and the waiting list over the last quarters; "What will be sent" shows the package's
-content word for word. Send makes a new signed and encrypted package version and puts it in
-the outbox, which sends it when it can.
+Pick a quarter; the table shows its true numbers (they stay here) beside what is sent, the
+quarter before and the same quarter a year before; the charts show referrals by referrer,
+families by indicator and the waiting list over the last quarters; "What will be sent" shows
+the package's content word for word. Above them, the data-quality list names what makes the
+figures wrong (double-click to fix). Send makes a new signed and encrypted package version and
+puts it in the outbox, which sends it when it can; only a quarter that is over can be sent.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from sqlmodel import Session
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.figures.exports import ExportInfo
-from homestart_desktop.i18n import _
+from homestart_desktop.i18n import _, ngettext
 from homestart_desktop.sync.figures_view import (
     FiguresView,
     default_quarter,
@@ -46,6 +47,7 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.search_field import SearchField
 from homestart_desktop.ui.figures.charts import BarChart, ColumnChart
 from homestart_desktop.ui.figures.outbox import OutboxPanel
+from homestart_desktop.ui.figures.quality import DataQualityList
 from homestart_desktop.ui.figures.table import FiguresFilter, FiguresModel
 
 FIGURE_AREAS = (
@@ -75,6 +77,9 @@ class FiguresScreen(QWidget):
 
     sig_loaded = Signal()
     """The figures of the chosen quarter are on screen (for tests)."""
+
+    sig_open_elsewhere = Signal(str, object)
+    """Open a record in another section (section key, target): a data-quality problem."""
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,8 +122,10 @@ class FiguresScreen(QWidget):
         self.count = QLabel("", self, objectName="hint")
         legend = QLabel(
             _(
-                "“<5”: 1 to 4. “x”: withheld so that no small count can be worked out. "
-                "“—”: too few to show. Percentages only where at least 10 families count."
+                "The numbers sent carry a small random noise (at most 4 more or less, never 1 or "
+                "2) so that no family can be recognised, also not by comparing quarters; the "
+                "true numbers stay in this case file. “—”: fewer than 5 families or volunteers. "
+                "Percentages only where at least 10 families count."
             ),
             self,
             objectName="hint",
@@ -163,8 +170,13 @@ class FiguresScreen(QWidget):
         self.tabs.addTab(self.outbox, _("Outbox"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
+        self.quality = DataQualityList(self)
+        self.quality.sig_open.connect(
+            lambda problem: self.sig_open_elsewhere.emit("planning", problem)
+        )
         layout.addLayout(top)
         layout.addWidget(self.status)
+        layout.addWidget(self.quality)
         layout.addWidget(self.tabs, 1)
 
         self.quarter.currentIndexChanged.connect(lambda _i: self._load())
@@ -182,6 +194,7 @@ class FiguresScreen(QWidget):
         """Forget the figures (the case file locks)."""
         self.view = None
         self.model.set_view(None)
+        self.quality.set_problems(())
         self.payload.clear()
         for chart in (self.referrals_chart, self.families_chart, self.waiting_chart):
             chart.set_items([])
@@ -194,6 +207,9 @@ class FiguresScreen(QWidget):
         """Ask, then make a new package version of the quarter; the outbox sends it."""
         view = self.view
         if view is None:
+            return
+        if view.not_over:
+            prompts.warn(self, _("Figures"), view.not_over)
             return
         if view.payload is None:
             prompts.warn(
@@ -211,6 +227,13 @@ class FiguresScreen(QWidget):
                 "A package of this quarter was made before: this one is version {version} and "
                 "replaces it at the central office."
             ).format(version=view.payload["version"])
+        if view.problems:
+            # One question, not two: the coordinator decides with the list in front of them.
+            text += "\n\n" + ngettext(
+                "The list above names {count} thing that makes these figures wrong. Send anyway?",
+                "The list above names {count} things that make these figures wrong. Send anyway?",
+                len(view.problems),
+            ).format(count=len(view.problems))
         if prompts.confirm(self, _("Send figures"), text, yes=_("Send")):
             self.send_button.setEnabled(False)
             self.ops.write(
@@ -249,7 +272,13 @@ class FiguresScreen(QWidget):
             [(row_label(k), value_of(figures, "families", k)) for k in ORDER["families"]]
         )
         self.waiting_chart.set_items(list(view.waiting_trend))
-        if view.payload is None:
+        self.quality.set_problems(view.problems)
+        if view.not_over:
+            self.payload.setPlainText(
+                json.dumps(view.payload, ensure_ascii=False, indent=2) if view.payload else ""
+            )
+            self.status.setText(view.not_over)
+        elif view.payload is None:
             self.payload.setPlainText("")
             self.status.setText(
                 _("Before sending, fill in Settings:")
@@ -263,7 +292,7 @@ class FiguresScreen(QWidget):
                     "These are the figures of {quarter} as the central office will receive them: nothing else leaves."
                 ).format(quarter=view.quarter)
             )
-        self.send_button.setEnabled(view.payload is not None)
+        self.send_button.setEnabled(view.payload is not None and not view.not_over)
         self.sig_loaded.emit()
 
     def _count(self) -> None:

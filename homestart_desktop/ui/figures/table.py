@@ -1,7 +1,9 @@
-"""The figures as a table: this quarter, the quarter before, the same quarter a year before.
+"""The figures as a table: this quarter's true numbers and what is sent, the quarter before and
+the same quarter a year before (as sent).
 
-Withheld cells ("<5", "x", "—") are tinted and explain themselves in a tooltip. Table headings
-are rows of their own; searching keeps only the figures whose words match.
+The true numbers stay in the case file; the column is set apart in colour. Cells without a
+value ("—") are tinted and explain themselves in a tooltip. Table headings are rows of their own; searching keeps only the figures
+whose words match.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from homestart_desktop.sync.labels import lines, row_label, share_of, shown, tab
 from homestart_desktop.ui.common.widgets.status_table import fold
 
 WITHHELD_TINT = QColor("#fdf1dc")
+TRUE_TINT = QColor("#eef3f7")  # the true numbers: for the branch's eyes only
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,19 +40,15 @@ class Line:
 
 
 def explain(value: Any) -> str:
-    """The tooltip of a withheld cell."""
-    if value == "<5":
-        return _("1 to 4: too few to show without risk of recognising a family.")
-    if value == "x":
-        return _("Withheld so that no small count elsewhere in the table can be worked out.")
+    """The tooltip of a cell without a value (a median or sum on too few people)."""
     if value is None:
-        return _("Not shown: it rests on fewer than 5 families, visits or volunteers.")
+        return _("Not shown: it rests on fewer than 5 families or volunteers.")
     return ""
 
 
 def build_lines(view: FiguresView) -> list[Line]:
     """Headings and figures in display order."""
-    quarters = (view.figures, view.figures_previous, view.figures_year_before)
+    quarters = (view.true_figures, view.figures, view.figures_previous, view.figures_year_before)
     result: list[Line] = []
     current = None
     for table, row in lines():
@@ -69,7 +68,7 @@ def build_lines(view: FiguresView) -> list[Line]:
 
 
 class FiguresModel(QAbstractTableModel):
-    """One row per heading or figure; columns: figure, then three quarters."""
+    """One row per heading or figure; columns: figure, the true numbers, then three quarters."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -79,7 +78,9 @@ class FiguresModel(QAbstractTableModel):
     def set_view(self, view: FiguresView | None) -> None:
         self.beginResetModel()
         self._lines = build_lines(view) if view else []
-        self._quarters = (view.quarter, view.previous, view.year_before) if view else ()
+        self._quarters = (
+            (view.quarter, view.quarter, view.previous, view.year_before) if view else ()
+        )
         self.endResetModel()
 
     def line(self, row: int) -> Line:
@@ -119,6 +120,10 @@ class FiguresModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.BackgroundRole and withheld:
             return QBrush(WITHHELD_TINT)
+        if role == Qt.ItemDataRole.BackgroundRole and column == 1:
+            return QBrush(TRUE_TINT)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return _("The true number: it stays in this case file and is never sent.")
         if role == Qt.ItemDataRole.ToolTipRole and withheld:
             return explain(line.cells[column - 1])
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
@@ -133,9 +138,10 @@ class FiguresModel(QAbstractTableModel):
         if section == 0:
             return _("Figure")
         titles = (
-            _("{quarter} (to send)"),
-            _("{quarter} (quarter before)"),
-            _("{quarter} (a year before)"),
+            _("{quarter}\n(true, stays here)"),
+            _("{quarter}\n(to send)"),
+            _("{quarter}\n(quarter before)"),
+            _("{quarter}\n(a year before)"),
         )
         return titles[section - 1].format(quarter=self._quarters[section - 1])
 

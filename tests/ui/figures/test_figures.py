@@ -62,17 +62,27 @@ def test_shows_exactly_what_will_be_sent(make_screen, demo_case_file, qtbot) -> 
     model = screen.model
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert "Instroom en doorstroom" in labels and "Eenoudergezin" in labels
-    withheld = [
+    # The true numbers stay here, beside what is sent: never more than 4 apart.
+    assert "echt, blijft hier" in model.headerData(1, Qt.Orientation.Horizontal)
+    assert "te versturen" in model.headerData(2, Qt.Orientation.Horizontal)
+    base = [i for i, text in enumerate(labels) if text == "Gezinnen actief in het kwartaal"][-1]
+    true, sent = (int(model.index(base, c).data().replace(".", "")) for c in (1, 2))
+    assert (
+        true == view.true_figures["families"]["base"] and sent == view.figures["families"]["base"]
+    )
+    assert abs(true - sent) <= 4
+    tip = model.index(base, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "nooit verstuurd" in tip
+    empty = [
         (r, c)
         for r in range(model.rowCount())
-        for c in (1, 2, 3)
-        if model.index(r, c).data() in ("<5", "x")
+        for c in (2, 3, 4)
+        if model.index(r, c).data() == "—"
     ]
-    assert withheld, "the demo branch has small counts"
-    r, c = withheld[0]
-    assert model.index(r, c).data(Qt.ItemDataRole.BackgroundRole).color() == WITHHELD_TINT
-    tip = model.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip.startswith("1 tot 4") or tip.startswith("Weggelaten")
+    if empty:  # a median on too few families: tinted, and it says why
+        r, c = empty[0]
+        assert model.index(r, c).data(Qt.ItemDataRole.BackgroundRole).color() == WITHHELD_TINT
+        assert model.index(r, c).data(Qt.ItemDataRole.ToolTipRole).startswith("Niet getoond")
     shown = json.loads(screen.payload.toPlainText())
     with demo_case_file.session() as session:
         expected = next_payload(session=session, quarter=screen.chosen_quarter())
@@ -133,3 +143,60 @@ def test_missing_settings_block_sending(make_screen) -> None:
     assert not screen.send_button.isEnabled()
     assert "code" in screen.status.text().lower()
     assert screen.payload.toPlainText() == ""
+
+
+def _break_a_trajectory(case_file) -> tuple[int, str]:
+    """Close a running trajectory of the demo without an end date (a mistake to be found)."""
+    from sqlmodel import select
+
+    from homestart_desktop.data.models import Family, Trajectory, TrajectoryStatus
+
+    with case_file.session() as session:
+        trajectory = session.exec(
+            select(Trajectory).where(Trajectory.status == TrajectoryStatus.active)
+        ).first()
+        trajectory.status = TrajectoryStatus.closed
+        session.add(trajectory)
+        reference = session.get(Family, trajectory.family_id).reference
+        return trajectory.id, reference
+
+
+def test_data_quality_list_opens_the_record_and_send_asks_once(
+    make_screen, demo_case_file, qtbot
+) -> None:
+    trajectory_id, reference = _break_a_trajectory(demo_case_file)
+    screen = make_screen(webdav_url="")
+    quality = screen.quality
+    assert quality.isVisible()
+    lines = [quality.list.item(r).text() for r in range(quality.list.count())]
+    line = next(r for r, text in enumerate(lines) if text.startswith(reference))
+    assert "zonder einddatum" in lines[line]
+    assert "maakt deze cijfers fout" in quality.heading.text() or "maken" in quality.heading.text()
+    item = quality.list.item(line)
+    quality.list.scrollToItem(item)
+    rect = quality.list.visualItemRect(item)
+    with qtbot.waitSignal(screen.sig_open_elsewhere, timeout=2000) as opened:
+        # A real double-click: press and release, then the double-click itself.
+        qtbot.mouseClick(quality.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(quality.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    section, target = opened.args
+    assert section == "planning" and target.trajectory_id == trajectory_id
+    with demo_case_file.session() as session:
+        before = len(exports.list_exports(session=session))
+    prompts.shown.clear()
+    prompts.set_next_answers([False])  # one question, answered "no": nothing is made
+    screen.send_button.click()
+    assert len(prompts.shown) == 1
+    title, text = prompts.shown[0]
+    assert "Toch versturen?" in text
+    screen.ops.wait_idle()
+    with demo_case_file.session() as session:
+        assert len(exports.list_exports(session=session)) == before
+
+
+def test_a_quarter_that_is_not_over_cannot_be_sent(make_screen, qtbot) -> None:
+    screen = make_screen()
+    with qtbot.waitSignal(screen.sig_loaded, timeout=20_000):
+        screen.quarter.setCurrentIndex(0)  # the quarter we are in
+    assert not screen.send_button.isEnabled()
+    assert "nog niet voorbij" in screen.status.text()
