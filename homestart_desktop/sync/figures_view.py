@@ -48,11 +48,8 @@ def default_quarter(today: dt.date) -> Quarter:
     return Quarter.of(today).previous()
 
 
-def load_figures_view(
-    *, session: Session, quarter: Quarter, today: dt.date | None = None
-) -> FiguresView:
+def load_figures_view(*, session: Session, quarter: Quarter, today: dt.date) -> FiguresView:
     """The protected figures of ``quarter``, the quarter before, a year before, and the trend."""
-    today = today or dt.datetime.now(dt.UTC).date()
     raw = {
         q: raw_quarter_figures(session=session, quarter=q)
         for q in (quarter, quarter.previous(), quarter.year_before())

@@ -250,7 +250,11 @@ class FiguresScreen(QWidget):
         self.status.setText(_("Counting the figures…"))
         self.send_button.setEnabled(False)
         self.ops.query(
-            load_figures_view, quarter=self.chosen_quarter(), success=self._show, owner=self
+            load_figures_view,
+            quarter=self.chosen_quarter(),
+            today=self.ops.today(),
+            success=self._show,
+            owner=self,
         )
 
     def _show(self, view: FiguresView) -> None:
