@@ -81,7 +81,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         log.error("app window unavailable: %s", where(error))
         _complain(_("The app window cannot start: a part of the installation is missing."))
         return EXIT_UNEXPECTED
-    return int(run_gui(None, demo=args.demo))
+    return int(run_gui(getattr(args, "case_file", None), demo=args.demo))
 
 
 def _cmd_self_test(args: argparse.Namespace) -> int:
@@ -432,6 +432,33 @@ def _early_language(argv: list[str]) -> None:
             set_language(value)
 
 
+def _case_file_to_open(argv: list[str], commands: set[str]) -> tuple[Path | None, list[str]]:
+    """``homestart Gent.hscase`` (a double-clicked case file): the app, on that file.
+
+    The first word that is neither an option, nor ``--lang``'s value, nor a command is the file.
+    """
+    skip_next = False
+    for index, word in enumerate(argv):
+        if skip_next:
+            skip_next = False
+        elif word == "--lang":
+            skip_next = True
+        elif not word.startswith("-"):
+            if word in commands:
+                return None, argv
+            return Path(word), argv[:index] + argv[index + 1 :]
+    return None, argv
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        name
+        for action in parser._actions  # argparse keeps its subcommands only here
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``homestart`` with these arguments and return its exit code."""
     from homestart_desktop.data.casefile.errors import CaseFileError
@@ -440,7 +467,10 @@ def main(argv: list[str] | None = None) -> int:
     _early_language(argv)
     try:
         with _argparse_in_our_language():
-            args = build_parser().parse_args(argv)
+            parser = build_parser()
+            case_file, argv = _case_file_to_open(argv, _command_names(parser))
+            args = parser.parse_args(argv)
+            args.case_file = case_file
     except UsageProblem as problem:
         _complain(str(problem))
         return EXIT_USAGE
