@@ -69,6 +69,8 @@ def self_test() -> int:
                 raise RuntimeError("the case file did not lock")
         except Exception as error:  # the step and the kind only: no data in the output
             detail = f": {error}" if isinstance(error, RuntimeError) else ""
+            if isinstance(error, ImportError):  # a part missing from an installed app
+                detail = f": {error.name or error}"
             print(f"self-test failed at {step}: {type(error).__name__}{detail}")
             return 1
         finally:
