@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from homestart_desktop import __version__
 from homestart_desktop.cli_input import Passphrases, UsageProblem, read_passphrase_file
 from homestart_desktop.i18n import LANGUAGES, N_, _, set_language
 from homestart_desktop.logs import log_file, setup_logging, where
@@ -288,6 +287,20 @@ def _passphrase_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _ShowVersion(argparse.Action):
+    """``--version``: the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS)
+        super().__init__(option_strings, argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from homestart_desktop import __version__
+
+        print(f"{parser.prog} {__version__}", flush=True)
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage problem is an exception with our message, not an exit."""
 
@@ -320,7 +333,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help=_("open the app on a fresh demo case file")
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action=_ShowVersion, help=_("show program's version number and exit")
+    )
     parser.set_defaults(run=_cmd_gui)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -388,8 +403,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_plan_options(ics)
 
     # ---- quarterly figures (sync/): figures, export, branch-key
-    from homestart_desktop.sync.cli_commands import quarter_argument
-
     sync_cli = "homestart_desktop.sync.cli_commands:"
     for name, help_text, target in (
         ("figures", _("the quarter's figures as they will be sent"), "figures_cli"),
@@ -402,7 +415,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "branch-key":
             sub.add_argument("--out", type=Path, required=True, metavar="PATH")
             continue
-        sub.add_argument("--quarter", type=quarter_argument, required=True, metavar="2026-Q3")
+        sub.add_argument("--quarter", type=_quarter, required=True, metavar="2026-Q3")
         if name == "figures":
             sub.add_argument("--json", action="store_true", help=_("print the package's payload"))
         else:
@@ -411,6 +424,13 @@ def build_parser() -> argparse.ArgumentParser:
     printing = command("print", _("make a document as a PDF"), _no_print_kind)
     _add_print_kinds(printing.add_subparsers(dest="kind", metavar="KIND", parser_class=_Parser))
     return parser
+
+
+def _quarter(text: str) -> Any:
+    """``--quarter 2026-Q3``; the figures' modules load only for the commands that use them."""
+    from homestart_desktop.sync.cli_commands import quarter_argument
+
+    return quarter_argument(text)
 
 
 def _no_print_kind(args: argparse.Namespace) -> int:
