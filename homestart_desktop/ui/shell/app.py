@@ -131,6 +131,10 @@ class AppController(QObject):
             )
         )
 
+    def qt_translations_loaded(self) -> bool:
+        """Whether Qt's own words (file dialogs, buttons) are in the app's language."""
+        return bool(self._translators)
+
     def lock(self, *, note: str = "") -> None:
         """Close the database, forget the key, empty every view, show the unlock window."""
         if self.ops is None or self.ops.case_file is None or self.main_window is None:

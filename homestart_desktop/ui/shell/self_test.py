@@ -46,6 +46,12 @@ def self_test() -> int:
     with tempfile.TemporaryDirectory(prefix="homestart-self-test-") as folder:
         controller = AppController(app)
         try:
+            from homestart_desktop.i18n import current_language
+
+            step = "Qt's own words"  # file dialogs and buttons: an installed app must carry them
+            if current_language() != "en" and not controller.qt_translations_loaded():
+                raise RuntimeError(f"qtbase_{current_language()}.qm is missing")
+            step = "demo file"
             from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 
             path = _make_demo_file(folder=Path(folder))
