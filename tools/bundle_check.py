@@ -170,12 +170,12 @@ def main(argv: list[str] | None = None) -> int:
         "archive_mb": archive_size / MB,
     }
     (DIST / "bundle-figures.json").write_text(json.dumps(figures), encoding="utf-8")
-    print(f"\nHome-Start Desktop {VERSION}, bundle {FOLDER.relative_to(ROOT)}")
+    print(f"\nHome-Start Desktop {VERSION}, bundle {FOLDER.relative_to(ROOT)}, {archive.name}")
     if build_seconds is not None:
         print(f"  {'build (pyinstaller build.spec)':<32} {build_seconds:6.1f} s")
     print(f"  {'folder':<32} {size / MB:6.1f} MB  (budget {FOLDER_BUDGET / MB:.0f} MB)")
     print(
-        f"  {'archive ' + archive.name[-28:]:<32} {archive_size / MB:6.1f} MB  "
+        f"  {'archive (.tar.xz)':<32} {archive_size / MB:6.1f} MB  "
         f"(budget {ARCHIVE_BUDGET / MB:.0f} MB, made in {archive_seconds:.1f} s)"
     )
     for label, figure in checks.rows:
