@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from homestart_desktop import __version__
 from homestart_desktop.cli_input import Passphrases, UsageProblem, read_passphrase_file
 from homestart_desktop.i18n import LANGUAGES, N_, _, set_language
 from homestart_desktop.logs import log_file, setup_logging, where
@@ -146,7 +145,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         log.error("app window unavailable: %s", where(error))
         _complain(_("The app window cannot start: a part of the installation is missing."))
         return EXIT_UNEXPECTED
-    return int(run_gui(None, demo=args.demo))
+    return int(run_gui(getattr(args, "case_file", None), demo=args.demo))
 
 
 def _cmd_self_test(args: argparse.Namespace) -> int:
@@ -364,6 +363,20 @@ def _passphrase_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _ShowVersion(argparse.Action):
+    """``--version``: the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS)
+        super().__init__(option_strings, argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from homestart_desktop import __version__
+
+        print(f"{parser.prog} {__version__}", flush=True)
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage problem is an exception with our message, not an exit."""
 
@@ -396,7 +409,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help=_("open the app on a fresh demo case file")
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action=_ShowVersion, help=_("show program's version number and exit")
+    )
     parser.set_defaults(run=_cmd_gui)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -466,8 +481,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_plan_options(ics)
 
     # ---- quarterly figures (sync/): figures, export, branch-key
-    from homestart_desktop.sync.cli_commands import quarter_argument
-
     sync_cli = "homestart_desktop.sync.cli_commands:"
     for name, help_text, target in (
         ("figures", _("the quarter's figures as they will be sent"), "figures_cli"),
@@ -480,7 +493,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "branch-key":
             sub.add_argument("--out", type=Path, required=True, metavar="PATH")
             continue
-        sub.add_argument("--quarter", type=quarter_argument, required=True, metavar="2026-Q3")
+        sub.add_argument("--quarter", type=_quarter, required=True, metavar="2026-Q3")
         if name == "figures":
             sub.add_argument("--json", action="store_true", help=_("print the package's payload"))
         else:
@@ -508,6 +521,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return import_command(args)
 
 
+def _quarter(text: str) -> Any:
+    """``--quarter 2026-Q3``; the figures' modules load only for the commands that use them."""
+    from homestart_desktop.sync.cli_commands import quarter_argument
+
+    return quarter_argument(text)
+
+
 def _no_print_kind(args: argparse.Namespace) -> int:
     raise UsageProblem(_("Say which document to print. See: homestart print --help"))
 
@@ -527,6 +547,33 @@ def _early_language(argv: list[str]) -> None:
             set_language(value)
 
 
+def _case_file_to_open(argv: list[str], commands: set[str]) -> tuple[Path | None, list[str]]:
+    """``homestart Gent.hscase`` (a double-clicked case file): the app, on that file.
+
+    The first word that is neither an option, nor ``--lang``'s value, nor a command is the file.
+    """
+    skip_next = False
+    for index, word in enumerate(argv):
+        if skip_next:
+            skip_next = False
+        elif word == "--lang":
+            skip_next = True
+        elif not word.startswith("-"):
+            if word in commands:
+                return None, argv
+            return Path(word), argv[:index] + argv[index + 1 :]
+    return None, argv
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        name
+        for action in parser._actions  # argparse keeps its subcommands only here
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``homestart`` with these arguments and return its exit code."""
     from homestart_desktop.data.casefile.errors import CaseFileError
@@ -536,7 +583,10 @@ def main(argv: list[str] | None = None) -> int:
     _early_language(argv)
     try:
         with _argparse_in_our_language():
-            args = build_parser().parse_args(argv)
+            parser = build_parser()
+            case_file, argv = _case_file_to_open(argv, _command_names(parser))
+            args = parser.parse_args(argv)
+            args.case_file = case_file
     except UsageProblem as problem:
         _complain(str(problem))
         return EXIT_USAGE

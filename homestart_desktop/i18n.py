@@ -1,18 +1,19 @@
 """Words and formats in the coordinator's language.
 
-Message ids are English; Dutch (nl_BE) is the default language. Catalogs live in
-``translations/<lang>/*.po``, one file per area of the app, so that areas can be translated
-independently; they are read and merged at load, no compile step needed.
+Message ids are English; Dutch (nl_BE) is the default language. The translators' catalogs are
+``translations/<lang>/<area>.po`` at the top of the project; building the package compiles each
+language into ``locale/<lang>/LC_MESSAGES/homestart.mo`` here, which the standard library's
+``gettext`` reads (``python tools/translations.py`` does it by hand; see the README).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gettext as _gettext
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
-from gettext import c2py
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
@@ -25,71 +26,16 @@ LANGUAGES: dict[str, str] = {"nl": "Nederlands", "fr": "Français", "en": "Engli
 # same in both (and lists use SHORT_DATE anyway).
 LOCALES: dict[str, str] = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 DEFAULT_LANGUAGE = "nl"
-TRANSLATIONS_DIR = Path(__file__).parent / "translations"
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "homestart"
 
 _current = DEFAULT_LANGUAGE
 
 
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
-_ESCAPE = re.compile(r"\\(.)")
-
-
-def _unquote(text: str) -> str:
-    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), text.strip()[1:-1])
-
-
-def _po_entries(path: Path) -> Iterator[tuple[str, str | tuple[str, ...], bool]]:
-    """(msgid, msgstr or its plural forms, fuzzy) of each entry of a .po file.
-
-    A small reader rather than babel's ``read_po``: the catalogs are read before the unlock
-    window can show, and this takes 15 ms where babel took 90.
-    """
-    entry: dict[str, str] = {}
-    key, fuzzy = "", False
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#~"):
-            continue
-        starts_next = line.startswith("#") or line.startswith("msgid ")
-        if starts_next and ("msgstr" in entry or "msgstr[0]" in entry):
-            yield _finished(entry, fuzzy)
-            entry, fuzzy = {}, False
-        if line.startswith("#"):
-            fuzzy = fuzzy or (line.startswith("#,") and "fuzzy" in line)
-        elif line.startswith('"'):
-            entry[key] += _unquote(line)
-        else:
-            key, _, value = line.partition(" ")
-            entry[key] = _unquote(value)
-    if "msgid" in entry:
-        yield _finished(entry, fuzzy)
-
-
-def _finished(entry: dict[str, str], fuzzy: bool) -> tuple[str, str | tuple[str, ...], bool]:
-    if "msgid_plural" in entry:
-        forms = tuple(entry[f"msgstr[{i}]"] for i in range(10) if f"msgstr[{i}]" in entry)
-        return entry["msgid"], forms, fuzzy
-    return entry["msgid"], entry.get("msgstr", ""), fuzzy
-
-
 @cache
-def _catalog(lang: str) -> dict[str, str | tuple[str, ...]]:
-    """All messages of one language, merged from every area's .po file."""
-    messages: dict[str, str | tuple[str, ...]] = {}
-    folder = TRANSLATIONS_DIR / lang
-    for po_path in sorted(folder.glob("*.po")):
-        for key, string, fuzzy in _po_entries(po_path):
-            if not key or fuzzy:
-                continue
-            if isinstance(string, tuple):
-                # babel gives French a third ("many") form that catalogs leave empty: keep
-                # the filled forms (one, other); ngettext falls back to the last for "many".
-                forms = tuple(form for form in string if form)
-                if len(forms) >= 2:
-                    messages[key] = forms
-            elif string:
-                messages[key] = string
-    return messages
+def _translations(lang: str) -> _gettext.NullTranslations:
+    """The compiled catalog of one language (English words when it is missing)."""
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
 
 
 def set_language(lang: str) -> None:
@@ -110,27 +56,12 @@ def locale_name(lang: str | None = None) -> str:
 
 def gettext(message: str, *, lang: str | None = None) -> str:
     """Translate ``message`` into the current (or given) language."""
-    found = _catalog(lang or _current).get(message)
-    if isinstance(found, tuple):
-        return found[0]
-    return found or message
+    return _translations(lang or _current).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int, *, lang: str | None = None) -> str:
     """Translate a message with a plural form; ``n`` picks the form."""
-    language = lang or _current
-    found = _catalog(language).get(singular)
-    if isinstance(found, tuple):
-        return found[min(_plural_index(language)(n), len(found) - 1)]
-    return singular if n == 1 else plural
-
-
-@cache
-def _plural_index(lang: str):  # -> Callable[[int], int]
-    """Which plural form a count takes, from the language's gettext plural rule."""
-    from babel.messages.plurals import get_plural
-
-    return c2py(get_plural(LOCALES[lang]).plural_expr)
+    return _translations(lang or _current).ngettext(singular, plural, n)
 
 
 _ = gettext

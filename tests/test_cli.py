@@ -158,6 +158,21 @@ def test_gui_and_self_test_are_handed_to_the_shell(monkeypatch: pytest.MonkeyPat
     assert calls == [("gui", None, False), ("gui", None, True), ("self-test",)]
 
 
+def test_a_double_clicked_case_file_opens_the_app_on_it(monkeypatch: pytest.MonkeyPatch):
+    """The installed app's file association runs ``homestart PATH``: the app, on that file."""
+    calls = []
+    fake = types.ModuleType("homestart_desktop.ui.shell.app")
+    fake.run_gui = lambda path, demo: calls.append((path, demo)) or 0
+    monkeypatch.setitem(sys.modules, "homestart_desktop.ui.shell.app", fake)
+    assert cli.main([r"C:\Users\coordinator\Documents\Gent.hscase"]) == 0
+    assert cli.main(["--lang", "fr", "Gent.hscase"]) == 0
+    assert cli.main(["check", "--help"]) == 0  # a command stays a command
+    assert calls == [
+        (Path(r"C:\Users\coordinator\Documents\Gent.hscase"), False),
+        (Path("Gent.hscase"), False),
+    ]
+
+
 # ---- new and passwd: passphrase rules
 
 

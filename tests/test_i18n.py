@@ -19,7 +19,6 @@ from babel.messages.pofile import read_po
 import homestart_desktop
 from homestart_desktop.i18n import (
     LOCALES,
-    TRANSLATIONS_DIR,
     format_date,
     format_days,
     format_short_date,
@@ -27,6 +26,7 @@ from homestart_desktop.i18n import (
 )
 
 PACKAGE = Path(homestart_desktop.__file__).parent
+TRANSLATIONS_DIR = PACKAGE.parent / "translations"  # the translators' sources
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
@@ -57,7 +57,7 @@ def _catalog(lang: str) -> dict[str, str | tuple[str, ...]]:
                 continue
             key = message.id[0] if isinstance(message.id, tuple) else message.id
             if isinstance(message.string, tuple):
-                # Like i18n.py: the filled forms (French's empty "many" form is left out).
+                # Like the compiled catalog: the filled forms (French's empty "many" form is left out).
                 merged[key] = tuple(form for form in message.string if form)
             else:
                 merged[key] = message.string

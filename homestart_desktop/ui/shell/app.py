@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
+from homestart_desktop import RESOURCES_DIR, __version__
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
 from homestart_desktop.ui.common import prompts, theme
 from homestart_desktop.ui.shell.unlock import (
@@ -129,6 +131,10 @@ class AppController(QObject):
                 failure=self._unlock_failed,
             )
         )
+
+    def qt_translations_loaded(self) -> bool:
+        """Whether Qt's own words (file dialogs, buttons) are in the app's language."""
+        return bool(self._translators)
 
     def lock(self, *, note: str = "") -> None:
         """Close the database, forget the key, empty every view, show the unlock window."""
@@ -426,6 +432,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Home-Start Desktop")
     app.setOrganizationName("Home-Start Vlaanderen")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("be.homestartvlaanderen.Desktop")  # Wayland: the launcher's icon
+    icon = QIcon()
+    for size in (32, 256):
+        icon.addFile(str(RESOURCES_DIR / "icons" / f"homestart-{size}.png"))
+    app.setWindowIcon(icon)
     theme.apply_theme(app)
     lang = str(app_settings().value("language", "") or "")
     if lang in LANGUAGES:

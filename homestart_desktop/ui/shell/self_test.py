@@ -47,6 +47,12 @@ def self_test() -> int:
     with tempfile.TemporaryDirectory(prefix="homestart-self-test-") as folder:
         controller = AppController(app)
         try:
+            from homestart_desktop.i18n import current_language
+
+            step = "Qt's own words"  # file dialogs and buttons: an installed app must carry them
+            if current_language() != "en" and not controller.qt_translations_loaded():
+                raise RuntimeError(f"qtbase_{current_language()}.qm is missing")
+            step = "demo file"
             from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 
             # Before the worker exists: the self-test checks the app on the machine's own day.
@@ -71,6 +77,8 @@ def self_test() -> int:
                 raise RuntimeError("the case file did not lock")
         except Exception as error:  # the step and the kind only: no data in the output
             detail = f": {error}" if isinstance(error, RuntimeError) else ""
+            if isinstance(error, ImportError):  # a part missing from an installed app
+                detail = f": {error.name or error}"
             print(f"self-test failed at {step}: {type(error).__name__}{detail}")
             return 1
         finally:
