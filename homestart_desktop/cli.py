@@ -386,6 +386,23 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
+# argparse asks gettext for these words itself (hooked below), so no ``_()`` in our code names
+# them: listed here, as argparse spells them, so the translators' extraction keeps them.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("options"),
+    N_("positional arguments"),
+    N_("show this help message and exit"),
+    N_("expected one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+)
+
+
 @contextlib.contextmanager
 def _argparse_in_our_language() -> Iterator[None]:
     """argparse's own words (usage, options, errors) through our catalogs while parsing."""

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -56,6 +56,10 @@ HOW_TO_FIX = "Run: python tools/translations.py   (extract + update + compile; s
 
 # ---- Extract
 
+# babel's own keywords, and ``tr``: documents translate into the document's language (not the
+# app's) through ``tr = translator(lang)``.
+KEYWORDS = {**DEFAULT_KEYWORDS, "tr": None}
+
 
 def extract_template() -> Catalog:
     """The messages of the code, each with the files it appears in (no line numbers, so a
@@ -64,7 +68,7 @@ def extract_template() -> Catalog:
         method_map, options_map = parse_mapping_cfg(fh)
     template = Catalog(project=PROJECT, version=VERSION, charset="utf-8", fuzzy=False)
     for filename, _lineno, message, comments, context in extract_from_dir(
-        str(ROOT / PACKAGE), method_map, options_map
+        str(ROOT / PACKAGE), method_map, options_map, keywords=KEYWORDS
     ):
         if isinstance(message, tuple) and any(part is None for part in message):
             continue  # ngettext with a non-literal argument: nothing to translate

@@ -271,5 +271,6 @@ class ExpensesPanel(QWidget):
 
     def _preview(self, result: tuple[bytes, str]) -> None:
         pdf, reference = result
-        name = f"{_('expenses')}-{reference}-{self.year.value()}.pdf"
+        kind = _("expenses")  # outside the f-string, where the translators' extraction sees it
+        name = f"{kind}-{reference}-{self.year.value()}.pdf"
         DocumentPreview(pdf, title=_("Expense statement"), suggested_name=name, parent=self).open()

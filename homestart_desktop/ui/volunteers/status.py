@@ -143,7 +143,8 @@ class StatusBox(QGroupBox):
             else ""
         )
         self.settings_hint.setVisible(bool(names))
-        name = f"{_('agreement')}-{result.reference}.pdf"
+        kind = _("agreement")  # outside the f-string, where the translators' extraction sees it
+        name = f"{kind}-{result.reference}.pdf"
         dialog = DocumentPreview(
             result.pdf, title=_("Volunteer agreement"), suggested_name=name, parent=self
         )
