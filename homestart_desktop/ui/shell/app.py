@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
 from homestart_desktop.ui.common import theme
+from homestart_desktop.ui.shell.demo_folder import DemoFolder, remove_leftover_demo_folders
 from homestart_desktop.ui.shell.unlock import (
     UnlockWindow,
     app_settings,
@@ -96,7 +96,7 @@ class AppController(QObject):
         self._translators: list[QTranslator] = []
         self._after_load: list[Callable[[], None]] = []
         self._data_layer_ready = False
-        self._demo_dir: tempfile.TemporaryDirectory | None = None
+        self._demo_dir: DemoFolder | None = None
         self.sig_data_layer_ready.connect(self._data_layer_loaded)
         self._install_qt_translations(current_language())
         self.unlock_window = UnlockWindow()
@@ -112,6 +112,9 @@ class AppController(QObject):
         self.unlock_window.set_path(path or (recent[0] if recent else None))
         self.unlock_window.show()
         threading.Thread(target=self._load_in_background, daemon=True).start()
+        # A crash leaves its demo folder behind; the next start takes it away (before making
+        # a new one, so this app never races itself for its own folder).
+        remove_leftover_demo_folders()
         if demo:
             self.make_demo_file()
 
@@ -175,7 +178,8 @@ class AppController(QObject):
 
     def make_demo_file(self) -> None:
         """Write a fresh demo case file (on the worker) and offer it with its passphrase."""
-        self._demo_dir = tempfile.TemporaryDirectory(prefix="homestart-demo-")
+        self._remove_demo_folder()
+        self._demo_dir = DemoFolder()
         self.unlock_window.set_busy(_("Making a demo case file with invented families…"))
 
         def made(path: Path) -> None:
@@ -192,7 +196,7 @@ class AppController(QObject):
         self._when_loaded(
             lambda: self.ops.run(
                 _make_demo_file,
-                folder=Path(self._demo_dir.name),
+                folder=self._demo_dir.path,
                 today=self.ops.today(),
                 success=made,
                 failure=failed,
@@ -216,8 +220,11 @@ class AppController(QObject):
         for translator in self._translators:
             self.app.removeTranslator(translator)
         self._translators.clear()
+        self._remove_demo_folder()
+
+    def _remove_demo_folder(self) -> None:
         if self._demo_dir is not None:
-            self._demo_dir.cleanup()
+            self._demo_dir.remove()
             self._demo_dir = None
 
     # ---- Unlocking
