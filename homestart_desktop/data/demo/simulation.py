@@ -242,15 +242,17 @@ def simulate(
     plans = [_family(rng, i, start + days(d)) for i, d in enumerate(referral_days)]
     _force_recent_families(plans, today)
     veterans = round(volunteers * pace.veterans)
+    course = min(len(SPRING_COURSE), volunteers // 5, max(volunteers - veterans - len(RECENT), 0))
+    forced = RECENT + SPRING_COURSE[:course]
     interview_days = sorted(
         [rng.uniform(-3 * 365, -160) for _ in range(veterans)]
-        + [rng.uniform(-150, span - 60) for _ in range(volunteers - veterans - len(RECENT))]
-    ) + [span - stage[0] for stage in RECENT]  # see _force_recent_volunteers
+        + [rng.uniform(-150, span - 60) for _ in range(volunteers - veterans - len(forced))]
+    ) + [span - stage[0] for stage in forced]  # see _force_recent_volunteers
     people = [
         _volunteer(rng, pace, i, start + days(d), volunteer_origins)
         for i, d in enumerate(interview_days)
     ]
-    _force_recent_volunteers(people[-len(RECENT) :], today)
+    _force_recent_volunteers(people[-len(forced) :], forced, today)
     trajectories: list[TrajectoryPlan] = []
     week = start - days(start.weekday())
     while week <= today:
@@ -276,6 +278,7 @@ def simulate(
         week += days(7)
     trajectories = _cut(plans, people, trajectories, rng, today)
     _ensure_every_status(plans, people, trajectories, today)
+    _hard_to_match(plans)
     return Branch(plans, people, trajectories, start, today)
 
 
@@ -291,11 +294,17 @@ RECENT = (
     (45, -25, 60, None),  # following the preparation course
     (10, 20, 80, None),  # first talk last week
 )
+# This spring's preparation course: eight new volunteers (women, as most are), free and ready
+# for a first family, so the demo's Matching and whole-list proposal have someone to propose.
+SPRING_COURSE = tuple(
+    (ago, 20 - ago, -ago // 3, None) for ago in (95, 105, 110, 120, 130, 140, 150, 170)
+)
 
 
-def _force_recent_volunteers(recent: list[VolunteerPlan], today: dt.date) -> None:
-    """A few volunteers at each first step, so that every status is in even a small demo."""
-    for volunteer, (ago, training_in, available_in, pause_in) in zip(recent, RECENT, strict=True):
+def _force_recent_volunteers(recent: list[VolunteerPlan], stages: tuple, today: dt.date) -> None:
+    """A few volunteers at each first step, so that every status is in even a small demo; and
+    this spring's course, free today, with room in their week and their travel (``wide``)."""
+    for volunteer, (ago, training_in, available_in, pause_in) in zip(recent, stages, strict=True):
         volunteer.first_interview_on = today - days(ago)
         volunteer.training_from = today + days(training_in)
         volunteer.available_on = today + days(available_in)
@@ -309,6 +318,11 @@ def _force_recent_volunteers(recent: list[VolunteerPlan], today: dt.date) -> Non
         volunteer.timeline.step(volunteer.available_on, V.available)
         if pause_in is not None:
             volunteer.timeline.step(today + days(pause_in), V.paused, "personal")
+    for volunteer in recent[len(RECENT) :]:
+        # Their own seed: the branch's history is drawn from the same numbers as before.
+        rng = random.Random(f"spring-course-{volunteer.index}")
+        volunteer.slots = _slots(rng, rng.randint(6, 9))
+        volunteer.wide = True
 
 
 def _cut(plans, people, trajectories, rng, today: dt.date) -> list[TrajectoryPlan]:
@@ -367,6 +381,20 @@ def _ensure_every_status(plans, people, trajectories, today: dt.date) -> None:
             ] < today - days(30):
                 volunteer.timeline.step(today - days(20), V.paused, "break")
                 break
+
+
+def _hard_to_match(plans: list[FamilyPlan]) -> None:
+    """Three waiting families (none of the five longest waiting) whom no volunteer fits today:
+    Saturday morning only, a man preferred, smoking at home, so Matching shows why."""
+    waiting = sorted(
+        (f for f in plans if f.timeline.status == F.waiting),
+        key=lambda f: (f.waiting_since or f.referred_on, f.index),
+    )
+    if len(waiting) < 12:
+        return
+    for family in (waiting[len(waiting) // 3], waiting[len(waiting) // 2], waiting[-3]):
+        family.slots = [(5, HalfDay.morning)]
+        family.hard_to_match = True
 
 
 def _propose_now(plans, people, trajectories, today: dt.date, ago: int, status) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.matching import candidates, steps
 from homestart_desktop.domain import matching
-from homestart_desktop.i18n import _, format_date
+from homestart_desktop.i18n import _, format_date, ngettext
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import RECORD_ROLE
@@ -119,6 +119,10 @@ class MatchingScreen(QWidget):
         self.whole_intro = QLabel(tab, objectName="hint")
         self.whole_intro.setWordWrap(True)
         self.make_whole_list = QPushButton(tab, objectName="wholeListButton")
+        # Up front, so a proposal that found few volunteers does not look like a broken screen.
+        self.whole_summary = QLabel(tab, objectName="wholeListSummary")
+        self.whole_summary.setWordWrap(True)
+        self.whole_summary.hide()
         self.whole_list = tables.whole_list_table(tab)
         self.whole_list.sig_selected.connect(
             lambda w: self.whole_explanation.setText(
@@ -147,6 +151,7 @@ class MatchingScreen(QWidget):
         bottom.addWidget(self.save_whole_list)
         column = QVBoxLayout(tab)
         column.addLayout(top)
+        column.addWidget(self.whole_summary)
         column.addWidget(self.whole_list, 1)
         column.addWidget(self.whole_explanation)
         column.addLayout(bottom)
@@ -200,6 +205,8 @@ class MatchingScreen(QWidget):
         self.family_label.clear()
         self.explanation.clear()
         self.whole_explanation.clear()
+        self.whole_summary.clear()
+        self.whole_summary.hide()
 
     def open_record(self, target: object) -> None:
         """Show the family a reminder is about: waiting (per family) or a match under way."""
@@ -292,6 +299,7 @@ class MatchingScreen(QWidget):
     def _whole_list_proposed(self, _saved: object) -> None:
         self.whole_list.set_records([])
         self.whole_explanation.clear()
+        self.whole_summary.hide()
         self.tabs.setCurrentIndex(2)
 
     def _show_data(self, data: candidates.MatchingScreenData) -> None:
@@ -375,6 +383,8 @@ class MatchingScreen(QWidget):
     def _show_whole_list(self, lines: tuple[matching.ProposalLine, ...]) -> None:
         self.whole_list.set_records([tables.WholeListLine(line) for line in lines])
         self.whole_explanation.clear()
+        self.whole_summary.setText(whole_list_summary(lines))
+        self.whole_summary.show()
         self.sig_whole_list_shown.emit()
 
     def _decide(self, decision: str) -> None:
@@ -407,3 +417,18 @@ class MatchingScreen(QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.families or changes.volunteers or changes.trajectories or changes.settings:
             self.reload()
+
+
+def whole_list_summary(lines: tuple[matching.ProposalLine, ...]) -> str:
+    """How many proposals for how many families, and why the others have none."""
+    proposed = sum(1 for line in lines if line.suggestion is not None)
+    proposals = ngettext("{count} proposal", "{count} proposals", proposed).format(count=proposed)
+    families = ngettext("{count} waiting family", "{count} waiting families", len(lines)).format(
+        count=len(lines)
+    )
+    if proposed == len(lines):
+        return _("{proposals} for {families}.").format(proposals=proposals, families=families)
+    return _(
+        "{proposals} for {families}. The others have no fitting volunteer free now: "
+        "the Per family tab shows who is excluded, and why."
+    ).format(proposals=proposals, families=families)
