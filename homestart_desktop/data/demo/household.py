@@ -289,8 +289,12 @@ def _add_volunteer(
         insurance = agreement + days(rng.uniform(0, 4))
         course_done = plan.available_on - days(rng.uniform(0, 7))
         renewals = (today - extract).days // (3 * 365)
-        if renewals and plan.timeline.status != m.VolunteerStatus.stopped and rng.random() < 0.7:
-            extract = extract + days(renewals * 3 * 365)  # renewed every three years
+        if renewals and plan.timeline.status != m.VolunteerStatus.stopped:
+            # Renewed every three years; now and then the latest renewal is due these weeks,
+            # so Today has an extract to ask for, but no one works on one years out of date.
+            extract = extract + days(renewals * 3 * 365)
+            if rng.random() < 0.15:
+                extract = today - days(3 * 365 + rng.uniform(-30, 20))
     received = min(extract + days(rng.uniform(1, 25)), today) if extract else None
     course_end = course_done or plan.available_on - days(3)
     course_days = (

@@ -43,6 +43,7 @@ CLOSE_REASONS = (
     (CloseReason.volunteer_stopped, 9),
     (CloseReason.other, 7),
 )
+MATCH_KM = 15.0  # a coordinator does not send a volunteer further than this
 NEGATIVE_OUTCOMES = (
     (IntakeOutcome.not_suitable, 35),
     (IntakeOutcome.referred_elsewhere, 30),
@@ -218,7 +219,10 @@ def _match_week(
             rng.random() < pace.hesitation
         ):  # finding the right person takes the coordinator some weeks
             continue
-        candidates = sorted(free, key=lambda v: (_fit(family, v)[0], v.index))[:6]
+        near = [v for v in free if _distance(family.postcode, v.postcode) <= MATCH_KM]
+        if not near:
+            continue  # no one close enough this week: the family waits on
+        candidates = sorted(near, key=lambda v: (_fit(family, v)[0], v.index))[:6]
         volunteer = rng.choice(candidates[:3])
         slot = _fit(family, volunteer)[1] or volunteer.slots[0]
         proposed_on = max(week + days(rng.uniform(0, 4)), family.free_from, volunteer.free_from)
@@ -412,7 +416,14 @@ def _propose_now(plans, people, trajectories, today: dt.date, ago: int, status) 
     if not waiting or not free:
         return
     family = min(waiting, key=lambda f: (f.waiting_since, f.index))
-    volunteer = min(free, key=lambda v: (v.timeline.steps[-1][0], v.index))
+    volunteer = min(
+        free,
+        key=lambda v: (
+            _distance(family.postcode, v.postcode) > MATCH_KM,
+            v.timeline.steps[-1][0],
+            v.index,
+        ),
+    )
     proposed_on = max(today - days(ago), family.timeline.steps[-1][0])
     trajectory = TrajectoryPlan(
         family, volunteer, proposed_on, _fit(family, volunteer)[1] or volunteer.slots[0]
