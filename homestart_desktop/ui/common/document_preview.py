@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.i18n import _, ngettext
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.dialog import Dialog
 
 PREVIEW_DPI = 96
 
@@ -76,7 +77,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> None:
         document.close()
 
 
-class DocumentPreview(QDialog):
+class DocumentPreview(Dialog):
     """The pages one under the other, with Print… and Save as PDF…."""
 
     def __init__(

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +36,7 @@ from homestart_desktop.i18n import (
     join_words,
     ngettext,
 )
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
@@ -66,7 +68,7 @@ def _info(rows: list[tuple[str, str]], name: str) -> QWidget:
     return area
 
 
-class FamilyFileDialog(QDialog):
+class FamilyFileDialog(Dialog):
     """Shows one family; every change goes through a dialog and comes back via ``sig_changes``."""
 
     sig_loaded = Signal()
@@ -129,6 +131,9 @@ class FamilyFileDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(self.actions)
         layout.addWidget(self.tabs, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
         ops.sig_changes.connect(self._changed)
         self.resize(860, 640)
         self.reload()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.intervision.name_detector import FamilyChoice, list_family_choices
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import RECORD_ROLE, Column, RecordTable
 
@@ -36,7 +37,7 @@ class PlainTextEdit(QPlainTextEdit):
             self.textCursor().insertText(source.text())
 
 
-class FamilyReferencePicker(QDialog):
+class FamilyReferencePicker(Dialog):
     """Choose a family; ``chosen`` holds its reference after Accept."""
 
     sig_loaded = Signal()

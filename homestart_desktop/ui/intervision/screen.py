@@ -23,6 +23,7 @@ from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.documents.intervision_report import build_session_report, load_report_input
 from homestart_desktop.i18n import _, current_language, format_short_date
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel
 from homestart_desktop.ui.intervision.notes_search import NotesSearchPanel
@@ -35,7 +36,7 @@ from homestart_desktop.ui.intervision.panels import (
 from homestart_desktop.ui.intervision.session_dialog import SessionDialog
 
 
-class ReportOptions(QDialog):
+class ReportOptions(Dialog):
     """What goes on the printed session report."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

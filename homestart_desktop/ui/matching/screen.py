@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.matching import candidates, steps
 from homestart_desktop.domain import matching
-from homestart_desktop.i18n import _, format_date, ngettext
+from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import RECORD_ROLE
+from homestart_desktop.ui.common.window_place import keep_splitter
 from homestart_desktop.ui.matching import tables as tables
 from homestart_desktop.ui.matching.dialogs import (
     ConfirmDialog,
@@ -111,6 +112,7 @@ class MatchingScreen(QWidget):
         splitter.addWidget(self.families)
         splitter.addWidget(right)
         splitter.setSizes([560, 700])
+        keep_splitter(splitter, "matching/per_family")
         QVBoxLayout(tab).addWidget(splitter)
         return tab
 
@@ -383,7 +385,7 @@ class MatchingScreen(QWidget):
     def _show_whole_list(self, lines: tuple[matching.ProposalLine, ...]) -> None:
         self.whole_list.set_records([tables.WholeListLine(line) for line in lines])
         self.whole_explanation.clear()
-        self.whole_summary.setText(whole_list_summary(lines))
+        self.whole_summary.setText(tables.whole_list_summary(lines))
         self.whole_summary.show()
         self.sig_whole_list_shown.emit()
 
@@ -417,18 +419,3 @@ class MatchingScreen(QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.families or changes.volunteers or changes.trajectories or changes.settings:
             self.reload()
-
-
-def whole_list_summary(lines: tuple[matching.ProposalLine, ...]) -> str:
-    """How many proposals for how many families, and why the others have none."""
-    proposed = sum(1 for line in lines if line.suggestion is not None)
-    proposals = ngettext("{count} proposal", "{count} proposals", proposed).format(count=proposed)
-    families = ngettext("{count} waiting family", "{count} waiting families", len(lines)).format(
-        count=len(lines)
-    )
-    if proposed == len(lines):
-        return _("{proposals} for {families}.").format(proposals=proposals, families=families)
-    return _(
-        "{proposals} for {families}. The others have no fitting volunteer free now: "
-        "the Per family tab shows who is excluded, and why."
-    ).format(proposals=proposals, families=families)

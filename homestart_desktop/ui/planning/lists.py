@@ -11,6 +11,7 @@ from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _, format_short_date
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
+from homestart_desktop.ui.common.window_place import keep_splitter
 from homestart_desktop.ui.planning.calendar import HALF_DAY_LABELS, HALF_DAYS
 from homestart_desktop.ui.planning.score_chart import ScoreChart
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
@@ -106,6 +107,11 @@ class TrajectoriesPanel(QWidget):
         splitter.setOrientation(splitter.orientation().Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.chart)
+        # The list first: on a laptop it keeps about two thirds of the height, the chart the rest.
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        keep_splitter(splitter, "planning/trajectories")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(splitter)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,6 +27,7 @@ from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.planning.trajectories import ClosingInput, ReviewInput
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -43,7 +43,7 @@ CLOSE_REASONS = {
 }
 
 
-class _TrajectoryDialog(QDialog):
+class _TrajectoryDialog(Dialog):
     """A form with error labels, Save/Cancel, Ctrl+S; subclasses build fields and ``submit``."""
 
     title = ""  # a msgid with {reference}: the family's code

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
 from homestart_desktop.ui.common import theme
+from homestart_desktop.ui.common.window_place import place_main_window
 from homestart_desktop.ui.shell.demo_folder import DemoFolder, remove_leftover_demo_folders
 from homestart_desktop.ui.shell.unlock import (
     UnlockWindow,
@@ -97,6 +98,7 @@ class AppController(QObject):
         self._after_load: list[Callable[[], None]] = []
         self._data_layer_ready = False
         self._demo_dir: DemoFolder | None = None
+        self._window_placed = False
         self.sig_data_layer_ready.connect(self._data_layer_loaded)
         self._install_qt_translations(current_language())
         self.unlock_window = UnlockWindow()
@@ -242,7 +244,11 @@ class AppController(QObject):
         self.main_window.reload_all()
         if not self.main_window.show_section(self._last_section, ask=False):
             self.main_window.show_section(self.main_window.section_keys()[0], ask=False)
-        self.main_window.show()
+        if self.main_window.isHidden() and not self._window_placed:
+            place_main_window(self.main_window)  # maximised on a laptop, or as last left here
+            self._window_placed = True
+        else:
+            self.main_window.show()
         self.unlock_window.forget_passphrase()
         self.unlock_window.set_busy("")
         self.unlock_window.hide()

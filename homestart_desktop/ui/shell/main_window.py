@@ -14,7 +14,7 @@ from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.i18n import _, ngettext
 from homestart_desktop.ui.common import theme
+from homestart_desktop.ui.common.window_place import remember_main_window
 from homestart_desktop.ui.shell.sections import SECTIONS, Section
 
 log = logging.getLogger(__name__)
@@ -180,6 +181,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         super().closeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """Locking or quitting: keep size and place for this screen (not when minimised)."""
+        if not self.isMinimized() and not event.spontaneous():
+            remember_main_window(self)
+        super().hideEvent(event)
 
     # ---- Building
 
