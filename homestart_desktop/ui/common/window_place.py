@@ -8,7 +8,7 @@ store as the recent files), so the laptop and the office monitor each keep their
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -69,18 +69,42 @@ def remember_main_window(window: QWidget) -> None:
 # ---- Splitters
 
 
-def keep_splitter(splitter: QSplitter, name: str) -> None:
-    """Restore ``splitter`` as the coordinator left it on this screen, and keep each move."""
+def keep_splitter(splitter: QSplitter, name: str, *, shares: list[int] | None = None) -> None:
+    """Restore ``splitter`` as the coordinator left it on this screen, and keep each move.
+
+    ``shares`` divides it the first time (e.g. ``[2, 1]``: two thirds, one third), whatever
+    the height or width it gets then: proportions given before it is shown are lost.
+    """
     splitter.setObjectName(splitter.objectName() or name)
+    _SplitterKeeper(splitter, name, shares)
 
-    def restore() -> None:
-        stored = app_settings().value(f"splitter/{screen_key(splitter)}/{name}")
-        if stored:
-            splitter.restoreState(stored)
 
-    def store() -> None:
-        app_settings().setValue(f"splitter/{screen_key(splitter)}/{name}", splitter.saveState())
+class _SplitterKeeper(QObject):
+    """Acts once the splitter is first on screen, when it sits in its window and has a size."""
 
-    # After the event loop turns: the splitter then sits in its window, on its screen.
-    QTimer.singleShot(0, splitter, restore)
-    splitter.splitterMoved.connect(lambda _pos, _index: store())
+    def __init__(self, splitter: QSplitter, name: str, shares: list[int] | None) -> None:
+        super().__init__(splitter)
+        self.splitter, self.name, self.shares = splitter, name, shares
+        splitter.installEventFilter(self)
+        splitter.splitterMoved.connect(lambda _pos, _index: self.store())
+
+    def key(self) -> str:
+        return f"splitter/{screen_key(self.splitter)}/{self.name}"
+
+    def store(self) -> None:
+        app_settings().setValue(self.key(), self.splitter.saveState())
+
+    def restore(self) -> None:
+        stored = app_settings().value(self.key())
+        if stored and self.splitter.restoreState(stored):
+            return
+        if self.shares:
+            total = sum(self.splitter.sizes()) or 1
+            whole = sum(self.shares)
+            self.splitter.setSizes([total * share // whole for share in self.shares])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.splitter and event.type() == QEvent.Type.Show:
+            self.splitter.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.restore)  # after the layout has sized it
+        return False

@@ -52,7 +52,7 @@ class FamilyReferencePicker(Dialog):
         self.table = RecordTable(
             [
                 Column(N_("Reference"), lambda f: f.reference),
-                Column(N_("Status"), lambda f: f.status, status_label),
+                Column(N_("Status"), lambda f: f.status, status_label, whole=True),
                 Column(N_("Family members"), lambda f: f.people),
             ],
             self,

@@ -111,8 +111,7 @@ class MatchingScreen(QWidget):
         splitter = QSplitter(tab)
         splitter.addWidget(self.families)
         splitter.addWidget(right)
-        splitter.setSizes([560, 700])
-        keep_splitter(splitter, "matching/per_family")
+        keep_splitter(splitter, "matching/per_family", shares=[45, 55])
         QVBoxLayout(tab).addWidget(splitter)
         return tab
 

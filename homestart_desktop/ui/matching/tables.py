@@ -74,8 +74,10 @@ def waiting_table(parent: QWidget) -> RecordTable:
         [
             Column(N_("Family"), lambda f: f.reference),
             Column(N_("Name"), lambda f: f.name),
-            Column(N_("Municipality"), lambda f: f.municipality),
-            Column(N_("Waiting since"), lambda f: f.waiting_since, format_short_date),
+            Column(N_("Municipality"), lambda f: f.municipality, optional=True),
+            Column(
+                N_("Waiting since"), lambda f: f.waiting_since, format_short_date, optional=True
+            ),
             Column(N_("Waiting"), lambda f: f.waiting_days, format_days, align_right=True),
         ],
         parent,
@@ -159,10 +161,10 @@ def matches_table(parent: QWidget) -> RecordTable:
             Column(
                 N_("Volunteer"), lambda m: f"{m.volunteer_reference} {m.volunteer_name}".strip()
             ),
-            Column(N_("Status"), lambda m: m.status, status_label),
+            Column(N_("Status"), lambda m: m.status, status_label, whole=True),
             Column(N_("Proposed on"), lambda m: m.proposed_on, format_date),
             Column(N_("Introduction visit"), lambda m: m.introduction_on, format_date),
-            Column(N_("Why"), lambda m: m.reason),
+            Column(N_("Why"), lambda m: m.reason, optional=True),
         ],
         parent,
         placeholder=_("Search family, volunteer…"),

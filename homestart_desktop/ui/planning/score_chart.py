@@ -31,6 +31,7 @@ class ChartLayout:
     plot: QRectF
     xs: tuple[float, ...]
     legend: tuple[tuple[QRectF, str], ...]  # the box of each area's label, and the label
+    font: QFont  # of the axes and the legend
 
 
 class ScoreChart(QWidget):
@@ -41,7 +42,7 @@ class ScoreChart(QWidget):
         self.setObjectName("scoreChart")
         self.setAccessibleName(_("Outcome scores over time"))
         # Small enough that the trajectories above keep most of a laptop's height.
-        self.setMinimumSize(360, 170)
+        self.setMinimumSize(360, 140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._points: list[ScorePoint] = []
 
@@ -57,7 +58,8 @@ class ScoreChart(QWidget):
 
     def chart_layout(self) -> ChartLayout:
         """The plot and legend for the current size and font; what paintEvent draws."""
-        metrics = QFontMetricsF(self._small_font())
+        small = self._small_font()
+        metrics = QFontMetricsF(small)
         labels = [_(AREA_LABELS[area]) for area in OUTCOME_AREAS]
         # The legend is as wide as its longest label, but never more than 45% of the chart;
         # a label that still does not fit is elided, never cut.
@@ -69,7 +71,7 @@ class ScoreChart(QWidget):
             (QRectF(plot.right() + 36, 8 + row * row_height, legend_width - 36, row_height), label)
             for row, label in enumerate(labels)
         )
-        return ChartLayout(plot, self._xs(plot), legend)
+        return ChartLayout(plot, self._xs(plot), legend, small)
 
     def _xs(self, plot: QRectF) -> tuple[float, ...]:
         # By date: a review after a year stands a year from the intake, not one step further.
@@ -103,7 +105,7 @@ class ScoreChart(QWidget):
             return
         layout = self.chart_layout()
         plot = layout.plot
-        painter.setFont(self._small_font())
+        painter.setFont(layout.font)
         metrics = painter.fontMetrics()
         for score in range(6):
             y = plot.bottom() - plot.height() * score / 5

@@ -14,7 +14,7 @@ from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +33,8 @@ from homestart_desktop.ui.common.window_place import remember_main_window
 from homestart_desktop.ui.shell.sections import SECTIONS, Section
 
 log = logging.getLogger(__name__)
+
+SIDEBAR_WIDE, SIDEBAR_NARROW = 210, 170
 
 
 class MainWindow(QMainWindow):
@@ -182,6 +184,11 @@ class MainWindow(QMainWindow):
             return
         super().closeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        # On a small laptop the screens need the room more than the sidebar does.
+        self.sidebar.setFixedWidth(SIDEBAR_NARROW if self.width() < 1200 else SIDEBAR_WIDE)
+        super().resizeEvent(event)
+
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
         """Locking or quitting: keep size and place for this screen (not when minimised)."""
         if not self.isMinimized() and not event.spontaneous():
@@ -208,7 +215,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setAccessibleName("sections")
-        self.sidebar.setFixedWidth(210)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDE)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.currentRowChanged.connect(self._sidebar_moved)
         self.stack = QStackedWidget(objectName="screens")
