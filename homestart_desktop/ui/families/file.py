@@ -27,7 +27,6 @@ from homestart_desktop.data.families.file import FamilyFile, load_family
 from homestart_desktop.data.families.referrals import REOPENABLE
 from homestart_desktop.data.models import OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import reason_label, status_label
-from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.i18n import (
     LANGUAGES,
     N_,
@@ -37,12 +36,14 @@ from homestart_desktop.i18n import (
     ngettext,
 )
 from homestart_desktop.ui.common.dialog import Dialog
-from homestart_desktop.ui.common.document_preview import DocumentPreview
+from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import AGAIN, CORRECT, ReferralDialog
 from homestart_desktop.ui.families.status_dialogs import PlanIntakeDialog, StatusDialog
+
+intake_form_for = later("homestart_desktop.documents.intake_form", "intake_form_for")
 
 
 def _yes(value: bool) -> str:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.intervision import sessions as iv
-from homestart_desktop.documents.intervision_report import build_session_report, load_report_input
 from homestart_desktop.i18n import _, current_language, format_short_date
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.dialog import Dialog
@@ -66,6 +65,12 @@ def make_report(
     *, session, session_id: int, lang: str, include_notes: bool, by_reference: bool, today: dt.date
 ):
     """The session report's PDF bytes (runs on the worker)."""
+    # Here, not at the top: reportlab loads when a report is first printed.
+    from homestart_desktop.documents.intervision_report import (
+        build_session_report,
+        load_report_input,
+    )
+
     data = load_report_input(session=session, session_id=session_id, today=today)
     pdf = build_session_report(
         data, lang=lang, include_notes=include_notes, volunteers_by_reference=by_reference

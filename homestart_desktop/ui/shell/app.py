@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
 from homestart_desktop.ui.common import theme
+from homestart_desktop.ui.common.memory import forget_source_lines
 from homestart_desktop.ui.common.window_place import place_main_window
 from homestart_desktop.ui.shell.demo_folder import DemoFolder, remove_leftover_demo_folders
 from homestart_desktop.ui.shell.unlock import (
@@ -360,6 +361,7 @@ class AppController(QObject):
         # costs 120 MB (scipy, reportlab) that a coordinator who stays on Today never needs.
         try:
             _load_data_layer()
+            forget_source_lines()
         finally:
             self.sig_data_layer_ready.emit()
 
