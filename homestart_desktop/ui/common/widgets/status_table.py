@@ -383,7 +383,8 @@ class RecordTable(QWidget):
             for c, t in zip(shown, titles, strict=True)
         ]
         widths = fitted_widths([natural[c] for c in shown], room, floors=floors)
-        for column, width in zip(shown, widths, strict=True):
+        # The last one is left to Qt, which stretches it over what is left.
+        for column, width in zip(shown[:-1], widths[:-1], strict=True):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
 
