@@ -12,6 +12,7 @@ Each figure is the median of several runs.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import statistics
@@ -42,7 +43,7 @@ def _case_file_copy(folder: str) -> tuple[Path, str]:
         shutil.copyfile(source, path)
         os.chmod(path, 0o600)
     else:  # run on its own: build the large branch here
-        write_demo_file(path, size="large")
+        write_demo_file(path, size="large", today=dt.date.today())
     return path, os.environ.get("HOMESTART_BENCH_PASSPHRASE", DEMO_PASSPHRASE)
 
 

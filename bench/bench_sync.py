@@ -42,7 +42,7 @@ def _demo_copy(folder: str) -> tuple[Path, str, str]:
         shutil.copyfile(source, target)
         os.chmod(target, 0o600)
     else:  # run on its own: build the file here
-        write_demo_file(target, size=size)
+        write_demo_file(target, size=size, today=dt.date.today())
     return target, os.environ.get("HOMESTART_BENCH_PASSPHRASE", DEMO_PASSPHRASE), size
 
 

@@ -61,7 +61,7 @@ def demo_case_file(size: str) -> Path:
                 stale.unlink(missing_ok=True)
         started = time.perf_counter()
         building = CACHE_DIR / f"building-{size}-{os.getpid()}.hscase"
-        write_demo_file(building, size=size)
+        write_demo_file(building, size=size, today=dt.date.today())
         os.replace(building, path)
         took = time.perf_counter() - started
         print(f"built the {size} demo branch in {took:.1f} s: {path.name}", flush=True)

@@ -65,6 +65,18 @@ def _app_clock_on_test_day(request: pytest.FixtureRequest, monkeypatch: pytest.M
     monkeypatch.setattr(Ops, "fixed_day", TEST_TODAY)
 
 
+@pytest.fixture(autouse=True)
+def _app_settings_of_its_own(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """UI tests keep the app's settings (window places, splitters, recent files) in a folder
+    of their own, never in the person's who runs them."""
+    if Path(request.path).relative_to(Path(__file__).parent).parts[0] != "ui":
+        return
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path / "app-settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+
+
 @pytest.fixture(scope="session")
 def empty_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     """A new, empty case file for branch 'Teststad', and its derived key."""

@@ -57,14 +57,34 @@ _RANGES: tuple[tuple[str, int, int], ...] = (
 )
 
 
-def company_number_ok(number: str) -> bool:
-    """A Belgian enterprise number (0123.456.749): ten digits, the last two a mod-97 check."""
+def _company_digits(number: str) -> str:
     digits = re.sub(r"[\s.]", "", number)
     if len(digits) == 9:
         digits = "0" + digits  # written without its leading zero
+    return digits
+
+
+def company_number_ok(number: str) -> bool:
+    """A Belgian enterprise number (0123.456.749): ten digits, the last two a mod-97 check."""
+    return company_number_problem(number) is None
+
+
+def company_number_problem(number: str) -> str | None:
+    """What is wrong with a company number, in the coordinator's words; None when it is right.
+
+    The length and the check digits get different messages: a number of ten digits is not
+    told that it should have ten digits.
+    """
+    digits = _company_digits(number)
     if not re.fullmatch(r"[01]\d{9}", digits):
-        return False
-    return 97 - int(digits[:8]) % 97 == int(digits[8:])
+        return _("A company number has ten digits and starts with 0 or 1, e.g. 0123.456.749.")
+    expected = 97 - int(digits[:8]) % 97
+    if expected != int(digits[8:]):
+        return _(
+            "The check digits (the last two, {given}) do not match the first eight digits, "
+            "which call for {expected}; check for a typing error."
+        ).format(given=digits[8:], expected=f"{expected:02d}")
+    return None
 
 
 def check_settings(settings: BranchSettings) -> None:
@@ -76,11 +96,9 @@ def check_settings(settings: BranchSettings) -> None:
         problems.add("postcode", _("A Belgian postcode has four digits, e.g. 9000."))
     if settings.email and not _EMAIL.match(settings.email.strip()):
         problems.add("email", _("This is not an e-mail address (name@example.be)."))
-    if settings.company_number and not company_number_ok(settings.company_number):
-        problems.add(
-            "company_number",
-            _("A company number has ten digits, e.g. 0123.456.749; check for a typing error."),
-        )
+    company_problem = settings.company_number and company_number_problem(settings.company_number)
+    if company_problem:
+        problems.add("company_number", company_problem)
     key = settings.central_office_public_key.strip()
     if key and not _AGE_RECIPIENT.match(key):
         problems.add(

@@ -10,9 +10,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session
 
-from homestart_desktop.data.models import ExpenseRegime, Transport
+from homestart_desktop.data.models import ExpenseRegime
 from homestart_desktop.data.settings import BranchSettings, load_settings
-from homestart_desktop.data.volunteers.expenses import YearSummary, year_summary
+from homestart_desktop.data.volunteers.expenses import (  # noqa: F401 (the words, re-exported)
+    REGIME_WORDS,
+    TRANSPORT_WORDS,
+    YearSummary,
+    year_summary,
+)
 from homestart_desktop.data.volunteers.register import VolunteerFile, get_volunteer
 from homestart_desktop.documents.common import (
     CONTENT_WIDTH,
@@ -23,18 +28,7 @@ from homestart_desktop.documents.common import (
     styles,
     translator,
 )
-from homestart_desktop.i18n import LANGUAGES, N_, format_date, format_money, format_number
-
-TRANSPORT_WORDS = {
-    Transport.car: N_("car"),
-    Transport.bicycle: N_("bicycle"),
-    Transport.public_transport: N_("public transport"),
-    Transport.other: N_("other"),
-}
-REGIME_WORDS = {
-    ExpenseRegime.flat_rate: N_("flat-rate expenses"),
-    ExpenseRegime.actual_costs: N_("actual costs"),
-}
+from homestart_desktop.i18n import LANGUAGES, format_date, format_money, format_number
 
 
 @dataclasses.dataclass(frozen=True)

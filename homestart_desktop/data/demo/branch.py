@@ -140,7 +140,7 @@ def _fill_settings(session: Session) -> None:
         coordinator=COORDINATORS[0],
         organisation="Home-Start Vlaanderen vzw",
         legal_form="vzw",
-        company_number="0123.456.789",
+        company_number="0456.789.034",  # passes the check digits, so Settings can be saved
         insurer="Voorbeeld Verzekeringen nv (demo)",
         policy_number="DEMO-BA-2026-0001",
         other_cover="Lichamelijke ongevallen en rechtsbijstand voor vrijwilligers (demo)",

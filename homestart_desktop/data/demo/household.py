@@ -142,8 +142,10 @@ def _add_family(rows: Rows, rng: random.Random, plan: FamilyPlan, code: str, tod
         support_questions=rng.sample(SUPPORT_QUESTIONS, rng.randint(1, 3)),
         support_question_text=rng.choice(QUESTIONS),
         preferred_slots=[f"{WEEKDAY_CODES[d]}-{h.value}" for d, h in plan.slots],
-        volunteer_gender_preference=rng.choices(list(m.GenderPreference), weights=[70, 28, 2])[0],
-        smoking_at_home=rng.random() < 0.15,
+        volunteer_gender_preference=m.GenderPreference.male
+        if plan.hard_to_match
+        else rng.choices(list(m.GenderPreference), weights=[70, 28, 2])[0],
+        smoking_at_home=rng.random() < 0.15 or plan.hard_to_match,
         pets_at_home=(pets := rng.random() < 0.3),
         pets_description=rng.choice(("kat", "hond", "twee katten", "konijn")) if pets else "",
         no_volunteer_from_neighbourhood=rng.random() < 0.05,
@@ -273,7 +275,7 @@ def _add_volunteer(
     rows: Rows, rng: random.Random, plan: VolunteerPlan, code: str, today: dt.date
 ) -> int:
     origin = plan.origin
-    gender = m.Gender.female if rng.random() < 0.85 else m.Gender.male
+    gender = m.Gender.female if rng.random() < 0.85 or plan.wide else m.Gender.male
     last_name = rng.choice(origin.last)
     statuses = [step[2] for step in plan.timeline.steps]
     trained = m.VolunteerStatus.in_training in statuses
@@ -287,8 +289,12 @@ def _add_volunteer(
         insurance = agreement + days(rng.uniform(0, 4))
         course_done = plan.available_on - days(rng.uniform(0, 7))
         renewals = (today - extract).days // (3 * 365)
-        if renewals and plan.timeline.status != m.VolunteerStatus.stopped and rng.random() < 0.7:
-            extract = extract + days(renewals * 3 * 365)  # renewed every three years
+        if renewals and plan.timeline.status != m.VolunteerStatus.stopped:
+            # Renewed every three years; now and then the latest renewal is due these weeks,
+            # so Today has an extract to ask for, but no one works on one years out of date.
+            extract = extract + days(renewals * 3 * 365)
+            if rng.random() < 0.15:
+                extract = today - days(3 * 365 + rng.uniform(-30, 20))
     received = min(extract + days(rng.uniform(1, 25)), today) if extract else None
     course_end = course_done or plan.available_on - days(3)
     course_days = (
@@ -315,14 +321,14 @@ def _add_volunteer(
         motivation=rng.choice(MOTIVATIONS),
         experience_with_children=rng.choice(EXPERIENCE),
         experience_tags=rng.sample(EXPERIENCE_TAGS, rng.randint(0, 3)),
-        has_car=rng.random() < 0.6,
+        has_car=rng.random() < 0.6 or plan.wide,
         has_bike=rng.random() < 0.6,
         uses_public_transport=rng.random() < 0.4,
-        max_travel_km=rng.choice((5, 8, 10, 15, 20)),
+        max_travel_km=rng.choice((15, 20, 25) if plan.wide else (5, 8, 10, 15, 20)),
         child_age_min=0,
-        child_age_max=rng.choice((3, 6, 12, 12)),
-        accepts_smoking=rng.random() < 0.3,
-        accepts_pets=rng.random() < 0.8,
+        child_age_max=12 if plan.wide else rng.choice((3, 6, 12, 12)),
+        accepts_smoking=rng.random() < (0.6 if plan.wide else 0.3),
+        accepts_pets=plan.wide or rng.random() < 0.8,
         first_interview_on=plan.first_interview_on,
         extract_issued_on=extract,
         extract_received_on=received,

@@ -80,6 +80,7 @@ class FamilyPlan:
     free_from: dt.date | None = None  # on the waiting list and not in a proposal
     timeline: Timeline = field(default_factory=Timeline)
     trajectories: list[TrajectoryPlan] = field(default_factory=list)
+    hard_to_match: bool = False  # wishes no volunteer meets today (simulation._hard_to_match)
 
 
 @dataclass
@@ -97,6 +98,7 @@ class VolunteerPlan:
     stopped_on: dt.date | None = None
     stop_reason: str = ""
     timeline: Timeline = field(default_factory=Timeline)
+    wide: bool = False  # travels far and takes any family: a demo's proposals need a few
 
 
 @dataclass

@@ -43,6 +43,7 @@ CLOSE_REASONS = (
     (CloseReason.volunteer_stopped, 9),
     (CloseReason.other, 7),
 )
+MATCH_KM = 15.0  # a coordinator does not send a volunteer further than this
 NEGATIVE_OUTCOMES = (
     (IntakeOutcome.not_suitable, 35),
     (IntakeOutcome.referred_elsewhere, 30),
@@ -218,7 +219,10 @@ def _match_week(
             rng.random() < pace.hesitation
         ):  # finding the right person takes the coordinator some weeks
             continue
-        candidates = sorted(free, key=lambda v: (_fit(family, v)[0], v.index))[:6]
+        near = [v for v in free if _distance(family.postcode, v.postcode) <= MATCH_KM]
+        if not near:
+            continue  # no one close enough this week: the family waits on
+        candidates = sorted(near, key=lambda v: (_fit(family, v)[0], v.index))[:6]
         volunteer = rng.choice(candidates[:3])
         slot = _fit(family, volunteer)[1] or volunteer.slots[0]
         proposed_on = max(week + days(rng.uniform(0, 4)), family.free_from, volunteer.free_from)
@@ -242,15 +246,17 @@ def simulate(
     plans = [_family(rng, i, start + days(d)) for i, d in enumerate(referral_days)]
     _force_recent_families(plans, today)
     veterans = round(volunteers * pace.veterans)
+    course = min(len(SPRING_COURSE), volunteers // 5, max(volunteers - veterans - len(RECENT), 0))
+    forced = RECENT + SPRING_COURSE[:course]
     interview_days = sorted(
         [rng.uniform(-3 * 365, -160) for _ in range(veterans)]
-        + [rng.uniform(-150, span - 60) for _ in range(volunteers - veterans - len(RECENT))]
-    ) + [span - stage[0] for stage in RECENT]  # see _force_recent_volunteers
+        + [rng.uniform(-150, span - 60) for _ in range(volunteers - veterans - len(forced))]
+    ) + [span - stage[0] for stage in forced]  # see _force_recent_volunteers
     people = [
         _volunteer(rng, pace, i, start + days(d), volunteer_origins)
         for i, d in enumerate(interview_days)
     ]
-    _force_recent_volunteers(people[-len(RECENT) :], today)
+    _force_recent_volunteers(people[-len(forced) :], forced, today)
     trajectories: list[TrajectoryPlan] = []
     week = start - days(start.weekday())
     while week <= today:
@@ -276,6 +282,7 @@ def simulate(
         week += days(7)
     trajectories = _cut(plans, people, trajectories, rng, today)
     _ensure_every_status(plans, people, trajectories, today)
+    _hard_to_match(plans)
     return Branch(plans, people, trajectories, start, today)
 
 
@@ -291,11 +298,17 @@ RECENT = (
     (45, -25, 60, None),  # following the preparation course
     (10, 20, 80, None),  # first talk last week
 )
+# This spring's preparation course: eight new volunteers (women, as most are), free and ready
+# for a first family, so the demo's Matching and whole-list proposal have someone to propose.
+SPRING_COURSE = tuple(
+    (ago, 20 - ago, -ago // 3, None) for ago in (95, 105, 110, 120, 130, 140, 150, 170)
+)
 
 
-def _force_recent_volunteers(recent: list[VolunteerPlan], today: dt.date) -> None:
-    """A few volunteers at each first step, so that every status is in even a small demo."""
-    for volunteer, (ago, training_in, available_in, pause_in) in zip(recent, RECENT, strict=True):
+def _force_recent_volunteers(recent: list[VolunteerPlan], stages: tuple, today: dt.date) -> None:
+    """A few volunteers at each first step, so that every status is in even a small demo; and
+    this spring's course, free today, with room in their week and their travel (``wide``)."""
+    for volunteer, (ago, training_in, available_in, pause_in) in zip(recent, stages, strict=True):
         volunteer.first_interview_on = today - days(ago)
         volunteer.training_from = today + days(training_in)
         volunteer.available_on = today + days(available_in)
@@ -309,6 +322,11 @@ def _force_recent_volunteers(recent: list[VolunteerPlan], today: dt.date) -> Non
         volunteer.timeline.step(volunteer.available_on, V.available)
         if pause_in is not None:
             volunteer.timeline.step(today + days(pause_in), V.paused, "personal")
+    for volunteer in recent[len(RECENT) :]:
+        # Their own seed: the branch's history is drawn from the same numbers as before.
+        rng = random.Random(f"spring-course-{volunteer.index}")
+        volunteer.slots = _slots(rng, rng.randint(6, 9))
+        volunteer.wide = True
 
 
 def _cut(plans, people, trajectories, rng, today: dt.date) -> list[TrajectoryPlan]:
@@ -369,6 +387,20 @@ def _ensure_every_status(plans, people, trajectories, today: dt.date) -> None:
                 break
 
 
+def _hard_to_match(plans: list[FamilyPlan]) -> None:
+    """Three waiting families (none of the five longest waiting) whom no volunteer fits today:
+    Saturday morning only, a man preferred, smoking at home, so Matching shows why."""
+    waiting = sorted(
+        (f for f in plans if f.timeline.status == F.waiting),
+        key=lambda f: (f.waiting_since or f.referred_on, f.index),
+    )
+    if len(waiting) < 12:
+        return
+    for family in (waiting[len(waiting) // 3], waiting[len(waiting) // 2], waiting[-3]):
+        family.slots = [(5, HalfDay.morning)]
+        family.hard_to_match = True
+
+
 def _propose_now(plans, people, trajectories, today: dt.date, ago: int, status) -> None:
     """A proposal made ``ago`` days ago to the longest-waiting family, with a free volunteer."""
     waiting = [
@@ -384,7 +416,14 @@ def _propose_now(plans, people, trajectories, today: dt.date, ago: int, status) 
     if not waiting or not free:
         return
     family = min(waiting, key=lambda f: (f.waiting_since, f.index))
-    volunteer = min(free, key=lambda v: (v.timeline.steps[-1][0], v.index))
+    volunteer = min(
+        free,
+        key=lambda v: (
+            _distance(family.postcode, v.postcode) > MATCH_KM,
+            v.timeline.steps[-1][0],
+            v.index,
+        ),
+    )
     proposed_on = max(today - days(ago), family.timeline.steps[-1][0])
     trajectory = TrajectoryPlan(
         family, volunteer, proposed_on, _fit(family, volunteer)[1] or volunteer.slots[0]

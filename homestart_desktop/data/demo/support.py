@@ -13,6 +13,7 @@ import hashlib
 import random
 
 from homestart_desktop.data import models as m
+from homestart_desktop.data.demo import notes
 from homestart_desktop.data.demo.names import COORDINATORS
 from homestart_desktop.data.demo.plans import Branch, days
 from homestart_desktop.data.demo.rows import Rows, at_nine
@@ -30,18 +31,8 @@ THEMES = (
     "Spelen met jonge kinderen",
     "Ouders met een psychische kwetsbaarheid",
 )
-SESSION_NOTES = (
-    "Ervaringen uitgewisseld over {family}: de vrijwilliger voelt zich soms machteloos.",
-    "Casus {family} besproken; tips over het betrekken van de oudste.",
-    "Vraag rond {family}: hoe reageer je als mama afzegt zonder te verwittigen?",
-)
-TALK_NOTES = (
-    "Gaat goed bij {family}; de kinderen kijken uit naar de woensdag.",
-    "Vrijwilliger twijfelt of ze genoeg doet bij {family}. Samen bekeken wat wel lukt.",
-    "Bezoek bij {family} loopt vlot; volgende stap: samen naar het Huis van het Kind.",
-    "Even stilgestaan bij de eigen grenzen; vrijwilliger neemt voldoende rust.",
-)
 FLAT_RATE_PER_VISIT_CENTS = 1000
+CYCLING_KM = 10.0  # as far as a cyclist rides to a family, one way (domain.matching says so too)
 
 
 def _family_on(branch: Branch, family_codes: dict[int, str]) -> dict[int, list]:
@@ -85,17 +76,16 @@ def _add_session(rows, rng, day, members, volunteer_ids, spans, today) -> None:
     if day > today:
         return
     references = [c for v in members if (c := _reference_on(spans, v.index, day))]
-    notes = " ".join(
-        rng.choice(SESSION_NOTES).format(family=code)
-        for code in rng.sample(references, min(2, len(references)))
+    session_notes = " ".join(
+        notes.session_note(rng, code) for code in rng.sample(references, min(2, len(references)))
     )
     session_id = rows.add(
         m.IntervisionSession,
         on=day,
         theme=rng.choice(THEMES),
         facilitator=rng.choice((COORDINATORS[0], COORDINATORS[0], "Externe begeleider")),
-        notes=notes,
-        agreements="Volgende keer bespreken we hoe het verder ging.",
+        notes=session_notes,
+        agreements=notes.session_agreements(rng),
     )
     for volunteer in members:
         paused = volunteer.timeline.status_on(day) == m.VolunteerStatus.paused
@@ -114,13 +104,7 @@ def _add_session(rows, rng, day, members, volunteer_ids, spans, today) -> None:
         rows.add(
             m.FollowUpAction,
             session_id=session_id,
-            description=rng.choice(
-                (
-                    "Folder Huis van het Kind doorsturen",
-                    "Contact opnemen met de verwijzer",
-                    "Vormingsaanbod delen",
-                )
-            ),
+            description=notes.follow_up(rng),
             who=COORDINATORS[0],
             due_on=due,
             done_on=max(done, day) if done else None,
@@ -141,15 +125,16 @@ def add_coaching(rows: Rows, branch: Branch, volunteer_ids, family_codes, seed: 
         while day <= last:
             number += 1
             code = _reference_on(spans, volunteer.index, day)
-            template = rng.choice(TALK_NOTES if code else TALK_NOTES[-1:])
             gap = days(rng.uniform(42, 84))
             rows.add(
                 m.CoachingTalk,
                 volunteer_id=volunteer_ids[volunteer.index],
                 on=day,
                 kind=m.TalkKind.evaluation if number % 5 == 0 else m.TalkKind.coaching,
-                notes=template.format(family=code),
-                agreements="Volgende keer samen terugblikken.",
+                notes=notes.talk_note(rng, code),
+                agreements=rng.choice(
+                    ("Volgende keer samen terugblikken.", "", "Bellen als er iets is.")
+                ),
                 next_on=day + gap,
             )
             day += gap
@@ -166,6 +151,7 @@ def add_coaching(rows: Rows, branch: Branch, volunteer_ids, family_codes, seed: 
 def add_expenses(rows: Rows, branch: Branch, seed: int) -> None:
     """One regime per volunteer and year, and an expense line for every visit done."""
     volunteer_of = {row["id"]: row["volunteer_id"] for row in rows.tables[m.Trajectory]}
+    has_bike = {row["id"]: row["has_bike"] for row in rows.tables[m.Volunteer]}
     regime_of: dict[tuple[int, int], m.ExpenseRegime] = {}
     cycles: dict[int, bool] = {}
     for visit in rows.tables[m.Visit]:
@@ -179,15 +165,16 @@ def add_expenses(rows: Rows, branch: Branch, seed: int) -> None:
             regime_of[key] = (
                 m.ExpenseRegime.actual_costs if rng.random() < 0.3 else m.ExpenseRegime.flat_rate
             )
-            cycles.setdefault(volunteer_id, rng.random() < 0.3)
+            cycles.setdefault(volunteer_id, has_bike[volunteer_id] and rng.random() < 0.5)
             rows.add(m.ExpenseYear, volunteer_id=volunteer_id, year=day.year, regime=regime_of[key])
         quarter_end = dt.date(day.year, 3 * ((day.month - 1) // 3) + 3, 1) + days(31)
         paid = quarter_end + days(20) if quarter_end + days(20) <= branch.today else None
         if regime_of[key] == m.ExpenseRegime.flat_rate:
             km, transport, cents = 0.0, m.Transport.car, FLAT_RATE_PER_VISIT_CENTS
         else:
-            bicycle = cycles[volunteer_id]
             km = visit["km"]
+            # A cyclist takes the bike up to ten km each way; a family further off, the car.
+            bicycle = cycles[volunteer_id] and km <= 2 * CYCLING_KM
             transport = m.Transport.bicycle if bicycle else m.Transport.car
             cents = round(km * (35.0 if bicycle else 43.2))
         rows.add(

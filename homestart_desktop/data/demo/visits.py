@@ -14,11 +14,13 @@ import random
 import holidays
 
 from homestart_desktop.data import models as m
+from homestart_desktop.data.demo import notes
 from homestart_desktop.data.demo.plans import Branch, TrajectoryPlan, days
 from homestart_desktop.data.demo.rows import Rows
 from homestart_desktop.data.postcodes import distance_km
 
 PLAN_AHEAD_DAYS = 28
+ROAD_FACTOR = 1.3  # the road is about a third longer than the straight line between postcodes
 COLOURS = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#9C755F")
 ACTIVITIES = (
     "parenting:respite", "parenting:play", "parenting:reading", "parenting:outing",
@@ -26,13 +28,6 @@ ACTIVITIES = (
     "network:parent_group", "network:dutch", "network:services", "rights:administration",
     "rights:finding_services", "rights:advocacy",
 )  # fmt: skip
-NOTES = (
-    "Samen naar de bib geweest.",
-    "Mama had een zware week; vooral geluisterd.",
-    "Met de kinderen naar de speeltuin in het park.",
-    "Brief van de mutualiteit samen bekeken.",
-    "Kinderen voorgelezen, mama kon even rusten.",
-)
 VISIT_OUTCOMES = (
     (m.VisitStatus.done, 85),
     (m.VisitStatus.cancelled_family, 8),
@@ -80,6 +75,9 @@ def _add_trajectory(
     family_id, volunteer_id = ids
     pause = plan.pauses[-1] if status == m.TrajectoryStatus.paused else None
     distance = distance_km(plan.family.postcode, plan.volunteer.postcode)
+    if distance is not None and distance < 1.0:
+        # One postcode, two addresses: a street or a neighbourhood apart, not zero.
+        distance = rng.uniform(1.0, 3.5)
     closed = status == m.TrajectoryStatus.closed
     trajectory_id = rows.add(
         m.Trajectory,
@@ -138,7 +136,7 @@ def _add_visits(rows, rng, plan, trajectory_id, distance, closed_days, blocked, 
         last = today
     else:
         last = today + days(PLAN_AHEAD_DAYS)
-    km = round(2 * 1.3 * (distance or 2.0), 1)  # there and back, by road
+    km = round(2 * ROAD_FACTOR * (distance or 2.0), 1)  # there and back, by road
     week = dt.timedelta(days=7)
     while day <= last:
         if day in closed_days or any(first <= day < until for first, until in blocked):
@@ -158,7 +156,7 @@ def _add_visits(rows, rng, plan, trajectory_id, distance, closed_days, blocked, 
             minutes=rng.choice((150, 180, 180, 210, 240)) if done else 0,
             km=km if done else 0.0,
             activities=rng.sample(ACTIVITIES, rng.randint(1, 3)) if done else [],
-            note=rng.choice(NOTES) if done and rng.random() < 0.2 else "",
+            note=notes.visit_note(rng) if done and rng.random() < 0.2 else "",
         )
         day += week
 

@@ -22,8 +22,19 @@ from homestart_desktop.data.models import Expense, ExpenseRegime, ExpenseYear, T
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.validation import Problems, ValidationError, check_typed
 from homestart_desktop.data.volunteers.register import _row
-from homestart_desktop.i18n import _, format_money, format_number, parse_number
+from homestart_desktop.i18n import N_, _, format_money, format_number, parse_number
 
+# How the screen and the statement name a means of transport and an expense regime.
+TRANSPORT_WORDS = {
+    Transport.car: N_("car"),
+    Transport.bicycle: N_("bicycle"),
+    Transport.public_transport: N_("public transport"),
+    Transport.other: N_("other"),
+}
+REGIME_WORDS = {
+    ExpenseRegime.flat_rate: N_("flat-rate expenses"),
+    ExpenseRegime.actual_costs: N_("actual costs"),
+}
 WARN_SHARE = Decimal("0.9")  # warn from 90% of a ceiling on
 KM_TRANSPORT = (Transport.car, Transport.bicycle)
 

@@ -12,9 +12,11 @@ suggested files with reference codes, never with names.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pypdfium2
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -31,8 +33,23 @@ from PySide6.QtWidgets import (
 from homestart_desktop.i18n import _, ngettext
 from homestart_desktop.private_files import write_private
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.dialog import Dialog
+
+if TYPE_CHECKING:
+    import pypdfium2
 
 PREVIEW_DPI = 96
+
+
+def later(module: str, name: str) -> Callable[..., Any]:
+    """A ``documents`` function, imported on its first call: reportlab and the document
+    layouts (some 20 MB) load when a coordinator first prints, not with every screen."""
+
+    def call(**kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(**kwargs)
+
+    call.__name__ = name
+    return call
 
 
 def _page_image(page: pypdfium2.PdfPage, dpi: float) -> QImage:
@@ -46,6 +63,8 @@ def _page_image(page: pypdfium2.PdfPage, dpi: float) -> QImage:
 
 def page_images(pdf: bytes, *, dpi: float = PREVIEW_DPI) -> list[QImage]:
     """Every page of ``pdf`` as an image at ``dpi``."""
+    import pypdfium2  # with the first document, not with the screens (PDFium: ~10 MB)
+
     document = pypdfium2.PdfDocument(pdf)
     try:
         return [_page_image(document[index], dpi) for index in range(len(document))]
@@ -55,6 +74,8 @@ def page_images(pdf: bytes, *, dpi: float = PREVIEW_DPI) -> list[QImage]:
 
 def print_pdf(pdf: bytes, printer: QPrinter) -> None:
     """Send every page to ``printer``, each scaled to fit the printable area."""
+    import pypdfium2  # with the first document, not with the screens (PDFium: ~10 MB)
+
     document = pypdfium2.PdfDocument(pdf)
     painter = QPainter()
     try:
@@ -77,7 +98,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> None:
         document.close()
 
 
-class DocumentPreview(QDialog):
+class DocumentPreview(Dialog):
     """The pages one under the other, with Print… and Save as PDF…."""
 
     def __init__(

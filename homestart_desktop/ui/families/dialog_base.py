@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
@@ -23,11 +22,12 @@ from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.workflow import IllegalStep
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
 
 
-class SavingDialog(QDialog):
+class SavingDialog(Dialog):
     """A form dialog that saves through ``ops.write`` and keeps every typed value on refusal."""
 
     sig_saved = Signal(object)

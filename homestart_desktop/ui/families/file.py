@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +27,6 @@ from homestart_desktop.data.families.file import FamilyFile, load_family
 from homestart_desktop.data.families.referrals import REOPENABLE
 from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import reason_label, status_label
-from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.i18n import (
     LANGUAGES,
     N_,
@@ -35,12 +35,15 @@ from homestart_desktop.i18n import (
     join_words,
     ngettext,
 )
-from homestart_desktop.ui.common.document_preview import DocumentPreview
+from homestart_desktop.ui.common.dialog import Dialog
+from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import AGAIN, CORRECT, ReferralDialog
 from homestart_desktop.ui.families.status_dialogs import PlanIntakeDialog, StatusDialog
+
+intake_form_for = later("homestart_desktop.documents.intake_form", "intake_form_for")
 
 
 def _yes(value: bool) -> str:
@@ -66,7 +69,7 @@ def _info(rows: list[tuple[str, str]], name: str) -> QWidget:
     return area
 
 
-class FamilyFileDialog(QDialog):
+class FamilyFileDialog(Dialog):
     """Shows one family; every change goes through a dialog and comes back via ``sig_changes``."""
 
     sig_loaded = Signal()
@@ -129,6 +132,9 @@ class FamilyFileDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(self.actions)
         layout.addWidget(self.tabs, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
         ops.sig_changes.connect(self._changed)
         self.resize(860, 640)
         self.reload()

@@ -23,15 +23,16 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.families.register import FamilyRow, list_families, waiting_list
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.data.workflow import status_label
-from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.domain.search import normalise
 from homestart_desktop.i18n import LANGUAGES, N_, _, format_days, format_short_date, join_words
-from homestart_desktop.ui.common.document_preview import DocumentPreview
+from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.families.file import FamilyFileDialog
 from homestart_desktop.ui.families.referral_dialog import NEW, ReferralDialog
 from homestart_desktop.ui.families.table import FamilyColumn, FamilyTable
 from homestart_desktop.ui.families.waiting_list import WaitingListView
+
+intake_form_for = later("homestart_desktop.documents.intake_form", "intake_form_for")
 
 
 def _place_key(row: FamilyRow) -> str:

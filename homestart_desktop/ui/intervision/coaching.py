@@ -16,7 +16,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from homestart_desktop.data.models import TalkKind
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -52,7 +52,7 @@ def load_talk_form(*, session: Session, talk_id: int | None) -> tuple:
     return talk, load_name_index(session=session)
 
 
-class TalkDialog(QDialog):
+class TalkDialog(Dialog):
     """One coaching talk: date, kind, notes, agreements, next talk planned."""
 
     sig_saved = Signal(int)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.intervision.name_detector import FamilyChoice, list_family_choices
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import RECORD_ROLE, Column, RecordTable
 
@@ -36,7 +37,7 @@ class PlainTextEdit(QPlainTextEdit):
             self.textCursor().insertText(source.text())
 
 
-class FamilyReferencePicker(QDialog):
+class FamilyReferencePicker(Dialog):
     """Choose a family; ``chosen`` holds its reference after Accept."""
 
     sig_loaded = Signal()
@@ -51,7 +52,7 @@ class FamilyReferencePicker(QDialog):
         self.table = RecordTable(
             [
                 Column(N_("Reference"), lambda f: f.reference),
-                Column(N_("Status"), lambda f: f.status, status_label),
+                Column(N_("Status"), lambda f: f.status, status_label, whole=True),
                 Column(N_("Family members"), lambda f: f.people),
             ],
             self,

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.intervision import sessions as iv
-from homestart_desktop.documents.intervision_report import build_session_report, load_report_input
 from homestart_desktop.i18n import _, current_language, format_short_date
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel
 from homestart_desktop.ui.intervision.notes_search import NotesSearchPanel
@@ -35,7 +35,7 @@ from homestart_desktop.ui.intervision.panels import (
 from homestart_desktop.ui.intervision.session_dialog import SessionDialog
 
 
-class ReportOptions(QDialog):
+class ReportOptions(Dialog):
     """What goes on the printed session report."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -65,6 +65,12 @@ def make_report(
     *, session, session_id: int, lang: str, include_notes: bool, by_reference: bool, today: dt.date
 ):
     """The session report's PDF bytes (runs on the worker)."""
+    # Here, not at the top: reportlab loads when a report is first printed.
+    from homestart_desktop.documents.intervision_report import (
+        build_session_report,
+        load_report_input,
+    )
+
     data = load_report_input(session=session, session_id=session_id, today=today)
     pdf = build_session_report(
         data, lang=lang, include_notes=include_notes, volunteers_by_reference=by_reference

@@ -13,7 +13,6 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -28,6 +27,7 @@ from homestart_desktop.data.intervision.name_detector import NameIndex, load_nam
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -59,7 +59,7 @@ def load_session_form(*, session: Session, session_id: int | None, today: dt.dat
     )
 
 
-class SessionDialog(QDialog):
+class SessionDialog(Dialog):
     """A new session (``session_id`` None) or an existing one."""
 
     sig_loaded = Signal()

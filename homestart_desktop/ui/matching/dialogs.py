@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,12 +27,13 @@ from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.domain import matching, planning
 from homestart_desktop.domain.matching_words import HALF_DAY_FORMS, weekday_names
 from homestart_desktop.i18n import _
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 
 
-class _MatchDialog(QDialog):
+class _MatchDialog(Dialog):
     """A form with error labels, Save/Cancel, Ctrl+S and Esc; subclasses add fields and ``save``."""
 
     def __init__(

@@ -29,6 +29,7 @@ from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import RECORD_ROLE
+from homestart_desktop.ui.common.window_place import keep_splitter
 from homestart_desktop.ui.matching import tables as tables
 from homestart_desktop.ui.matching.dialogs import (
     ConfirmDialog,
@@ -110,7 +111,7 @@ class MatchingScreen(QWidget):
         splitter = QSplitter(tab)
         splitter.addWidget(self.families)
         splitter.addWidget(right)
-        splitter.setSizes([560, 700])
+        keep_splitter(splitter, "matching/per_family", shares=[45, 55])
         QVBoxLayout(tab).addWidget(splitter)
         return tab
 
@@ -119,6 +120,10 @@ class MatchingScreen(QWidget):
         self.whole_intro = QLabel(tab, objectName="hint")
         self.whole_intro.setWordWrap(True)
         self.make_whole_list = QPushButton(tab, objectName="wholeListButton")
+        # Up front, so a proposal that found few volunteers does not look like a broken screen.
+        self.whole_summary = QLabel(tab, objectName="wholeListSummary")
+        self.whole_summary.setWordWrap(True)
+        self.whole_summary.hide()
         self.whole_list = tables.whole_list_table(tab)
         self.whole_list.sig_selected.connect(
             lambda w: self.whole_explanation.setText(
@@ -147,6 +152,7 @@ class MatchingScreen(QWidget):
         bottom.addWidget(self.save_whole_list)
         column = QVBoxLayout(tab)
         column.addLayout(top)
+        column.addWidget(self.whole_summary)
         column.addWidget(self.whole_list, 1)
         column.addWidget(self.whole_explanation)
         column.addLayout(bottom)
@@ -200,6 +206,8 @@ class MatchingScreen(QWidget):
         self.family_label.clear()
         self.explanation.clear()
         self.whole_explanation.clear()
+        self.whole_summary.clear()
+        self.whole_summary.hide()
 
     def open_record(self, target: object) -> None:
         """Show the family a reminder is about: waiting (per family) or a match under way."""
@@ -292,6 +300,7 @@ class MatchingScreen(QWidget):
     def _whole_list_proposed(self, _saved: object) -> None:
         self.whole_list.set_records([])
         self.whole_explanation.clear()
+        self.whole_summary.hide()
         self.tabs.setCurrentIndex(2)
 
     def _show_data(self, data: candidates.MatchingScreenData) -> None:
@@ -375,6 +384,8 @@ class MatchingScreen(QWidget):
     def _show_whole_list(self, lines: tuple[matching.ProposalLine, ...]) -> None:
         self.whole_list.set_records([tables.WholeListLine(line) for line in lines])
         self.whole_explanation.clear()
+        self.whole_summary.setText(tables.whole_list_summary(lines))
+        self.whole_summary.show()
         self.sig_whole_list_shown.emit()
 
     def _decide(self, decision: str) -> None:

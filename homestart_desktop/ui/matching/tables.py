@@ -14,7 +14,15 @@ from PySide6.QtWidgets import QWidget
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.domain import matching
 from homestart_desktop.domain.matching_words import FACTOR_LABELS
-from homestart_desktop.i18n import N_, _, format_date, format_days, format_number, format_short_date
+from homestart_desktop.i18n import (
+    N_,
+    _,
+    format_date,
+    format_days,
+    format_number,
+    format_short_date,
+    ngettext,
+)
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 DECISIONS = {"": "", "accepted": N_("accepted"), "rejected": N_("rejected")}
@@ -66,8 +74,10 @@ def waiting_table(parent: QWidget) -> RecordTable:
         [
             Column(N_("Family"), lambda f: f.reference),
             Column(N_("Name"), lambda f: f.name),
-            Column(N_("Municipality"), lambda f: f.municipality),
-            Column(N_("Waiting since"), lambda f: f.waiting_since, format_short_date),
+            Column(N_("Municipality"), lambda f: f.municipality, optional=True),
+            Column(
+                N_("Waiting since"), lambda f: f.waiting_since, format_short_date, optional=True
+            ),
             Column(N_("Waiting"), lambda f: f.waiting_days, format_days, align_right=True),
         ],
         parent,
@@ -151,13 +161,28 @@ def matches_table(parent: QWidget) -> RecordTable:
             Column(
                 N_("Volunteer"), lambda m: f"{m.volunteer_reference} {m.volunteer_name}".strip()
             ),
-            Column(N_("Status"), lambda m: m.status, status_label),
+            Column(N_("Status"), lambda m: m.status, status_label, whole=True),
             Column(N_("Proposed on"), lambda m: m.proposed_on, format_date),
             Column(N_("Introduction visit"), lambda m: m.introduction_on, format_date),
-            Column(N_("Why"), lambda m: m.reason),
+            Column(N_("Why"), lambda m: m.reason, optional=True),
         ],
         parent,
         placeholder=_("Search family, volunteer…"),
         empty_text=_("No match under way. Propose a volunteer for a waiting family first."),
         object_name="openMatches",
     )
+
+
+def whole_list_summary(lines: tuple[matching.ProposalLine, ...]) -> str:
+    """How many proposals for how many families, and why the others have none."""
+    proposed = sum(1 for line in lines if line.suggestion is not None)
+    proposals = ngettext("{count} proposal", "{count} proposals", proposed).format(count=proposed)
+    families = ngettext("{count} waiting family", "{count} waiting families", len(lines)).format(
+        count=len(lines)
+    )
+    if proposed == len(lines):
+        return _("{proposals} for {families}.").format(proposals=proposals, families=families)
+    return _(
+        "{proposals} for {families}. The others have no fitting volunteer free now: "
+        "the Per family tab shows who is excluded, and why."
+    ).format(proposals=proposals, families=families)

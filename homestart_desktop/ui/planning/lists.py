@@ -11,6 +11,7 @@ from homestart_desktop.data.workflow import status_label
 from homestart_desktop.i18n import N_, _, format_number, format_short_date
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
+from homestart_desktop.ui.common.window_place import keep_splitter
 from homestart_desktop.ui.planning.calendar import HALF_DAY_LABELS, HALF_DAYS
 from homestart_desktop.ui.planning.score_chart import ScoreChart
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
@@ -38,7 +39,7 @@ def visit_table(parent: QWidget) -> RecordTable:
         Column(N_("Half-day"), lambda v: v.half_day, _half_day),
         Column(N_("Family"), lambda v: v.family_reference),
         Column(N_("Volunteer"), lambda v: v.volunteer_reference),
-        Column(N_("Status"), lambda v: v.status, lambda s: _(STATUS_CHOICES[s])),
+        Column(N_("Status"), lambda v: v.status, lambda s: _(STATUS_CHOICES[s]), whole=True),
         Column(
             N_("Hours"),
             lambda v: v.minutes / 60 if v.minutes else None,
@@ -69,8 +70,8 @@ class TrajectoriesPanel(QWidget):
         columns = [
             Column(N_("Family"), lambda r: r.family_reference),
             Column(N_("Volunteer"), lambda r: r.volunteer_reference),
-            Column(N_("Status"), lambda r: r.status, status_label),
-            Column(N_("Since"), lambda r: r.start_on, format_short_date),
+            Column(N_("Status"), lambda r: r.status, status_label, whole=True),
+            Column(N_("Since"), lambda r: r.start_on, format_short_date, optional=True),
             Column(
                 N_("Weekly visit"),
                 lambda r: (r.weekday, r.half_day),
@@ -106,6 +107,11 @@ class TrajectoriesPanel(QWidget):
         splitter.setOrientation(splitter.orientation().Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.chart)
+        # The list first: on a laptop it keeps three quarters of the height, the chart the rest.
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        keep_splitter(splitter, "planning/trajectories", shares=[3, 1])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(splitter)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -19,13 +18,14 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.planning import blocked_periods
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_short_date
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 
-class PeriodsDialog(QDialog):
+class PeriodsDialog(Dialog):
     """Lists the coming periods; adds one (form keeps its values when refused) or removes one."""
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:

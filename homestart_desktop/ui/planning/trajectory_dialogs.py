@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -31,6 +30,7 @@ from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.domain.planning import add_months
 from homestart_desktop.i18n import N_, _, format_short_date
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -45,7 +45,7 @@ CLOSE_REASONS = {
 }
 
 
-class _TrajectoryDialog(QDialog):
+class _TrajectoryDialog(Dialog):
     """A form with error labels, Save/Cancel, Ctrl+S; subclasses build fields and ``submit``."""
 
     title = ""  # a msgid with {reference}: the family's code

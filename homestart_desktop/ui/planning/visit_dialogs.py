@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -23,6 +22,7 @@ from homestart_desktop.data.models import HalfDay, VisitStatus
 from homestart_desktop.data.planning import visits
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -59,7 +59,7 @@ ACTIVITY_LABELS = {
 }
 
 
-class LogVisitDialog(QDialog):
+class LogVisitDialog(Dialog):
     """Ctrl+S (or Enter) saves through ``ops``; a refusal stands beside its field, nothing lost."""
 
     def __init__(
@@ -205,7 +205,7 @@ def visits_half_day(half_day: str) -> str:
     ]
 
 
-class VisitDateDialog(QDialog):
+class VisitDateDialog(Dialog):
     """Choose a day and half-day: to move a planned visit, or to add an extra one."""
 
     def __init__(

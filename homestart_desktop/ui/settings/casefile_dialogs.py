@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -31,6 +30,7 @@ from homestart_desktop.data.casefile.errors import CaseFileError
 from homestart_desktop.data.casefile.passphrase import passphrase_problems
 from homestart_desktop.i18n import _, format_datetime
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 
 # ---- Work on the worker (module-level, no widgets)
@@ -162,7 +162,7 @@ def restore_backup(parent: QWidget, ops: Any) -> None:
     window.sig_restore.emit(dialog.chosen, dialog.passphrase.text())
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(Dialog):
     """Current passphrase, new passphrase twice with the rules shown live."""
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
@@ -267,7 +267,7 @@ class ChangePassphraseDialog(QDialog):
         self.accept()
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(Dialog):
     """The backups beside the case file (newest first) or another file, and its passphrase."""
 
     def __init__(self, case_path: Path, parent: QWidget | None = None) -> None:

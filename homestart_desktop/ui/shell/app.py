@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +23,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 from homestart_desktop import RESOURCES_DIR, __version__
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
 from homestart_desktop.ui.common import prompts, theme
+from homestart_desktop.ui.common.memory import forget_source_lines
+from homestart_desktop.ui.common.window_place import place_main_window
+from homestart_desktop.ui.shell.demo_folder import DemoFolder, remove_leftover_demo_folders
 from homestart_desktop.ui.shell.unlock import (
     UnlockWindow,
     app_settings,
@@ -98,7 +100,8 @@ class AppController(QObject):
         self._translators: list[QTranslator] = []
         self._after_load: list[Callable[[], None]] = []
         self._data_layer_ready = False
-        self._demo_dir: tempfile.TemporaryDirectory | None = None
+        self._demo_dir: DemoFolder | None = None
+        self._window_placed = False
         self.sig_data_layer_ready.connect(self._data_layer_loaded)
         self._install_qt_translations(current_language())
         self.unlock_window = UnlockWindow()
@@ -115,6 +118,9 @@ class AppController(QObject):
         self.unlock_window.set_path(path or (recent[0] if recent else None))
         self.unlock_window.show()
         threading.Thread(target=self._load_in_background, daemon=True).start()
+        # A crash leaves its demo folder behind; the next start takes it away (before making
+        # a new one, so this app never races itself for its own folder).
+        remove_leftover_demo_folders()
         if demo:
             self.make_demo_file()
 
@@ -182,7 +188,8 @@ class AppController(QObject):
 
     def make_demo_file(self) -> None:
         """Write a fresh demo case file (on the worker) and offer it with its passphrase."""
-        self._demo_dir = tempfile.TemporaryDirectory(prefix="homestart-demo-")
+        self._remove_demo_folder()
+        self._demo_dir = DemoFolder()
         self.unlock_window.set_busy(_("Making a demo case file with invented families…"))
 
         def made(path: Path) -> None:
@@ -199,7 +206,7 @@ class AppController(QObject):
         self._when_loaded(
             lambda: self.ops.run(
                 _make_demo_file,
-                folder=Path(self._demo_dir.name),
+                folder=self._demo_dir.path,
                 today=self.ops.today(),
                 success=made,
                 failure=failed,
@@ -223,8 +230,11 @@ class AppController(QObject):
         for translator in self._translators:
             self.app.removeTranslator(translator)
         self._translators.clear()
+        self._remove_demo_folder()
+
+    def _remove_demo_folder(self) -> None:
         if self._demo_dir is not None:
-            self._demo_dir.cleanup()
+            self._demo_dir.remove()
             self._demo_dir = None
 
     # ---- Unlocking
@@ -242,7 +252,11 @@ class AppController(QObject):
         self.main_window.reload_all()
         if not self.main_window.show_section(self._last_section, ask=False):
             self.main_window.show_section(self.main_window.section_keys()[0], ask=False)
-        self.main_window.show()
+        if self.main_window.isHidden() and not self._window_placed:
+            place_main_window(self.main_window)  # maximised on a laptop, or as last left here
+            self._window_placed = True
+        else:
+            self.main_window.show()
         self.unlock_window.forget_passphrase()
         self.unlock_window.set_busy("")
         self.unlock_window.hide()
@@ -373,6 +387,7 @@ class AppController(QObject):
         # costs 120 MB (scipy, reportlab) that a coordinator who stays on Today never needs.
         try:
             _load_data_layer()
+            forget_source_lines()
         finally:
             self.sig_data_layer_ready.emit()
 

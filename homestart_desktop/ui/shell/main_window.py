@@ -12,9 +12,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import qtawesome as qta
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,10 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.i18n import _, ngettext
-from homestart_desktop.ui.common import theme
+from homestart_desktop.ui.common import icons, theme
+from homestart_desktop.ui.common.memory import forget_source_lines
+from homestart_desktop.ui.common.window_place import remember_main_window
 from homestart_desktop.ui.shell.sections import SECTIONS, Section
 
 log = logging.getLogger(__name__)
+
+SIDEBAR_WIDE, SIDEBAR_NARROW = 210, 170
 
 
 class MainWindow(QMainWindow):
@@ -76,7 +79,7 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
         for section in self._available.values():
-            item = QListWidgetItem(qta.icon(section.icon, color=theme.MUTED), _(section.label))
+            item = QListWidgetItem(icons.icon(section.icon, color=theme.MUTED), _(section.label))
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         """The screen of section ``key``, built (and loaded, when unlocked) on first use."""
         if key not in self._screens and key in self._available:
             screen = self._available[key].make(self.ops, self)
+            forget_source_lines()  # the screen's modules were just imported
             screen.setObjectName(screen.objectName() or f"screen_{key}")
             self._screens[key] = screen
             self.stack.addWidget(screen)
@@ -128,6 +132,7 @@ class MainWindow(QMainWindow):
                 return False
         self._current = key
         self._select_row(key)
+        forget_source_lines()  # what the last screen's loading imported on the worker
         self.stack.setCurrentWidget(self.screen(key))
         self.sig_section_changed.emit(key)
         return True
@@ -195,6 +200,17 @@ class MainWindow(QMainWindow):
             return
         super().closeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        # On a small laptop the screens need the room more than the sidebar does.
+        self.sidebar.setFixedWidth(SIDEBAR_NARROW if self.width() < 1200 else SIDEBAR_WIDE)
+        super().resizeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """Locking or quitting: keep size and place for this screen (not when minimised)."""
+        if not self.isMinimized() and not event.spontaneous():
+            remember_main_window(self)
+        super().hideEvent(event)
+
     # ---- Building
 
     def _build(self) -> None:
@@ -205,7 +221,7 @@ class MainWindow(QMainWindow):
         self.branch_label = QLabel(objectName="branchName")
         self.branch_label.setAccessibleName("branch_name")
         self.lock_button = QPushButton(objectName="lock")
-        self.lock_button.setIcon(qta.icon("mdi6.lock-outline", color=theme.TEXT))
+        self.lock_button.setIcon(icons.icon("mdi6.lock-outline", color=theme.TEXT))
         self.lock_button.clicked.connect(self.sig_lock)
         header_row.addWidget(self.branch_label)
         header_row.addSpacing(10)
@@ -215,7 +231,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setAccessibleName("sections")
-        self.sidebar.setFixedWidth(210)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDE)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.currentRowChanged.connect(self._sidebar_moved)
         self.stack = QStackedWidget(objectName="screens")

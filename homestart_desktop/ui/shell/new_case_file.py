@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.shell.place_warning import PlaceWarning
 
@@ -36,7 +36,7 @@ def _create(*, path: Path, branch_name: str, passphrase: str, repeated: str) -> 
     return create_case_file(path, passphrase=passphrase, branch_name=branch_name, repeated=repeated)
 
 
-class NewCaseFileDialog(QDialog):
+class NewCaseFileDialog(Dialog):
     """Branch name, file, passphrase twice; creates the file on the worker."""
 
     def __init__(self, ops: Any, parent: QWidget | None = None) -> None:

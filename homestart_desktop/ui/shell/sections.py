@@ -6,7 +6,8 @@ Add your line above Settings (which stays last)::
 
 - ``key``: stable id (used to return to the same section after unlocking, and in tests).
 - ``label``: a msgid, translated when the sidebar is built.
-- ``icon``: a qtawesome name (the label is always shown beside it).
+- ``icon``: a Material Design icon name, listed in ``ui/common/icons.py`` (the label is always
+  shown beside it).
 - ``factory``: ``"module:Class"`` (imported when the main window is built, so this list stays
   light) or a callable; either is called as ``factory(ops, parent)`` and returns the screen.
 

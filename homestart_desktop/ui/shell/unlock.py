@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,22 +29,13 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.window_place import app_settings
 from homestart_desktop.ui.shell.place_warning import PlaceWarning
 
 MAX_RECENT = 8
 
 
 # ---- Recent files (paths only: no personal data in the system's settings store)
-
-
-def app_settings() -> QSettings:
-    """The app's own settings store (per user; an INI file, so tests can redirect it)."""
-    return QSettings(
-        QSettings.Format.IniFormat,
-        QSettings.Scope.UserScope,
-        "Home-Start Vlaanderen",
-        "Home-Start Desktop",
-    )
 
 
 def recent_files() -> list[Path]:

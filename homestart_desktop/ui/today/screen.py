@@ -183,7 +183,7 @@ class TodayScreen(QWidget):
                 Column(N_("Part of day"), lambda v: v.half_day, lambda h: _(HALF_DAYS[h])),
                 Column(N_("Family"), lambda v: v.family_reference),
                 Column(N_("Volunteer"), lambda v: v.volunteer_reference),
-                Column(N_("Status"), lambda v: v.status, lambda s: _(VISIT_STATES[s])),
+                Column(N_("Status"), lambda v: v.status, lambda s: _(VISIT_STATES[s]), whole=True),
             ],
             empty_text=_(
                 "No home visits this week. The weekly visits of active trajectories appear here "

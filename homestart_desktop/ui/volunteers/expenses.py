@@ -19,17 +19,14 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.models import ExpenseRegime, Transport
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.volunteers.expenses import (
+    REGIME_WORDS,
+    TRANSPORT_WORDS,
     ExpenseIn,
     YearSummary,
     add_expense,
     delete_expense,
     set_regime,
     year_summary,
-)
-from homestart_desktop.documents.expense_statement import (
-    REGIME_WORDS,
-    TRANSPORT_WORDS,
-    statement_for,
 )
 from homestart_desktop.i18n import (
     N_,
@@ -38,7 +35,7 @@ from homestart_desktop.i18n import (
     format_number,
     format_short_date,
 )
-from homestart_desktop.ui.common.document_preview import DocumentPreview
+from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -56,6 +53,8 @@ COLUMNS = [
     Column(N_("km"), lambda e: e.km or None, lambda k: format_number(k) if k else "", True),
     Column(N_("Amount"), lambda e: e.amount_cents, format_money, True),
 ]
+
+statement_for = later("homestart_desktop.documents.expense_statement", "statement_for")
 
 
 class ExpensesPanel(QWidget):

@@ -60,7 +60,7 @@ IDENTITY_FIELDS = (
 )
 MATCH_COLUMNS = [
     Column(N_("Family"), lambda m: m.family_reference),
-    Column(N_("Status"), lambda m: m.status, status_label),
+    Column(N_("Status"), lambda m: m.status, status_label, whole=True),
     Column(N_("Proposed"), lambda m: m.proposed_on, format_short_date),
     Column(N_("Start"), lambda m: m.start_on, format_short_date),
     Column(N_("End"), lambda m: m.ended_on, format_short_date),
@@ -68,7 +68,7 @@ MATCH_COLUMNS = [
 
 HISTORY_COLUMNS = [
     Column(N_("Date"), lambda h: h.on, format_short_date),
-    Column(N_("Status"), lambda h: h.to_status, status_label),
+    Column(N_("Status"), lambda h: h.to_status, status_label, whole=True),
     Column(N_("Reason"), lambda h: reason_label(h.reason)),
 ]
 

@@ -42,7 +42,7 @@ COLUMNS = [
     Column(N_("Reference"), lambda v: v.reference),
     Column(N_("Name"), lambda v: v.name),
     Column(N_("Municipality"), lambda v: v.municipality),
-    Column(N_("Status"), lambda v: v.status, status_label),
+    Column(N_("Status"), lambda v: v.status, status_label, whole=True),
     Column(N_("Current family"), lambda v: ", ".join(v.current_families)),
     Column(N_("Languages"), lambda v: ", ".join(v.languages)),
     # Sorts by how many there are; reads as 'Tue am, Thu pm'.
@@ -61,7 +61,7 @@ class RegisterTable(RecordTable):
     def set_records(self, records: list[VolunteerRow]) -> None:
         self.model.set_records(records)
         if records and not self._measured:
-            self.view.resizeColumnsToContents()
+            self.measure_columns()
             self._measured = True
         self._update_count()
 

@@ -3,6 +3,8 @@ work allows (pause, stop with a reason, back to available, ...), and printing th
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,12 +20,13 @@ from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.volunteers.onboarding import change_status, missing_for_available
 from homestart_desktop.data.volunteers.register import VolunteerFile
 from homestart_desktop.data.workflow import VOLUNTEER_STEPS, status_label
-from homestart_desktop.documents.agreement import REQUIRED_SETTINGS, AgreementPrint, agreement_for
 from homestart_desktop.i18n import LANGUAGES, _
-from homestart_desktop.ui.common.document_preview import DocumentPreview
+from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
+
+agreement_for = later("homestart_desktop.documents.agreement", "agreement_for")
 
 
 class StatusBox(QGroupBox):
@@ -135,7 +138,9 @@ class StatusBox(QGroupBox):
 
     # ---- Internals
 
-    def _preview(self, result: AgreementPrint) -> None:
+    def _preview(self, result: Any) -> None:  # documents.agreement.AgreementPrint
+        from homestart_desktop.documents.agreement import REQUIRED_SETTINGS  # loaded by now
+
         names = ", ".join(_(REQUIRED_SETTINGS[n]) for n in result.missing_settings)
         self.settings_hint.setText(
             _("Still empty in Settings, printed as a line to fill in: {names}.").format(names=names)

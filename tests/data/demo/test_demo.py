@@ -16,6 +16,7 @@ from homestart_desktop.data.models import FamilyStatus, TrajectoryStatus, Volunt
 from homestart_desktop.data.postcodes import is_known_postcode
 from homestart_desktop.data.references import FAMILY_PREFIX, next_reference
 from homestart_desktop.data.settings import load_settings
+from homestart_desktop.data.settings_checks import check_settings
 from homestart_desktop.data.workflow import check_step
 from tests.clock import TEST_TODAY
 from tests.conftest import _open_copy
@@ -95,7 +96,7 @@ def test_realistic_size(demo_case_file) -> None:
 def test_branch_settings_are_filled(demo_case_file) -> None:
     settings = demo_case_file.read(load_settings)
     assert settings.branch_name == DEMO_BRANCH_NAME
-    assert settings.company_number == "0123.456.789"
+    check_settings(settings)  # Settings can be saved as they are (the company number too)
     assert settings.insurer and settings.policy_number and settings.street
     assert settings.postcode == "9000"
     assert settings.central_office_public_key.startswith("age1")  # the published demo key

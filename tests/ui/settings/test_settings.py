@@ -247,3 +247,39 @@ def test_closing_the_window_with_unsaved_settings_asks_first(qtbot, empty_case_f
     window.close()
     assert not window.isVisible()
     ops.shutdown()
+
+
+def test_the_demo_branch_can_change_its_language_and_save(qtbot, demo_case_file) -> None:
+    ops = Ops()
+    ops.case_file = demo_case_file
+    settings_screen = SettingsScreen(ops)
+    qtbot.addWidget(settings_screen)
+    settings_screen.show()
+    with qtbot.waitSignal(settings_screen.sig_loaded, timeout=10_000):
+        settings_screen.reload()
+    try:
+        language: QComboBox = settings_screen.findChild(QComboBox, "language")
+        language.setCurrentIndex(language.findData("fr"))
+        with qtbot.waitSignal(settings_screen.sig_saved, timeout=10_000):
+            settings_screen.save()
+        assert demo_case_file.read(load_settings).language == "fr"
+    finally:
+        ops.shutdown()
+
+
+def test_a_company_number_with_a_typing_error_names_its_check_digits(qtbot, screen) -> None:
+    company = _field(screen, "company_number")
+    qtbot.keyClicks(company, "0123.456.789")  # ten digits; the check digits should be 49
+    screen.save()
+    qtbot.waitUntil(lambda: screen.status.text().startswith("Niet bewaard"), timeout=10_000)
+    (message,) = {e.message("company_number") for e in screen._errors if e.knows("company_number")}
+    assert "controlegetallen" in message and "89" in message and "49" in message
+    assert "tien cijfers" not in message
+
+    company.clear()
+    qtbot.keyClicks(company, "0123.456")
+    screen.save()
+    qtbot.waitUntil(
+        lambda: any("tien cijfers" in e.message("company_number") for e in screen._errors),
+        timeout=10_000,
+    )

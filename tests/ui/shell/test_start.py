@@ -80,3 +80,33 @@ def test_the_language_can_be_chosen_before_unlocking(qtbot, controller) -> None:
     assert app_settings().value("language") == "fr"  # the next start opens in French
     choose(qtbot, window, "language", "English")
     assert window.unlock_button.text() == "&Unlock"
+
+
+def test_the_demo_folder_goes_when_the_app_quits(qtbot, controller, quick_demo) -> None:
+    window = controller.unlock_window
+    controller.make_demo_file()
+    qtbot.waitUntil(lambda: window.path() is not None, timeout=20_000)
+    folder = window.path().parent
+    assert folder.name.startswith("homestart-demo-") and folder.is_dir()
+    controller.shutdown()
+    assert not folder.exists()
+
+
+def test_demo_folders_left_by_a_crash_go_at_the_next_start(tmp_path) -> None:
+    from homestart_desktop.ui.shell.demo_folder import DemoFolder, remove_leftover_demo_folders
+
+    left = tmp_path / "homestart-demo-k3x9q1"
+    left.mkdir()
+    (left / "Demo.hscase").write_bytes(b"\0" * 64)
+    (tmp_path / "homestart-demo-k3x9q1" / "in-use.lock").touch()  # its app is gone: no OS lock
+    shown_by_another_app = DemoFolder(temp_root=tmp_path)
+    (shown_by_another_app.path / "Demo.hscase").write_bytes(b"\0" * 64)
+    unrelated = tmp_path / "other-app-folder"
+    unrelated.mkdir()
+
+    assert remove_leftover_demo_folders(tmp_path) == 1
+    assert not left.exists()
+    assert (shown_by_another_app.path / "Demo.hscase").exists()  # still in use: stays
+    assert unrelated.exists()
+    shown_by_another_app.remove()
+    assert not shown_by_another_app.path.exists()

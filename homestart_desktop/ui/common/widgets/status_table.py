@@ -5,7 +5,7 @@ Usage (rows are frozen dataclasses from ``data/``)::
     columns = [
         Column(N_("Reference"), lambda f: f.reference),
         Column(N_("Waiting since"), lambda f: f.waiting_since, format_date),
-        Column(N_("Status"), lambda f: f.status, status_label),
+        Column(N_("Status"), lambda f: f.status, status_label, whole=True),
     ]
     table = RecordTable(columns, placeholder=_("Search family, child, postcode…"),
                         empty_text=_("No families yet. Add the first referral."),
@@ -30,7 +30,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -70,6 +72,10 @@ class Column:
     value: Callable[[Any], Any]
     display: Callable[[Any], str] | None = None
     align_right: bool = False
+    # Left out, last first, when the table has no room for it (a narrow pane on a laptop).
+    optional: bool = False
+    # Never narrowed to make room: a status cut to "kennismaking ge…" says nothing.
+    whole: bool = False
 
     def text(self, record: Any) -> str:
         value = self.value(record)
@@ -101,6 +107,10 @@ class RecordTableModel(QAbstractTableModel):
         self._sort_keys: dict[tuple[int, int], Any] = {}
 
     # ---- Public API
+
+    @property
+    def columns(self) -> list[Column]:
+        return self._columns
 
     def set_records(self, records: Sequence[Any]) -> None:
         """Replace every row (texts are computed once here, not on every paint)."""
@@ -199,6 +209,25 @@ class RecordFilterProxy(QSortFilterProxyModel):
         )
 
 
+COLUMN_FLOOR = 80  # no column cut below its title, nor below this: a reference stays readable
+
+
+def fitted_widths(natural: Sequence[int], room: int, *, floors: Sequence[int]) -> list[int]:
+    """Column widths that fit ``room``: columns wider than a common cap are cut to it, the
+    narrow ones keep their own width, and none goes below its floor (its title)."""
+    if sum(natural) <= room or room <= 0:
+        return list(natural)
+    cap = max(natural)
+    # Lower the cap until the columns fit (water-filling, from the widest down).
+    for width in sorted(set(natural), reverse=True):
+        narrower = sum(w for w in natural if w < width)
+        wider = sum(1 for w in natural if w >= width)
+        cap = (room - narrower) // wider
+        if cap >= max((w for w in natural if w < width), default=0):
+            break
+    return [max(min(w, cap), min(floor, w)) for w, floor in zip(natural, floors, strict=True)]
+
+
 class RecordTable(QWidget):
     """Search field, count and table (or an empty state when there is nothing yet)."""
 
@@ -255,6 +284,8 @@ class RecordTable(QWidget):
         # Column widths from the first rows only: measuring thousands of rows takes seconds.
         self.view.horizontalHeader().setResizeContentsPrecision(100)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.viewport().installEventFilter(self)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.activated.connect(lambda index: self.sig_activated.emit(index.data(RECORD_ROLE)))
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.sig_selected.emit(current.data(RECORD_ROLE))
@@ -283,8 +314,17 @@ class RecordTable(QWidget):
     def set_records(self, records: Sequence[Any]) -> None:
         """Show these rows (keeps the search and the sort order)."""
         self.model.set_records(records)
-        self.view.resizeColumnsToContents()
+        self.measure_columns()
         self._update_count()
+
+    def measure_columns(self) -> None:
+        """Size the columns to their contents, then fit them to the table's width."""
+        for column in range(self.model.columnCount()):
+            self.view.setColumnHidden(column, False)  # measured with every column shown
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        self._natural_widths = [header.sectionSize(c) for c in range(header.count())]
+        self._fit_columns()
 
     def clear(self) -> None:
         """Forget every row and the search (when the case file locks)."""
@@ -310,7 +350,45 @@ class RecordTable(QWidget):
                 return True
         return False
 
+    # ---- Qt methods
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
     # ---- Internals
+
+    def _fit_columns(self) -> None:
+        """Every column in view, no sideways scrolling: the widest give way (their full text
+        stays in the tooltip); narrow ones such as the status keep their width."""
+        natural = getattr(self, "_natural_widths", [])
+        header = self.view.horizontalHeader()
+        if not natural or len(natural) != header.count():
+            return
+        room = self.view.viewport().width()
+        shown = list(range(len(natural)))
+        for column in reversed(range(len(natural))):
+            if sum(natural[c] for c in shown) <= room:
+                break
+            if self.model.columns[column].optional:
+                shown.remove(column)
+        for column in range(len(natural)):
+            self.view.setColumnHidden(column, column not in shown)
+        metrics = header.fontMetrics()
+        titles = [self.model.headerData(c, Qt.Orientation.Horizontal) or "" for c in shown]
+        # A title keeps room for itself and the sort arrow.
+        floors = [
+            natural[c]
+            if self.model.columns[c].whole
+            else max(COLUMN_FLOOR, metrics.horizontalAdvance(t) + 20)
+            for c, t in zip(shown, titles, strict=True)
+        ]
+        widths = fitted_widths([natural[c] for c in shown], room, floors=floors)
+        # The last one is left to Qt, which stretches it over what is left.
+        for column, width in zip(shown[:-1], widths[:-1], strict=True):
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def _search(self, text: str) -> None:
         self.proxy.set_search(text)
