@@ -258,10 +258,9 @@ def test_the_demo_branch_can_change_its_language_and_save(qtbot, demo_case_file)
     with qtbot.waitSignal(settings_screen.sig_loaded, timeout=10_000):
         settings_screen.reload()
     try:
-        language: QComboBox = settings_screen.findChild(QComboBox, "language")
-        language.setCurrentIndex(language.findData("fr"))
+        choose(qtbot, settings_screen, "language", "Français")
         with qtbot.waitSignal(settings_screen.sig_saved, timeout=10_000):
-            settings_screen.save()
+            click(qtbot, settings_screen, "save")
         assert demo_case_file.read(load_settings).language == "fr"
     finally:
         ops.shutdown()
@@ -270,9 +269,9 @@ def test_the_demo_branch_can_change_its_language_and_save(qtbot, demo_case_file)
 def test_a_company_number_with_a_typing_error_names_its_check_digits(qtbot, screen) -> None:
     company = _field(screen, "company_number")
     qtbot.keyClicks(company, "0123.456.789")  # ten digits; the check digits should be 49
-    screen.save()
+    click(qtbot, screen, "save")
     qtbot.waitUntil(lambda: screen.status.text().startswith("Niet bewaard"), timeout=10_000)
-    (message,) = {e.message("company_number") for e in screen._errors if e.knows("company_number")}
+    message = error_beside(screen, "company_number")
     assert "controlegetallen" in message and "89" in message and "49" in message
     assert "tien cijfers" not in message
 
