@@ -176,3 +176,53 @@ def test_an_attendee_twice_is_named_beside_the_list_and_pasted_rich_text_arrives
     prompts.set_next_answers([True])  # discard the changes
     press_escape(qtbot, dialog)
     assert prompts.shown and not dialog.isVisible()
+
+
+def test_a_session_report_is_chosen_printed_with_its_notes_and_cancel_prints_nothing(
+    qtbot, screen, empty_case_file
+):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from homestart_desktop.data.models import Presence
+    from homestart_desktop.ui.common.document_preview import DocumentPreview
+    from tests.ui.typing_helpers import click_row, click_standard, tick, when_dialog_opens
+
+    with empty_case_file.session() as session:
+        volunteer_id = session.get(Volunteer, 1).id
+        iv.save_session(
+            session=session,
+            data=iv.SessionIn(
+                on=TODAY - dt.timedelta(days=7),
+                theme="Grenzen stellen",
+                notes="Gesprek over de zwaluwstaart",
+                attendance=((volunteer_id, Presence.present),),
+            ),
+        )
+    with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
+        screen.reload()
+    click_row(qtbot, screen.sessions.view, "Grenzen stellen", column=1)
+
+    # Esc on the options prints nothing.
+    with when_dialog_opens(qtbot, lambda dialog: press_escape(qtbot, dialog)):
+        click(qtbot, screen, "printSession")
+    screen.ops.wait_idle()
+    assert not [w for w in screen.findChildren(DocumentPreview) if w.isVisible()]
+
+    shown: list[DocumentPreview] = []
+
+    def with_notes(dialog) -> None:
+        assert dialog.windowTitle() == "Intervisieverslag afdrukken"
+        tick(qtbot, dialog, "reportNotes")
+        click_standard(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+
+    def look_and_close(dialog) -> None:
+        shown.append(dialog)
+        assert isinstance(dialog, DocumentPreview)
+        assert dialog.windowTitle().startswith("Intervisieverslag")
+        press_escape(qtbot, dialog)
+
+    with when_dialog_opens(qtbot, with_notes):
+        click(qtbot, screen, "printSession")
+    with when_dialog_opens(qtbot, look_and_close, timeout=30_000):
+        pass  # the report is made on the worker, then its preview opens
+    assert shown and b"%PDF" in shown[0].pdf[:8]
