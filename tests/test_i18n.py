@@ -155,3 +155,20 @@ def test_a_short_date_and_days_read_the_same_on_every_screen(lang, one, many) ->
     assert format_short_date(None, lang=lang) == format_days(None, lang=lang) == ""
     assert format_days(1, lang=lang) == one
     assert format_days(1466, lang=lang) == many
+
+
+@pytest.mark.parametrize(("lang", "verb"), [("nl", "Opslaan"), ("fr", "Enregistrer")])
+def test_save_is_one_word_in_every_catalog(lang: str, verb: str) -> None:
+    """A Save button reads the same in every dialog: *Opslaan*, never also *Bewaren*."""
+    buttons = {}
+    for po_path in sorted((TRANSLATIONS_DIR / lang).glob("*.po")):
+        with po_path.open("rb") as fh:
+            for message in read_po(fh, locale=LOCALES[lang]):
+                if isinstance(message.id, str) and re.match(r"&?Save\b[^?]*$", message.id):
+                    buttons[f"{po_path.name}: {message.id}"] = message.string
+    assert len(buttons) >= 6
+    for where, translation in buttons.items():
+        assert translation.replace("&", "").startswith(verb), where
+    if lang == "nl":
+        for po_path in (TRANSLATIONS_DIR / lang).glob("*.po"):
+            assert "Bewaren" not in po_path.read_text(encoding="utf-8"), po_path.name

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.i18n import _, ngettext
 from homestart_desktop.private_files import write_private
-from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common import feedback, prompts
 
 PREVIEW_DPI = 96
 
@@ -178,4 +178,5 @@ class DocumentPreview(QDialog):
             )
             return None
         self.saved_to = target
+        feedback.say_saved_in(self, target)
         return target

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.workflow import IllegalStep
 from homestart_desktop.i18n import _
-from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common import feedback, prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
 
@@ -115,6 +115,7 @@ class SavingDialog(QDialog):
         self.save_button.setEnabled(True)
         self.dirty = False
         self.sig_saved.emit(result)
+        feedback.say_saved(self)
         self.accept()
 
     def _refused(self, error: BaseException) -> None:

@@ -137,6 +137,7 @@ class MatchingScreen(QWidget):
         self.accept_line.clicked.connect(lambda: self._decide("accepted"))
         self.reject_line.clicked.connect(lambda: self._decide("rejected"))
         self.save_whole_list.clicked.connect(self.save_accepted_lines)
+        self.save_whole_list.setEnabled(False)  # until a line is accepted
         top = QHBoxLayout()
         top.addWidget(self.whole_intro, 1)
         top.addWidget(self.make_whole_list)
@@ -292,6 +293,7 @@ class MatchingScreen(QWidget):
     def _whole_list_proposed(self, _saved: object) -> None:
         self.whole_list.set_records([])
         self.whole_explanation.clear()
+        self._enable_save_whole_list()
         self.tabs.setCurrentIndex(2)
 
     def _show_data(self, data: candidates.MatchingScreenData) -> None:
@@ -375,6 +377,7 @@ class MatchingScreen(QWidget):
     def _show_whole_list(self, lines: tuple[matching.ProposalLine, ...]) -> None:
         self.whole_list.set_records([tables.WholeListLine(line) for line in lines])
         self.whole_explanation.clear()
+        self._enable_save_whole_list()
         self.sig_whole_list_shown.emit()
 
     def _decide(self, decision: str) -> None:
@@ -388,6 +391,12 @@ class MatchingScreen(QWidget):
         row = self.whole_list.view.currentIndex().row()
         self.whole_list.set_records(records)
         self.whole_list.view.selectRow(min(row + 1, self.whole_list.visible_count() - 1))
+        self._enable_save_whole_list()
+
+    def _enable_save_whole_list(self) -> None:
+        # Nothing to propose while no line is accepted: say so by a greyed button, not a prompt.
+        accepted = any(w.decision == "accepted" for w in tables.records(self.whole_list))
+        self.save_whole_list.setEnabled(accepted)
 
     def _open(self, dialog_class: type, **kwargs: object) -> None:
         row = self.matches.selected_record()

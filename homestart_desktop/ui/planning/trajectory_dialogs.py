@@ -28,6 +28,7 @@ from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.planning.trajectories import ClosingInput, ReviewInput
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _
+from homestart_desktop.ui.common import feedback
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -113,7 +114,7 @@ class _TrajectoryDialog(QDialog):
         self.errors.clear()
         self._ops.write(
             fn,
-            success=lambda _c: self.accept(),
+            success=lambda _c: (feedback.say_saved(self), self.accept()),
             failure=self._refused,
             owner=self,
             today=self.today,

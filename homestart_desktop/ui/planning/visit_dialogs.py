@@ -24,6 +24,7 @@ from homestart_desktop.data.models import HalfDay, VisitStatus
 from homestart_desktop.data.planning import visits
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.ui.common import feedback
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -164,7 +165,7 @@ class LogVisitDialog(QDialog):
             visit_id=self._visit.id,
             log=self.entered(),
             today=self._today,
-            success=lambda _changes: self.accept(),
+            success=lambda _changes: (feedback.say_saved(self), self.accept()),
             failure=self._refused,
             owner=self,
         )

@@ -78,6 +78,9 @@ class VolunteerFileDialog(SavingDialog):
     sig_loaded = Signal()
     """The saved file is on screen (after opening and after each save)."""
 
+    # The tabs, in the order they are added below.
+    IDENTITY, PROFILE, AVAILABILITY, ONBOARDING, MATCHES, EXPENSES, COACHING = range(7)
+
     def __init__(self, ops: Ops, volunteer_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent, object_name="volunteer_file")
         self.volunteer_id = volunteer_id
@@ -95,6 +98,7 @@ class VolunteerFileDialog(SavingDialog):
         self.onboarding = OnboardingForm(self, today=ops.today)
         self.status = StatusBox(ops, self)
         self.tabs.addTab(self._column(self.status, self.onboarding), _("Onboarding"))
+        self.tabs.widget(self.ONBOARDING).setObjectName("onboarding_tab")
         self.matches = RecordTable(
             MATCH_COLUMNS,
             self,
@@ -136,6 +140,10 @@ class VolunteerFileDialog(SavingDialog):
         self.reload()
 
     # ---- Public API
+
+    def show_tab(self, index: int) -> None:
+        """Bring one tab forward (ONBOARDING, COACHING) for the task that opened the file."""
+        self.tabs.setCurrentIndex(index)
 
     def reload(self) -> None:
         """Load the saved file again (nothing to load for a new volunteer)."""

@@ -152,6 +152,24 @@ def test_whole_list_accepted_line_by_line(qtbot, screen, empty_case_file):
     assert screen.tabs.currentIndex() == 2 and screen.matches.visible_count() == 1
 
 
+def test_proposing_the_whole_list_waits_for_an_accepted_line(qtbot, screen):
+    screen.tabs.setCurrentIndex(1)
+    assert not screen.save_whole_list.isEnabled()
+    with qtbot.waitSignal(screen.sig_whole_list_shown, timeout=10_000):
+        qtbot.mouseClick(screen.make_whole_list, Qt.MouseButton.LeftButton)
+    assert not screen.save_whole_list.isEnabled()
+    assert screen.save_whole_list.text() == "Aanvaarde koppelingen voorstellen"
+    screen.whole_list.view.selectRow(0)
+    qtbot.mouseClick(screen.reject_line, Qt.MouseButton.LeftButton)
+    assert not screen.save_whole_list.isEnabled()
+    screen.whole_list.view.selectRow(0)
+    qtbot.mouseClick(screen.accept_line, Qt.MouseButton.LeftButton)
+    assert screen.save_whole_list.isEnabled()
+    screen.whole_list.view.selectRow(0)
+    qtbot.mouseClick(screen.reject_line, Qt.MouseButton.LeftButton)
+    assert not screen.save_whole_list.isEnabled()
+
+
 def test_withdraw_puts_the_family_back_with_its_original_waiting_date(qtbot, screen):
     select_family(qtbot, screen, "GZ-2026-001")
     qtbot.mouseClick(screen.propose_button, Qt.MouseButton.LeftButton)

@@ -52,3 +52,42 @@ def test_the_morning_list_shows_every_reminder_and_opens_the_trajectory_to_act_o
     qtbot.waitUntil(lambda: planning.tabs.currentWidget() is planning.trajectories, timeout=10_000)
     qtbot.waitUntil(lambda: trajectories.selected_record() is not None, timeout=20_000)
     assert trajectories.selected_record().id == expected[row].trajectory_id
+
+
+def test_an_extract_to_renew_opens_the_volunteers_onboarding_step(
+    qtbot, controller, empty_case_path: Path
+) -> None:
+    from homestart_desktop.data.casefile.casefile import unlock
+    from homestart_desktop.data.models import Volunteer, VolunteerStatus
+    from homestart_desktop.ui.volunteers.file import VolunteerFileDialog
+    from tests.conftest import TEST_PASSPHRASE
+
+    case_file = unlock(empty_case_path, passphrase=TEST_PASSPHRASE, daily_backup=False)
+    with case_file.session() as session:
+        session.add(
+            Volunteer(
+                reference="VW-2019-004",
+                first_name="Mireille",
+                last_name="Claes",
+                status=VolunteerStatus.available,
+                extract_issued_on=TEST_TODAY.replace(year=TEST_TODAY.year - 4),
+            )
+        )
+        session.commit()
+    case_file.lock()
+
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    today = controller.main_window.screen("today")
+    qtbot.waitUntil(lambda: today.morning.list.count() == 1, timeout=20_000)
+    item = today.morning.list.item(0)
+    assert "VW-2019-004" in item.text() and "uittreksel" in item.text()
+    today.morning.list.setCurrentItem(item)
+    today.morning.list.itemActivated.emit(item)
+
+    volunteers = controller.main_window.screen("volunteers")
+    qtbot.waitUntil(lambda: bool(volunteers.findChildren(VolunteerFileDialog)), timeout=10_000)
+    dialog = volunteers.findChildren(VolunteerFileDialog)[0]
+    assert dialog.tabs.currentWidget().objectName() == "onboarding_tab"
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Onthaal en instap"
+    dialog.dirty = False
+    dialog.reject()
