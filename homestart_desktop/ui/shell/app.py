@@ -17,11 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
 from homestart_desktop.ui.common import theme
+from homestart_desktop.ui.shell.qt_words import QtWords
 from homestart_desktop.ui.shell.unlock import (
     UnlockWindow,
     app_settings,
@@ -93,7 +94,7 @@ class AppController(QObject):
         self.idle: Any = None
         self.settings: Any = None
         self._last_section = "today"
-        self._translators: list[QTranslator] = []
+        self._qt_words = QtWords(app)
         self._after_load: list[Callable[[], None]] = []
         self._data_layer_ready = False
         self._demo_dir: tempfile.TemporaryDirectory | None = None
@@ -213,9 +214,7 @@ class AppController(QObject):
             if window is not None:
                 window.hide()  # not close(): quitting has decided already, nothing to ask
                 window.deleteLater()
-        for translator in self._translators:
-            self.app.removeTranslator(translator)
-        self._translators.clear()
+        self._qt_words.set_language("en")  # Qt's catalogs go with the app
         if self._demo_dir is not None:
             self._demo_dir.cleanup()
             self._demo_dir = None
@@ -373,18 +372,8 @@ class AppController(QObject):
             self._after_load.append(call)
 
     def _install_qt_translations(self, lang: str) -> None:
-        for translator in self._translators:
-            self.app.removeTranslator(translator)
-        self._translators.clear()
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if lang == "en":
-            return
-        for name in ("qtbase", "qt"):
-            translator = QTranslator(self)
-            if translator.load(f"{name}_{lang}", folder):
-                self.app.installTranslator(translator)
-                self._translators.append(translator)
-                break
+        if not self._qt_words.set_language(lang):
+            log.warning("Qt's own translations for %s are missing", lang)
 
 
 def _restore_on_worker(*, backup: Path, target: Path, passphrase: str) -> Any:
