@@ -7,11 +7,13 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QColor
 
 from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.data.models import Caregiver, Family, Presence, Volunteer, VolunteerStatus
-from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common import prompts, theme
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.intervision.notes_search import EXCERPT_COLUMN, marked_html
 from homestart_desktop.ui.intervision.screen import IntervisionScreen
 from tests.clock import TEST_TODAY
 
@@ -123,6 +125,15 @@ def test_record_find_and_see_attendance_change(qtbot, screen, empty_case_file):
     assert found.args == [1]
     hit = screen.search.results.model.record(0)
     assert hit.session_id == saved[0].id and "zwaluwstaart" in hit.excerpt
+    # The words found are marked, like a marker pen on paper: "zwaluw" in "zwaluwstaart".
+    assert ">zwaluw</span>staart" in marked_html(hit.excerpt, "zwaluw")
+    view = screen.search.results.view
+    cell = view.visualRect(view.model().index(0, EXCERPT_COLUMN))
+    shot = view.viewport().grab(cell).toImage()
+    marker = QColor(theme.MARK_BACKGROUND)
+    assert any(
+        shot.pixelColor(x, y) == marker for x in range(shot.width()) for y in range(shot.height())
+    )
     screen.search.open_hit(hit)
     reopened = screen.session_dialog
     qtbot.waitUntil(reopened.isEnabled, timeout=10_000)
