@@ -16,6 +16,7 @@ from babel import Locale
 from babel.dates import get_day_names
 from babel.numbers import format_decimal
 
+from homestart_desktop.domain import days
 from homestart_desktop.i18n import N_, _, locale_name, ngettext
 
 if TYPE_CHECKING:
@@ -35,11 +36,6 @@ NEED_LABELS = {
     "psychological": N_("psychological vulnerability"),
     "newborn": N_("newborn babies"),
     "newcomers": N_("newcomers"),
-}
-HALF_DAY_FORMS = {
-    "morning": N_("{weekday} morning"),
-    "afternoon": N_("{weekday} afternoon"),
-    "evening": N_("{weekday} evening"),
 }
 ONBOARDING_LABELS = {
     "extract": N_("criminal-record extract"),
@@ -95,11 +91,7 @@ def and_list(items: Sequence[str]) -> str:
 
 def slot_name(slot: str) -> str:
     """``"tue-morning"`` as "dinsdagvoormiddag"."""
-    from homestart_desktop.domain.matching import WEEKDAY_CODES
-
-    day, _sep, half = slot.partition("-")
-    weekday = _weekday_names(locale_name())[WEEKDAY_CODES.index(day)]
-    return _(HALF_DAY_FORMS[half]).format(weekday=weekday)
+    return days.slot_text(slot)
 
 
 def km_text(km: float) -> str:

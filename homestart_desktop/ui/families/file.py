@@ -27,6 +27,7 @@ from homestart_desktop.data.families.referrals import REOPENABLE
 from homestart_desktop.data.models import OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.documents.intake_form import intake_form_for
+from homestart_desktop.domain import days
 from homestart_desktop.i18n import (
     LANGUAGES,
     N_,
@@ -362,12 +363,5 @@ class FamilyFileDialog(QDialog):
 
 
 def slots_text(slots: Any) -> str:
-    """``tue-morning`` codes as 'di voormiddag, do namiddag'."""
-    days = dict(lists.WEEKDAYS)
-    halves = {half.value: label for half, label in lists.HALF_DAYS.items()}
-    words = []
-    for code in slots:
-        day, _sep, half = code.partition("-")
-        if day in days and half in halves:
-            words.append(f"{_(days[day])} {_(halves[half])}")
-    return join_words(words)
+    """``tue-morning`` codes as 'di vm, do nm' (domain/days.py writes every half-day)."""
+    return days.slots_text(slots)

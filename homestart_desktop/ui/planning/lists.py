@@ -8,41 +8,27 @@ from homestart_desktop.data.models import HalfDay, TrajectoryStatus
 from homestart_desktop.data.planning import overview, trajectories, visits
 from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.workflow import status_label
-from homestart_desktop.i18n import N_, _, format_short_date
+from homestart_desktop.domain import days
+from homestart_desktop.i18n import N_, _, format_number, format_short_date
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.planning.calendar import HALF_DAY_LABELS, HALF_DAYS
 from homestart_desktop.ui.planning.score_chart import ScoreChart
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
 from homestart_desktop.ui.planning.visit_dialogs import STATUS_CHOICES, VisitDateDialog
-
-WEEKDAYS = (
-    N_("Monday"),
-    N_("Tuesday"),
-    N_("Wednesday"),
-    N_("Thursday"),
-    N_("Friday"),
-    N_("Saturday"),
-    N_("Sunday"),
-)
-
-
-def _half_day(value: object) -> str:
-    return _(HALF_DAY_LABELS[HALF_DAYS.index(value)]) if value in HALF_DAYS else ""
 
 
 def visit_table(parent: QWidget) -> RecordTable:
     """Every visit of the period; Enter or double-click logs it."""
     columns = [
         Column(N_("Date"), lambda v: v.on, format_short_date),
-        Column(N_("Half-day"), lambda v: v.half_day, _half_day),
+        Column(N_("Half-day"), lambda v: v.half_day, days.half_day_name),
         Column(N_("Family"), lambda v: v.family_reference),
         Column(N_("Volunteer"), lambda v: v.volunteer_reference),
         Column(N_("Status"), lambda v: v.status, lambda s: _(STATUS_CHOICES[s])),
         Column(
             N_("Hours"),
             lambda v: v.minutes / 60 if v.minutes else None,
-            lambda h: "" if h is None else f"{h:g}",
+            lambda h: "" if h is None else format_number(round(h, 2)),
             align_right=True,
         ),
     ]
@@ -74,7 +60,7 @@ class TrajectoriesPanel(QWidget):
             Column(
                 N_("Weekly visit"),
                 lambda r: (r.weekday, r.half_day),
-                lambda v: f"{_(WEEKDAYS[v[0]])} {_half_day(v[1])}" if v[0] is not None else "",
+                lambda v: days.half_day_text(*v) if v[0] is not None and v[1] else "",
             ),
             Column(N_("Next review"), lambda r: r.next_review_on, format_short_date),
             Column(N_("Last visit"), lambda r: r.last_visit_on, format_short_date),

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.models import HalfDay, ReviewKind, VisitStatus
+from homestart_desktop.data.models import ReviewKind, VisitStatus
 from homestart_desktop.data.planning.reminders import morning_list
 from homestart_desktop.data.planning.today import TodayOverview, today_overview
+from homestart_desktop.domain import days
 from homestart_desktop.i18n import (
     N_,
     _,
@@ -36,11 +37,6 @@ from homestart_desktop.i18n import (
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.today.morning_list import MorningList
 
-HALF_DAYS = {
-    HalfDay.morning: N_("morning"),
-    HalfDay.afternoon: N_("afternoon"),
-    HalfDay.evening: N_("evening"),
-}
 VISIT_STATES = {
     VisitStatus.planned: N_("planned"),
     VisitStatus.done: N_("done"),
@@ -170,7 +166,7 @@ class TodayScreen(QWidget):
         self.visits_table = RecordTable(
             [
                 Column(N_("Day"), lambda v: v.on, lambda d: format_date(d, format="EEE dd/MM")),
-                Column(N_("Part of day"), lambda v: v.half_day, lambda h: _(HALF_DAYS[h])),
+                Column(N_("Part of day"), lambda v: v.half_day, days.half_day_name),
                 Column(N_("Family"), lambda v: v.family_reference),
                 Column(N_("Volunteer"), lambda v: v.volunteer_reference),
                 Column(N_("Status"), lambda v: v.status, lambda s: _(VISIT_STATES[s])),

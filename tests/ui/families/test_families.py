@@ -136,7 +136,7 @@ def test_bad_referral_shows_each_problem_beside_its_field_and_keeps_what_was_typ
     # Leaving with typed work asks first; saying no keeps the dialog open.
     prompts.set_next_answers([False])
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert dialog.isVisible() and prompts.shown[-1][0] == "Niet-bewaarde wijzigingen"
+    assert dialog.isVisible() and prompts.shown[-1][0] == "Niet-opgeslagen wijzigingen"
 
 
 def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
