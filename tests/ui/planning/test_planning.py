@@ -4,6 +4,7 @@ import datetime as dt
 import os
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from homestart_desktop.data.models import (
@@ -151,3 +152,18 @@ def test_closing_in_the_dialog_refuses_a_date_before_the_last_visit_and_keeps_th
         family = session.exec(select(Family)).one()
         assert family.status == FamilyStatus.closed
     qtbot.waitUntil(lambda: screen.trajectories.table.model.rowCount() == 0)
+
+
+def test_the_weekly_visit_is_written_as_one_word_like_everywhere(qtbot, screen):
+    from homestart_desktop.domain import days
+    from homestart_desktop.i18n import set_language
+
+    screen.tabs.setCurrentIndex(3)
+    table = screen.trajectories.table
+    qtbot.waitUntil(lambda: table.model.rowCount() == 1)
+    count = table.model.columnCount()
+    headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(count)]
+    column = headers.index("Wekelijks bezoek")
+    assert table.proxy.index(0, column).data() == "maandagvoormiddag"
+    set_language("fr")
+    assert days.half_day_text(0, "morning") == "lundi matin"
