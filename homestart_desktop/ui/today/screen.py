@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.models import ReviewKind, VisitStatus
+from homestart_desktop.data.people import PersonName, names_by_reference
 from homestart_desktop.data.planning.reminders import morning_list
 from homestart_desktop.data.planning.today import TodayOverview, today_overview
 from homestart_desktop.domain import days
@@ -34,6 +35,7 @@ from homestart_desktop.i18n import (
     format_short_date,
     ngettext,
 )
+from homestart_desktop.ui.common.people import who_column
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.today.morning_list import MorningList
 
@@ -86,6 +88,7 @@ class TodayScreen(QWidget):
         self.ops = ops
         self.overview: TodayOverview | None = None
         self._reminders_shown = False
+        self.names: dict[str, PersonName] = {}  # filled in place by each load
         self._build()
         ops.sig_changes.connect(self._changed)
 
@@ -96,6 +99,8 @@ class TodayScreen(QWidget):
         self.overview = None
         self._reminders_shown = False
         today = self.ops.today()
+        # Queued first, so the names are in before the lists that show them.
+        self.ops.query(names_by_reference, success=self._set_names, owner=self)
         self.ops.query(today_overview, today=today, success=self._show, owner=self)
         self.ops.query(morning_list, today=today, success=self._show_reminders, owner=self)
 
@@ -108,6 +113,7 @@ class TodayScreen(QWidget):
         for table in (self.waiting_table, self.visits_table, self.reviews_table):
             table.clear()
         self.morning.clear()
+        self.names.clear()
 
     # ---- Building
 
@@ -132,7 +138,7 @@ class TodayScreen(QWidget):
 
         self.waiting_table = RecordTable(
             [
-                Column(N_("Family"), lambda w: w.reference),
+                who_column(N_("Family"), lambda w: w.reference, self.names),
                 Column(
                     N_("Waiting since"),
                     lambda w: w.waiting_since,
@@ -151,8 +157,8 @@ class TodayScreen(QWidget):
         self.reviews_table = RecordTable(
             [
                 Column(N_("Planned on"), lambda r: r.planned_on, self._review_date),
-                Column(N_("Family"), lambda r: r.family_reference),
-                Column(N_("Volunteer"), lambda r: r.volunteer_reference),
+                who_column(N_("Family"), lambda r: r.family_reference, self.names),
+                who_column(N_("Volunteer"), lambda r: r.volunteer_reference, self.names),
                 Column(N_("Review"), lambda r: r.kind, lambda k: _(REVIEW_KINDS[k])),
             ],
             empty_text=_(
@@ -167,8 +173,8 @@ class TodayScreen(QWidget):
             [
                 Column(N_("Day"), lambda v: v.on, lambda d: format_date(d, format="EEE dd/MM")),
                 Column(N_("Part of day"), lambda v: v.half_day, days.half_day_name),
-                Column(N_("Family"), lambda v: v.family_reference),
-                Column(N_("Volunteer"), lambda v: v.volunteer_reference),
+                who_column(N_("Family"), lambda v: v.family_reference, self.names),
+                who_column(N_("Volunteer"), lambda v: v.volunteer_reference, self.names),
                 Column(N_("Status"), lambda v: v.status, lambda s: _(VISIT_STATES[s])),
             ],
             empty_text=_(
@@ -180,7 +186,7 @@ class TodayScreen(QWidget):
             sort_column=None,
         )
 
-        self.morning = MorningList(self)
+        self.morning = MorningList(self, names=self.names)
         self.morning.setMinimumHeight(170)
         self.morning.sig_open.connect(self.sig_open_elsewhere)
 
@@ -262,6 +268,10 @@ class TodayScreen(QWidget):
         self.visits_table.set_records(overview.visits)
         if self._reminders_shown:
             self.sig_loaded.emit()
+
+    def _set_names(self, names: dict[str, PersonName]) -> None:
+        self.names.clear()
+        self.names.update(names)
 
     def _show_reminders(self, reminders: list) -> None:
         self.morning.set_reminders(reminders)

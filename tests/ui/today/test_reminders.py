@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
+from homestart_desktop.data.people import names_by_reference
 from homestart_desktop.data.planning.reminders import ReminderKind, morning_list
 from homestart_desktop.ui.today.morning_list import reminder_text
 from tests.clock import TEST_TODAY
@@ -25,8 +26,12 @@ def test_the_morning_list_shows_every_reminder_and_opens_the_trajectory_to_act_o
     expected = controller.ops.case_file.read(morning_list, today=TEST_TODAY)
     assert expected, "the demo branch has reminders"
 
+    names = controller.ops.case_file.read(names_by_reference)
     shown = [today.morning.list.item(i).text() for i in range(today.morning.list.count())]
-    assert shown == [reminder_text(r) for r in expected]
+    assert shown == [reminder_text(r, names) for r in expected]
+    # Each line names the family or volunteer beside the code: "GZ-2025-031 · Fatima: …".
+    first = expected[0]
+    assert shown[0].startswith(f"{first.reference} · {names[first.reference].first_name}:")
     if os.environ.get("HOMESTART_SHOTS"):
         window.resize(1280, 900)
         window.grab().save(os.path.join(os.environ["HOMESTART_SHOTS"], "today.png"))
@@ -80,7 +85,8 @@ def test_an_extract_to_renew_opens_the_volunteers_onboarding_step(
     today = controller.main_window.screen("today")
     qtbot.waitUntil(lambda: today.morning.list.count() == 1, timeout=20_000)
     item = today.morning.list.item(0)
-    assert "VW-2019-004" in item.text() and "uittreksel" in item.text()
+    assert item.text().startswith("VW-2019-004 · Mireille: uittreksel")
+    assert item.toolTip().startswith("Mireille Claes")
     today.morning.list.setCurrentItem(item)
     today.morning.list.itemActivated.emit(item)
 

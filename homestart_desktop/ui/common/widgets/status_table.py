@@ -70,6 +70,7 @@ class Column:
     value: Callable[[Any], Any]
     display: Callable[[Any], str] | None = None
     align_right: bool = False
+    tooltip: Callable[[Any], str] | None = None  # of the record; default: the cell's text
 
     def text(self, record: Any) -> str:
         value = self.value(record)
@@ -140,6 +141,8 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._records):
             return None
         column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(self._records[index.row()]) or None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._texts[index.row()][index.column()]
         if role == SORT_ROLE:
