@@ -11,19 +11,20 @@ from homestart_desktop.data.workflow import status_label
 from homestart_desktop.domain import days
 from homestart_desktop.i18n import N_, _, format_number, format_short_date
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.people import Names, who_column
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.planning.score_chart import ScoreChart
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
 from homestart_desktop.ui.planning.visit_dialogs import STATUS_CHOICES, VisitDateDialog
 
 
-def visit_table(parent: QWidget) -> RecordTable:
+def visit_table(parent: QWidget, names: Names) -> RecordTable:
     """Every visit of the period; Enter or double-click logs it."""
     columns = [
         Column(N_("Date"), lambda v: v.on, format_short_date),
         Column(N_("Half-day"), lambda v: v.half_day, days.half_day_name),
-        Column(N_("Family"), lambda v: v.family_reference),
-        Column(N_("Volunteer"), lambda v: v.volunteer_reference),
+        who_column(N_("Family"), lambda v: v.family_reference, names),
+        who_column(N_("Volunteer"), lambda v: v.volunteer_reference, names),
         Column(N_("Status"), lambda v: v.status, lambda s: _(STATUS_CHOICES[s])),
         Column(
             N_("Hours"),
@@ -48,13 +49,13 @@ class TrajectoriesPanel(QWidget):
     """Active and paused trajectories; review, pause, restart or close the selected one, and see
     its family's scores over time."""
 
-    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None, *, names: Names) -> None:
         super().__init__(parent)
         self.ops = ops
         self.select_on_load: int | None = None  # a trajectory to select once the rows arrive
         columns = [
-            Column(N_("Family"), lambda r: r.family_reference),
-            Column(N_("Volunteer"), lambda r: r.volunteer_reference),
+            who_column(N_("Family"), lambda r: r.family_reference, names),
+            who_column(N_("Volunteer"), lambda r: r.volunteer_reference, names),
             Column(N_("Status"), lambda r: r.status, status_label),
             Column(N_("Since"), lambda r: r.start_on, format_short_date),
             Column(

@@ -61,7 +61,9 @@ def screen(qtbot, empty_case_file):
 def test_the_week_grid_shows_the_planned_visit_on_its_day_and_half_day(screen):
     cell = screen.week.lists[0, MONDAY.weekday()]
     assert cell.count() == 1
-    assert cell.item(0).text() == "GZ-2026-021\nVW-2025-009"
+    # The volunteer by code and first name; a family without a caregiver yet by its code alone.
+    assert cell.item(0).text() == "GZ-2026-021\nVW-2025-009 · Fatima"
+    assert cell.item(0).toolTip().startswith("Fatima\n")
     assert screen.tabs.tabText(1) == "Maand"
 
 
@@ -83,7 +85,7 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
     assert any(line.startswith("GZ-2026-021: geen bezoek geregistreerd") for line in today_lines())
 
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
-        screen.volunteer.setCurrentIndex(screen.volunteer.findText("VW-2025-009"))
+        screen.volunteer.setCurrentIndex(screen.volunteer.findText("VW-2025-009 · Fatima"))
     prompts.set_next_answers([True])
     screen.week_done.click()
     first_cell = screen.week.lists[0, MONDAY.weekday()]
