@@ -61,7 +61,7 @@ def select_family(qtbot, screen, reference: str) -> None:
     row = next(
         r
         for r in range(screen.families.proxy.rowCount())
-        if screen.families.proxy.index(r, 0).data() == reference
+        if screen.families.proxy.index(r, 0).data().split(" · ")[0] == reference
     )
     with qtbot.waitSignal(screen.sig_ranking_shown, timeout=10_000):
         screen.families.view.selectRow(row)
@@ -75,7 +75,10 @@ def save_dialog(qtbot, screen, dialog) -> None:
 
 
 def test_longest_waiting_family_first_and_an_explained_ranking(qtbot, screen):
-    assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001"
+    # The family by code and first name, the full name as a tooltip.
+    assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001 · Fatima"
+    full_name = screen.families.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert full_name.startswith("Fatima ")
     select_family(qtbot, screen, "GZ-2026-001")
     assert screen.suggestions.visible_count() == 2
     text = screen.explanation.text()
@@ -91,7 +94,8 @@ def test_excluded_volunteers_are_shown_with_the_reason(qtbot, screen):
     assert not screen.excluded.isVisible()
     qtbot.mouseClick(screen.show_excluded, Qt.MouseButton.LeftButton)
     assert screen.excluded.isVisible()
-    why = screen.excluded.proxy.index(0, 2).data()
+    assert screen.excluded.proxy.index(0, 0).data() == "VW-2025-002 · Ioana"
+    why = screen.excluded.proxy.index(0, 1).data()
     assert why == "Wil liever geen huisdieren — het gezin heeft een kat"
 
 
@@ -142,7 +146,7 @@ def test_whole_list_accepted_line_by_line(qtbot, screen, empty_case_file):
     assert "score" in screen.whole_explanation.text()
     qtbot.mouseClick(screen.accept_line, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.reject_line, Qt.MouseButton.LeftButton)
-    decisions = sorted(screen.whole_list.proxy.index(r, 5).data() for r in range(2))
+    decisions = sorted(screen.whole_list.proxy.index(r, 4).data() for r in range(2))
     assert decisions == ["aanvaard", "afgewezen"]
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
         qtbot.mouseClick(screen.save_whole_list, Qt.MouseButton.LeftButton)
@@ -185,4 +189,4 @@ def test_withdraw_puts_the_family_back_with_its_original_waiting_date(qtbot, scr
     assert screen.matches.visible_count() == 0
     waiting = {f.reference: f for f in records(screen.families)}
     assert waiting["GZ-2026-001"].waiting_since == TODAY - dt.timedelta(days=120)
-    assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001"  # still first in line
+    assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001 · Fatima"  # still first
