@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from babel import Locale
 from babel.dates import get_day_names
 from babel.numbers import format_decimal
 
 from homestart_desktop.domain import days
+from homestart_desktop.domain.languages import language_name
 from homestart_desktop.i18n import N_, _, locale_name, ngettext
 
 if TYPE_CHECKING:
@@ -52,22 +52,6 @@ STATUS_WORDS = {
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-# Languages common among the families that CLDR has no name for.
-EXTRA_LANGUAGES = {"ber": N_("Berber (Tamazight)"), "prs": N_("Dari")}
-
-
-def language_name(code: str) -> str:
-    """A language code as a word in the current language: ``ar`` → "Arabisch"."""
-    if code in EXTRA_LANGUAGES:
-        return _(EXTRA_LANGUAGES[code])
-    return _language_names(locale_name()).get(code, code)
-
-
-@cache
-def _language_names(locale: str) -> dict[str, str]:
-    return dict(Locale.parse(locale).languages)
 
 
 @cache

@@ -25,6 +25,7 @@ from homestart_desktop.i18n import _
 from homestart_desktop.ui.common import feedback, prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
+from homestart_desktop.ui.common.widgets.language_picker import LanguagePicker
 
 
 class SavingDialog(QDialog):
@@ -61,7 +62,9 @@ class SavingDialog(QDialog):
     def watch(self, *widgets: QWidget) -> None:
         """Count a change in any of these fields as unsaved work."""
         for widget in widgets:
-            if isinstance(widget, QLineEdit):
+            if isinstance(widget, LanguagePicker):
+                widget.sig_changed.connect(self._touched)
+            elif isinstance(widget, QLineEdit):
                 widget.textEdited.connect(self._touched)
             elif isinstance(widget, QPlainTextEdit):
                 widget.textChanged.connect(self._touched)

@@ -28,6 +28,7 @@ from homestart_desktop.data.models import OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.domain import days
+from homestart_desktop.domain.languages import languages_text
 from homestart_desktop.i18n import (
     LANGUAGES,
     N_,
@@ -232,7 +233,7 @@ class FamilyFileDialog(QDialog):
                     f"{p.first_name} {p.last_name}".strip(),
                     str(p.birth_year or ""),
                     _(lists.GENDERS[p.gender]) if p.gender else "",
-                    ", ".join(p.languages),
+                    languages_text(p.languages),
                     _("interpreter needed") if p.interpreter_needed else "",
                     _("in Belgium since {year}").format(year=p.arrival_year)
                     if p.arrival_year
@@ -294,7 +295,7 @@ class FamilyFileDialog(QDialog):
                 (_("Pets at home"), join_words([_yes(f.pets_at_home), f.pets_description])),
                 (
                     _("Languages"),
-                    join_words(sorted({c for p in file.caregivers for c in p.languages})),
+                    languages_text(sorted({c for p in file.caregivers for c in p.languages})),
                 ),
             ],
             "practicalPage",

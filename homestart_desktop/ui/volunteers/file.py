@@ -32,6 +32,7 @@ from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel, FormErrors
+from homestart_desktop.ui.common.widgets.language_picker import LanguagePicker
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.dialog_base import SavingDialog
 from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel
@@ -166,7 +167,7 @@ class VolunteerFileDialog(SavingDialog):
             postcode=self.postcode.text(),
             phone=self.phone.text(),
             email=self.email.text(),
-            languages=tuple(w.strip() for w in self.languages.text().split(",") if w.strip()),
+            languages=self.languages.codes(),
             motivation=self.motivation.toPlainText(),
             experience_with_children=self.experience.toPlainText(),
             has_car=self.car.isChecked(),
@@ -232,10 +233,10 @@ class VolunteerFileDialog(SavingDialog):
             (self.postcode, d.postcode),
             (self.phone, d.phone),
             (self.email, d.email),
-            (self.languages, ", ".join(d.languages)),
         ):
             widget.setText(value)
         self.birth_date.set_date(d.birth_date)
+        self.languages.set_codes(d.languages)
         self.gender.setCurrentIndex(self.gender.findData(d.gender))
         self.language.setCurrentIndex(self.language.findData(d.language))
         self.motivation.setPlainText(d.motivation)
@@ -283,7 +284,7 @@ class VolunteerFileDialog(SavingDialog):
         )
         self.phone = QLineEdit(page, objectName="phone")
         self.email = QLineEdit(page, objectName="email")
-        self.languages = QLineEdit(page, objectName="languages", placeholderText="nl, fr, tr")
+        self.languages = LanguagePicker(page, object_name="languages")
         labels = (
             N_("First name"),
             N_("Last name"),

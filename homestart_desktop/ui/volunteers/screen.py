@@ -20,6 +20,7 @@ from homestart_desktop.data.models import VolunteerStatus
 from homestart_desktop.data.planning.reminders import ReminderKind
 from homestart_desktop.data.volunteers.register import VolunteerRow, list_volunteers
 from homestart_desktop.data.workflow import status_label
+from homestart_desktop.domain.languages import languages_text
 from homestart_desktop.i18n import N_, _
 from homestart_desktop.ui.common.availability_grid import slots_text
 from homestart_desktop.ui.common.ops import Ops
@@ -51,7 +52,7 @@ COLUMNS = [
     Column(N_("Municipality"), lambda v: v.municipality),
     Column(N_("Status"), lambda v: v.status, status_label),
     Column(N_("Current family"), lambda v: ", ".join(v.current_families)),
-    Column(N_("Languages"), lambda v: ", ".join(v.languages)),
+    Column(N_("Languages"), lambda v: languages_text(v.languages)),
     # Sorts by how many there are; reads as 'Tue am, Thu pm'.
     Column(N_("Free half-days"), FreeSlots.of, lambda free: slots_text(free.slots)),
 ]
