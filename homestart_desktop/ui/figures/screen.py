@@ -10,7 +10,6 @@ the outbox, which sends it when it can.
 from __future__ import annotations
 
 import dataclasses
-import json
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -46,6 +44,7 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.search_field import SearchField
 from homestart_desktop.ui.figures.charts import BarChart, ColumnChart
 from homestart_desktop.ui.figures.outbox import OutboxPanel
+from homestart_desktop.ui.figures.package_view import PackageView
 from homestart_desktop.ui.figures.table import FiguresFilter, FiguresModel
 
 FIGURE_AREAS = (
@@ -152,9 +151,7 @@ class FiguresScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(charts)
 
-        self.payload = QPlainTextEdit(self, objectName="figuresPayload")
-        self.payload.setReadOnly(True)
-        self.payload.setAccessibleName(_("What will be sent"))
+        self.payload = PackageView(self)
         self.outbox = OutboxPanel(ops, self)
         self.tabs = QTabWidget(self, objectName="figuresTabs")
         self.tabs.addTab(figures_tab, _("Figures"))
@@ -250,14 +247,14 @@ class FiguresScreen(QWidget):
         )
         self.waiting_chart.set_items(list(view.waiting_trend))
         if view.payload is None:
-            self.payload.setPlainText("")
+            self.payload.show_payload(None)
             self.status.setText(
                 _("Before sending, fill in Settings:")
                 + " "
                 + " ".join(view.missing_settings.values())
             )
         else:
-            self.payload.setPlainText(json.dumps(view.payload, ensure_ascii=False, indent=2))
+            self.payload.show_payload(view.payload)
             self.status.setText(
                 _(
                     "These are the figures of {quarter} as the central office will receive them: nothing else leaves."
