@@ -162,13 +162,26 @@ def format_days(days: int | None, *, lang: str | None = None) -> str:
     )
 
 
-def format_date(value: dt.date | None, *, format: str = "medium", lang: str | None = None) -> str:
-    """A date as a Flemish (French, English) reader expects it; '' for no date."""
+def format_date(value: dt.date | None, *, format: str = "short", lang: str | None = None) -> str:
+    """A date as a Flemish (French, English) reader expects it; '' for no date.
+
+    Every date on screen and paper is the short date (``03/02/2026``): one format per language,
+    so a coordinator never compares *3 feb. 2026* with *03/02/2026*. Other patterns are for
+    headings only (a month: ``LLLL yyyy``; a calendar column: ``EEE d/M``).
+    """
     if value is None:
         return ""
     if format == "short":
         return format_short_date(value, lang=lang)
     return _babel_format_date(value, format=format, locale=locale_name(lang))
+
+
+def format_day(value: dt.date | None, *, lang: str | None = None) -> str:
+    """A date with its weekday, where the day of the week matters: ``dinsdag 03/02/2026``."""
+    if value is None:
+        return ""
+    weekday = _babel_format_date(value, format="EEEE", locale=locale_name(lang))
+    return f"{weekday} {format_short_date(value, lang=lang)}"
 
 
 def format_datetime(value: dt.datetime | None, *, lang: str | None = None) -> str:

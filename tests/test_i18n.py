@@ -21,6 +21,7 @@ from homestart_desktop.i18n import (
     LOCALES,
     TRANSLATIONS_DIR,
     format_date,
+    format_day,
     format_days,
     format_short_date,
     parse_number,
@@ -172,3 +173,12 @@ def test_save_is_one_word_in_every_catalog(lang: str, verb: str) -> None:
     if lang == "nl":
         for po_path in (TRANSLATIONS_DIR / lang).glob("*.po"):
             assert "Bewaren" not in po_path.read_text(encoding="utf-8"), po_path.name
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_every_date_reads_one_way_in_a_language(lang: str) -> None:
+    """Lists, sentences and papers show 03/02/2026, never also '3 feb. 2026'."""
+    day = dt.date(2026, 2, 3)
+    assert format_date(day, lang=lang) == format_short_date(day, lang=lang) == "03/02/2026"
+    weekday = {"nl": "dinsdag", "fr": "mardi", "en": "Tuesday"}[lang]
+    assert format_day(day, lang=lang) == f"{weekday} 03/02/2026"

@@ -12,7 +12,7 @@ from functools import cache
 
 from babel.dates import get_day_names
 
-from homestart_desktop.i18n import N_, _, locale_name
+from homestart_desktop.i18n import N_, _, gettext, locale_name
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 HALF_DAYS = ("morning", "afternoon", "evening")
@@ -44,9 +44,9 @@ def weekday_name(weekday: int | str, *, short: bool = False) -> str:
     return names[_weekday_index(weekday)]
 
 
-def half_day_name(half_day: str) -> str:
+def half_day_name(half_day: str, *, lang: str | None = None) -> str:
     """``evening`` as *avond*: a half-day on its own (a list of half-days, beside a date)."""
-    return _(HALF_DAY_NAMES[str(half_day)])
+    return gettext(HALF_DAY_NAMES[str(half_day)], lang=lang)
 
 
 def half_day_text(weekday: int | str, half_day: str) -> str:

@@ -197,7 +197,7 @@ class PlanningScreen(QWidget):
             monday, sunday = planning.week_of(self.anchor)
             self.period.setText(
                 _("Week of {first} to {last}").format(
-                    first=format_date(monday, format="d MMM"), last=format_date(sunday)
+                    first=format_date(monday), last=format_date(sunday)
                 )
             )
 

@@ -24,7 +24,7 @@ from homestart_desktop.data.models import HalfDay, VisitStatus
 from homestart_desktop.data.planning import visits
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.domain import days
-from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.i18n import N_, _, format_day
 from homestart_desktop.ui.common import feedback
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
@@ -80,7 +80,7 @@ class LogVisitDialog(QDialog):
         layout.addWidget(
             QLabel(
                 _("{date}, {half_day} — volunteer {volunteer}").format(
-                    date=format_date(visit.on, format="full"),
+                    date=format_day(visit.on),
                     half_day=visits_half_day(visit.half_day),
                     volunteer=visit.volunteer_reference,
                 ),

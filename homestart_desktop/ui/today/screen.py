@@ -29,7 +29,7 @@ from homestart_desktop.domain import days
 from homestart_desktop.i18n import (
     N_,
     _,
-    format_date,
+    format_day,
     format_days,
     format_number,
     format_short_date,
@@ -171,7 +171,7 @@ class TodayScreen(QWidget):
         )
         self.visits_table = RecordTable(
             [
-                Column(N_("Day"), lambda v: v.on, lambda d: format_date(d, format="EEE dd/MM")),
+                Column(N_("Day"), lambda v: v.on, format_day),
                 Column(N_("Part of day"), lambda v: v.half_day, days.half_day_name),
                 who_column(N_("Family"), lambda v: v.family_reference, self.names),
                 who_column(N_("Volunteer"), lambda v: v.volunteer_reference, self.names),
@@ -231,7 +231,7 @@ class TodayScreen(QWidget):
 
     def _show(self, overview: TodayOverview) -> None:
         self.overview = overview
-        self.date_label.setText(format_date(overview.today, format="full"))
+        self.date_label.setText(format_day(overview.today))
         waiting_detail = ""
         if overview.families_waiting:
             waiting_detail = _("longest {longest}, half of them over {median}").format(
