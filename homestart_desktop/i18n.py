@@ -16,7 +16,7 @@ from gettext import c2py
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
-from babel.dates import format_datetime as _babel_format_datetime
+from babel.dates import format_time as _babel_format_time
 from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
 
 LANGUAGES: dict[str, str] = {"nl": "Nederlands", "fr": "Français", "en": "English"}
@@ -185,9 +185,11 @@ def format_day(value: dt.date | None, *, lang: str | None = None) -> str:
 
 
 def format_datetime(value: dt.datetime | None, *, lang: str | None = None) -> str:
+    """A moment as the short date and the time: ``03/02/2026 14:05`` (the same date as lists)."""
     if value is None:
         return ""
-    return _babel_format_datetime(value, format="short", locale=locale_name(lang))
+    time = _babel_format_time(value, format="short", tzinfo=value.tzinfo, locale=locale_name(lang))
+    return f"{format_short_date(value.date(), lang=lang)} {time}"
 
 
 def format_number(value: float | int, *, lang: str | None = None) -> str:

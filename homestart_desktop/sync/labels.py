@@ -200,7 +200,7 @@ PACKAGE_FIELDS: dict[str, str] = {
     "version": N_("Version of this quarter's package"),
     "sequence": N_("Package number of the branch"),
     "app_version": N_("App version"),
-    "created_at": N_("Made on (UTC)"),
+    "created_at": N_("Made on"),
     "central_office_key": N_("Encrypted for the central office key"),
     "around_birth_months_after": N_("Around birth: up to this many months after the birth"),
     "young_parent_under": N_("Young parent: younger than"),
@@ -217,7 +217,7 @@ def package_lines(payload: dict[str, Any]) -> list[tuple[str, str, bool]]:
         found.append((_(PACKAGE_FIELDS[key]), str(payload.get(key, "")), False))
     made = str(payload.get("created_at", ""))
     with contextlib.suppress(ValueError):
-        made = format_datetime(dt.datetime.fromisoformat(made.replace("Z", "+00:00")))
+        made = format_datetime(dt.datetime.fromisoformat(made.replace("Z", "+00:00")).astimezone())
     found.append((_(PACKAGE_FIELDS["created_at"]), made, False))
     found.append(
         (

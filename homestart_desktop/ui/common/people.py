@@ -24,6 +24,13 @@ def who(reference: str, names: Names) -> str:
     return f"{reference} · {person.first_name}"
 
 
+def who_lines(reference: str, names: Names, *, mark: str = "") -> str:
+    """The same words stacked for a narrow calendar cell: the code (and a mark), then the name."""
+    person = names.get(reference)
+    first = person.first_name if person is not None else ""
+    return f"{reference}{mark}\n{first}" if first else f"{reference}{mark}"
+
+
 def who_tip(reference: str, names: Names) -> str:
     """The full name, for a tooltip ('' when unknown)."""
     person = names.get(reference)

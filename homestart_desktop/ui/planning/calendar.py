@@ -21,7 +21,7 @@ from homestart_desktop.data.planning.overview import DayCount
 from homestart_desktop.data.planning.visits import VisitRow
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import N_, _, current_language, format_date, ngettext
-from homestart_desktop.ui.common.people import Names, who, who_tip
+from homestart_desktop.ui.common.people import Names, who_lines, who_tip
 
 HALF_DAYS = (HalfDay.morning, HalfDay.afternoon, HalfDay.evening)
 HALF_DAY_LABELS = (N_("Morning"), N_("Afternoon"), N_("Evening"))
@@ -68,8 +68,7 @@ class WeekGrid(QTableWidget):
                 cell.setObjectName(f"weekCell_{row}_{column}")
                 cell.setFrameShape(QListWidget.Shape.NoFrame)
                 cell.setSpacing(2)
-                # Two short lines per visit: uniform sizes keep a busy week's layout instant.
-                cell.setUniformItemSizes(True)
+                # Code, then first name, on lines of their own: a laptop's day column is narrow.
                 cell.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
                 cell.itemActivated.connect(
                     lambda item: self.sig_visit_activated.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -94,9 +93,9 @@ class WeekGrid(QTableWidget):
             column = (visit.on - monday).days
             if not 0 <= column < 7:
                 continue
-            family = who(visit.family_reference, self.names)
-            volunteer = who(visit.volunteer_reference, self.names)
-            item = QListWidgetItem(f"{family}{STATUS_MARKS[visit.status]}\n{volunteer}")
+            family = who_lines(visit.family_reference, self.names, mark=STATUS_MARKS[visit.status])
+            volunteer = who_lines(visit.volunteer_reference, self.names)
+            item = QListWidgetItem(f"{family}\n{volunteer}")
             item.setData(Qt.ItemDataRole.UserRole, visit)
             item.setBackground(QBrush(colour_for(visit)))
             full_names = (

@@ -62,7 +62,7 @@ def test_the_week_grid_shows_the_planned_visit_on_its_day_and_half_day(screen):
     cell = screen.week.lists[0, MONDAY.weekday()]
     assert cell.count() == 1
     # The volunteer by code and first name; a family without a caregiver yet by its code alone.
-    assert cell.item(0).text() == "GZ-2026-021\nVW-2025-009 · Fatima"
+    assert cell.item(0).text() == "GZ-2026-021\nVW-2025-009\nFatima"
     assert cell.item(0).toolTip().startswith("Fatima\n")
     assert screen.tabs.tabText(1) == "Maand"
 
