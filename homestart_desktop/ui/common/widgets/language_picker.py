@@ -6,13 +6,16 @@ language, the common ones on top. The case file keeps ISO codes: ``codes()`` and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyleOption,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +37,7 @@ class LanguagePicker(QPushButton):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setProperty("class", "picker")
-        self.setStyleSheet("text-align: left; padding-left: 8px;")
+        self.setStyleSheet("text-align: left; padding-left: 8px; padding-right: 28px;")
         self._codes: list[str] = []
         self.popup = _LanguageList(self)
         self.popup.sig_toggled.connect(self._toggled)
@@ -60,6 +63,19 @@ class LanguagePicker(QPushButton):
         self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
         self.popup.show()
         self.popup.search.setFocus()
+
+    # ---- Qt methods
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        # A list opens here, as from a drop-down: say so with the same arrow a combo box has.
+        option = QStyleOption()
+        option.initFrom(self)
+        option.rect = QRect(self.width() - 22, (self.height() - 10) // 2, 10, 10)
+        painter = QPainter(self)
+        self.style().drawPrimitive(
+            QStyle.PrimitiveElement.PE_IndicatorArrowDown, option, painter, self
+        )
 
     # ---- Internals
 
