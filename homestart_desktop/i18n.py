@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
-from babel.dates import format_datetime as _babel_format_datetime
+from babel.dates import format_time as _babel_format_time
 from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
 
 LANGUAGES: dict[str, str] = {"nl": "Nederlands", "fr": "Français", "en": "English"}
@@ -96,8 +96,13 @@ def format_days(days: int | None, *, lang: str | None = None) -> str:
     )
 
 
-def format_date(value: dt.date | None, *, format: str = "medium", lang: str | None = None) -> str:
-    """A date as a Flemish (French, English) reader expects it; '' for no date."""
+def format_date(value: dt.date | None, *, format: str = "short", lang: str | None = None) -> str:
+    """A date as a Flemish (French, English) reader expects it; '' for no date.
+
+    Every date on screen and paper is the short date (``03/02/2026``): one format per language,
+    so a coordinator never compares *3 feb. 2026* with *03/02/2026*. Other patterns are for
+    headings only (a month: ``LLLL yyyy``; a calendar column: ``EEE d/M``).
+    """
     if value is None:
         return ""
     if format == "short":
@@ -105,10 +110,20 @@ def format_date(value: dt.date | None, *, format: str = "medium", lang: str | No
     return _babel_format_date(value, format=format, locale=locale_name(lang))
 
 
-def format_datetime(value: dt.datetime | None, *, lang: str | None = None) -> str:
+def format_day(value: dt.date | None, *, lang: str | None = None) -> str:
+    """A date with its weekday, where the day of the week matters: ``dinsdag 03/02/2026``."""
     if value is None:
         return ""
-    return _babel_format_datetime(value, format="short", locale=locale_name(lang))
+    weekday = _babel_format_date(value, format="EEEE", locale=locale_name(lang))
+    return f"{weekday} {format_short_date(value, lang=lang)}"
+
+
+def format_datetime(value: dt.datetime | None, *, lang: str | None = None) -> str:
+    """A moment as the short date and the time: ``03/02/2026 14:05`` (the same date as lists)."""
+    if value is None:
+        return ""
+    time = _babel_format_time(value, format="short", tzinfo=value.tzinfo, locale=locale_name(lang))
+    return f"{format_short_date(value.date(), lang=lang)} {time}"
 
 
 def format_number(

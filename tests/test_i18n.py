@@ -21,6 +21,7 @@ from homestart_desktop.cli import ARGPARSE_WORDS
 from homestart_desktop.i18n import (
     LOCALES,
     format_date,
+    format_day,
     format_days,
     format_short_date,
     parse_number,
@@ -157,3 +158,29 @@ def test_a_short_date_and_days_read_the_same_on_every_screen(lang, one, many) ->
     assert format_short_date(None, lang=lang) == format_days(None, lang=lang) == ""
     assert format_days(1, lang=lang) == one
     assert format_days(1466, lang=lang) == many
+
+
+@pytest.mark.parametrize(("lang", "verb"), [("nl", "Opslaan"), ("fr", "Enregistrer")])
+def test_save_is_one_word_in_every_catalog(lang: str, verb: str) -> None:
+    """A Save button reads the same in every dialog: *Opslaan*, never also *Bewaren*."""
+    buttons = {}
+    for po_path in sorted((TRANSLATIONS_DIR / lang).glob("*.po")):
+        with po_path.open("rb") as fh:
+            for message in read_po(fh, locale=LOCALES[lang]):
+                if isinstance(message.id, str) and re.match(r"&?Save\b[^?]*$", message.id):
+                    buttons[f"{po_path.name}: {message.id}"] = message.string
+    assert len(buttons) >= 6
+    for where, translation in buttons.items():
+        assert translation.replace("&", "").startswith(verb), where
+    if lang == "nl":
+        for po_path in (TRANSLATIONS_DIR / lang).glob("*.po"):
+            assert "Bewaren" not in po_path.read_text(encoding="utf-8"), po_path.name
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_every_date_reads_one_way_in_a_language(lang: str) -> None:
+    """Lists, sentences and papers show 03/02/2026, never also '3 feb. 2026'."""
+    day = dt.date(2026, 2, 3)
+    assert format_date(day, lang=lang) == format_short_date(day, lang=lang) == "03/02/2026"
+    weekday = {"nl": "dinsdag", "fr": "mardi", "en": "Tuesday"}[lang]
+    assert format_day(day, lang=lang) == f"{weekday} 03/02/2026"

@@ -36,6 +36,7 @@ from homestart_desktop.documents.common import (
     write_in_box,
     write_in_row,
 )
+from homestart_desktop.domain.languages import languages_text
 from homestart_desktop.i18n import format_days, format_short_date
 
 BLANK_CAREGIVERS = 2
@@ -124,7 +125,7 @@ def _caregiver_part(_: Translate, number: int, person: Any | None) -> list[Flowa
         ),
         write_in_row(
             [
-                (_("Languages"), ", ".join(p.languages) if p else ""),
+                (_("Languages"), languages_text(p.languages) if p else ""),
                 (_("Year of arrival in Belgium"), _number(p.arrival_year) if p else ""),
                 (_("Phone"), p.phone if p else ""),
             ]

@@ -99,7 +99,7 @@ def build_session_report(
         Spacer(1, 3 * mm),
     ]
     facts = [
-        (tr("Date"), format_date(detail.on, format="long", lang=lang)),
+        (tr("Date"), format_date(detail.on, lang=lang)),
         (tr("Theme"), clean(detail.theme)),
         (tr("Facilitator"), clean(detail.facilitator) or "—"),
     ]

@@ -17,11 +17,10 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from homestart_desktop.data.models import VisitStatus
 from homestart_desktop.data.planning.visit_plan import VisitPlan
 from homestart_desktop.documents import common
-from homestart_desktop.domain import planning
-from homestart_desktop.i18n import N_, format_date
+from homestart_desktop.domain import days, planning
+from homestart_desktop.i18n import N_, format_date, format_day
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
-HALF_DAY_WORDS = {"morning": N_("morning"), "afternoon": N_("afternoon"), "evening": N_("evening")}
 STATUS_WORDS = {
     VisitStatus.planned: N_("planned"),
     VisitStatus.done: N_("done"),
@@ -93,8 +92,8 @@ def visit_plan_pdf(plan: VisitPlan, *, lang: str | None = None, out: Path | None
         if family and family.address:
             family_text += f"\n{family.address}"
         cells = [
-            format_date(visit.on, format="EEEE d MMMM", lang=language),
-            tr(HALF_DAY_WORDS[visit.half_day]),
+            format_day(visit.on, lang=language),
+            days.half_day_name(visit.half_day, lang=language),
             family_text,
             tr(STATUS_WORDS[visit.status]),
         ]

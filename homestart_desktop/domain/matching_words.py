@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from babel import Locale
 from babel.dates import get_day_names
 from babel.numbers import format_decimal
 
+from homestart_desktop.domain import days
+from homestart_desktop.domain.languages import language_name
 from homestart_desktop.i18n import N_, _, locale_name, ngettext
 
 if TYPE_CHECKING:
@@ -36,11 +37,6 @@ NEED_LABELS = {
     "newborn": N_("newborn babies"),
     "newcomers": N_("newcomers"),
 }
-HALF_DAY_FORMS = {
-    "morning": N_("{weekday} morning"),
-    "afternoon": N_("{weekday} afternoon"),
-    "evening": N_("{weekday} evening"),
-}
 ONBOARDING_LABELS = {
     "extract": N_("criminal-record extract"),
     "agreement": N_("signed agreement"),
@@ -56,22 +52,6 @@ STATUS_WORDS = {
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-# Languages common among the families that CLDR has no name for.
-EXTRA_LANGUAGES = {"ber": N_("Berber (Tamazight)"), "prs": N_("Dari")}
-
-
-def language_name(code: str) -> str:
-    """A language code as a word in the current language: ``ar`` → "Arabisch"."""
-    if code in EXTRA_LANGUAGES:
-        return _(EXTRA_LANGUAGES[code])
-    return _language_names(locale_name()).get(code, code)
-
-
-@cache
-def _language_names(locale: str) -> dict[str, str]:
-    return dict(Locale.parse(locale).languages)
 
 
 @cache
@@ -95,11 +75,7 @@ def and_list(items: Sequence[str]) -> str:
 
 def slot_name(slot: str) -> str:
     """``"tue-morning"`` as "dinsdagvoormiddag"."""
-    from homestart_desktop.domain.matching import WEEKDAY_CODES
-
-    day, _sep, half = slot.partition("-")
-    weekday = _weekday_names(locale_name())[WEEKDAY_CODES.index(day)]
-    return _(HALF_DAY_FORMS[half]).format(weekday=weekday)
+    return days.slot_text(slot)
 
 
 def km_text(km: float) -> str:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from babel.numbers import format_percent
+
 from homestart_desktop.data.models import OUTCOME_AREA_LABELS
-from homestart_desktop.i18n import N_, _, format_money, format_number
+from homestart_desktop.i18n import (
+    N_,
+    _,
+    format_datetime,
+    format_money,
+    format_number,
+    locale_name,
+)
 from homestart_desktop.sync.figures import (
     BREAKDOWNS,
     FLOW,
@@ -181,3 +192,57 @@ def shown(value: Any, row: str = "") -> str:
     if row == "expenses_paid_cents":
         return format_money(int(value))
     return format_number(value)
+
+
+def shown_with_share(value: Any, share: float | None, row: str = "") -> str:
+    """A published value with its share of the base, as the figures table and package show it."""
+    text = shown(value, row)
+    if share is None:
+        return text
+    return f"{text}  ({format_percent(share, locale=locale_name())})"
+
+
+# The package's own fields, for the readable view of what is sent.
+PACKAGE_FIELDS: dict[str, str] = {
+    "branch": N_("Branch"),
+    "quarter": N_("Quarter"),
+    "version": N_("Version of this quarter's package"),
+    "sequence": N_("Package number of the branch"),
+    "app_version": N_("App version"),
+    "created_at": N_("Made on"),
+    "central_office_key": N_("Encrypted for the central office key"),
+    "around_birth_months_after": N_("Around birth: up to this many months after the birth"),
+    "young_parent_under": N_("Young parent: younger than"),
+}
+
+
+def package_lines(payload: dict[str, Any]) -> list[tuple[str, str, bool]]:
+    """A package as (label, value, is_heading) lines in the app's language: what leaves, readable.
+
+    The same words and order as the figures table; the JSON itself stays available beside it.
+    """
+    found: list[tuple[str, str, bool]] = [(_("The package"), "", True)]
+    for key in ("branch", "quarter", "version", "sequence", "app_version"):
+        found.append((_(PACKAGE_FIELDS[key]), str(payload.get(key, "")), False))
+    made = str(payload.get("created_at", ""))
+    with contextlib.suppress(ValueError):
+        made = format_datetime(dt.datetime.fromisoformat(made.replace("Z", "+00:00")).astimezone())
+    found.append((_(PACKAGE_FIELDS["created_at"]), made, False))
+    found.append(
+        (
+            _(PACKAGE_FIELDS["central_office_key"]),
+            str(payload.get("central_office_key", ""))[:19] + "…",
+            False,
+        )
+    )
+    for key, value in payload.get("definitions", {}).items():
+        found.append((_(PACKAGE_FIELDS.get(key, key)), format_number(value), False))
+    figures = payload.get("figures", {})
+    current = ""
+    for table, row in lines():
+        if table != current:
+            current = table
+            found.append((table_label(table), "", True))
+        value = shown_with_share(value_of(figures, table, row), share_of(figures, table, row), row)
+        found.append((row_label(row, table), value, False))
+    return found

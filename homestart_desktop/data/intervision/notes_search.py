@@ -134,6 +134,28 @@ def excerpt(body: str, terms: list[str]) -> str:
     return prefix + piece + suffix
 
 
+def matched_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where in ``text`` the words found by ``terms`` stand: (start, end) of each matched part.
+
+    The same rule as the search: a word matches when it starts with a term, accents and case
+    folded away; the span covers the typed part, so "verm" marks "verm" in "vermoeid".
+    """
+    folded = text.lower() if text.isascii() else text.translate(_LETTER_FOLD)
+    spans = [
+        (m.start(), m.end())
+        for term in terms
+        if term
+        for m in re.finditer(r"(?<!\w)" + re.escape(term), folded)
+    ]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 # ---- Search
 
 

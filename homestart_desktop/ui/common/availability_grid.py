@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
 from homestart_desktop.data.models import HalfDay
+from homestart_desktop.domain import days
 from homestart_desktop.i18n import N_, _
 
 Slot = tuple[int, HalfDay]
@@ -33,10 +34,8 @@ SHORT_HALF_DAYS = {
 
 
 def slots_text(slots: tuple[Slot, ...] | frozenset[Slot]) -> str:
-    """'Tue am, Thu pm' in the current language, in week order."""
-    order = list(HalfDay)
-    ordered = sorted(slots, key=lambda s: (s[0], order.index(s[1])))
-    return ", ".join(f"{_(SHORT_WEEKDAYS[d])} {_(SHORT_HALF_DAYS[h])}" for d, h in ordered)
+    """'di vm, do nm' in the current language, in week order (domain/days.py writes it)."""
+    return days.slots_text(slots)
 
 
 class AvailabilityGrid(QWidget):

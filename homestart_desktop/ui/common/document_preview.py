@@ -37,6 +37,7 @@ from homestart_desktop.ui.common.dialog import Dialog
 
 if TYPE_CHECKING:
     import pypdfium2
+from homestart_desktop.ui.common import feedback
 
 PREVIEW_DPI = 96
 
@@ -199,4 +200,5 @@ class DocumentPreview(Dialog):
             )
             return None
         self.saved_to = target
+        feedback.say_saved_in(self, target)
         return target

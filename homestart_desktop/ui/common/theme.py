@@ -20,6 +20,7 @@ TEXT = "#1f2933"
 MUTED = "#5f6b7a"
 ERROR = "#b42318"
 WARNING_SOFT = "#fff4e5"
+MARK_BACKGROUND = "#ffe58f"  # a marker pen: the words a search found, in its results
 POINT_SIZE = 10
 
 _STYLESHEET = f"""

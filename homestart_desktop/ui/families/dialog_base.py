@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.workflow import IllegalStep
 from homestart_desktop.i18n import _
-from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common import feedback, prompts
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
+from homestart_desktop.ui.common.widgets.language_picker import LanguagePicker
 
 
 class SavingDialog(Dialog):
@@ -71,7 +72,9 @@ class SavingDialog(Dialog):
     def watch(self, *widgets: QWidget) -> None:
         """Count a change in any of these fields as unsaved work."""
         for widget in widgets:
-            if isinstance(widget, QLineEdit):
+            if isinstance(widget, LanguagePicker):
+                widget.sig_changed.connect(self._touched)
+            elif isinstance(widget, QLineEdit):
                 widget.textEdited.connect(self._touched)
             elif isinstance(widget, QPlainTextEdit):
                 widget.textChanged.connect(self._touched)
@@ -125,6 +128,7 @@ class SavingDialog(Dialog):
         self.save_button.setEnabled(True)
         self.dirty = False
         self.sig_saved.emit(result)
+        feedback.say_saved(self)
         self.accept()
 
     def _refused(self, error: BaseException) -> None:

@@ -27,6 +27,8 @@ from homestart_desktop.data.families.file import FamilyFile, load_family
 from homestart_desktop.data.families.referrals import REOPENABLE
 from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import reason_label, status_label
+from homestart_desktop.domain import days
+from homestart_desktop.domain.languages import languages_text
 from homestart_desktop.i18n import (
     LANGUAGES,
     N_,
@@ -237,7 +239,7 @@ class FamilyFileDialog(Dialog):
                     f"{p.first_name} {p.last_name}".strip(),
                     str(p.birth_year or ""),
                     _(lists.GENDERS[p.gender]) if p.gender else "",
-                    ", ".join(p.languages),
+                    languages_text(p.languages),
                     _("interpreter needed") if p.interpreter_needed else "",
                     _("in Belgium since {year}").format(year=p.arrival_year)
                     if p.arrival_year
@@ -299,7 +301,7 @@ class FamilyFileDialog(Dialog):
                 (_("Pets at home"), join_words([_yes(f.pets_at_home), f.pets_description])),
                 (
                     _("Languages"),
-                    join_words(sorted({c for p in file.caregivers for c in p.languages})),
+                    languages_text(sorted({c for p in file.caregivers for c in p.languages})),
                 ),
             ],
             "practicalPage",
@@ -366,12 +368,5 @@ class FamilyFileDialog(Dialog):
 
 
 def slots_text(slots: Any) -> str:
-    """``tue-morning`` codes as 'di voormiddag, do namiddag'."""
-    days = dict(lists.WEEKDAYS)
-    halves = {half.value: label for half, label in lists.HALF_DAYS.items()}
-    words = []
-    for code in slots:
-        day, _sep, half = code.partition("-")
-        if day in days and half in halves:
-            words.append(f"{_(days[day])} {_(halves[half])}")
-    return join_words(words)
+    """``tue-morning`` codes as 'di vm, do nm' (domain/days.py writes every half-day)."""
+    return days.slots_text(slots)

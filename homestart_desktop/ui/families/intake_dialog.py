@@ -39,6 +39,7 @@ from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.widgets.language_picker import LanguagePicker
 from homestart_desktop.ui.families.dialog_base import SavingDialog
 from homestart_desktop.ui.families.intake_household import PeopleList
 from homestart_desktop.ui.families.referral_dialog import _enum
@@ -83,6 +84,7 @@ class IntakeDialog(SavingDialog):
         self._fill()
         self.watch(*self.findChildren(QLineEdit), *self.findChildren(QPlainTextEdit))
         self.watch(*self.findChildren(QCheckBox), *self.findChildren(QComboBox))
+        self.watch(*self.findChildren(LanguagePicker))
         self.resize(940, 720)
 
     # ---- Building the tabs

@@ -29,6 +29,7 @@ from homestart_desktop.data.models import Gender
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
+from homestart_desktop.ui.common.widgets.language_picker import LanguagePicker
 
 NO_YEAR = 1900  # shown as an empty field
 
@@ -92,8 +93,7 @@ class CaregiverEditor(PersonEditor):
         self.last_name = self.add(_("Last name"), QLineEdit(self), "last_name")
         self.birth_year = self.add(_("Birth year"), year_box(self, ""), "birth_year")
         self.gender = self.add(_("Gender"), gender_box(self, ""), "gender")
-        self.languages = self.add(_("Languages"), QLineEdit(self), "languages")
-        self.languages.setPlaceholderText(_("e.g. nl, tr, ar"))
+        self.languages = self.add(_("Languages"), LanguagePicker(self), "languages")
         self.interpreter = self.add("", QCheckBox(_("Interpreter needed"), self), "interpreter")
         self.arrival_year = self.add(
             _("Year of arrival in Belgium"), year_box(self, ""), "arrival_year"
@@ -104,15 +104,13 @@ class CaregiverEditor(PersonEditor):
             self.last_name.setText(person.last_name)
             self.birth_year.setValue(person.birth_year or NO_YEAR)
             self.gender.setCurrentIndex(max(0, self.gender.findData(person.gender)))
-            self.languages.setText(", ".join(person.languages))
+            self.languages.set_codes(person.languages)
             self.interpreter.setChecked(person.interpreter_needed)
             self.arrival_year.setValue(person.arrival_year or NO_YEAR)
             self.phone.setText(person.phone)
 
     def value(self) -> CaregiverIn:
-        languages = tuple(
-            code.strip().lower() for code in self.languages.text().split(",") if code.strip()
-        )
+        languages = self.languages.codes()
         return CaregiverIn(
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),

@@ -21,7 +21,8 @@ from homestart_desktop.data.families import referrals
 from homestart_desktop.data.families.intake_choices import REFERRER_CATEGORIES
 from homestart_desktop.data.models import ReferrerCategory
 from homestart_desktop.data.postcodes import municipality_name
-from homestart_desktop.i18n import LANGUAGES, _, current_language
+from homestart_desktop.data.settings import load_settings
+from homestart_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, current_language
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -85,7 +86,8 @@ class ReferralDialog(SavingDialog):
         self.language = QComboBox(self, objectName="language")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(list(LANGUAGES).index(current_language()))
+        # Letters go out in the branch's language (settings), whatever language the app shows.
+        self.language.setCurrentIndex(list(LANGUAGES).index(DEFAULT_LANGUAGE))
 
         form = QFormLayout()
         self.errors = FormErrors(form)
@@ -120,6 +122,8 @@ class ReferralDialog(SavingDialog):
 
         self.postcode.textChanged.connect(self._show_municipality)
         self._fill()
+        if mode == NEW:
+            ops.query(load_settings, success=self._default_language, owner=self)
         self.watch(
             self.referred_on, self.category, self.organisation, self.contact, self.question,
             self.inform_referrer, self.first_name, self.last_name, self.phone, self.postcode,
@@ -175,6 +179,13 @@ class ReferralDialog(SavingDialog):
 
     def _show_municipality(self, text: str) -> None:
         self.municipality.setText(municipality_name(text.strip(), current_language()))
+
+    def _default_language(self, settings: Any) -> None:
+        # Only while the coordinator has not chosen a language already.
+        if self.language.currentData() == DEFAULT_LANGUAGE:
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+            self.language.blockSignals(False)
 
     def _fill(self) -> None:
         if self.file is None:

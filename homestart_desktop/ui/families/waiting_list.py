@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from homestart_desktop.data.families.register import FamilyRow
+from homestart_desktop.domain.languages import languages_text
 from homestart_desktop.domain.search import normalise
 from homestart_desktop.i18n import N_, _, format_days, format_short_date
 from homestart_desktop.ui.families.file import slots_text
@@ -16,7 +17,7 @@ from homestart_desktop.ui.families.table import FamilyColumn, FamilyTable
 
 
 def _languages(row: FamilyRow) -> str:
-    return ", ".join(row.languages)
+    return languages_text(row.languages)
 
 
 def _slots(row: FamilyRow) -> str:

@@ -11,7 +11,6 @@ puts it in the outbox, which sends it when it can; only a quarter that is over c
 from __future__ import annotations
 
 import dataclasses
-import json
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -47,6 +45,7 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.search_field import SearchField
 from homestart_desktop.ui.figures.charts import BarChart, ColumnChart
 from homestart_desktop.ui.figures.outbox import OutboxPanel
+from homestart_desktop.ui.figures.package_view import PackageView
 from homestart_desktop.ui.figures.quality import DataQualityList
 from homestart_desktop.ui.figures.table import FiguresFilter, FiguresModel
 
@@ -159,9 +158,7 @@ class FiguresScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(charts)
 
-        self.payload = QPlainTextEdit(self, objectName="figuresPayload")
-        self.payload.setReadOnly(True)
-        self.payload.setAccessibleName(_("What will be sent"))
+        self.payload = PackageView(self)
         self.outbox = OutboxPanel(ops, self)
         self.tabs = QTabWidget(self, objectName="figuresTabs")
         self.tabs.addTab(figures_tab, _("Figures"))
@@ -278,19 +275,17 @@ class FiguresScreen(QWidget):
         self.waiting_chart.set_items(list(view.waiting_trend))
         self.quality.set_problems(view.problems)
         if view.not_over:
-            self.payload.setPlainText(
-                json.dumps(view.payload, ensure_ascii=False, indent=2) if view.payload else ""
-            )
+            self.payload.show_payload(view.payload or None)
             self.status.setText(view.not_over)
         elif view.payload is None:
-            self.payload.setPlainText("")
+            self.payload.show_payload(None)
             self.status.setText(
                 _("Before sending, fill in Settings:")
                 + " "
                 + " ".join(view.missing_settings.values())
             )
         else:
-            self.payload.setPlainText(json.dumps(view.payload, ensure_ascii=False, indent=2))
+            self.payload.show_payload(view.payload)
             self.status.setText(
                 _(
                     "These are the figures of {quarter} as the central office will receive them: nothing else leaves."

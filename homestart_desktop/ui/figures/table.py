@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from babel.numbers import format_percent
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -21,9 +20,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from homestart_desktop.i18n import _, locale_name
+from homestart_desktop.i18n import _
 from homestart_desktop.sync.figures_view import FiguresView
-from homestart_desktop.sync.labels import lines, row_label, share_of, shown, table_label, value_of
+from homestart_desktop.sync.labels import (
+    lines,
+    row_label,
+    share_of,
+    shown_with_share,
+    table_label,
+    value_of,
+)
 from homestart_desktop.ui.common.widgets.status_table import fold
 
 WITHHELD_TINT = QColor("#fdf1dc")
@@ -91,11 +97,7 @@ class FiguresModel(QAbstractTableModel):
             return line.label
         if line.heading:
             return ""
-        value, part = line.cells[column - 1], line.shares[column - 1]
-        text = shown(value, line.row)
-        return (
-            f"{text}  ({format_percent(part, locale=locale_name())})" if part is not None else text
-        )
+        return shown_with_share(line.cells[column - 1], line.shares[column - 1], line.row)
 
     # ---- Qt methods
 

@@ -32,7 +32,7 @@ from homestart_desktop.data.intervision.sessions import list_volunteer_choices
 from homestart_desktop.data.models import TalkKind
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import N_, _, format_date
-from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common import feedback, prompts
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
@@ -193,6 +193,7 @@ class TalkDialog(Dialog):
     def _saved(self, saved: coaching.SavedTalk) -> None:
         self._loaded = self.entered()
         self.sig_saved.emit(saved.id)
+        feedback.say_saved(self)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

@@ -6,16 +6,30 @@ what is found stay in this widget: no history, no settings, no log; ``clear()`` 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import html
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from homestart_desktop.data.intervision.notes_search import (
     NoteKind,
     SearchHit,
     count_matches,
+    matched_spans,
+    query_terms,
     search_notes,
 )
 from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.ui.common import theme
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.search_field import SearchField
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
@@ -25,6 +39,53 @@ KIND_LABELS = {
     NoteKind.follow_up: N_("Follow-up action"),
     NoteKind.talk: N_("Coaching talk"),
 }
+
+
+EXCERPT_COLUMN = 3
+
+
+def marked_html(text: str, typed: str) -> str:
+    """``text`` as HTML with the words matching ``typed`` marked, the way the eye finds them."""
+    parts, at = [], 0
+    for start, end in matched_spans(text, query_terms(typed)):
+        parts.append(html.escape(text[at:start]))
+        parts.append(f'<span style="{MARK_STYLE}">{html.escape(text[start:end])}</span>')
+        at = end
+    parts.append(html.escape(text[at:]))
+    return "".join(parts)
+
+
+MARK_STYLE = f"background-color: {theme.MARK_BACKGROUND}; font-weight: 600"
+
+
+class _MarkedExcerpt(QStyledItemDelegate):
+    """Draws an excerpt with the searched words marked (the rest as the table draws it)."""
+
+    def __init__(self, panel: NotesSearchPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        text, item.text = item.text, ""
+        style = item.widget.style() if item.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(item.font)
+        document.setHtml(marked_html(text, self._panel.asked()))
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, item.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, item.palette.color(role))
+        painter.save()
+        painter.setClipRect(area)
+        top = area.top() + max(0.0, (area.height() - document.size().height()) / 2)
+        painter.translate(area.left() + 3, top)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
 
 
 def find_notes(*, session, typed: str) -> tuple[list[SearchHit], int]:
@@ -77,6 +138,7 @@ class NotesSearchPanel(QWidget):
         self.results.search.hide()  # the field above searches the file, not this list
         self.results.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.results.sig_activated.connect(self.open_hit)
+        self.results.view.setItemDelegateForColumn(EXCERPT_COLUMN, _MarkedExcerpt(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
@@ -98,6 +160,10 @@ class NotesSearchPanel(QWidget):
             success=lambda found, asked=typed: self._show(asked, *found),
             owner=self,
         )
+
+    def asked(self) -> str:
+        """What was searched last (its words are marked in the results)."""
+        return self._asked
 
     def refresh(self) -> None:
         """Search again (after a change to the notes)."""

@@ -26,7 +26,7 @@ from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.data.intervision.name_detector import NameIndex, load_name_index
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import _
-from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common import feedback, prompts
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
@@ -243,6 +243,7 @@ class SessionDialog(Dialog):
         self._saved_state = self.entered()
         self.buttons.setEnabled(True)
         self.sig_saved.emit(saved.id)
+        feedback.say_saved(self)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

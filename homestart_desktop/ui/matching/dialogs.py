@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.matching import steps
 from homestart_desktop.data.matching.candidates import MatchRow
 from homestart_desktop.data.validation import ValidationError
-from homestart_desktop.domain import matching, planning
-from homestart_desktop.domain.matching_words import HALF_DAY_FORMS, weekday_names
+from homestart_desktop.domain import days, matching, planning
+from homestart_desktop.domain.matching_words import weekday_names
 from homestart_desktop.i18n import _
+from homestart_desktop.ui.common import feedback
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
@@ -68,7 +69,7 @@ class _MatchDialog(Dialog):
         self.errors.clear()
         self._ops.write(
             fn,
-            success=lambda _c: self.accept(),
+            success=lambda _c: (feedback.say_saved(self), self.accept()),
             failure=self._refused,
             owner=self,
             today=self.today,
@@ -178,7 +179,7 @@ class ConfirmDialog(_MatchDialog):
             self.weekday.addItem(name, day)
         self.half_day = QComboBox(self, objectName="visitHalfDay")
         for half in matching.HALF_DAYS:
-            self.half_day.addItem(_(HALF_DAY_FORMS[half]).format(weekday="").strip(), half)
+            self.half_day.addItem(days.half_day_name(half), half)
         if row.common_slots:
             day, _sep, half = row.common_slots[0].partition("-")
             self.weekday.setCurrentIndex(matching.WEEKDAY_CODES.index(day))

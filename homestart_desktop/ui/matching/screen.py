@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.matching import candidates, steps
+from homestart_desktop.data.people import PersonName, names_by_reference
 from homestart_desktop.domain import matching
 from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui.common import prompts
@@ -60,6 +61,7 @@ class MatchingScreen(QWidget):
         self.ranking: matching.Ranking | None = None
         self.dialog: QDialog | None = None  # the dialog open now (tests fill it in)
         self.data: candidates.MatchingScreenData | None = None
+        self.names: dict[str, PersonName] = {}  # filled in place by each load
         self.title = QLabel(self, objectName="pageTitle")
         self.tabs = QTabWidget(self, objectName="matchingTabs")
         self.tabs.addTab(self._build_family_tab(), "")
@@ -76,11 +78,11 @@ class MatchingScreen(QWidget):
 
     def _build_family_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.families = tables.waiting_table(tab)
+        self.families = tables.waiting_table(tab, self.names)
         self.families.sig_selected.connect(self._family_selected)
         self.family_label = QLabel(tab, objectName="sectionTitle")
         self.family_label.setWordWrap(True)
-        self.suggestions = tables.suggestions_table(tab)
+        self.suggestions = tables.suggestions_table(tab, self.names)
         self.suggestions.sig_selected.connect(self._suggestion_selected)
         self.suggestions.sig_activated.connect(lambda _s: self.propose_selected())
         self.explanation = QLabel(tab, objectName="explanation")
@@ -94,7 +96,7 @@ class MatchingScreen(QWidget):
         self.propose_button.setEnabled(False)  # until a volunteer is chosen
         self.show_excluded = QCheckBox(tab, objectName="showExcluded")
         self.show_excluded.toggled.connect(lambda on: self.excluded.setVisible(on))
-        self.excluded = tables.excluded_table(tab)
+        self.excluded = tables.excluded_table(tab, self.names)
         self.excluded.hide()
         right = QWidget(tab)
         column = QVBoxLayout(right)
@@ -124,7 +126,7 @@ class MatchingScreen(QWidget):
         self.whole_summary = QLabel(tab, objectName="wholeListSummary")
         self.whole_summary.setWordWrap(True)
         self.whole_summary.hide()
-        self.whole_list = tables.whole_list_table(tab)
+        self.whole_list = tables.whole_list_table(tab, self.names)
         self.whole_list.sig_selected.connect(
             lambda w: self.whole_explanation.setText(
                 tables.explanation_html(w.line.suggestion) if w else ""
@@ -142,6 +144,7 @@ class MatchingScreen(QWidget):
         self.accept_line.clicked.connect(lambda: self._decide("accepted"))
         self.reject_line.clicked.connect(lambda: self._decide("rejected"))
         self.save_whole_list.clicked.connect(self.save_accepted_lines)
+        self.save_whole_list.setEnabled(False)  # until a line is accepted
         top = QHBoxLayout()
         top.addWidget(self.whole_intro, 1)
         top.addWidget(self.make_whole_list)
@@ -160,7 +163,7 @@ class MatchingScreen(QWidget):
 
     def _build_matches_tab(self) -> QWidget:
         tab = QWidget(self)
-        self.matches = tables.matches_table(tab)
+        self.matches = tables.matches_table(tab, self.names)
         self.plan_intro = QPushButton(tab, objectName="planIntroduction")
         self.record_intro = QPushButton(tab, objectName="recordIntroduction")
         self.confirm_button = QPushButton(tab, objectName="confirmMatch")
@@ -185,6 +188,8 @@ class MatchingScreen(QWidget):
     def reload(self) -> None:
         """Load the waiting list, the matches under way and the facts for ranking."""
         self.today = self.ops.today()
+        # Queued first, so the names are in before the lists that show them.
+        self.ops.query(names_by_reference, success=self._set_names, owner=self)
         self.ops.query(
             candidates.load_matching_screen,
             today=self.today,
@@ -203,6 +208,7 @@ class MatchingScreen(QWidget):
         ):
             table.clear()
         self.family, self.ranking, self.data = None, None, None
+        self.names.clear()
         self.family_label.clear()
         self.explanation.clear()
         self.whole_explanation.clear()
@@ -301,7 +307,12 @@ class MatchingScreen(QWidget):
         self.whole_list.set_records([])
         self.whole_explanation.clear()
         self.whole_summary.hide()
+        self._enable_save_whole_list()
         self.tabs.setCurrentIndex(2)
+
+    def _set_names(self, names: dict[str, PersonName]) -> None:
+        self.names.clear()
+        self.names.update(names)
 
     def _show_data(self, data: candidates.MatchingScreenData) -> None:
         self.data = data
@@ -386,6 +397,7 @@ class MatchingScreen(QWidget):
         self.whole_explanation.clear()
         self.whole_summary.setText(tables.whole_list_summary(lines))
         self.whole_summary.show()
+        self._enable_save_whole_list()
         self.sig_whole_list_shown.emit()
 
     def _decide(self, decision: str) -> None:
@@ -399,6 +411,12 @@ class MatchingScreen(QWidget):
         row = self.whole_list.view.currentIndex().row()
         self.whole_list.set_records(records)
         self.whole_list.view.selectRow(min(row + 1, self.whole_list.visible_count() - 1))
+        self._enable_save_whole_list()
+
+    def _enable_save_whole_list(self) -> None:
+        # Nothing to propose while no line is accepted: say so by a greyed button, not a prompt.
+        accepted = any(w.decision == "accepted" for w in tables.records(self.whole_list))
+        self.save_whole_list.setEnabled(accepted)
 
     def _open(self, dialog_class: type, **kwargs: object) -> None:
         row = self.matches.selected_record()

@@ -23,6 +23,7 @@ from homestart_desktop.i18n import (
     format_short_date,
     ngettext,
 )
+from homestart_desktop.ui.common.people import Names, who, who_column, who_tip
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 DECISIONS = {"": "", "accepted": N_("accepted"), "rejected": N_("rejected")}
@@ -62,18 +63,17 @@ def _score(value: float | None) -> str:
     return "" if value is None else format_number(round(value))
 
 
-def _volunteer_text(suggestion: matching.Suggestion | None) -> str:
+def _volunteer_text(suggestion: matching.Suggestion | None, names: Names) -> str:
     if suggestion is None:
         return _("no suitable volunteer free")
-    return f"{suggestion.reference} {suggestion.name}"
+    return who(suggestion.reference, names)
 
 
-def waiting_table(parent: QWidget) -> RecordTable:
+def waiting_table(parent: QWidget, names: Names) -> RecordTable:
     """The waiting list, longest waiting first; since when and how long as ``domain.waiting``."""
     table = RecordTable(
         [
-            Column(N_("Family"), lambda f: f.reference),
-            Column(N_("Name"), lambda f: f.name),
+            who_column(N_("Family"), lambda f: f.reference, names),
             Column(N_("Municipality"), lambda f: f.municipality, optional=True),
             Column(
                 N_("Waiting since"), lambda f: f.waiting_since, format_short_date, optional=True
@@ -85,17 +85,16 @@ def waiting_table(parent: QWidget) -> RecordTable:
         empty_text=_("Nobody is on the waiting list. Families arrive here after the intake."),
         object_name="waitingFamilies",
     )
-    table.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    table.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     return table
 
 
-def suggestions_table(parent: QWidget) -> RecordTable:
+def suggestions_table(parent: QWidget, names: Names) -> RecordTable:
     """The volunteers that may visit the family, best score first."""
     table = RecordTable(
         [
             Column(N_("Score"), lambda s: s.score, _score, align_right=True),
-            Column(N_("Volunteer"), lambda s: s.reference),
-            Column(N_("Name"), lambda s: s.name),
+            who_column(N_("Volunteer"), lambda s: s.reference, names),
             Column(N_("Why"), lambda s: max(s.factors, key=lambda f: f.points).text),
         ],
         parent,
@@ -107,12 +106,11 @@ def suggestions_table(parent: QWidget) -> RecordTable:
     return table
 
 
-def excluded_table(parent: QWidget) -> RecordTable:
+def excluded_table(parent: QWidget, names: Names) -> RecordTable:
     """Who is excluded and why; who nearly fits (fewest reasons) first."""
     table = RecordTable(
         [
-            Column(N_("Volunteer"), lambda e: e.reference),
-            Column(N_("Name"), lambda e: e.name),
+            who_column(N_("Volunteer"), lambda e: e.reference, names),
             Column(N_("Why not"), lambda e: "; ".join(e.texts)),
             Column(N_("Reasons"), lambda e: len(e.reasons), align_right=True),
         ],
@@ -121,18 +119,23 @@ def excluded_table(parent: QWidget) -> RecordTable:
         empty_text=_("No volunteer is excluded for this family."),
         object_name="excludedVolunteers",
     )
-    table.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    table.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     return table
 
 
-def whole_list_table(parent: QWidget) -> RecordTable:
+def whole_list_table(parent: QWidget, names: Names) -> RecordTable:
     """The whole-list proposal, longest waiting first, with the decision per line."""
     table = RecordTable(
         [
-            Column(N_("Family"), lambda w: w.line.family_reference),
-            Column(N_("Name"), lambda w: w.line.family_name),
+            who_column(N_("Family"), lambda w: w.line.family_reference, names),
             Column(N_("Waiting"), lambda w: w.line.waiting_days, format_days, align_right=True),
-            Column(N_("Volunteer"), lambda w: _volunteer_text(w.line.suggestion)),
+            Column(
+                N_("Volunteer"),
+                lambda w: _volunteer_text(w.line.suggestion, names),
+                tooltip=lambda w: who_tip(
+                    w.line.suggestion.reference if w.line.suggestion else "", names
+                ),
+            ),
             Column(
                 N_("Score"),
                 lambda w: w.line.suggestion.score if w.line.suggestion else None,
@@ -149,18 +152,16 @@ def whole_list_table(parent: QWidget) -> RecordTable:
         ),
         object_name="wholeList",
     )
-    table.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    table.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     return table
 
 
-def matches_table(parent: QWidget) -> RecordTable:
+def matches_table(parent: QWidget, names: Names) -> RecordTable:
     """Proposals and introductions not yet confirmed or withdrawn."""
     return RecordTable(
         [
-            Column(N_("Family"), lambda m: f"{m.family_reference} {m.family_name}".strip()),
-            Column(
-                N_("Volunteer"), lambda m: f"{m.volunteer_reference} {m.volunteer_name}".strip()
-            ),
+            who_column(N_("Family"), lambda m: m.family_reference, names),
+            who_column(N_("Volunteer"), lambda m: m.volunteer_reference, names),
             Column(N_("Status"), lambda m: m.status, status_label, whole=True),
             Column(N_("Proposed on"), lambda m: m.proposed_on, format_date),
             Column(N_("Introduction visit"), lambda m: m.introduction_on, format_date),

@@ -21,6 +21,7 @@ from homestart_desktop.data.planning.overview import DayCount
 from homestart_desktop.data.planning.visits import VisitRow
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import N_, _, current_language, format_date, ngettext
+from homestart_desktop.ui.common.people import Names, who_lines, who_tip
 
 HALF_DAYS = (HalfDay.morning, HalfDay.afternoon, HalfDay.evening)
 HALF_DAY_LABELS = (N_("Morning"), N_("Afternoon"), N_("Evening"))
@@ -50,8 +51,11 @@ class WeekGrid(QTableWidget):
     sig_visit_activated = Signal(object)
     """A visit was opened (double-click or Enter): its VisitRow."""
 
-    def __init__(self, parent: QWidget | None = None, *, today: dt.date) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, today: dt.date, names: Names | None = None
+    ) -> None:
         super().__init__(3, 7, parent)
+        self.names: Names = names if names is not None else {}
         self.setObjectName("weekGrid")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -64,8 +68,7 @@ class WeekGrid(QTableWidget):
                 cell.setObjectName(f"weekCell_{row}_{column}")
                 cell.setFrameShape(QListWidget.Shape.NoFrame)
                 cell.setSpacing(2)
-                # Two short lines per visit: uniform sizes keep a busy week's layout instant.
-                cell.setUniformItemSizes(True)
+                # Code, then first name, on lines of their own: a laptop's day column is narrow.
                 cell.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
                 cell.itemActivated.connect(
                     lambda item: self.sig_visit_activated.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -90,12 +93,17 @@ class WeekGrid(QTableWidget):
             column = (visit.on - monday).days
             if not 0 <= column < 7:
                 continue
-            item = QListWidgetItem(
-                f"{visit.family_reference}{STATUS_MARKS[visit.status]}\n{visit.volunteer_reference}"
-            )
+            family = who_lines(visit.family_reference, self.names, mark=STATUS_MARKS[visit.status])
+            volunteer = who_lines(visit.volunteer_reference, self.names)
+            item = QListWidgetItem(f"{family}\n{volunteer}")
             item.setData(Qt.ItemDataRole.UserRole, visit)
             item.setBackground(QBrush(colour_for(visit)))
-            item.setToolTip(_("Double-click to log this visit"))
+            full_names = (
+                who_tip(visit.family_reference, self.names),
+                who_tip(visit.volunteer_reference, self.names),
+                _("Double-click to log this visit"),
+            )
+            item.setToolTip("\n".join(line for line in full_names if line))
             self.lists[HALF_DAYS.index(visit.half_day), column].addItem(item)
 
     def visits_shown(self) -> list[VisitRow]:

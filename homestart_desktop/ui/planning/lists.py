@@ -8,37 +8,24 @@ from homestart_desktop.data.models import HalfDay, TrajectoryStatus
 from homestart_desktop.data.planning import overview, trajectories, visits
 from homestart_desktop.data.planning.overview import TrajectoryRow
 from homestart_desktop.data.workflow import status_label
+from homestart_desktop.domain import days
 from homestart_desktop.i18n import N_, _, format_number, format_short_date
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.people import Names, who_column
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.common.window_place import keep_splitter
-from homestart_desktop.ui.planning.calendar import HALF_DAY_LABELS, HALF_DAYS
 from homestart_desktop.ui.planning.score_chart import ScoreChart
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
 from homestart_desktop.ui.planning.visit_dialogs import STATUS_CHOICES, VisitDateDialog
 
-WEEKDAYS = (
-    N_("Monday"),
-    N_("Tuesday"),
-    N_("Wednesday"),
-    N_("Thursday"),
-    N_("Friday"),
-    N_("Saturday"),
-    N_("Sunday"),
-)
 
-
-def _half_day(value: object) -> str:
-    return _(HALF_DAY_LABELS[HALF_DAYS.index(value)]) if value in HALF_DAYS else ""
-
-
-def visit_table(parent: QWidget) -> RecordTable:
+def visit_table(parent: QWidget, names: Names) -> RecordTable:
     """Every visit of the period; Enter or double-click logs it."""
     columns = [
         Column(N_("Date"), lambda v: v.on, format_short_date),
-        Column(N_("Half-day"), lambda v: v.half_day, _half_day),
-        Column(N_("Family"), lambda v: v.family_reference),
-        Column(N_("Volunteer"), lambda v: v.volunteer_reference),
+        Column(N_("Half-day"), lambda v: v.half_day, days.half_day_name),
+        who_column(N_("Family"), lambda v: v.family_reference, names),
+        who_column(N_("Volunteer"), lambda v: v.volunteer_reference, names),
         Column(N_("Status"), lambda v: v.status, lambda s: _(STATUS_CHOICES[s]), whole=True),
         Column(
             N_("Hours"),
@@ -63,19 +50,19 @@ class TrajectoriesPanel(QWidget):
     """Active and paused trajectories; review, pause, restart or close the selected one, and see
     its family's scores over time."""
 
-    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None, *, names: Names) -> None:
         super().__init__(parent)
         self.ops = ops
         self.select_on_load: int | None = None  # a trajectory to select once the rows arrive
         columns = [
-            Column(N_("Family"), lambda r: r.family_reference),
-            Column(N_("Volunteer"), lambda r: r.volunteer_reference),
+            who_column(N_("Family"), lambda r: r.family_reference, names),
+            who_column(N_("Volunteer"), lambda r: r.volunteer_reference, names),
             Column(N_("Status"), lambda r: r.status, status_label, whole=True),
             Column(N_("Since"), lambda r: r.start_on, format_short_date, optional=True),
             Column(
                 N_("Weekly visit"),
                 lambda r: (r.weekday, r.half_day),
-                lambda v: f"{_(WEEKDAYS[v[0]])} {_half_day(v[1])}" if v[0] is not None else "",
+                lambda v: days.half_day_text(*v) if v[0] is not None and v[1] else "",
             ),
             Column(N_("Next review"), lambda r: r.next_review_on, format_short_date),
             Column(N_("Last visit"), lambda r: r.last_visit_on, format_short_date),

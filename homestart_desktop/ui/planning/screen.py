@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.people import PersonName, names_by_reference
 from homestart_desktop.data.planning import overview, visits
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.people import who, who_tip
 from homestart_desktop.ui.planning.calendar import MonthGrid, WeekGrid
 from homestart_desktop.ui.planning.lists import TrajectoriesPanel, visit_table
 from homestart_desktop.ui.planning.periods_dialog import PeriodsDialog
@@ -45,6 +47,7 @@ class PlanningScreen(QWidget):
         self.today = ops.today()
         self.anchor = self.today
         self._volunteers: dict[int, str] = {}
+        self.names: dict[str, PersonName] = {}  # filled in place by each load
 
         self.title = QLabel(self, objectName="pageTitle")
         self.period = QLabel(self, objectName="sectionTitle")
@@ -74,10 +77,10 @@ class PlanningScreen(QWidget):
             actions.addWidget(widget)
 
         self.tabs = QTabWidget(self, objectName="planningTabs")
-        self.week = WeekGrid(self, today=self.today)
+        self.week = WeekGrid(self, today=self.today, names=self.names)
         self.month = MonthGrid(self, today=self.today)
-        self.list = visit_table(self)
-        self.trajectories = TrajectoriesPanel(ops, self)
+        self.list = visit_table(self, self.names)
+        self.trajectories = TrajectoriesPanel(ops, self, names=self.names)
         for widget in (self.week, self.month, self.list, self.trajectories):
             self.tabs.addTab(widget, "")
         layout = QVBoxLayout(self)
@@ -127,6 +130,7 @@ class PlanningScreen(QWidget):
         self.volunteer.clear()
         self.volunteer.blockSignals(False)
         self._volunteers = {}
+        self.names.clear()
 
     def open_record(self, target: object) -> None:
         """Show the trajectory a reminder is about, in the Trajectories tab."""
@@ -193,13 +197,15 @@ class PlanningScreen(QWidget):
             monday, sunday = planning.week_of(self.anchor)
             self.period.setText(
                 _("Week of {first} to {last}").format(
-                    first=format_date(monday, format="d MMM"), last=format_date(sunday)
+                    first=format_date(monday), last=format_date(sunday)
                 )
             )
 
     def _load(self) -> None:
         first, last = self._period()
         self._update_period_label()
+        # Queued first, so the names are in before the visits that show them.
+        self.ops.query(names_by_reference, success=self._set_names, owner=self)
         self.ops.query(
             overview.planning_overview,
             view=self._view(),
@@ -230,6 +236,10 @@ class PlanningScreen(QWidget):
             self.trajectories.set_rows(overview.trajectories)
         self.sig_loaded.emit()
 
+    def _set_names(self, names: dict[str, PersonName]) -> None:
+        self.names.clear()
+        self.names.update(names)
+
     def _fill_volunteers(self, volunteers: dict[int, str]) -> None:
         if volunteers == self._volunteers and self.volunteer.count():
             return
@@ -239,7 +249,12 @@ class PlanningScreen(QWidget):
         self.volunteer.clear()
         self.volunteer.addItem(_("All volunteers"), None)
         for volunteer_id, reference in sorted(volunteers.items(), key=lambda kv: kv[1]):
-            self.volunteer.addItem(reference, volunteer_id)
+            self.volunteer.addItem(who(reference, self.names), volunteer_id)
+            self.volunteer.setItemData(
+                self.volunteer.count() - 1,
+                who_tip(reference, self.names),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.volunteer.setCurrentIndex(max(0, self.volunteer.findData(current)))
         self.volunteer.blockSignals(False)
 

@@ -29,7 +29,7 @@ from homestart_desktop.data.planning.trajectories import ClosingInput, ReviewInp
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.domain.planning import add_months
 from homestart_desktop.i18n import N_, _, format_short_date
-from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common import feedback, prompts
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
@@ -115,7 +115,7 @@ class _TrajectoryDialog(Dialog):
         self.errors.clear()
         self._ops.write(
             fn,
-            success=lambda _c: self.accept(),
+            success=lambda _c: (feedback.say_saved(self), self.accept()),
             failure=self._refused,
             owner=self,
             today=self.today,

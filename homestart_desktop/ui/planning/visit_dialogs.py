@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.models import HalfDay, VisitStatus
 from homestart_desktop.data.planning import visits
 from homestart_desktop.data.validation import ValidationError
-from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.domain import days
+from homestart_desktop.i18n import N_, _, format_day
+from homestart_desktop.ui.common import feedback
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
@@ -78,8 +80,8 @@ class LogVisitDialog(Dialog):
         layout.addWidget(
             QLabel(
                 _("{date}, {half_day} — volunteer {volunteer}").format(
-                    date=format_date(visit.on, format="full"),
-                    half_day=_(visits_half_day(visit.half_day)),
+                    date=format_day(visit.on),
+                    half_day=visits_half_day(visit.half_day),
                     volunteer=visit.volunteer_reference,
                 ),
                 self,
@@ -174,7 +176,7 @@ class LogVisitDialog(Dialog):
             visit_id=self._visit.id,
             log=log,
             today=self._today,
-            success=lambda _changes: self.accept(),
+            success=lambda _changes: (feedback.say_saved(self), self.accept()),
             failure=self._refused,
             owner=self,
         )
@@ -200,9 +202,8 @@ class LogVisitDialog(Dialog):
 
 
 def visits_half_day(half_day: str) -> str:
-    return {"morning": N_("morning"), "afternoon": N_("afternoon"), "evening": N_("evening")}[
-        half_day
-    ]
+    """A half-day on its own, as domain/days.py writes it everywhere."""
+    return days.half_day_name(half_day)
 
 
 class VisitDateDialog(Dialog):
@@ -230,7 +231,7 @@ class VisitDateDialog(Dialog):
         self.errors.add_row(_("Day"), self.on, "on")
         self.half_day = QComboBox(self, objectName="visitHalfDay")
         for value in HalfDay:
-            self.half_day.addItem(_(visits_half_day(value)), value)
+            self.half_day.addItem(visits_half_day(value), value)
         self.half_day.setCurrentIndex(self.half_day.findData(half_day))
         self.errors.add_row(_("Half-day"), self.half_day, "half_day")
         layout.addLayout(form)

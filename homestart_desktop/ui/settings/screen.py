@@ -30,7 +30,7 @@ from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.settings_checks import save_checked_settings
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import _
-from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common import feedback, prompts
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.settings import casefile_dialogs
 from homestart_desktop.ui.settings.fields import (
@@ -242,6 +242,7 @@ class SettingsScreen(QWidget):
     def _saved(self, settings: BranchSettings) -> None:
         self._stored = settings
         self.status.setText(_("Saved."))
+        feedback.say_saved(self)
         self._update_buttons()
         self.sig_saved.emit()
 

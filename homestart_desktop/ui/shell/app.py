@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -26,6 +26,7 @@ from homestart_desktop.ui.common import prompts, theme
 from homestart_desktop.ui.common.memory import forget_source_lines
 from homestart_desktop.ui.common.window_place import place_main_window
 from homestart_desktop.ui.shell.demo_folder import DemoFolder, remove_leftover_demo_folders
+from homestart_desktop.ui.shell.qt_words import QtWords
 from homestart_desktop.ui.shell.unlock import (
     UnlockWindow,
     app_settings,
@@ -97,7 +98,7 @@ class AppController(QObject):
         self.idle: Any = None
         self.settings: Any = None
         self._last_section = "today"
-        self._translators: list[QTranslator] = []
+        self._qt_words = QtWords(app)
         self._after_load: list[Callable[[], None]] = []
         self._data_layer_ready = False
         self._demo_dir: DemoFolder | None = None
@@ -140,7 +141,7 @@ class AppController(QObject):
 
     def qt_translations_loaded(self) -> bool:
         """Whether Qt's own words (file dialogs, buttons) are in the app's language."""
-        return bool(self._translators)
+        return self._qt_words.loaded()
 
     def lock(self, *, note: str = "") -> None:
         """Close the database, forget the key, empty every view, show the unlock window."""
@@ -227,9 +228,7 @@ class AppController(QObject):
             if window is not None:
                 window.hide()  # not close(): quitting has decided already, nothing to ask
                 window.deleteLater()
-        for translator in self._translators:
-            self.app.removeTranslator(translator)
-        self._translators.clear()
+        self._qt_words.set_language("en")  # Qt's catalogs go with the app
         self._remove_demo_folder()
 
     def _remove_demo_folder(self) -> None:
@@ -414,18 +413,8 @@ class AppController(QObject):
             self._after_load.append(call)
 
     def _install_qt_translations(self, lang: str) -> None:
-        for translator in self._translators:
-            self.app.removeTranslator(translator)
-        self._translators.clear()
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if lang == "en":
-            return
-        for name in ("qtbase", "qt"):
-            translator = QTranslator(self)
-            if translator.load(f"{name}_{lang}", folder):
-                self.app.installTranslator(translator)
-                self._translators.append(translator)
-                break
+        if not self._qt_words.set_language(lang):
+            log.warning("Qt's own translations for %s are missing", lang)
 
 
 def _restore_on_worker(*, backup: Path, target: Path, passphrase: str) -> Any:

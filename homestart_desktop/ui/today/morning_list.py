@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from homestart_desktop.data.planning.reminders import Reminder, ReminderKind
 from homestart_desktop.i18n import N_, _, format_days, format_short_date
+from homestart_desktop.ui.common.people import Names, who, who_tip
 
 TEXTS = {
     ReminderKind.review_overdue: N_("{reference}: interim review overdue since {date}"),
@@ -35,10 +36,10 @@ SECTION_FOR = {
 URGENT = {ReminderKind.review_overdue, ReminderKind.no_recent_visit, ReminderKind.extract_expired}
 
 
-def reminder_text(reminder: Reminder) -> str:
+def reminder_text(reminder: Reminder, names: Names | None = None) -> str:
     """One line in the coordinator's words, with how many days where it matters."""
     text = _(TEXTS[reminder.kind]).format(
-        reference=reminder.reference, date=format_short_date(reminder.since)
+        reference=who(reminder.reference, names or {}), date=format_short_date(reminder.since)
     )
     if reminder.days > 0 and reminder.kind != ReminderKind.review_due:
         text += f" ({format_days(reminder.days)})"
@@ -51,8 +52,9 @@ class MorningList(QWidget):
     sig_open = Signal(str, object)
     """Open a section (key) at a reminder's record (the Reminder)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, names: Names | None = None) -> None:
         super().__init__(parent)
+        self._names: Names = names if names is not None else {}
         self.title = QLabel(self, objectName="sectionTitle")
         self.list = QListWidget(self, objectName="morningList")
         self.list.setAccessibleName(_("Reminders for today"))
@@ -82,9 +84,10 @@ class MorningList(QWidget):
         self._reminders = list(reminders)
         self.list.clear()
         for reminder in reminders:
-            item = QListWidgetItem(reminder_text(reminder))
+            item = QListWidgetItem(reminder_text(reminder, self._names))
             item.setData(Qt.ItemDataRole.UserRole, reminder)
-            item.setToolTip(_("Double-click to open"))
+            full_name = who_tip(reminder.reference, self._names)
+            item.setToolTip(f"{full_name}\n{_('Double-click to open')}".strip())
             if reminder.kind in URGENT:
                 font = item.font()
                 font.setBold(True)

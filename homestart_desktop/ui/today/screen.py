@@ -21,26 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.data.models import HalfDay, ReviewKind, VisitStatus
+from homestart_desktop.data.models import ReviewKind, VisitStatus
+from homestart_desktop.data.people import PersonName, names_by_reference
 from homestart_desktop.data.planning.reminders import morning_list
 from homestart_desktop.data.planning.today import TodayOverview, today_overview
+from homestart_desktop.domain import days
 from homestart_desktop.i18n import (
     N_,
     _,
-    format_date,
+    format_day,
     format_days,
     format_number,
     format_short_date,
     ngettext,
 )
+from homestart_desktop.ui.common.people import who_column
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.today.morning_list import MorningList
 
-HALF_DAYS = {
-    HalfDay.morning: N_("morning"),
-    HalfDay.afternoon: N_("afternoon"),
-    HalfDay.evening: N_("evening"),
-}
 VISIT_STATES = {
     VisitStatus.planned: N_("planned"),
     VisitStatus.done: N_("done"),
@@ -90,6 +88,7 @@ class TodayScreen(QWidget):
         self.ops = ops
         self.overview: TodayOverview | None = None
         self._reminders_shown = False
+        self.names: dict[str, PersonName] = {}  # filled in place by each load
         self._build()
         ops.sig_changes.connect(self._changed)
 
@@ -100,6 +99,8 @@ class TodayScreen(QWidget):
         self.overview = None
         self._reminders_shown = False
         today = self.ops.today()
+        # Queued first, so the names are in before the lists that show them.
+        self.ops.query(names_by_reference, success=self._set_names, owner=self)
         self.ops.query(today_overview, today=today, success=self._show, owner=self)
         self.ops.query(morning_list, today=today, success=self._show_reminders, owner=self)
 
@@ -112,6 +113,7 @@ class TodayScreen(QWidget):
         for table in (self.waiting_table, self.visits_table, self.reviews_table):
             table.clear()
         self.morning.clear()
+        self.names.clear()
         self.show_backup_problem("")
 
     def show_backup_problem(self, message: str) -> None:
@@ -146,7 +148,7 @@ class TodayScreen(QWidget):
 
         self.waiting_table = RecordTable(
             [
-                Column(N_("Family"), lambda w: w.reference),
+                who_column(N_("Family"), lambda w: w.reference, self.names),
                 Column(
                     N_("Waiting since"),
                     lambda w: w.waiting_since,
@@ -165,8 +167,8 @@ class TodayScreen(QWidget):
         self.reviews_table = RecordTable(
             [
                 Column(N_("Planned on"), lambda r: r.planned_on, self._review_date),
-                Column(N_("Family"), lambda r: r.family_reference),
-                Column(N_("Volunteer"), lambda r: r.volunteer_reference),
+                who_column(N_("Family"), lambda r: r.family_reference, self.names),
+                who_column(N_("Volunteer"), lambda r: r.volunteer_reference, self.names),
                 Column(N_("Review"), lambda r: r.kind, lambda k: _(REVIEW_KINDS[k])),
             ],
             empty_text=_(
@@ -179,10 +181,10 @@ class TodayScreen(QWidget):
         )
         self.visits_table = RecordTable(
             [
-                Column(N_("Day"), lambda v: v.on, lambda d: format_date(d, format="EEE dd/MM")),
-                Column(N_("Part of day"), lambda v: v.half_day, lambda h: _(HALF_DAYS[h])),
-                Column(N_("Family"), lambda v: v.family_reference),
-                Column(N_("Volunteer"), lambda v: v.volunteer_reference),
+                Column(N_("Day"), lambda v: v.on, format_day),
+                Column(N_("Part of day"), lambda v: v.half_day, days.half_day_name),
+                who_column(N_("Family"), lambda v: v.family_reference, self.names),
+                who_column(N_("Volunteer"), lambda v: v.volunteer_reference, self.names),
                 Column(N_("Status"), lambda v: v.status, lambda s: _(VISIT_STATES[s]), whole=True),
             ],
             empty_text=_(
@@ -194,7 +196,7 @@ class TodayScreen(QWidget):
             sort_column=None,
         )
 
-        self.morning = MorningList(self)
+        self.morning = MorningList(self, names=self.names)
         self.morning.setMinimumHeight(170)
         self.morning.sig_open.connect(self.sig_open_elsewhere)
 
@@ -240,7 +242,7 @@ class TodayScreen(QWidget):
 
     def _show(self, overview: TodayOverview) -> None:
         self.overview = overview
-        self.date_label.setText(format_date(overview.today, format="full"))
+        self.date_label.setText(format_day(overview.today))
         waiting_detail = ""
         if overview.families_waiting:
             waiting_detail = _("longest {longest}, half of them over {median}").format(
@@ -277,6 +279,10 @@ class TodayScreen(QWidget):
         self.visits_table.set_records(overview.visits)
         if self._reminders_shown:
             self.sig_loaded.emit()
+
+    def _set_names(self, names: dict[str, PersonName]) -> None:
+        self.names.clear()
+        self.names.update(names)
 
     def _show_reminders(self, reminders: list) -> None:
         self.morning.set_reminders(reminders)

@@ -32,6 +32,7 @@ from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel, FormErrors
+from homestart_desktop.ui.common.widgets.language_picker import LanguagePicker
 from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, read_numbers
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.dialog_base import SavingDialog
@@ -79,6 +80,9 @@ class VolunteerFileDialog(SavingDialog):
     sig_loaded = Signal()
     """The saved file is on screen (after opening and after each save)."""
 
+    # The tabs, in the order they are added below.
+    IDENTITY, PROFILE, AVAILABILITY, ONBOARDING, MATCHES, EXPENSES, COACHING = range(7)
+
     def __init__(self, ops: Ops, volunteer_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent, object_name="volunteer_file")
         self.volunteer_id = volunteer_id
@@ -96,6 +100,7 @@ class VolunteerFileDialog(SavingDialog):
         self.onboarding = OnboardingForm(self, today=ops.today)
         self.status = StatusBox(ops, self)
         self.tabs.addTab(self._column(self.status, self.onboarding), _("Onboarding"))
+        self.tabs.widget(self.ONBOARDING).setObjectName("onboarding_tab")
         self.matches = RecordTable(
             MATCH_COLUMNS,
             self,
@@ -140,6 +145,10 @@ class VolunteerFileDialog(SavingDialog):
 
     # ---- Public API
 
+    def show_tab(self, index: int) -> None:
+        """Bring one tab forward (ONBOARDING, COACHING) for the task that opened the file."""
+        self.tabs.setCurrentIndex(index)
+
     def reload(self) -> None:
         """Load the saved file again (nothing to load for a new volunteer)."""
         if self.volunteer_id is None:
@@ -173,7 +182,7 @@ class VolunteerFileDialog(SavingDialog):
             postcode=self.postcode.text(),
             phone=self.phone.text(),
             email=self.email.text(),
-            languages=tuple(w.strip() for w in self.languages.text().split(",") if w.strip()),
+            languages=self.languages.codes(),
             motivation=self.motivation.toPlainText(),
             experience_with_children=self.experience.toPlainText(),
             has_car=self.car.isChecked(),
@@ -262,10 +271,10 @@ class VolunteerFileDialog(SavingDialog):
             (self.postcode, d.postcode),
             (self.phone, d.phone),
             (self.email, d.email),
-            (self.languages, ", ".join(d.languages)),
         ):
             widget.setText(value)
         self.birth_date.set_date(d.birth_date)
+        self.languages.set_codes(d.languages)
         self.gender.setCurrentIndex(self.gender.findData(d.gender))
         self.language.setCurrentIndex(self.language.findData(d.language))
         self.motivation.setPlainText(d.motivation)
@@ -309,7 +318,7 @@ class VolunteerFileDialog(SavingDialog):
         )
         self.phone = QLineEdit(page, objectName="phone")
         self.email = QLineEdit(page, objectName="email")
-        self.languages = QLineEdit(page, objectName="languages", placeholderText="nl, fr, tr")
+        self.languages = LanguagePicker(page, object_name="languages")
         labels = (
             N_("First name"),
             N_("Last name"),

@@ -17,13 +17,21 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import VolunteerStatus
+from homestart_desktop.data.planning.reminders import ReminderKind
 from homestart_desktop.data.volunteers.register import VolunteerRow, list_volunteers
 from homestart_desktop.data.workflow import status_label
+from homestart_desktop.domain.languages import languages_text
 from homestart_desktop.i18n import N_, _
 from homestart_desktop.ui.common.availability_grid import slots_text
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.volunteers.file import VolunteerFileDialog
+
+# The tab of the volunteer's file where a Today reminder is acted on.
+TAB_FOR = {
+    ReminderKind.extract_expired: VolunteerFileDialog.ONBOARDING,
+    ReminderKind.coaching_due: VolunteerFileDialog.COACHING,
+}
 
 
 class FreeSlots(int):
@@ -44,7 +52,7 @@ COLUMNS = [
     Column(N_("Municipality"), lambda v: v.municipality),
     Column(N_("Status"), lambda v: v.status, status_label, whole=True),
     Column(N_("Current family"), lambda v: ", ".join(v.current_families)),
-    Column(N_("Languages"), lambda v: ", ".join(v.languages)),
+    Column(N_("Languages"), lambda v: languages_text(v.languages)),
     # Sorts by how many there are; reads as 'Tue am, Thu pm'.
     Column(N_("Free half-days"), FreeSlots.of, lambda free: slots_text(free.slots)),
 ]
@@ -134,14 +142,16 @@ class VolunteersScreen(QWidget):
         self.table.clear()
 
     def open_record(self, target: object) -> None:
-        """Open the file of the volunteer a reminder is about."""
+        """Open the file of the volunteer a reminder is about, at the tab where it is acted on."""
         volunteer_id = getattr(target, "volunteer_id", None)
         if volunteer_id is not None:
-            self.open_file(volunteer_id)
+            self.open_file(volunteer_id, tab=TAB_FOR.get(getattr(target, "kind", None)))
 
-    def open_file(self, volunteer_id: int | None) -> VolunteerFileDialog:
-        """Open a volunteer's file (None: a new candidate)."""
+    def open_file(self, volunteer_id: int | None, *, tab: str | None = None) -> VolunteerFileDialog:
+        """Open a volunteer's file (None: a new candidate), at ``tab`` (a VolunteerFileDialog tab)."""
         dialog = VolunteerFileDialog(self.ops, volunteer_id, self)
+        if tab is not None:
+            dialog.show_tab(tab)
         dialog.open()
         self.sig_file_opened.emit(dialog)
         return dialog

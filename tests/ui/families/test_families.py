@@ -83,6 +83,19 @@ def _fill_referral(qtbot, dialog: ReferralDialog, *, postcode: str, phone: str) 
     qtbot.keyClicks(dialog.question, "Steun bij de opvoeding van de tweeling")
 
 
+def _pick_languages(qtbot, picker, *typed: str) -> None:
+    """Open the language list, type the start of each name, press Enter to tick it, close."""
+    qtbot.mouseClick(picker, Qt.MouseButton.LeftButton)
+    search = picker.popup.search
+    qtbot.waitUntil(picker.popup.isVisible, timeout=5_000)
+    for text in typed:
+        search.clear()
+        qtbot.keyClicks(search, text)
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not picker.popup.isVisible(), timeout=5_000)
+
+
 def _register(qtbot, screen: FamiliesScreen) -> FamilyFileDialog:
     dialog = _open_referral(qtbot, screen)
     _fill_referral(qtbot, dialog, postcode="9000", phone="0470 12 34 56")
@@ -138,7 +151,7 @@ def test_bad_referral_shows_each_problem_beside_its_field_and_keeps_what_was_typ
     # Leaving with typed work asks first; saying no keeps the dialog open.
     prompts.set_next_answers([False])
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert dialog.isVisible() and prompts.shown[-1][0] == "Niet-bewaarde wijzigingen"
+    assert dialog.isVisible() and prompts.shown[-1][0] == "Niet-opgeslagen wijzigingen"
 
 
 def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
@@ -153,7 +166,9 @@ def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
     choose(qtbot, intake, "outcome", WAITING_LIST)
     _type(qtbot, intake, "coordinator", "An Peeters")
     type_into(qtbot, intake, "caregiver0_birth_year", "1994")
-    _type(qtbot, intake, "caregiver0_languages", "tr, nl")
+    languages = intake.findChild(QPushButton, "caregiver0_languages")
+    _pick_languages(qtbot, languages, "Turk", "neder")
+    assert languages.text() == "Turks, Nederlands"  # names, not codes ("uk" reads as UK)
     qtbot.mouseClick(intake.findChild(QPushButton, "add_children"), Qt.MouseButton.LeftButton)
     _type(qtbot, intake, "child0_first_name", "Elif-Naz")
     type_into(qtbot, intake, "child0_birth_date", dt.date(TODAY.year - 3, 5, 1))
@@ -172,6 +187,12 @@ def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
     qtbot.waitUntil(lambda: screen.waiting.table.model.rowCount() == 1, timeout=10_000)
     waiting = screen.waiting.table.model.rows[0]
     assert waiting.languages == ("tr", "nl") and waiting.preferred_slots == ("tue-morning",)
+    languages_column = next(
+        c
+        for c in range(screen.waiting.table.model.columnCount())
+        if screen.waiting.table.model.headerData(c, Qt.Orientation.Horizontal) == "Talen"
+    )
+    assert screen.waiting.table.proxy.index(0, languages_column).data() == "Turks, Nederlands"
     assert screen.tabs.tabText(1) == "Wachtlijst (1)"
 
     with empty_case_file.session() as session:

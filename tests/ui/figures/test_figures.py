@@ -83,7 +83,20 @@ def test_shows_exactly_what_will_be_sent(make_screen, demo_case_file, qtbot) -> 
         r, c = empty[0]
         assert model.index(r, c).data(Qt.ItemDataRole.BackgroundRole).color() == WITHHELD_TINT
         assert model.index(r, c).data(Qt.ItemDataRole.ToolTipRole).startswith("Niet getoond")
-    shown = json.loads(screen.payload.toPlainText())
+    # What will be sent reads as a table in Dutch, the same words as the figures; no JSON keys.
+    screen.tabs.setCurrentWidget(screen.payload)
+    package = screen.payload.table
+    assert screen.payload.stack.currentWidget() is package
+    what = [package.item(r, 0).text() for r in range(package.rowCount())]
+    assert "Het pakket" in what and "Instroom en doorstroom" in what and "Eenoudergezin" in what
+    assert not any("_" in label or label in ("figures", "rows") for label in what)
+    row = what.index("Eenoudergezin")
+    assert package.item(row, 1).text() == model.index(labels.index("Eenoudergezin"), 2).data()
+    # The JSON, exactly as sent, is one click away.
+    qtbot.mouseClick(screen.payload.switch, Qt.MouseButton.LeftButton)
+    assert screen.payload.stack.currentWidget() is screen.payload.json
+    assert screen.payload.switch.text() == "Toon de tabel"
+    shown = json.loads(screen.payload.json.toPlainText())
     with demo_case_file.session() as session:
         expected = next_payload(session=session, quarter=screen.chosen_quarter())
     shown.pop("created_at"), expected.pop("created_at")

@@ -69,7 +69,7 @@ def test_talks_in_time_order_and_a_name_kept_when_the_coordinator_says_so(
             qtbot.mouseClick(dialog.name_warning.keep_button, Qt.MouseButton.LeftButton)
 
     rows = [panel.table.proxy.index(r, 0).data() for r in range(panel.table.proxy.rowCount())]
-    assert rows == ["15 jan 2026", "1 jun 2026"]
+    assert rows == ["15/01/2026", "01/06/2026"]
     with empty_case_file.session() as session:
         talks = coaching.list_talks(session=session, volunteer_id=1)
     assert [t.notes for t in talks] == ["Sprak over Jef en de kinderen."] * 2

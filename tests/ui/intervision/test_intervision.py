@@ -7,12 +7,14 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox
 
 from homestart_desktop.data.intervision import sessions as iv
-from homestart_desktop.data.models import Caregiver, Family, Volunteer, VolunteerStatus
-from homestart_desktop.ui.common import prompts
+from homestart_desktop.data.models import Caregiver, Family, Presence, Volunteer, VolunteerStatus
+from homestart_desktop.ui.common import prompts, theme
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.intervision.notes_search import EXCERPT_COLUMN, marked_html
 from homestart_desktop.ui.intervision.screen import IntervisionScreen
 from tests.clock import TEST_TODAY
 from tests.ui.typing_helpers import choose, click, find, press_escape, type_into, type_text
@@ -127,6 +129,15 @@ def test_record_find_and_see_attendance_change(qtbot, screen, empty_case_file):
     assert found.args == [1]
     hit = screen.search.results.model.record(0)
     assert hit.session_id == saved[0].id and "zwaluwstaart" in hit.excerpt
+    # The words found are marked, like a marker pen on paper: "zwaluw" in "zwaluwstaart".
+    assert ">zwaluw</span>staart" in marked_html(hit.excerpt, "zwaluw")
+    view = screen.search.results.view
+    cell = view.visualRect(view.model().index(0, EXCERPT_COLUMN))
+    shot = view.viewport().grab(cell).toImage()
+    marker = QColor(theme.MARK_BACKGROUND)
+    assert any(
+        shot.pixelColor(x, y) == marker for x in range(shot.width()) for y in range(shot.height())
+    )
     screen.search.open_hit(hit)
     reopened = screen.session_dialog
     qtbot.waitUntil(reopened.isEnabled, timeout=10_000)
@@ -183,7 +194,6 @@ def test_a_session_report_is_chosen_printed_with_its_notes_and_cancel_prints_not
 ):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from homestart_desktop.data.models import Presence
     from homestart_desktop.ui.common.document_preview import DocumentPreview
     from tests.ui.typing_helpers import click_row, click_standard, tick, when_dialog_opens
 

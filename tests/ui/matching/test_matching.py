@@ -23,7 +23,7 @@ from homestart_desktop.ui.matching.screen import MatchingScreen
 from homestart_desktop.ui.matching.tables import records
 from tests.clock import TEST_TODAY
 from tests.data.matching.test_candidates import add_available_volunteer, add_waiting_family
-from tests.ui.typing_helpers import click_row, click_row_at, open_tab
+from tests.ui.typing_helpers import click_row_at, open_tab
 
 TODAY = TEST_TODAY
 PROPOSED, INTRODUCED = "voorgesteld", "kennismaking gebeurd"
@@ -59,8 +59,13 @@ def screen(qtbot, empty_case_file):
 
 
 def select_family(qtbot, screen, reference: str) -> None:
+    row = next(
+        r
+        for r in range(screen.families.proxy.rowCount())
+        if screen.families.proxy.index(r, 0).data().split(" · ")[0] == reference
+    )
     with qtbot.waitSignal(screen.sig_ranking_shown, timeout=10_000):
-        click_row(qtbot, screen.families.view, reference)
+        click_row_at(qtbot, screen.families.view, row)
 
 
 def save_dialog(qtbot, screen, dialog) -> None:
@@ -71,7 +76,10 @@ def save_dialog(qtbot, screen, dialog) -> None:
 
 
 def test_longest_waiting_family_first_and_an_explained_ranking(qtbot, screen):
-    assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001"
+    # The family by code and first name, the full name as a tooltip.
+    assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001 · Fatima"
+    full_name = screen.families.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert full_name.startswith("Fatima ")
     select_family(qtbot, screen, "GZ-2026-001")
     assert screen.suggestions.visible_count() == 2
     text = screen.explanation.text()
@@ -87,7 +95,8 @@ def test_excluded_volunteers_are_shown_with_the_reason(qtbot, screen):
     assert not screen.excluded.isVisible()
     qtbot.mouseClick(screen.show_excluded, Qt.MouseButton.LeftButton)
     assert screen.excluded.isVisible()
-    why = screen.excluded.proxy.index(0, 2).data()
+    assert screen.excluded.proxy.index(0, 0).data() == "VW-2025-002 · Ioana"
+    why = screen.excluded.proxy.index(0, 1).data()
     assert why == "Wil liever geen huisdieren — het gezin heeft een kat"
 
 
@@ -138,7 +147,7 @@ def test_whole_list_accepted_line_by_line(qtbot, screen, empty_case_file):
     assert "score" in screen.whole_explanation.text()
     qtbot.mouseClick(screen.accept_line, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.reject_line, Qt.MouseButton.LeftButton)
-    decisions = sorted(screen.whole_list.proxy.index(r, 5).data() for r in range(2))
+    decisions = sorted(screen.whole_list.proxy.index(r, 4).data() for r in range(2))
     assert decisions == ["aanvaard", "afgewezen"]
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
         qtbot.mouseClick(screen.save_whole_list, Qt.MouseButton.LeftButton)
@@ -146,6 +155,24 @@ def test_whole_list_accepted_line_by_line(qtbot, screen, empty_case_file):
         assert len(session.exec(select(Trajectory)).all()) == 1
     assert screen.families.visible_count() == 1
     assert screen.tabs.currentIndex() == 2 and screen.matches.visible_count() == 1
+
+
+def test_proposing_the_whole_list_waits_for_an_accepted_line(qtbot, screen):
+    screen.tabs.setCurrentIndex(1)
+    assert not screen.save_whole_list.isEnabled()
+    with qtbot.waitSignal(screen.sig_whole_list_shown, timeout=10_000):
+        qtbot.mouseClick(screen.make_whole_list, Qt.MouseButton.LeftButton)
+    assert not screen.save_whole_list.isEnabled()
+    assert screen.save_whole_list.text() == "Aanvaarde koppelingen voorstellen"
+    screen.whole_list.view.selectRow(0)
+    qtbot.mouseClick(screen.reject_line, Qt.MouseButton.LeftButton)
+    assert not screen.save_whole_list.isEnabled()
+    screen.whole_list.view.selectRow(0)
+    qtbot.mouseClick(screen.accept_line, Qt.MouseButton.LeftButton)
+    assert screen.save_whole_list.isEnabled()
+    screen.whole_list.view.selectRow(0)
+    qtbot.mouseClick(screen.reject_line, Qt.MouseButton.LeftButton)
+    assert not screen.save_whole_list.isEnabled()
 
 
 def test_withdraw_puts_the_family_back_with_its_original_waiting_date(qtbot, screen):
@@ -163,4 +190,4 @@ def test_withdraw_puts_the_family_back_with_its_original_waiting_date(qtbot, scr
     assert screen.matches.visible_count() == 0
     waiting = {f.reference: f for f in records(screen.families)}
     assert waiting["GZ-2026-001"].waiting_since == TODAY - dt.timedelta(days=120)
-    assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001"  # still first in line
+    assert screen.families.proxy.index(0, 0).data() == "GZ-2026-001 · Fatima"  # still first

@@ -4,6 +4,7 @@ import datetime as dt
 import os
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QTableView
 from sqlmodel import select
 
@@ -71,7 +72,9 @@ def screen(qtbot, empty_case_file):
 def test_the_week_grid_shows_the_planned_visit_on_its_day_and_half_day(screen):
     cell = screen.week.lists[0, MONDAY.weekday()]
     assert cell.count() == 1
-    assert cell.item(0).text() == "GZ-2026-021\nVW-2025-009"
+    # The volunteer by code and first name; a family without a caregiver yet by its code alone.
+    assert cell.item(0).text() == "GZ-2026-021\nVW-2025-009\nFatima"
+    assert cell.item(0).toolTip().startswith("Fatima\n")
     assert screen.tabs.tabText(1) == "Maand"
 
 
@@ -93,7 +96,7 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
     assert any(line.startswith("GZ-2026-021: geen bezoek geregistreerd") for line in today_lines())
 
     with qtbot.waitSignal(screen.sig_loaded, timeout=10_000):
-        choose(qtbot, screen, "volunteerFilter", "VW-2025-009")
+        choose(qtbot, screen, "volunteerFilter", "VW-2025-009 · Fatima")
     prompts.set_next_answers([True])
     click(qtbot, screen, "Week afgewerkt")
     first_cell = screen.week.lists[0, MONDAY.weekday()]
@@ -163,3 +166,18 @@ def test_closing_in_the_dialog_refuses_a_date_before_the_last_visit_and_keeps_th
         family = session.exec(select(Family)).one()
         assert family.status == FamilyStatus.closed
     qtbot.waitUntil(lambda: screen.trajectories.table.model.rowCount() == 0)
+
+
+def test_the_weekly_visit_is_written_as_one_word_like_everywhere(qtbot, screen):
+    from homestart_desktop.domain import days
+    from homestart_desktop.i18n import set_language
+
+    screen.tabs.setCurrentIndex(3)
+    table = screen.trajectories.table
+    qtbot.waitUntil(lambda: table.model.rowCount() == 1)
+    count = table.model.columnCount()
+    headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(count)]
+    column = headers.index("Wekelijks bezoek")
+    assert table.proxy.index(0, column).data() == "maandagvoormiddag"
+    set_language("fr")
+    assert days.half_day_text(0, "morning") == "lundi matin"

@@ -84,7 +84,7 @@ def test_edits_are_saved_with_ctrl_s_and_read_back_from_the_file(
     assert stored.car_km_rate_e4 == 4415
     assert stored.autolock_minutes == 5
     assert stored.first_reviews_months == (2, 4, 8)
-    assert not screen.is_dirty() and screen.status.text() == "Bewaard."
+    assert not screen.is_dirty() and screen.status.text() == "Opgeslagen."
 
     screen.clear()
     assert _field(screen, "street").text() == ""
@@ -108,7 +108,7 @@ def test_a_wrong_value_is_named_beside_its_field_and_nothing_is_stored(
     type_into(qtbot, screen, "email", "coordinator at gent")
     type_into(qtbot, screen, "phone", "09 123 45 67")
     click(qtbot, screen, "save")
-    qtbot.waitUntil(lambda: screen.status.text().startswith("Niet bewaard"), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.status.text().startswith("Niet opgeslagen"), timeout=10_000)
 
     assert (
         error_beside(screen, "postcode") == "Een Belgische postcode heeft vier cijfers, bv. 9000."
@@ -128,7 +128,7 @@ def test_leaving_with_unsaved_changes_asks_first(qtbot, screen) -> None:
     prompts.set_next_answers([True])
     assert screen.can_leave() is True
     assert _field(screen, "coordinator").text() == ""  # put back as stored
-    assert prompts.shown[-1][0] == "Niet-bewaarde wijzigingen"
+    assert prompts.shown[-1][0] == "Niet-opgeslagen wijzigingen"
 
 
 def test_switching_to_french_applies_at_once_and_is_kept(
@@ -242,7 +242,7 @@ def test_closing_the_window_with_unsaved_settings_asks_first(qtbot, empty_case_f
     prompts.set_next_answers([False])
     window.close()
     assert window.isVisible()  # stayed: the coordinator chose to keep editing
-    assert prompts.shown[-1][0] == "Niet-bewaarde wijzigingen"
+    assert prompts.shown[-1][0] == "Niet-opgeslagen wijzigingen"
     prompts.set_next_answers([True])
     window.close()
     assert not window.isVisible()

@@ -195,3 +195,26 @@ def test_prompts_take_queued_answers_and_remember_what_was_asked() -> None:
     prompts.inform(None, "Klaar", "Gedaan.")
     assert prompts.shown == [("Titel", "Wissen?"), ("Klaar", "Gedaan.")]
     prompts.clear_answers()
+
+
+def test_qts_own_file_dialog_speaks_the_apps_language(qtbot, controller) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    def labels() -> tuple[str, str]:
+        dialog = QFileDialog(controller.unlock_window)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        texts = tuple(  # without the "&" that marks the shortcut letter
+            dialog.findChild(QLabel, name).text().replace("&", "")
+            for name in ("lookInLabel", "fileTypeLabel")
+        )
+        dialog.deleteLater()
+        return texts
+
+    look_in, file_type = labels()
+    assert look_in == "Zoeken in:" and file_type == "Bestanden van type:"
+    combo = controller.unlock_window.language
+    combo.setCurrentIndex(combo.findData("fr"))  # the coordinator picks Français
+    look_in, file_type = labels()
+    assert look_in.startswith("Voir dans") and file_type.startswith("Fichiers de type")
+    combo.setCurrentIndex(combo.findData("en"))
+    assert labels() == ("Look in:", "Files of type:")

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
+from homestart_desktop.data.people import names_by_reference
 from homestart_desktop.data.planning.today import today_overview
 from homestart_desktop.i18n import format_number
 from homestart_desktop.ui.common.ops import Ops
@@ -37,6 +40,19 @@ def test_today_after_unlocking_the_demo_file_shows_its_figures(
     waiting = today.waiting_table
     assert waiting.visible_count() == len(expected.longest_waiting)
     assert waiting.model.record(0).reference == expected.longest_waiting[0].reference
+    # Families and volunteers by code and first name; the full name as a tooltip.
+    names = controller.ops.case_file.read(names_by_reference)
+    first = names[expected.longest_waiting[0].reference]
+    cell = waiting.proxy.index(0, 0)
+    assert cell.data() == f"{expected.longest_waiting[0].reference} · {first.first_name}"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == first.full_name
+    visit = expected.visits[0]
+    volunteer_cells = [
+        today.visits_table.proxy.index(r, 3).data()
+        for r in range(today.visits_table.visible_count())
+    ]
+    volunteer = names[visit.volunteer_reference].first_name
+    assert f"{visit.volunteer_reference} · {volunteer}" in volunteer_cells
     assert today.visits_table.visible_count() == len(expected.visits)
     assert today.reviews_table.visible_count() == len(expected.reviews)
 

@@ -76,6 +76,7 @@ class Column:
     optional: bool = False
     # Never narrowed to make room: a status cut to "kennismaking ge…" says nothing.
     whole: bool = False
+    tooltip: Callable[[Any], str] | None = None  # of the record; default: the cell's text
 
     def text(self, record: Any) -> str:
         value = self.value(record)
@@ -152,6 +153,8 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._records):
             return None
         column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(self._records[index.row()]) or None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._texts[index.row()][index.column()]
         if role == SORT_ROLE:
