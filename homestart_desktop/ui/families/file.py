@@ -27,6 +27,7 @@ from homestart_desktop.data.families.file import FamilyFile, load_family
 from homestart_desktop.data.families.referrals import REOPENABLE
 from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, FamilyStatus
 from homestart_desktop.data.workflow import reason_label, status_label
+from homestart_desktop.domain.matching_words import EXPERIENCE_CHOICES
 from homestart_desktop.i18n import (
     LANGUAGES,
     N_,
@@ -294,6 +295,14 @@ class FamilyFileDialog(Dialog):
                 (
                     _("Volunteer preferred"),
                     _(lists.GENDER_PREFERENCES[f.volunteer_gender_preference]),
+                ),
+                (
+                    _("Experience the volunteer should bring"),
+                    join_words(
+                        _(label)
+                        for code, label in EXPERIENCE_CHOICES.items()
+                        if code in f.wished_experience
+                    ),
                 ),
                 (_("Smoking at home"), _yes(f.smoking_at_home)),
                 (_("Pets at home"), join_words([_yes(f.pets_at_home), f.pets_description])),
