@@ -234,7 +234,7 @@ class IntakeDialog(SavingDialog):
         self.experience = ExperienceChoice(
             page, _("Experience the volunteer should bring"), "wishedExperience"
         )
-        self._field(e, _("Experience"), self.experience, "wished_experience")
+        self._field(e, _("Volunteer's experience"), self.experience, "wished_experience")
         self.smoking = self._field(e, "", QCheckBox(_("Smoking at home"), page), "smoking_at_home")
         self.pets = self._field(e, "", QCheckBox(_("Pets at home"), page), "pets_at_home")
         self.pets_description = self._field(e, _("Which pets"), QLineEdit(page), "pets_description")

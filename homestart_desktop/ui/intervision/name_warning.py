@@ -35,6 +35,7 @@ from homestart_desktop.data.intervision.name_detector import (
     replace_names,
 )
 from homestart_desktop.i18n import _
+from homestart_desktop.ui.common.dialog import grow_to_show
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.intervision.family_reference_picker import NoteEdit
 
@@ -129,6 +130,7 @@ class NameWarningBar(QFrame):
             )
         )
         self.show()
+        grow_to_show(self)
         self.replace_button.setFocus()
         return True
 

@@ -26,11 +26,14 @@ class ExperienceChoice(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self._unknown: tuple[str, ...] = ()
         grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        # A little room below, so the check boxes of the next row do not read as part of the list.
+        grid.setContentsMargins(0, 0, 0, 6)
+        grid.setHorizontalSpacing(24)
         for index, (code, label) in enumerate(EXPERIENCE_CHOICES.items()):
             box = QCheckBox(_(label), self, objectName=f"{box_prefix}_{code}")
             grid.addWidget(box, index // COLUMNS, index % COLUMNS)
             self.boxes[code] = box
+        grid.setColumnStretch(COLUMNS, 1)  # the columns side by side, not spread over the width
 
     def codes(self) -> tuple[str, ...]:
         """The codes ticked, in the list's order (and any code the list does not know)."""
