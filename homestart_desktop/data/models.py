@@ -238,6 +238,9 @@ class Family(SQLModel, table=True):
         default_factory=list, sa_column=_json_list(), description='e.g. ["tue-morning"]'
     )
     volunteer_gender_preference: GenderPreference = GenderPreference.none
+    # Experience the volunteer should bring (domain.matching_words.EXPERIENCE_TAGS), beyond what
+    # follows from the file itself (twins, a baby, newcomers).
+    wished_experience: list[str] = Field(default_factory=list, sa_column=_json_list())
     smoking_at_home: bool = False
     pets_at_home: bool = False
     pets_description: str = ""
@@ -331,7 +334,7 @@ class Volunteer(SQLModel, table=True):
     experience_tags: list[str] = Field(
         default_factory=list,
         sa_column=_json_list(),
-        description="twins, disability, psychological, newborn, newcomers, ...",
+        description="domain.matching_words.EXPERIENCE_TAGS: newborn, twins, ...",
     )
     has_car: bool = False
     has_bike: bool = False

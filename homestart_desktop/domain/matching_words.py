@@ -30,13 +30,29 @@ FACTOR_LABELS = {
     "wishes": N_("Volunteer's wishes"),
     "volunteer_waiting": N_("Volunteer waiting"),
 }
+# The experience a family's situation can ask for and a volunteer can bring, as the sentence
+# says it ("heeft ervaring met een tweeling"); the volunteer file and the intake show the
+# check-box words below. Some needs follow from the file itself (twins, a baby, newcomers),
+# the coordinator ticks the rest.
 NEED_LABELS = {
+    "newborn": N_("newborn babies"),
+    "teenagers": N_("teenagers"),
     "twins": N_("twins"),
     "disability": N_("a disability"),
     "psychological": N_("psychological vulnerability"),
-    "newborn": N_("newborn babies"),
     "newcomers": N_("newcomers"),
+    "single_fathers": N_("single fathers"),
 }
+EXPERIENCE_CHOICES = {
+    "newborn": N_("Babies"),
+    "teenagers": N_("Teenagers"),
+    "twins": N_("Twins and multiple births"),
+    "disability": N_("Disability"),
+    "psychological": N_("Psychological vulnerability"),
+    "newcomers": N_("Newcomers"),
+    "single_fathers": N_("Single fathers"),
+}
+EXPERIENCE_TAGS = tuple(EXPERIENCE_CHOICES)
 ONBOARDING_LABELS = {
     "extract": N_("criminal-record extract"),
     "agreement": N_("signed agreement"),

@@ -71,7 +71,8 @@ EXPERIENCE = (
     "Verpleegkundige op rust, ervaring op een materniteit.",
     "Weinig ervaring met jonge kinderen, wel veel met mensen.",
 )
-EXPERIENCE_TAGS = ("newborn", "twins", "disability", "psychological", "newcomers", "school")
+# Codes of domain.matching_words.EXPERIENCE_TAGS; six of them, so the seeded draws stay the same.
+EXPERIENCE_TAGS = ("newborn", "twins", "disability", "psychological", "newcomers", "teenagers")
 STOP_REASONS = {
     "personal": "Persoonlijke redenen",
     "not_a_fit": "Geen goede match met de werking na het kennismakingsgesprek",

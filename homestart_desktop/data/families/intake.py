@@ -89,6 +89,7 @@ class IntakeIn:
     support_question_text: str = ""
     preferred_slots: tuple[str, ...] = ()
     volunteer_gender_preference: GenderPreference = GenderPreference.none
+    wished_experience: tuple[str, ...] = ()  # domain.matching_words.EXPERIENCE_TAGS
     smoking_at_home: bool = False
     pets_at_home: bool = False
     pets_description: str = ""
@@ -253,6 +254,7 @@ def _apply(session: Session, family: Family, intake: IntakeIn) -> None:
     family.support_question_text = intake.support_question_text.strip()
     family.preferred_slots = list(intake.preferred_slots)
     family.volunteer_gender_preference = intake.volunteer_gender_preference
+    family.wished_experience = list(intake.wished_experience)
     family.smoking_at_home = intake.smoking_at_home
     family.pets_at_home = intake.pets_at_home
     family.pets_description = intake.pets_description.strip()

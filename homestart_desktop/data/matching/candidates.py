@@ -101,6 +101,7 @@ _FAMILY_COLUMNS = (
     Family.psychological_vulnerability,
     Family.preferred_slots,
     Family.volunteer_gender_preference,
+    Family.wished_experience,
     Family.smoking_at_home,
     Family.pets_at_home,
     Family.pets_description,
@@ -175,7 +176,8 @@ def _family_facts(
                     matching.Caregiver(role.get(c.gender, ""), _codes(c.languages)) for c in people
                 ),
                 child_ages=ages,
-                needs=frozenset(k for k, v in needs.items() if v),
+                needs=frozenset(k for k, v in needs.items() if v)
+                | frozenset(family.wished_experience or ()),
                 slots=tuple(family.preferred_slots or ()),
                 gender_preference=str(family.volunteer_gender_preference),
                 smoking_at_home=family.smoking_at_home,

@@ -9,7 +9,7 @@ or a long intake scrolls, and *Opslaan* stays where the hand expects it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -119,6 +119,21 @@ def fit_to_screen(dialog: QWidget, natural: QSize | None = None) -> None:
     scroll_body(dialog)
     room = available_room(dialog)
     dialog.resize(min(natural.width(), room.width()), min(natural.height(), room.height()))
+
+
+def grow_to_show(widget: QWidget) -> None:
+    """``widget`` just appeared in a dialog's body (a warning above the buttons): the dialog
+    grows to hold it, within the screen, and its body scrolls it into sight."""
+    dialog = widget.window()
+    content = dialog.findChild(QWidget, "dialogContent")
+    if content is not None and content.layout() is not None:
+        content.layout().activate()
+    room = available_room(dialog)
+    wanted = dialog.sizeHint().expandedTo(dialog.size())
+    dialog.resize(min(wanted.width(), room.width()), min(wanted.height(), room.height()))
+    body = dialog.findChild(DialogBody, "dialogBody")
+    if body is not None:  # once the new size is laid out
+        QTimer.singleShot(0, body, lambda: body.ensureWidgetVisible(widget))
 
 
 def available_room(dialog: QWidget) -> QSize:

@@ -29,6 +29,7 @@ from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, Fa
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.domain import days
 from homestart_desktop.domain.languages import languages_text
+from homestart_desktop.domain.matching_words import EXPERIENCE_CHOICES
 from homestart_desktop.i18n import (
     LANGUAGES,
     N_,
@@ -296,6 +297,14 @@ class FamilyFileDialog(Dialog):
                 (
                     _("Volunteer preferred"),
                     _(lists.GENDER_PREFERENCES[f.volunteer_gender_preference]),
+                ),
+                (
+                    _("Experience the volunteer should bring"),
+                    join_words(
+                        _(label)
+                        for code, label in EXPERIENCE_CHOICES.items()
+                        if code in f.wished_experience
+                    ),
                 ),
                 (_("Smoking at home"), _yes(f.smoking_at_home)),
                 (_("Pets at home"), join_words([_yes(f.pets_at_home), f.pets_description])),

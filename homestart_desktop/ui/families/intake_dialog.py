@@ -38,6 +38,7 @@ from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.experience_choice import ExperienceChoice
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.common.widgets.language_picker import LanguagePicker
 from homestart_desktop.ui.families.dialog_base import SavingDialog
@@ -232,6 +233,10 @@ class IntakeDialog(SavingDialog):
         )
         for code, label in lists.GENDER_PREFERENCES.items():
             self.gender_preference.addItem(_(label), code)
+        self.experience = ExperienceChoice(
+            page, _("Experience the volunteer should bring"), "wishedExperience"
+        )
+        self._field(e, _("Volunteer's experience"), self.experience, "wished_experience")
         self.smoking = self._field(e, "", QCheckBox(_("Smoking at home"), page), "smoking_at_home")
         self.pets = self._field(e, "", QCheckBox(_("Pets at home"), page), "pets_at_home")
         self.pets_description = self._field(e, _("Which pets"), QLineEdit(page), "pets_description")
@@ -273,6 +278,7 @@ class IntakeDialog(SavingDialog):
             support_question_text=self.question_text.toPlainText(),
             preferred_slots=tuple(c for c, box in self.slots.items() if box.isChecked()),
             volunteer_gender_preference=GenderPreference(self.gender_preference.currentData()),
+            wished_experience=self.experience.codes(),
             smoking_at_home=self.smoking.isChecked(),
             pets_at_home=self.pets.isChecked(),
             pets_description=self.pets_description.text(),
@@ -347,6 +353,7 @@ class IntakeDialog(SavingDialog):
         self.gender_preference.setCurrentIndex(
             max(0, self.gender_preference.findData(f.volunteer_gender_preference))
         )
+        self.experience.set_codes(f.wished_experience)
         self.smoking.setChecked(f.smoking_at_home)
         self.pets.setChecked(f.pets_at_home)
         self.pets_description.setText(f.pets_description)

@@ -1,4 +1,7 @@
-"""Search every intervision and coaching note; a result opens its session or talk.
+"""Search every note: intervision, coaching, visits, reviews; a result opens where it was written.
+
+A session or coaching talk opens here; a visit note or review agreements open the trajectory in
+Planning. The list of kinds above the results narrows the search to one kind of note.
 
 The search runs inside the encrypted case file (``data/intervision/notes_search.py``). What is typed and
 what is found stay in this widget: no history, no settings, no log; ``clear()`` forgets both.
@@ -12,6 +15,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QStyle,
     QStyledItemDelegate,
@@ -38,7 +43,17 @@ KIND_LABELS = {
     NoteKind.session: N_("Intervision"),
     NoteKind.follow_up: N_("Follow-up action"),
     NoteKind.talk: N_("Coaching talk"),
+    NoteKind.visit: N_("Visit note"),
+    NoteKind.review: N_("Review agreements"),
 }
+# The choices of the kind filter: a label and the kinds it keeps (None: every kind).
+KIND_FILTERS: tuple[tuple[str, frozenset[NoteKind] | None], ...] = (
+    (N_("All notes"), None),
+    (N_("Intervision and follow-up"), frozenset({NoteKind.session, NoteKind.follow_up})),
+    (N_("Coaching talks"), frozenset({NoteKind.talk})),
+    (N_("Visit notes"), frozenset({NoteKind.visit})),
+    (N_("Review agreements"), frozenset({NoteKind.review})),
+)
 
 
 EXCERPT_COLUMN = 3
@@ -88,9 +103,14 @@ class _MarkedExcerpt(QStyledItemDelegate):
         painter.restore()
 
 
-def find_notes(*, session, typed: str) -> tuple[list[SearchHit], int]:
+def find_notes(
+    *, session, typed: str, kinds: frozenset[NoteKind] | None = None
+) -> tuple[list[SearchHit], int]:
     """The most recent notes holding every word typed, and how many hold them in all."""
-    return search_notes(session=session, typed=typed), count_matches(session=session, typed=typed)
+    return (
+        search_notes(session=session, typed=typed, kinds=kinds),
+        count_matches(session=session, typed=typed, kinds=kinds),
+    )
 
 
 class NotesSearchPanel(QWidget):
@@ -102,6 +122,9 @@ class NotesSearchPanel(QWidget):
     sig_open_talk = Signal(int, int)
     """Open this coaching talk: (volunteer id, talk id)."""
 
+    sig_open_trajectory = Signal(object)
+    """Open the trajectory of this visit note or review (the hit, with its ``trajectory_id``)."""
+
     sig_results = Signal(int)
     """Results are on screen: how many (for tests)."""
 
@@ -110,13 +133,19 @@ class NotesSearchPanel(QWidget):
         self.setObjectName("notesSearchPanel")
         self._ops = ops
         self._asked = ""
+        self._request = 0  # each search (words or kind) answered only if it is the latest
         self.field = SearchField(
             self,
-            placeholder=_("Search all intervision and coaching notes…"),
+            placeholder=_("Search all notes: intervision, coaching, visits, reviews…"),
             object_name="notesSearch",
             delay_ms=250,
         )
         self.field.sig_search.connect(self.search)
+        self.kind = QComboBox(self, objectName="notesSearchKind")
+        self.kind.setAccessibleName(_("Kind of note"))
+        for label, kinds in KIND_FILTERS:
+            self.kind.addItem(_(label), kinds)
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self._privacy_hint = _(
             "The search runs inside the encrypted case file and is not kept anywhere."
         )
@@ -125,13 +154,14 @@ class NotesSearchPanel(QWidget):
             [
                 Column(N_("Date"), lambda h: h.on, format_date),
                 Column(N_("Kind"), lambda h: h.kind, lambda k: _(KIND_LABELS[k])),
-                Column(N_("Session or talk"), lambda h: h.title),
+                Column(N_("Where it was written"), lambda h: h.title),
                 Column(N_("Where the words stand"), lambda h: h.excerpt),
             ],
             self,
             empty_text=_(
-                "Type one or more words above to find them in every session, follow-up action "
-                "and coaching talk. The start of a word is enough: “verm” finds “vermoeid”."
+                "Type one or more words above to find them in every session, follow-up action, "
+                "coaching talk, visit note and review. The start of a word is enough: “verm” "
+                "finds “vermoeid”."
             ),
             object_name="notes_search_results",
         )
@@ -141,7 +171,10 @@ class NotesSearchPanel(QWidget):
         self.results.view.setItemDelegateForColumn(EXCERPT_COLUMN, _MarkedExcerpt(self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.field)
+        top = QHBoxLayout()
+        top.addWidget(self.field, 1)
+        top.addWidget(self.kind)
+        layout.addLayout(top)
         layout.addWidget(self.hint)
         layout.addWidget(self.results, 1)
 
@@ -150,6 +183,7 @@ class NotesSearchPanel(QWidget):
     def search(self, typed: str) -> None:
         """Search the notes for ``typed`` (empty: show nothing)."""
         self._asked = typed
+        self._request += 1
         if not typed.strip():
             self.results.set_records([])
             self.sig_results.emit(0)
@@ -157,7 +191,8 @@ class NotesSearchPanel(QWidget):
         self._ops.query(
             find_notes,
             typed=typed,
-            success=lambda found, asked=typed: self._show(asked, *found),
+            kinds=self.kind.currentData(),
+            success=lambda found, request=self._request: self._show(request, *found),
             owner=self,
         )
 
@@ -171,8 +206,11 @@ class NotesSearchPanel(QWidget):
             self.search(self._asked)
 
     def open_hit(self, hit: SearchHit | None) -> None:
-        """Open the session or talk a result belongs to."""
+        """Open the session, talk or trajectory a result belongs to."""
         if hit is None:
+            return
+        if hit.trajectory_id is not None:
+            self.sig_open_trajectory.emit(hit)
             return
         if hit.kind == NoteKind.talk and hit.volunteer_id is not None and hit.talk_id is not None:
             self.sig_open_talk.emit(hit.volunteer_id, hit.talk_id)
@@ -182,6 +220,7 @@ class NotesSearchPanel(QWidget):
     def clear(self) -> None:
         """Forget what was searched and found (on lock)."""
         self._asked = ""
+        self._request += 1
         self.field.blockSignals(True)
         self.field.clear()
         self.field.blockSignals(False)
@@ -190,8 +229,8 @@ class NotesSearchPanel(QWidget):
 
     # ---- Internals
 
-    def _show(self, asked: str, hits: list[SearchHit], total: int) -> None:
-        if asked != self._asked:
+    def _show(self, request: int, hits: list[SearchHit], total: int) -> None:
+        if request != self._request:
             return  # an older search answered after a newer one was asked
         self.results.set_records(hits)
         if total > len(hits):

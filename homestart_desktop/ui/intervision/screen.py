@@ -84,6 +84,9 @@ class IntervisionScreen(QWidget):
     sig_loaded = Signal()
     """Sessions and attendance are on screen (for tests)."""
 
+    sig_open_elsewhere = Signal(str, object)
+    """Show another section at a record: ("planning", a visit note or review found)."""
+
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("intervisionScreen")
@@ -129,6 +132,9 @@ class IntervisionScreen(QWidget):
         self.follow_ups.table.sig_activated.connect(lambda f: self.open_session(f.session_id))
         self.search.sig_open_session.connect(self.open_session)
         self.search.sig_open_talk.connect(self.open_talk)
+        self.search.sig_open_trajectory.connect(
+            lambda hit: self.sig_open_elsewhere.emit("planning", hit)
+        )
         QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.open_session(None))
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         ops.sig_changes.connect(self._changed)

@@ -34,6 +34,7 @@ from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
+from homestart_desktop.ui.intervision.name_warning import NamesGuard, NameWarningBar, PlainText
 
 CLOSE_REASONS = {
     CloseReason.goals_reached: N_("Goals reached (planned end)"),
@@ -93,6 +94,10 @@ class _TrajectoryDialog(Dialog):
 
     def _finish(self) -> None:
         self.layout_.addWidget(self.errors.general)
+        # Review agreements are searchable notes: they name a family by its code only.
+        self.name_warning = NameWarningBar(self)
+        self.names = NamesGuard(self._ops, self.name_warning, self.save)
+        self.layout_.addWidget(self.name_warning)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -165,6 +170,8 @@ class ReviewDialog(_TrajectoryDialog):
         )
 
     def save(self) -> None:
+        if self.names.stops({_("Agreements"): PlainText(self.agreements)}):
+            return
         next_on = self.next_on.date_value()
         if next_on is None and not self._no_next_review_confirmed():
             return
@@ -256,6 +263,8 @@ class CloseDialog(_TrajectoryDialog):
         self.errors.add_row(_("Agreements and note"), self.note, "agreements")
 
     def save(self) -> None:
+        if self.names.stops({_("Agreements and note"): PlainText(self.note)}):
+            return
         ended = self.ended_on.date_value() or self.today
         closing = ClosingInput(
             ended_on=ended,

@@ -29,6 +29,7 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, read_numbers
+from homestart_desktop.ui.intervision.name_warning import NamesGuard, NameWarningBar, PlainText
 
 STATUS_CHOICES = {
     VisitStatus.done: N_("Done"),
@@ -137,6 +138,9 @@ class LogVisitDialog(Dialog):
         self.note.setFixedHeight(70)
         layout.addWidget(self.note)
         layout.addWidget(self.errors.general)
+        self.name_warning = NameWarningBar(self)
+        self.names = NamesGuard(ops, self.name_warning, self.save)
+        layout.addWidget(self.name_warning)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -169,7 +173,7 @@ class LogVisitDialog(Dialog):
     def save(self) -> None:
         self.errors.clear()
         log = self.entered()
-        if log is None:
+        if log is None or self.names.stops({_("Note"): PlainText(self.note)}):
             return
         self._ops.write(
             visits.log_visit,

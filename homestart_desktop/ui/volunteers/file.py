@@ -31,6 +31,7 @@ from homestart_desktop.i18n import LANGUAGES, N_, _, format_short_date
 from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
+from homestart_desktop.ui.common.widgets.experience_choice import ExperienceChoice
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel, FormErrors
 from homestart_desktop.ui.common.widgets.language_picker import LanguagePicker
 from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, read_numbers
@@ -185,6 +186,7 @@ class VolunteerFileDialog(SavingDialog):
             languages=self.languages.codes(),
             motivation=self.motivation.toPlainText(),
             experience_with_children=self.experience.toPlainText(),
+            experience_tags=self.experience_tags.codes(),
             has_car=self.car.isChecked(),
             has_bike=self.bike.isChecked(),
             uses_public_transport=self.public_transport.isChecked(),
@@ -279,6 +281,7 @@ class VolunteerFileDialog(SavingDialog):
         self.language.setCurrentIndex(self.language.findData(d.language))
         self.motivation.setPlainText(d.motivation)
         self.experience.setPlainText(d.experience_with_children)
+        self.experience_tags.set_codes(d.experience_tags)
         for box, value in (
             (self.car, d.has_car),
             (self.bike, d.has_bike),
@@ -358,6 +361,10 @@ class VolunteerFileDialog(SavingDialog):
         self.experience = QPlainTextEdit(page, objectName="experience_with_children")
         for box in (self.motivation, self.experience):
             box.setMaximumHeight(90)
+        self.experience_tags = ExperienceChoice(
+            page, _("Experience with families"), "experience_tag"
+        )
+        self.experience_tags.setObjectName("experience_tags")
         self.car = QCheckBox(_("Car"), page, objectName="has_car")
         self.bike = QCheckBox(_("Bicycle"), page, objectName="has_bike")
         self.public_transport = QCheckBox(_("Public transport"), page, objectName="uses_pt")
@@ -375,6 +382,7 @@ class VolunteerFileDialog(SavingDialog):
         rows = (
             (N_("Motivation"), self.motivation, "motivation"),
             (N_("Experience with children"), self.experience, "experience_with_children"),
+            (N_("Experience with families"), self.experience_tags, "experience_tags"),
             (N_("Mobility"), self._column(self.car, self.bike, self.public_transport), "mobility"),
             (N_("Travels at most"), self.travel, "max_travel_km"),
             (N_("Children from (years)"), self.age_min, "child_age_min"),
@@ -410,6 +418,7 @@ class VolunteerFileDialog(SavingDialog):
             self.languages,
             self.motivation,
             self.experience,
+            *self.experience_tags.boxes.values(),
             self.car,
             self.bike,
             self.public_transport,

@@ -43,7 +43,9 @@ def test_the_template_is_saved_from_the_file_menu(
     target = tmp_path / "sjabloon.xlsx"
     prompts.set_next_answers([target, None])
     controller.main_window.template_action.trigger()
-    qtbot.waitUntil(lambda: any(t == "Sjabloon opgeslagen" for t, _x in prompts.shown), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(t == "Sjabloon opgeslagen" for t, _x in prompts.shown), timeout=10_000
+    )
     book = openpyxl.load_workbook(target)
     assert book.sheetnames[:3] == ["Gezinnen", "Vrijwilligers", "Lopende koppelingen"]
     assert book["Gezinnen"]["A1"].value == "Code gezin"
