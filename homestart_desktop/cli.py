@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from homestart_desktop.cli_input import Passphrases, UsageProblem, read_passphrase_file
-from homestart_desktop.i18n import LANGUAGES, N_, _, set_language
+from homestart_desktop.i18n import LANGUAGES, N_, NP_, _, set_language
 from homestart_desktop.logs import log_file, setup_logging, where
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ EXIT_CANNOT_WRITE = 8
 EXIT_STOPPED = 130  # Ctrl+C, as every shell expects
 
 EXIT_CODES: dict[int, str] = {
-    EXIT_OK: N_("done"),
+    EXIT_OK: NP_("exit code", "done"),
     EXIT_UNEXPECTED: N_("an unexpected error (the log says where)"),
     EXIT_USAGE: N_("the command was not complete or not right, or the passphrase was refused"),
     EXIT_WRONG_PASSPHRASE: N_("wrong passphrase"),

@@ -26,6 +26,7 @@ from homestart_desktop.data.planning.reminders import morning_list
 from homestart_desktop.data.planning.today import TodayOverview, today_overview
 from homestart_desktop.i18n import (
     N_,
+    NP_,
     _,
     format_date,
     format_days,
@@ -43,7 +44,7 @@ HALF_DAYS = {
 }
 VISIT_STATES = {
     VisitStatus.planned: N_("planned"),
-    VisitStatus.done: N_("done"),
+    VisitStatus.done: NP_("visit", "done"),
     VisitStatus.cancelled_family: N_("cancelled by the family"),
     VisitStatus.cancelled_volunteer: N_("cancelled by the volunteer"),
     VisitStatus.not_happened: N_("did not happen"),
