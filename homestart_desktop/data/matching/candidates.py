@@ -31,7 +31,7 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.postcodes import municipality_name, postcode_coordinates
 from homestart_desktop.data.settings import BranchSettings, load_settings
-from homestart_desktop.domain import matching
+from homestart_desktop.domain import matching, matching_whole_list
 from homestart_desktop.domain import waiting as wait
 from homestart_desktop.i18n import current_language
 
@@ -347,7 +347,7 @@ def propose_whole_list(*, session: Session, today: dt.date) -> tuple[matching.Pr
     """A volunteer for every waiting family at once (a proposal; nothing is stored)."""
     data = load_matching_input(session=session, today=today)
     pool = matching.VolunteerPool(data.volunteers)
-    return matching.propose_for_waiting_list(data.families, pool, data.rules, today)
+    return matching_whole_list.propose_for_waiting_list(data.families, pool, data.rules, today)
 
 
 @dataclasses.dataclass(frozen=True)

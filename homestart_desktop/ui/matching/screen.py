@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.matching import candidates, steps
-from homestart_desktop.domain import matching
+from homestart_desktop.domain import matching, matching_whole_list
 from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
@@ -260,7 +260,7 @@ class MatchingScreen(QWidget):
         if self.data is None:
             return
         self.ops.run(
-            matching.propose_for_waiting_list,
+            matching_whole_list.propose_for_waiting_list,
             families=list(self.data.families.values()),
             pool=self.data.pool,
             rules=self.data.rules,
