@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.matching import candidates, steps
+from homestart_desktop.data.matching import candidates, steps, under_way
 from homestart_desktop.domain import matching, matching_whole_list
 from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui.common import prompts
@@ -308,7 +308,7 @@ class MatchingScreen(QWidget):
         self.families.set_records(data.waiting)
         self._show_matches(data.matches)
 
-    def _show_matches(self, rows: list[candidates.MatchRow]) -> None:
+    def _show_matches(self, rows: list[under_way.MatchRow]) -> None:
         self.matches.set_records(rows)
         chosen = self.family.family_id if self.family is not None else None
         row = next(
