@@ -14,128 +14,50 @@ import contextlib
 import datetime as dt
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from homestart_desktop.cli_input import Passphrases, UsageProblem, read_passphrase_file
-from homestart_desktop.i18n import LANGUAGES, N_, _, set_language
-from homestart_desktop.logs import log_file, setup_logging, where
+from homestart_desktop.cli_argparse import (
+    ARGPARSE_WORDS,
+    Parser,
+    ShowVersion,
+    argparse_in_our_language,
+    case_file_to_open,
+    command_names,
+    early_language,
+)
+from homestart_desktop.cli_commands import (
+    EXIT_CODES,
+    EXIT_OK,
+    EXIT_STOPPED,
+    EXIT_UNEXPECTED,
+    EXIT_USAGE,
+    case_file_place,
+    cmd_backup,
+    cmd_check,
+    cmd_demo_file,
+    cmd_new,
+    cmd_passwd,
+    cmd_restore,
+    complain,
+    existing_file,
+    folder_for_output,
+    readable_text,
+    unexpected_failure,
+    unlocked,
+)
+from homestart_desktop.cli_input import Passphrases, UsageProblem
+from homestart_desktop.i18n import LANGUAGES, _
+from homestart_desktop.logs import setup_logging, where
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_UNEXPECTED = 1
-EXIT_USAGE = 2
-EXIT_WRONG_PASSPHRASE = 3
-EXIT_NOT_A_CASE_FILE = 4
-EXIT_IN_USE = 5
-EXIT_NEWER_VERSION = 6
-EXIT_DISK_FULL = 7
-EXIT_CANNOT_WRITE = 8
-EXIT_STOPPED = 130  # Ctrl+C, as every shell expects
-
-EXIT_CODES: dict[int, str] = {
-    EXIT_OK: N_("done"),
-    EXIT_UNEXPECTED: N_("an unexpected error (the log says where)"),
-    EXIT_USAGE: N_("the command was not complete or not right, or the passphrase was refused"),
-    EXIT_WRONG_PASSPHRASE: N_("wrong passphrase"),
-    EXIT_NOT_A_CASE_FILE: N_(
-        "not a case file, or the case file is damaged (cut short, or its latest changes in "
-        "the -wal file beside it)"
-    ),
-    EXIT_IN_USE: N_("the case file is open elsewhere on this computer"),
-    EXIT_NEWER_VERSION: N_("the case file was made by a newer version of the app"),
-    EXIT_DISK_FULL: N_("the disk is full"),
-    EXIT_CANNOT_WRITE: N_("the app may not write in this place (read-only disk, no permission)"),
-}
+# The names other modules and the tests reach through ``cli`` (the exit codes, argparse's words).
+__all__ = ["ARGPARSE_WORDS", "EXIT_CODES", "EXIT_OK", "build_parser", "main"]
 
 
-# ---- Small helpers
-
-
-def _say(message: str) -> None:
-    print(message, file=sys.stdout, flush=True)
-
-
-def _complain(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def _existing_file(path: Path) -> Path:
-    if not path.is_file():
-        raise UsageProblem(_("There is no file at this place: {file}").format(file=path))
-    return path
-
-
-def _folder_for_output(path: Path | None, *, is_folder: bool = False) -> None:
-    """Refuse, before the slow unlock, an ``--out``/``--to`` that cannot be written."""
-    if path is None:
-        return
-    if is_folder:
-        if path.exists() and not path.is_dir():
-            raise UsageProblem(
-                _("This is a file, not a folder; give a folder: {folder}").format(folder=path)
-            )
-        return
-    if path.is_dir():
-        raise UsageProblem(
-            _("This is a folder; give the name of the file to make: {file}").format(file=path)
-        )
-    if not path.parent.is_dir():
-        raise UsageProblem(_("This folder does not exist: {folder}").format(folder=path.parent))
-
-
-@contextlib.contextmanager
-def _unlocked(path: Path, passphrase: str) -> Iterator[Any]:
-    """Unlock for one command; a daily backup that could not be made is said, not fatal."""
-    from homestart_desktop.data.casefile.casefile import unlock
-
-    with unlock(path, passphrase=passphrase) as case_file:
-        if case_file.backup_problem:
-            _complain(case_file.backup_problem)
-        yield case_file
-
-
-def readable_text(value: str) -> str:
-    """argparse type for a name or reference: text, not the bytes of another encoding.
-
-    A word typed in Latin-1 on a UTF-8 system reaches Python with surrogates, which a file name
-    carries fine but the case file cannot store or look up.
-    """
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise argparse.ArgumentTypeError(
-            _("this is not text in UTF-8; type it again: {value}").format(
-                value=value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            )
-        ) from None
-    return value
-
-
-def _free_place(path: Path) -> Path:
-    if path.exists():
-        raise UsageProblem(
-            _("A file with this name exists already; choose another name: {file}").format(file=path)
-        )
-    if not path.parent.is_dir():
-        raise UsageProblem(_("This folder does not exist: {folder}").format(folder=path.parent))
-    return path
-
-
-def _case_file_place(path: Path) -> Path:
-    """Warn on stderr when the case file lives on a network share or in a synced folder."""
-    from homestart_desktop.data.casefile.places import place_warning
-
-    warning = place_warning(path)
-    if warning:
-        _complain(_("Warning: {warning}").format(warning=warning))
-        _complain(_("(The app's window can stop this warning for this file.)"))
-    return path
-
-
-# ---- The commands
+# ---- The app
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -143,7 +65,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         from homestart_desktop.ui.shell.app import run_gui
     except ImportError as error:
         log.error("app window unavailable: %s", where(error))
-        _complain(_("The app window cannot start: a part of the installation is missing."))
+        complain(_("The app window cannot start: a part of the installation is missing."))
         return EXIT_UNEXPECTED
     return int(run_gui(getattr(args, "case_file", None), demo=args.demo))
 
@@ -154,98 +76,6 @@ def _cmd_self_test(args: argparse.Namespace) -> int:
     return int(run_self_test())
 
 
-def _cmd_demo_file(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE, write_demo_file
-
-    path = _free_place(args.file)
-    given = args.passphrase_file is not None
-    passphrase = read_passphrase_file(args.passphrase_file) if given else DEMO_PASSPHRASE
-    options: dict[str, Any] = {"size": args.size}
-    for name in ("families", "years", "seed"):
-        if getattr(args, name) is not None:
-            options[name] = getattr(args, name)
-    write_demo_file(path, passphrase=passphrase, today=args.today, **options)
-    _say(_("Demo case file made with invented families: {file}").format(file=path))
-    if not given:
-        _say(_("Its passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE))
-    return EXIT_OK
-
-
-def _cmd_new(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile.casefile import create_case_file
-
-    path = _case_file_place(_free_place(args.file))
-    branch = args.branch.strip()
-    if not branch:
-        raise UsageProblem(_("Give the branch's name with --branch."))
-    passphrase, repeated = Passphrases().new(args.passphrase_file)
-    create_case_file(path, passphrase=passphrase, branch_name=branch, repeated=repeated).lock()
-    _say(_("New case file made: {file}").format(file=path))
-    return EXIT_OK
-
-
-def _cmd_check(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile.casefile import check_case_file
-    from homestart_desktop.data.casefile.errors import DamagedCaseFile
-
-    path = _case_file_place(_existing_file(args.file))
-    problems = check_case_file(path, passphrase=Passphrases().existing(args.passphrase_file))
-    if problems:
-        log.warning("check found %d problems", len(problems))
-        _complain(DamagedCaseFile(problems[0]).message)
-        for problem in problems[1:20]:
-            _complain(f"  {problem}")
-        return EXIT_NOT_A_CASE_FILE
-    _say(_("The case file is whole: every page and every table was checked."))
-    return EXIT_OK
-
-
-def _cmd_backup(args: argparse.Namespace) -> int:
-    path = _case_file_place(_existing_file(args.file))
-    _folder_for_output(args.to, is_folder=True)
-    with _unlocked(path, Passphrases().existing(args.passphrase_file)) as case_file:
-        made = case_file.backup(args.to)
-    _say(_("Backup made: {file}").format(file=made))
-    return EXIT_OK
-
-
-def _cmd_restore(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile.backups import restore_backup
-
-    backup = _existing_file(args.backup)
-    if args.file.exists() and backup.resolve() == args.file.resolve():
-        raise UsageProblem(_("The backup and the case file are the same file."))
-    _case_file_place(args.file)  # the backup may live anywhere; the restored file may not
-    prompt = _("Passphrase of the backup: ")
-    passphrase = Passphrases().existing(args.passphrase_file, prompt)
-    kept = restore_backup(backup, args.file, passphrase=passphrase)
-    _say(_("Backup restored: {file}").format(file=args.file))
-    if kept is not None:
-        _say(_("The file it replaced is kept: {file}").format(file=kept))
-    return EXIT_OK
-
-
-def _cmd_passwd(args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile.errors import WeakPassphrase
-    from homestart_desktop.data.casefile.passphrase import passphrase_problems
-
-    path = _case_file_place(_existing_file(args.file))
-    source = Passphrases()
-    old = source.existing(args.passphrase_file, _("Current passphrase: "))
-    new, repeated = source.new(args.new_passphrase_file)
-    # Refuse a weak one before the slow unlock, and before anything is written (the branch's
-    # names are checked too once the file is open).
-    problems = passphrase_problems(new, repeated=repeated)
-    if problems:
-        raise WeakPassphrase(" ".join(problems))
-    with _unlocked(path, old) as case_file:
-        case_file.change_passphrase(new_passphrase=new, repeated=repeated)
-        # The newest backup should open with the passphrase the coordinator now remembers.
-        case_file.backup(reason="rekeyed")
-    _say(_("The passphrase is changed. Backups made before now still open with the old one."))
-    return EXIT_OK
-
-
 def _run_print_kind(target: str) -> Callable[[argparse.Namespace], int]:
     """Unlock the case file, then call ``module:function(args, case_file=...) -> int``."""
 
@@ -254,10 +84,10 @@ def _run_print_kind(target: str) -> Callable[[argparse.Namespace], int]:
 
         module_name, function_name = target.split(":")
         function = getattr(importlib.import_module(module_name), function_name)
-        path = _case_file_place(_existing_file(args.file))
-        _folder_for_output(getattr(args, "out", None))
-        _folder_for_output(getattr(args, "to", None), is_folder=True)
-        with _unlocked(path, Passphrases().existing(args.passphrase_file)) as case_file:
+        path = case_file_place(existing_file(args.file))
+        folder_for_output(getattr(args, "out", None))
+        folder_for_output(getattr(args, "to", None), is_folder=True)
+        with unlocked(path, Passphrases().existing(args.passphrase_file)) as case_file:
             return int(function(args, case_file=case_file))
 
     return run
@@ -363,61 +193,9 @@ def _passphrase_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class _ShowVersion(argparse.Action):
-    """``--version``: the version is looked up only when asked for."""
-
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
-        kwargs.update(nargs=0, default=argparse.SUPPRESS)
-        super().__init__(option_strings, argparse.SUPPRESS, **kwargs)
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        from homestart_desktop import __version__
-
-        print(f"{parser.prog} {__version__}", flush=True)
-        parser.exit()
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage problem is an exception with our message, not an exit."""
-
-    def error(self, message: str) -> Any:
-        raise UsageProblem(
-            _("{problem}. See: {command} --help").format(problem=message, command=self.prog)
-        )
-
-
-# argparse asks gettext for these words itself (hooked below), so no ``_()`` in our code names
-# them: listed here, as argparse spells them, so the translators' extraction keeps them.
-ARGPARSE_WORDS = (
-    N_("usage: "),
-    N_("options"),
-    N_("positional arguments"),
-    N_("show this help message and exit"),
-    N_("expected one argument"),
-    N_("ambiguous option: %(option)s could match %(matches)s"),
-    N_("argument %(argument_name)s: %(message)s"),
-    N_("invalid %(type)s value: %(value)r"),
-    N_("invalid choice: %(value)r (choose from %(choices)s)"),
-    N_("the following arguments are required: %s"),
-    N_("unrecognized arguments: %s"),
-)
-
-
-@contextlib.contextmanager
-def _argparse_in_our_language() -> Iterator[None]:
-    """argparse's own words (usage, options, errors) through our catalogs while parsing."""
-    original = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._ = _  # type: ignore[attr-defined]
-    argparse.ngettext = lambda one, many, n: _(one) if n == 1 else _(many)  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        argparse._, argparse.ngettext = original  # type: ignore[attr-defined]
-
-
 def build_parser() -> argparse.ArgumentParser:
     """Every command and option of ``homestart``, with help in the current language."""
-    parser = _Parser(
+    parser = Parser(
         prog="homestart",
         description=_("Home-Start Desktop: the case file of a Home-Start branch."),
         epilog=_("Without a command, the app opens."),
@@ -427,10 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help=_("open the app on a fresh demo case file")
     )
     parser.add_argument(
-        "--version", action=_ShowVersion, help=_("show program's version number and exit")
+        "--version", action=ShowVersion, help=_("show program's version number and exit")
     )
     parser.set_defaults(run=_cmd_gui)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> Any:
         sub = commands.add_parser(name, help=help_text, description=help_text)
@@ -438,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     file_help = _("the case file")
-    demo = command("demo-file", _("make a demo case file with invented families"), _cmd_demo_file)
+    demo = command("demo-file", _("make a demo case file with invented families"), cmd_demo_file)
     demo.add_argument("file", type=Path, metavar="FILE", help=_("where to make it"))
     demo.add_argument("--families", type=int, metavar="N", help=_("how many families in all"))
     demo.add_argument("--years", type=int, metavar="Y", help=_("years of history"))
@@ -446,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--size", choices=["realistic", "large"], default="realistic")
     _passphrase_option(demo)
 
-    new = command("new", _("make a new, empty case file for a branch"), _cmd_new)
+    new = command("new", _("make a new, empty case file for a branch"), cmd_new)
     new.add_argument("file", type=Path, metavar="FILE", help=_("where to make it"))
     new.add_argument(
         "--branch", required=True, type=readable_text, metavar="NAME", help=_("the branch's name")
@@ -454,22 +232,22 @@ def build_parser() -> argparse.ArgumentParser:
     _passphrase_option(new)
 
     check = command(
-        "check", _("check every page of a case file; exit 0 only when whole"), _cmd_check
+        "check", _("check every page of a case file; exit 0 only when whole"), cmd_check
     )
     check.add_argument("file", type=Path, metavar="FILE", help=file_help)
     _passphrase_option(check)
 
-    backup = command("backup", _("make an encrypted backup of a case file"), _cmd_backup)
+    backup = command("backup", _("make an encrypted backup of a case file"), cmd_backup)
     backup.add_argument("file", type=Path, metavar="FILE", help=file_help)
     backup.add_argument("--to", type=Path, metavar="DIR", help=_("folder for the backup"))
     _passphrase_option(backup)
 
-    restore = command("restore", _("put a backup in the place of a case file"), _cmd_restore)
+    restore = command("restore", _("put a backup in the place of a case file"), cmd_restore)
     restore.add_argument("backup", type=Path, metavar="BACKUP", help=_("the backup"))
     restore.add_argument("file", type=Path, metavar="FILE", help=file_help)
     _passphrase_option(restore)
 
-    passwd = command("passwd", _("change the passphrase of a case file"), _cmd_passwd)
+    passwd = command("passwd", _("change the passphrase of a case file"), cmd_passwd)
     passwd.add_argument("file", type=Path, metavar="FILE", help=file_help)
     _passphrase_option(passwd)
     passwd.add_argument(
@@ -528,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_options(moving_in)
 
     printing = command("print", _("make a document as a PDF"), _no_print_kind)
-    _add_print_kinds(printing.add_subparsers(dest="kind", metavar="KIND", parser_class=_Parser))
+    _add_print_kinds(printing.add_subparsers(dest="kind", metavar="KIND", parser_class=Parser))
     return parser
 
 
@@ -552,60 +330,21 @@ def _no_print_kind(args: argparse.Namespace) -> int:
 # ---- Entry point
 
 
-def _early_language(argv: list[str]) -> None:
-    """Set ``--lang`` before the parser is built, so its help is in that language too."""
-    for index, word in enumerate(argv):
-        value = None
-        if word.startswith("--lang="):
-            value = word.split("=", 1)[1]
-        elif word == "--lang" and index + 1 < len(argv):
-            value = argv[index + 1]
-        if value in LANGUAGES:
-            set_language(value)
-
-
-def _case_file_to_open(argv: list[str], commands: set[str]) -> tuple[Path | None, list[str]]:
-    """``homestart Gent.hscase`` (a double-clicked case file): the app, on that file.
-
-    The first word that is neither an option, nor ``--lang``'s value, nor a command is the file.
-    """
-    skip_next = False
-    for index, word in enumerate(argv):
-        if skip_next:
-            skip_next = False
-        elif word == "--lang":
-            skip_next = True
-        elif not word.startswith("-"):
-            if word in commands:
-                return None, argv
-            return Path(word), argv[:index] + argv[index + 1 :]
-    return None, argv
-
-
-def _command_names(parser: argparse.ArgumentParser) -> set[str]:
-    return {
-        name
-        for action in parser._actions  # argparse keeps its subcommands only here
-        if isinstance(action, argparse._SubParsersAction)
-        for name in action.choices
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run ``homestart`` with these arguments and return its exit code."""
     from homestart_desktop.data.casefile.errors import CaseFileError
 
     argv = [str(word) for word in (sys.argv[1:] if argv is None else argv)]
     _streams_carry_any_file_name()
-    _early_language(argv)
+    early_language(argv)
     try:
-        with _argparse_in_our_language():
+        with argparse_in_our_language():
             parser = build_parser()
-            case_file, argv = _case_file_to_open(argv, _command_names(parser))
+            case_file, argv = case_file_to_open(argv, command_names(parser))
             args = parser.parse_args(argv)
             args.case_file = case_file
     except UsageProblem as problem:
-        _complain(str(problem))
+        complain(str(problem))
         return EXIT_USAGE
     except SystemExit as done:  # --help and --version
         return int(done.code or 0)
@@ -617,14 +356,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = args.run(args)
     except (UsageProblem, CaseFileError) as refused:
-        _complain(str(refused))
+        complain(str(refused))
         code = refused.exit_code if refused.exit_code != EXIT_UNEXPECTED else EXIT_USAGE
         log.info("command %s refused: %s", name, type(refused).__name__)
     except KeyboardInterrupt:
-        _complain(_("Stopped."))
+        complain(_("Stopped."))
         code = EXIT_STOPPED
     except Exception as error:
-        code = _unexpected(error, args)
+        code = unexpected_failure(error, args)
     log.info("command %s ended with exit code %d", name, code)
     return code
 
@@ -638,32 +377,3 @@ def _streams_carry_any_file_name() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
-
-
-def _unexpected(error: Exception, args: argparse.Namespace) -> int:
-    from homestart_desktop.data.casefile.opening import storage_problem
-    from homestart_desktop.data.validation import ValidationError
-
-    if isinstance(error, ValidationError):
-        _complain(" ".join(error.problems.values()))
-        return EXIT_USAGE
-    # A full disk or a read-only folder while a command writes: say which, not a type name.
-    where_written = next(
-        (Path(p) for name in ("out", "to", "file") if (p := getattr(args, name, None))),
-        Path.cwd(),
-    )
-    folder = where_written if where_written.is_dir() else where_written.parent
-    named = storage_problem(error, folder)
-    if named is not None:
-        log.info("command failed: %s", type(named).__name__)
-        _complain(named.message)
-        return named.exit_code
-    # The type and place only: an exception's message can quote a row of the case file.
-    log.error("unexpected error: %s", where(error))
-    _complain(
-        _(
-            "Something unexpected went wrong ({kind}). Nothing personal is shown or logged; "
-            "the log says where it happened: {log}"
-        ).format(kind=type(error).__name__, log=log_file())
-    )
-    return EXIT_UNEXPECTED

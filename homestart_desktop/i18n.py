@@ -54,8 +54,22 @@ def locale_name(lang: str | None = None) -> str:
     return LOCALES[lang or _current]
 
 
+class MessageInContext(str):
+    """An English message marked with :func:`NP_`: it remembers its context, so the ``_()`` or
+    ``tr()`` that shows it later translates it as :func:`pgettext` would."""
+
+    context: str
+
+    def __new__(cls, context: str, message: str) -> MessageInContext:
+        marked = super().__new__(cls, message)
+        marked.context = context
+        return marked
+
+
 def gettext(message: str, *, lang: str | None = None) -> str:
     """Translate ``message`` into the current (or given) language."""
+    if isinstance(message, MessageInContext):
+        return pgettext(message.context, str(message), lang=lang)
     return _translations(lang or _current).gettext(message)
 
 
@@ -64,12 +78,34 @@ def ngettext(singular: str, plural: str, n: int, *, lang: str | None = None) -> 
     return _translations(lang or _current).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str, *, lang: str | None = None) -> str:
+    """Translate ``message`` as it is meant in ``context``.
+
+    A short English word (*done*, *Reference*, *Waiting*) can need a different word in each
+    area: a visit that is done is *gebeurd*, a step that is done is *klaar*. The context (a
+    few lowercase words: ``"visit"``, ``"volunteer list"``) keeps each meaning its own
+    translation; the translators see it as ``msgctxt`` above the message.
+    """
+    return _translations(lang or _current).pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int, *, lang: str | None = None) -> str:
+    """:func:`ngettext` with a context, as :func:`pgettext`."""
+    return _translations(lang or _current).npgettext(context, singular, plural, n)
+
+
 _ = gettext
 
 
 def N_(message: str) -> str:
     """Mark a string for translation where it is defined; translate it where it is shown."""
     return message
+
+
+def NP_(context: str, message: str) -> str:
+    """:func:`N_` with a context: marked where it is defined, translated with its context by
+    the ``_()`` or ``tr()`` that shows it (``STATE_WORDS = {done: NP_("visit", "done")}``)."""
+    return MessageInContext(context, message)
 
 
 # The short date of every list, form and document, in all three languages: Belgian usage, and a

@@ -134,7 +134,7 @@ def test_unexpected_error_says_little_and_logs_only_the_type(
     def explode(args):
         raise ValueError("Özlem Yılmaz, Kasteelstraat 12")
 
-    monkeypatch.setattr(cli, "_cmd_check", explode)
+    monkeypatch.setattr(cli, "cmd_check", explode)
     assert cli.main(["check", "x.hscase"]) == 1
     error = capsys.readouterr().err
     assert "ValueError" in error

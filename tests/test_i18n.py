@@ -29,24 +29,40 @@ from homestart_desktop.i18n import (
 
 PACKAGE = Path(homestart_desktop.__file__).parent
 TRANSLATIONS_DIR = PACKAGE.parent / "translations"  # the translators' sources
-KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "tr": None}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "tr": None,
+    "pgettext": ((1, "c"), 2),
+    "npgettext": ((1, "c"), 2, 3),
+    "NP_": ((1, "c"), 2),
+}
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
 
 def _messages() -> dict[str | tuple[str, str], str]:
     """Every msgid in the package (plural ones as (singular, plural)), with where it is."""
     found: dict[str | tuple[str, str], str] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
+    for filename, lineno, message, _comments, context in extract_from_dir(
         str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
         if isinstance(message, tuple):
             if any(part is None for part in message):
                 continue  # ngettext with a non-literal argument: nothing to check
-            message = (message[0], message[1])
+            message = (_in_context(context, message[0]), message[1])
         elif not message:
             continue
+        else:
+            message = _in_context(context, message)
         found.setdefault(message, f"{filename}:{lineno}")
     return found
+
+
+def _in_context(context: str | None, message: str) -> str:
+    """A message with a context as gettext keys it: ``context`` EOT ``message``."""
+    return message if context is None else f"{context}\x04{message}"
 
 
 def _catalog(lang: str) -> dict[str, str | tuple[str, ...]]:
@@ -58,6 +74,7 @@ def _catalog(lang: str) -> dict[str, str | tuple[str, ...]]:
             if not message.id or message.fuzzy:
                 continue
             key = message.id[0] if isinstance(message.id, tuple) else message.id
+            key = _in_context(message.context, key)
             if isinstance(message.string, tuple):
                 # Like the compiled catalog: the filled forms (French's empty "many" form is left out).
                 merged[key] = tuple(form for form in message.string if form)

@@ -80,3 +80,66 @@ def test_the_app_reads_the_compiled_catalog(lang: str, counts: list[str]) -> Non
     ]
     assert shown == counts
     assert i18n.gettext("Language", lang="en") == "Language"
+
+
+def _translations_by_area(lang: str) -> dict[tuple[str | None, str], dict[object, list[str]]]:
+    """Each (context, msgid) of one language, with its translations and the areas giving them."""
+    from babel.messages.pofile import read_po
+
+    found: dict[tuple[str | None, str], dict[object, list[str]]] = {}
+    for path in sorted((ROOT / "translations" / lang).glob("*.po")):
+        with path.open("rb") as fh:
+            catalog = read_po(fh, locale=TOOL.LANGUAGES[lang])
+        for message in catalog:
+            if not message.id or message.fuzzy:
+                continue
+            msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+            translations = found.setdefault((message.context, msgid), {})
+            translations.setdefault(message.string, []).append(path.stem)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_one_message_in_one_context_has_one_translation(lang: str) -> None:
+    # The compiled catalog holds one translation per message and context: when two areas
+    # translate the same word differently, one of them silently wins in the other's screens.
+    # A word that needs two translations needs two contexts (pgettext / NP_, see the README).
+    clashes = [
+        f"{msgid!r} (context {context!r}): "
+        + "; ".join(f"{string!r} in {', '.join(areas)}" for string, areas in translations.items())
+        for (context, msgid), translations in _translations_by_area(lang).items()
+        if len(translations) > 1
+    ]
+    assert not clashes, f"{lang}: one message, two translations:\n" + "\n".join(clashes)
+
+
+def test_the_same_word_reads_as_its_context_asks() -> None:
+    # "done": a visit that took place, a follow-up action that is finished.
+    assert i18n.pgettext("visit", "done", lang="nl") == "gebeurd"
+    assert i18n.pgettext("follow-up action", "done", lang="nl") == "gedaan"
+    assert i18n.pgettext("follow-up action", "done", lang="fr") == "faite"
+    assert i18n.pgettext("visit", "done", lang="fr") == "effectuée"
+    assert i18n.pgettext("visit", "done", lang="en") == "done"
+    # A word marked where it is defined keeps its context until it is shown.
+    marked = i18n.NP_("visit", "done")
+    assert marked == "done"
+    assert i18n.gettext(marked, lang="nl") == "gebeurd"
+    assert i18n.npgettext("visit", "{count} visit", "{count} visits", 2, lang="nl") == (
+        "{count} visits"  # no such message in this context: English, as gettext does
+    )
+
+
+def test_compiling_keeps_each_context_apart(tmp_path: Path) -> None:
+    sources = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", sources)
+    (sources / "nl" / "zz_test.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "season"\nmsgid "Spring"\nmsgstr "Lente"\n\n'
+        'msgctxt "water"\nmsgid "Spring"\nmsgstr "Bron"\n',
+        encoding="utf-8",
+    )
+    TOOL.compile_catalogs(sources, tmp_path / "locale")
+    catalog = gettext.GNUTranslations(TOOL.compiled_path("nl", tmp_path / "locale").open("rb"))
+    assert catalog.pgettext("season", "Spring") == "Lente"
+    assert catalog.pgettext("water", "Spring") == "Bron"
+    assert catalog.gettext("Spring") == "Spring"

@@ -2,7 +2,8 @@
 
     python tools/translations.py          # = extract + update + compile
 
-- ``extract``: the messages of the code (``_()``, ``N_()``, ``ngettext``) into
+- ``extract``: the messages of the code (``_()``, ``N_()``, ``ngettext``, and ``pgettext`` /
+  ``npgettext`` with their context) into
   ``translations/messages.pot``, as ``pybabel extract -F translations/babel.cfg`` does.
 - ``update``: every catalog ``translations/<lang>/<area>.po`` from the template, as
   ``pybabel update`` does: a new message goes into the area file that already holds the other
@@ -56,9 +57,10 @@ HOW_TO_FIX = "Run: python tools/translations.py   (extract + update + compile; s
 
 # ---- Extract
 
-# babel's own keywords, and ``tr``: documents translate into the document's language (not the
-# app's) through ``tr = translator(lang)``.
-KEYWORDS = {**DEFAULT_KEYWORDS, "tr": None}
+# babel's own keywords (``pgettext`` and ``npgettext`` with their context among them), ``tr``:
+# documents translate into the document's language (not the app's) through
+# ``tr = translator(lang)``, and ``NP_``, the context's ``N_``.
+KEYWORDS = {**DEFAULT_KEYWORDS, "tr": None, "NP_": ((1, "c"), 2)}
 
 
 def extract_template() -> Catalog:
@@ -81,7 +83,7 @@ def extract_template() -> Catalog:
 
 def _template_key(catalog: Catalog) -> list[tuple[object, tuple[str, ...]]]:
     return [
-        (message.id, tuple(sorted({path for path, _line in message.locations})))
+        ((message.context, message.id), tuple(sorted({path for path, _line in message.locations})))
         for message in catalog
         if message.id
     ]
@@ -132,18 +134,27 @@ def _area_files(lang: str) -> dict[str, Path]:
     return {path.stem: path for path in sorted((SOURCES / lang).glob("*.po"))}
 
 
+def _key(message: Message) -> tuple[str | None, str]:
+    """A message's identity across languages: its context and its (singular) id.
+
+    The same English word with two contexts is two messages, each in its own area.
+    """
+    msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+    return message.context, msgid
+
+
 def _choose_areas(template: Catalog, lang: str) -> dict[object, str]:
     """The area of each template message: where it is already, else where its file's are."""
     held: dict[object, str] = {}
     for lang_seen in [lang, *(other for other in LANGUAGES if other != lang)]:
         for area, path in _area_files(lang_seen).items():
             for message in _read(path, lang_seen):
-                key = message.id[0] if isinstance(message.id, tuple) else message.id
+                key = _key(message)
                 if message.id and key not in held:
                     held[key] = area
     by_file: dict[str, Counter[str]] = {}
     for message in template:
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        key = _key(message)
         if key in held:
             for path, _line in message.locations:
                 by_file.setdefault(path, Counter())[held[key]] += 1
@@ -151,7 +162,7 @@ def _choose_areas(template: Catalog, lang: str) -> dict[object, str]:
     for message in template:
         if not message.id:
             continue
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        key = _key(message)
         if key in held:
             chosen[key] = held[key]
             continue
@@ -174,28 +185,29 @@ def update() -> list[Path]:
             path = files.get(area, SOURCES / lang / f"{area}.po")
             part = Catalog(project=PROJECT, charset="utf-8", fuzzy=False)
             for message in template:
-                key = message.id[0] if isinstance(message.id, tuple) else message.id
-                if message.id and areas.get(key) == area:
-                    part[message.id] = Message(message.id, None, message.locations)
+                if message.id and areas.get(_key(message)) == area:
+                    part[message.id] = Message(
+                        message.id, None, message.locations, context=message.context
+                    )
             if path.is_file():
                 catalog = _read(path, lang)
             else:
                 catalog = Catalog(locale=locale, project=PROJECT, charset="utf-8", fuzzy=False)
-            before = [(m.id, m.string, m.fuzzy) for m in catalog if m.id]
-            order = [m.id for m in catalog if m.id]
+            before = [(m.context, m.id, m.string, m.fuzzy) for m in catalog if m.id]
+            order = [(m.context, m.id) for m in catalog if m.id]
             catalog.update(part, update_header_comment=False)
             # Entries keep the file's order; new ones follow in the code's order.
-            kept = {m.id: m for m in catalog if m.id}
+            kept = {(m.context, m.id): m for m in catalog if m.id}
             ordered = [key for key in order if key in kept]
             ordered += [key for key in kept if key not in ordered]
-            after = [(kept[key].id, kept[key].string, kept[key].fuzzy) for key in ordered]
+            after = [(*key, kept[key].string, kept[key].fuzzy) for key in ordered]
             if after == before and path.is_file():
                 continue
             rewritten = Catalog(locale=locale, project=PROJECT, charset="utf-8", fuzzy=False)
             rewritten.mime_headers = catalog.mime_headers
             rewritten.header_comment = catalog.header_comment
             for key in ordered:
-                rewritten[key] = kept[key]
+                rewritten[kept[key].id] = kept[key]
             if not ordered and not path.is_file():
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -227,9 +239,9 @@ def merged_catalog(lang: str, sources: Path = SOURCES) -> Catalog:
                 forms = tuple(form for form in message.string if form)
                 if len(forms) < 2:
                     continue
-                merged[message.id] = Message(message.id, forms[:2])
+                merged[message.id] = Message(message.id, forms[:2], context=message.context)
             elif message.string:
-                merged[message.id] = Message(message.id, message.string)
+                merged[message.id] = Message(message.id, message.string, context=message.context)
     return merged
 
 

@@ -18,12 +18,12 @@ from homestart_desktop.data.models import VisitStatus
 from homestart_desktop.data.planning.visit_plan import VisitPlan
 from homestart_desktop.documents import common
 from homestart_desktop.domain import days, planning
-from homestart_desktop.i18n import N_, format_date, format_day
+from homestart_desktop.i18n import N_, NP_, format_date, format_day
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 STATUS_WORDS = {
     VisitStatus.planned: N_("planned"),
-    VisitStatus.done: N_("done"),
+    VisitStatus.done: NP_("visit", "done"),
     VisitStatus.cancelled_family: N_("cancelled by the family"),
     VisitStatus.cancelled_volunteer: N_("cancelled by the volunteer"),
     VisitStatus.not_happened: N_("did not happen"),

@@ -13,11 +13,11 @@ from homestart_desktop.domain.matching import (
     VolunteerFacts,
     VolunteerPool,
     Weights,
-    propose_for_waiting_list,
     rank_volunteers,
     slot_mask,
     slots_of,
 )
+from homestart_desktop.domain.matching_whole_list import propose_for_waiting_list
 from homestart_desktop.i18n import set_language
 
 TODAY = dt.date(2026, 11, 26)

@@ -20,10 +20,12 @@ from homestart_desktop.domain.matching import (
     VolunteerFacts,
     VolunteerPool,
     Weights,
+    rank_volunteers,
+)
+from homestart_desktop.domain.matching_whole_list import (
     best_assignment,
     gain_matrix,
     propose_for_waiting_list,
-    rank_volunteers,
 )
 
 TODAY = dt.date(2026, 11, 26)

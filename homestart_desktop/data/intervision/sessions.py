@@ -28,7 +28,7 @@ from homestart_desktop.data.validation import (
     check_typed,
     first_year,
 )
-from homestart_desktop.i18n import N_, _, format_date
+from homestart_desktop.i18n import N_, NP_, _, format_date
 
 # Volunteers who are expected at intervision (a paused or stopped volunteer is not).
 EXPECTED_STATUSES = (
@@ -86,7 +86,7 @@ class FollowUpState(enum.StrEnum):
 FOLLOW_UP_STATE_LABELS: dict[FollowUpState, str] = {
     FollowUpState.open: N_("open"),
     FollowUpState.overdue: N_("overdue"),
-    FollowUpState.done: N_("done"),
+    FollowUpState.done: NP_("follow-up action", "done"),
 }
 
 

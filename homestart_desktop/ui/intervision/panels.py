@@ -16,7 +16,7 @@ from homestart_desktop.data.intervision.attendance import (
     attendance_overview,
     missed_recent_sessions,
 )
-from homestart_desktop.i18n import N_, _, format_date, format_number, ngettext
+from homestart_desktop.i18n import N_, _, format_date, format_number, ngettext, pgettext
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 
 MISSED_IN_A_ROW = 2
@@ -142,7 +142,9 @@ class FollowUpsPanel(QWidget):
             empty_text=_("No open follow-up actions. Agreements with a deadline show up here."),
             object_name="intervision_follow_ups",
         )
-        self.done_button = QPushButton(_("Mark as done"), self, objectName="followUpDone")
+        self.done_button = QPushButton(
+            pgettext("follow-up action", "Mark as done"), self, objectName="followUpDone"
+        )
         self.open_button = QPushButton(_("Open session"), self, objectName="followUpOpenSession")
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.matching import steps
-from homestart_desktop.data.matching.candidates import MatchRow
+from homestart_desktop.data.matching.under_way import MatchRow
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.domain import days, matching, planning
 from homestart_desktop.domain.matching_words import weekday_names

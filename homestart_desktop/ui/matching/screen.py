@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.matching import candidates, steps
+from homestart_desktop.data.matching import candidates, steps, under_way
 from homestart_desktop.data.people import PersonName, names_by_reference
-from homestart_desktop.domain import matching
+from homestart_desktop.domain import matching, matching_whole_list
 from homestart_desktop.i18n import _, format_date
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
@@ -266,7 +266,7 @@ class MatchingScreen(QWidget):
         if self.data is None:
             return
         self.ops.run(
-            matching.propose_for_waiting_list,
+            matching_whole_list.propose_for_waiting_list,
             families=list(self.data.families.values()),
             pool=self.data.pool,
             rules=self.data.rules,
@@ -319,7 +319,7 @@ class MatchingScreen(QWidget):
         self.families.set_records(data.waiting)
         self._show_matches(data.matches)
 
-    def _show_matches(self, rows: list[candidates.MatchRow]) -> None:
+    def _show_matches(self, rows: list[under_way.MatchRow]) -> None:
         self.matches.set_records(rows)
         chosen = self.family.family_id if self.family is not None else None
         row = next(

@@ -21,7 +21,7 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.people import PersonName, names_by_reference
 from homestart_desktop.data.planning import overview, visits
 from homestart_desktop.domain import planning
-from homestart_desktop.i18n import _, format_date
+from homestart_desktop.i18n import _, format_date, pgettext
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.people import who, who_tip
@@ -171,7 +171,7 @@ class PlanningScreen(QWidget):
             "Mark every planned visit of {volunteer} in the week of {monday} that has taken "
             "place as done, half a day (3 hours) each?"
         ).format(volunteer=self._volunteers[volunteer_id], monday=format_date(monday))
-        if prompts.confirm(self, _("Week done"), question, yes=_("Mark as done")):
+        if prompts.confirm(self, _("Week done"), question, yes=pgettext("visit", "Mark as done")):
             self.ops.write(
                 visits.log_week_done,
                 volunteer_id=volunteer_id,

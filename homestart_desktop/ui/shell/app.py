@@ -22,11 +22,13 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from homestart_desktop import RESOURCES_DIR, __version__
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
-from homestart_desktop.ui.common import prompts, theme
+from homestart_desktop.ui.common import theme
 from homestart_desktop.ui.common.memory import forget_source_lines
 from homestart_desktop.ui.common.window_place import place_main_window
+from homestart_desktop.ui.shell import on_worker
 from homestart_desktop.ui.shell.demo_folder import DemoFolder, remove_leftover_demo_folders
 from homestart_desktop.ui.shell.qt_words import QtWords
+from homestart_desktop.ui.shell.restore import offer_backup, put_backup_in_place
 from homestart_desktop.ui.shell.unlock import (
     UnlockWindow,
     app_settings,
@@ -37,45 +39,6 @@ from homestart_desktop.ui.shell.unlock import (
 log = logging.getLogger(__name__)
 
 QUIT_WHEN_SHOWN = "HOMESTART_QUIT_WHEN_SHOWN"  # bench: print "shown" once visible, then quit
-
-
-def _load_data_layer() -> None:
-    """The heavy imports, done on a thread while the unlock window is already on screen."""
-    import homestart_desktop.data.casefile.casefile  # noqa: F401
-    import homestart_desktop.data.settings  # noqa: F401
-    import homestart_desktop.ui.common.ops  # noqa: F401
-
-
-def _unlock_and_read(*, path: Path, passphrase: str) -> tuple[Any, Any]:
-    """On the worker: unlock (key derivation, backup, migration) and read the settings."""
-    from homestart_desktop.data.casefile.casefile import unlock
-    from homestart_desktop.data.settings import load_settings
-
-    # The daily backup waits until Today shows (_daily_backup): on a large file it takes seconds.
-    case_file = unlock(path, passphrase=passphrase, daily_backup=False)
-    try:
-        with case_file.session() as session:
-            return case_file, load_settings(session=session)
-    except BaseException:
-        case_file.lock()
-        raise
-
-
-def _daily_backup(*, ops: Any) -> None:
-    """On the worker, after the first screen's queries: the first unlock of a day backs up."""
-    from homestart_desktop.data.casefile.backups import daily_backup_if_due
-
-    if ops.case_file is not None:
-        daily_backup_if_due(ops.case_file)
-
-
-def _make_demo_file(*, folder: Path, today: Any) -> Path:
-    """On the worker: a fresh synthetic demo branch in ``folder``, its history up to ``today``."""
-    from homestart_desktop.data.demo import branch
-
-    path = folder / "Demo.hscase"
-    branch.write_demo_file(path, today=today)
-    return path
 
 
 class AppController(QObject):
@@ -131,7 +94,7 @@ class AppController(QObject):
         self.unlock_window.show_note("")
         self._when_loaded(
             lambda: self.ops.run(
-                _unlock_and_read,
+                on_worker.unlock_and_read,
                 path=Path(path),
                 passphrase=passphrase,
                 success=self._unlocked,
@@ -154,7 +117,9 @@ class AppController(QObject):
         self.main_window.clear_all()
         self.main_window.hide()
         path = self.ops.case_file.path
-        self.ops.run(_close_case_file, ops=self.ops, success=lambda _r: self.sig_locked.emit())
+        self.ops.run(
+            on_worker.close_case_file, ops=self.ops, success=lambda _r: self.sig_locked.emit()
+        )
         self.unlock_window.forget_passphrase()
         self.unlock_window.set_recent(recent_files())
         self.unlock_window.set_path(path)
@@ -206,7 +171,7 @@ class AppController(QObject):
 
         self._when_loaded(
             lambda: self.ops.run(
-                _make_demo_file,
+                on_worker.make_demo_file,
                 folder=self._demo_dir.path,
                 today=self.ops.today(),
                 success=made,
@@ -219,7 +184,7 @@ class AppController(QObject):
         if self.ops is not None:
             if self.ops.case_file is not None:
                 self.ops.forget_pending()
-                self.ops.run(_close_case_file, ops=self.ops)
+                self.ops.run(on_worker.close_case_file, ops=self.ops)
             self.ops.shutdown()
         if self.idle is not None:
             self.idle.stop()
@@ -260,7 +225,7 @@ class AppController(QObject):
         self.unlock_window.set_busy("")
         self.unlock_window.hide()
         self.idle.start()
-        self.ops.run(_daily_backup, ops=self.ops, failure=self._backup_failed)
+        self.ops.run(on_worker.daily_backup, ops=self.ops, failure=self._backup_failed)
         self.sig_unlocked.emit()
 
     def _backup_failed(self, error: BaseException) -> None:
@@ -321,46 +286,13 @@ class AppController(QObject):
             self.apply_language(settings.language)
 
     def _restore_offered(self, backup: Path, passphrase: str) -> None:
-        """The unlock window's offer after a damaged WAL: the file is not open, so no lock."""
-        target = self.unlock_window.path()
-        question = _(
-            "Put the backup {backup} in the place of this case file? The file as it is now, "
-            "with its damaged journal, is kept in the backups folder."
-        ).format(backup=backup.name)
-        if target is None or not prompts.confirm(
-            self.unlock_window, _("Restore a backup"), question, yes=_("Restore")
-        ):
-            return
-        self._put_backup_in_place(backup, target, passphrase)
+        offer_backup(self.unlock_window, ops=self.ops, backup=backup, passphrase=passphrase)
 
     def _restore(self, backup: Path, passphrase: str) -> None:
         target = self.ops.case_file.path
         self.lock()
-        self._put_backup_in_place(backup, target, passphrase)
-
-    def _put_backup_in_place(self, backup: Path, target: Path, passphrase: str) -> None:
-        self.unlock_window.set_busy(_("Checking and restoring the backup…"))
-
-        def restored(_kept: Any) -> None:
-            self.unlock_window.show_error("")  # no error left, no backup left to offer
-            self.unlock_window.show_note(
-                _(
-                    "The backup is back in place. Unlock it with the passphrase it had when it "
-                    "was made. The file it replaced is kept in the backups folder."
-                )
-            )
-
-        def failed(error: BaseException) -> None:
-            message = getattr(error, "message", None) or _("The backup could not be restored.")
-            self.unlock_window.show_error(message + " " + _("The case file was left as it was."))
-
-        self.ops.run(
-            _restore_on_worker,
-            backup=backup,
-            target=target,
-            passphrase=passphrase,
-            success=restored,
-            failure=failed,
+        put_backup_in_place(
+            self.unlock_window, ops=self.ops, backup=backup, target=target, passphrase=passphrase
         )
 
     def _new_case_file(self) -> None:
@@ -385,7 +317,7 @@ class AppController(QObject):
         # Only the data layer: importing every screen too would make opening them quicker but
         # costs 120 MB (scipy, reportlab) that a coordinator who stays on Today never needs.
         try:
-            _load_data_layer()
+            on_worker.load_data_layer()
             forget_source_lines()
         finally:
             self.sig_data_layer_ready.emit()
@@ -415,20 +347,6 @@ class AppController(QObject):
     def _install_qt_translations(self, lang: str) -> None:
         if not self._qt_words.set_language(lang):
             log.warning("Qt's own translations for %s are missing", lang)
-
-
-def _restore_on_worker(*, backup: Path, target: Path, passphrase: str) -> Any:
-    """On the worker, after the lock: check the backup opens, then put it in place."""
-    from homestart_desktop.data.casefile.backups import restore_backup
-
-    return restore_backup(backup, target, passphrase=passphrase)
-
-
-def _close_case_file(*, ops: Any) -> None:
-    """On the worker, after work already queued: close the database and forget the key."""
-    case_file, ops.case_file = ops.case_file, None
-    if case_file is not None:
-        case_file.lock()
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -40,7 +40,8 @@ def _settle(app: QApplication, ops: object, timeout_s: float = 30.0) -> None:
 
 def self_test() -> int:
     """Exercise the whole shell headless; the exit status."""
-    from homestart_desktop.ui.shell.app import AppController, _make_demo_file, make_application
+    from homestart_desktop.ui.shell.app import AppController, make_application
+    from homestart_desktop.ui.shell.on_worker import make_demo_file
 
     app = make_application()
     step = "demo file"
@@ -56,7 +57,7 @@ def self_test() -> int:
             from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 
             # Before the worker exists: the self-test checks the app on the machine's own day.
-            path = _make_demo_file(folder=Path(folder), today=dt.date.today())
+            path = make_demo_file(folder=Path(folder), today=dt.date.today())
             step = "unlock"
             controller.start(path)
             controller.unlock(path, DEMO_PASSPHRASE)

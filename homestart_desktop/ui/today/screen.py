@@ -28,6 +28,7 @@ from homestart_desktop.data.planning.today import TodayOverview, today_overview
 from homestart_desktop.domain import days
 from homestart_desktop.i18n import (
     N_,
+    NP_,
     _,
     format_day,
     format_days,
@@ -41,7 +42,7 @@ from homestart_desktop.ui.today.morning_list import MorningList
 
 VISIT_STATES = {
     VisitStatus.planned: N_("planned"),
-    VisitStatus.done: N_("done"),
+    VisitStatus.done: NP_("visit", "done"),
     VisitStatus.cancelled_family: N_("cancelled by the family"),
     VisitStatus.cancelled_volunteer: N_("cancelled by the volunteer"),
     VisitStatus.not_happened: N_("did not happen"),

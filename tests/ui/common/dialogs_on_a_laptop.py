@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, Q
 
 import homestart_desktop.ui
 from homestart_desktop.data.families.file import load_family
-from homestart_desktop.data.matching.candidates import open_matches
+from homestart_desktop.data.matching.under_way import open_matches
 from homestart_desktop.data.models import HalfDay
 from homestart_desktop.data.planning import visits
 from homestart_desktop.data.planning.overview import running_trajectories
