@@ -213,7 +213,11 @@ PACKAGE_FIELDS: dict[str, str] = {
     "central_office_key": N_("Encrypted for the central office key"),
     "around_birth_months_after": N_("Around birth: up to this many months after the birth"),
     "young_parent_under": N_("Young parent: younger than"),
+    "reference_date": N_("Ages and years counted on"),
+    "ptable": N_("Noise on every count (cell key method)"),
 }
+# The words a package's definitions use as values.
+DEFINITION_WORDS: dict[str, str] = {"quarter_end": N_("the last day of the quarter")}
 
 
 def package_lines(payload: dict[str, Any]) -> list[tuple[str, str, bool]]:
@@ -236,7 +240,15 @@ def package_lines(payload: dict[str, Any]) -> list[tuple[str, str, bool]]:
         )
     )
     for key, value in payload.get("definitions", {}).items():
-        found.append((_(PACKAGE_FIELDS.get(key, key)), format_number(value), False))
+        # Version 2 also states its rules in words (the reference date, the median of an even
+        # count): numbers in the app's style, words as sent.
+        if isinstance(value, int | float):
+            shown = format_number(value)
+        elif isinstance(value, dict):  # the p-table: its name and parameters
+            shown = ", ".join(f"{k} {v}" for k, v in value.items())
+        else:
+            shown = _(DEFINITION_WORDS.get(str(value), str(value)))
+        found.append((_(PACKAGE_FIELDS.get(key, key)), shown, False))
     figures = payload.get("figures", {})
     current = ""
     for table, row in lines():
