@@ -10,16 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from homestart_desktop.data.families import intake_choices as lists
-from homestart_desktop.data.families.file import FamilyFile
 from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, Gender
 from homestart_desktop.data.postcodes import municipality_name
-from homestart_desktop.data.settings import BranchSettings
 from homestart_desktop.data.workflow import STATUS_LABELS
 from homestart_desktop.documents.common import (
     CONTENT_WIDTH,
@@ -38,6 +36,10 @@ from homestart_desktop.documents.common import (
 )
 from homestart_desktop.domain.languages import languages_text
 from homestart_desktop.i18n import format_days, format_short_date
+
+if TYPE_CHECKING:  # a blank form never reads a family file: not loaded for `print intake-form`
+    from homestart_desktop.data.families.file import FamilyFile
+    from homestart_desktop.data.settings import BranchSettings
 
 BLANK_CAREGIVERS = 2
 BLANK_CHILDREN = 4
@@ -330,14 +332,13 @@ def intake_form_for(
 
     Without ``lang``: the family's language for a pre-filled form, the branch's for a blank one.
     """
-    from homestart_desktop.data.families.file import load_family
     from homestart_desktop.data.settings import load_settings
 
     branch = load_settings(session=session)
-    file = (
-        load_family(session=session, family_id=family_id, today=today)
-        if family_id is not None
-        else None
-    )
+    file = None
+    if family_id is not None:
+        from homestart_desktop.data.families.file import load_family  # not for a blank form
+
+        file = load_family(session=session, family_id=family_id, today=today)
     language = lang or (file.family.language if file else branch.language)
     return intake_form_pdf(branch=branch, lang=language, file=file)

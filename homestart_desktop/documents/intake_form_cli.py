@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from homestart_desktop.data.casefile.casefile import CaseFile
-from homestart_desktop.data.families.referrals import family_id_for_reference
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.i18n import _
@@ -21,6 +20,9 @@ def intake_form_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
     with case_file.session() as session:
         family_id = None
         if args.family:
+            # Only here: a blank form (the usual print) need not load the referral rules.
+            from homestart_desktop.data.families.referrals import family_id_for_reference
+
             try:
                 family_id = family_id_for_reference(session=session, reference=args.family)
             except ValidationError as error:

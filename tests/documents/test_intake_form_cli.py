@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pypdf
@@ -46,3 +48,25 @@ def test_print_a_familys_intake_form_and_refuse_an_unknown_code(empty_case_file,
     wrong = ["print", "intake-form", *common, "--family", "GZ-1999-999", "--out", str(blank)]
     assert cli.main(wrong) == 2
     assert not blank.exists()
+
+
+def test_a_blank_form_loads_only_what_it_prints(empty_case_path: Path, tmp_path: Path) -> None:
+    # The coordinator's most common print must start fast (issue 11: ≤ 1 s from the bundle):
+    # no family file, no referral rules, no unused font faces.
+    secret = tmp_path / "pass.txt"
+    secret.write_text(TEST_PASSPHRASE)
+    out = tmp_path / "blank.pdf"
+    code = (
+        "import sys\n"
+        "from homestart_desktop import cli\n"
+        f"assert cli.main(['print', 'intake-form', {str(empty_case_path)!r}, "
+        f"'--passphrase-file', {str(secret)!r}, '--out', {str(out)!r}]) == 0\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "print(sorted(m for m in ('homestart_desktop.data.families.file',\n"
+        "    'homestart_desktop.data.families.referrals', 'PySide6') if m in sys.modules))\n"
+        "print(sorted(n for n in pdfmetrics.getRegisteredFontNames() if 'DejaVu' in n))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["[]", "['DejaVuSans', 'DejaVuSans-Bold']"]
+    assert "Intakeformulier" in _text(out)

@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from homestart_desktop import __version__
 from homestart_desktop.i18n import _, ngettext
 from homestart_desktop.ui.common import icons, theme
 from homestart_desktop.ui.common.memory import forget_source_lines
@@ -140,8 +141,11 @@ class MainWindow(QMainWindow):
     def set_branch_name(self, name: str) -> None:
         self._branch_name = name
         self.branch_label.setText(name or _("Your branch"))
+        # The version in the title tells the helpdesk at a glance which app a screenshot shows.
         self.setWindowTitle(
-            _("{branch} — Home-Start Desktop").format(branch=name or _("Your branch"))
+            _("{branch} — Home-Start Desktop {version}").format(
+                branch=name or _("Your branch"), version=__version__
+            )
         )
 
     def set_minutes_left(self, minutes: int) -> None:
@@ -267,6 +271,11 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(False)
         self.template_action = self.file_menu.addAction("", self._save_template)
         self.template_action.setObjectName("action_template")
+        # Help: which version this is, and where its log and settings are (for the helpdesk).
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = self.help_menu.addAction("", self._show_about)
+        self.about_action.setObjectName("action_about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: the app menu
 
         lock = QShortcut(QKeySequence("Ctrl+L"), self, self.sig_lock.emit)
         lock.setContext(Qt.ShortcutContext.ApplicationShortcut)  # from any dialog too
@@ -277,6 +286,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(_("&File"))
         self.import_action.setText(_("&Import from Excel…"))
         self.template_action.setText(_("Download import &template…"))
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About Home-Start Desktop…"))
         self.app_label.setText(_("Home-Start Desktop"))
         self.lock_button.setText(_("Lock"))
         self.lock_button.setToolTip(_("Lock the case file (Ctrl+L)"))
@@ -306,6 +317,12 @@ class MainWindow(QMainWindow):
         from homestart_desktop.ui.importing.choose_page import save_template
 
         save_template(self, self.ops)
+
+    def _show_about(self) -> None:
+        from homestart_desktop.ui.shell.about import show_about
+
+        case_file = getattr(self.ops, "case_file", None)
+        self.about_dialog = show_about(self, case_file.path if case_file is not None else None)
 
     def _show_nth(self, index: int) -> None:
         keys = self.section_keys()

@@ -48,6 +48,7 @@ from homestart_desktop.ui.planning.periods_dialog import PeriodsDialog
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
 from homestart_desktop.ui.planning.visit_dialogs import LogVisitDialog, VisitDateDialog
 from homestart_desktop.ui.settings.casefile_dialogs import ChangePassphraseDialog, RestoreDialog
+from homestart_desktop.ui.shell.about import AboutDialog
 from homestart_desktop.ui.shell.new_case_file import NewCaseFileDialog
 from homestart_desktop.ui.volunteers.file import VolunteerFileDialog
 from tests.clock import TEST_TODAY
@@ -86,6 +87,7 @@ FACTORIES = {
         r.agreement, title="Vrijwilligersovereenkomst", suggested_name="x.pdf", parent=p
     ),
     "NewCaseFileDialog": lambda ops, p, r: NewCaseFileDialog(ops, p),
+    "AboutDialog": lambda ops, p, r: AboutDialog(p, r.case_file.path),
     "ChangePassphraseDialog": lambda ops, p, r: ChangePassphraseDialog(ops, p),
     "RestoreDialog": lambda ops, p, r: RestoreDialog(r.case_file.path, p),
     "ReportOptions": lambda ops, p, r: ReportOptions(p),
