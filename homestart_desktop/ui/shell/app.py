@@ -31,6 +31,7 @@ from homestart_desktop.ui.shell.unlock import (
     app_settings,
     recent_files,
     remember_file,
+    remembered_files,
 )
 
 log = logging.getLogger(__name__)
@@ -155,7 +156,7 @@ class AppController(QObject):
         path = self.ops.case_file.path
         self.ops.run(_close_case_file, ops=self.ops, success=lambda _r: self.sig_locked.emit())
         self.unlock_window.forget_passphrase()
-        self.unlock_window.set_recent(recent_files())
+        self.unlock_window.set_recent(remembered_files())
         self.unlock_window.set_path(path)
         self.unlock_window.show_note(note)
         self.unlock_window.show()
