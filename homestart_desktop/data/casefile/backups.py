@@ -1,9 +1,11 @@
 """Encrypted backups of the case file: made by SQLCipher itself, rotated, restorable.
 
-A backup is written by ``sqlcipher_export`` into a keyed attachment with the same key and salt
-as the case file, so it is a whole, consistent database (commits still in the WAL included) that
-opens with the passphrase the file had when the backup was made. A plain file copy could miss
-those commits; a decrypted copy is never made.
+A backup is written by SQLite's online backup API into a new file keyed with the same raw key
+(key and salt) as the case file: SQLCipher decrypts each page as it reads it and encrypts it again
+as it writes it, so the copy is a whole, consistent database (commits still in the WAL included)
+that opens with the passphrase the file had when the backup was made. It is about twice as fast
+as ``sqlcipher_export``, which rebuilds every table and index row by row. A plain file copy could
+miss the WAL's commits; a decrypted copy is never made.
 """
 
 from __future__ import annotations
@@ -119,27 +121,36 @@ def _write_backup(
     fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     try:
-        with engine.connect() as connection:
-            raw = connection.connection.dbapi_connection
-            # The file name as the system's bytes: a name that is not UTF-8 (café in Latin-1
-            # on Linux) cannot be bound as text.
-            raw.execute(
-                "ATTACH DATABASE ? AS backup KEY ?", (os.fsencode(partial), raw_key.strip('"'))
-            )
-            try:
-                raw.execute("SELECT sqlcipher_export('backup')")
-            finally:
-                raw.execute("DETACH DATABASE backup")
+        _copy_pages(engine, partial, raw_key)
         with partial.open("rb") as fh:
             os.fsync(fh.fileno())
         os.replace(partial, target)
         _fsync_dir(folder)
     except BaseException:
         partial.unlink(missing_ok=True)
-        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+        for leftover in ("-journal", "-wal", "-shm"):
+            partial.with_name(partial.name + leftover).unlink(missing_ok=True)
         raise
     log.info("backup made (%s)", reason)
     return target
+
+
+def _copy_pages(engine: Engine, partial: Path, raw_key: str) -> None:
+    """Copy the open case file, page by page, into ``partial`` keyed with the same raw key."""
+    import sqlcipher3
+
+    # The file name as the system's bytes: a name that is not UTF-8 (café in Latin-1 on Linux)
+    # cannot be passed as text.
+    copy = sqlcipher3.connect(os.fsencode(partial), isolation_level=None)
+    try:
+        copy.execute(f'PRAGMA key = "{raw_key.strip(chr(34))}"')
+        with engine.connect() as connection:
+            source = connection.connection.dbapi_connection
+            source.backup(copy)  # one step: the copy is one snapshot, WAL commits included
+        # The copy carries the case file's WAL mode in its header; a backup is one file.
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
 
 
 def list_backups(case_path: Path, folder: Path | None = None) -> list[BackupInfo]:

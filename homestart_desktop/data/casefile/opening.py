@@ -166,9 +166,13 @@ _CODE_OF_MESSAGE = {
 def _sqlite_code(error: BaseException) -> int | None:
     """SQLite's primary result code of a database error, None for other errors."""
     code = getattr(error, "sqlite_errorcode", None)
-    if code is None:
-        return None
     words = str(error).splitlines()[0] if str(error) else ""
+    if code is None:
+        # The online backup's errors come without a code (Python reads it from the copy's
+        # connection, not from the backup step); SQLite's own message still names it.
+        import sqlcipher3
+
+        return _CODE_OF_MESSAGE.get(words) if isinstance(error, sqlcipher3.Error) else None
     return _CODE_OF_MESSAGE.get(words, code & 0xFF)
 
 

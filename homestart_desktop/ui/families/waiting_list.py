@@ -10,10 +10,14 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from homestart_desktop.data.families.register import FamilyRow
 from homestart_desktop.domain.languages import languages_text
-from homestart_desktop.domain.search import normalise
-from homestart_desktop.i18n import N_, _, format_days, format_short_date
+from homestart_desktop.i18n import N_, _, format_days, format_short_date, ngettext
+from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.file import slots_text
-from homestart_desktop.ui.families.table import FamilyColumn, FamilyTable
+
+
+def families_counted(count: int) -> str:
+    """The count of both family lists, in their own word: "3 families"."""
+    return ngettext("{count} family", "{count} families", count).format(count=count)
 
 
 def _languages(row: FamilyRow) -> str:
@@ -33,35 +37,26 @@ class WaitingListView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("waitingList")
-        self.table = FamilyTable(
+        self.table = RecordTable(
             [
-                FamilyColumn(
-                    N_("Waiting"),
-                    lambda r: format_days(r.waiting_days),
-                    lambda r: r.waiting_days or 0,
-                    align_right=True,
-                ),
-                FamilyColumn(N_("Reference"), lambda r: r.reference, lambda r: r.reference),
-                FamilyColumn(N_("Name"), lambda r: r.name, lambda r: normalise(r.name)),
-                FamilyColumn(
-                    N_("Waiting since"),
-                    lambda r: format_short_date(r.waiting_since),
-                    lambda r: r.waiting_since.toordinal() if r.waiting_since else 0,
-                ),
-                FamilyColumn(
-                    N_("Municipality"),
-                    lambda r: r.municipality,
-                    lambda r: normalise(r.municipality),
-                ),
-                FamilyColumn(N_("Languages"), _languages, _languages),
-                FamilyColumn(N_("Preferred half-days"), _slots, _slots),
+                Column(N_("Waiting"), lambda r: r.waiting_days, format_days, align_right=True),
+                Column(N_("Reference"), lambda r: r.reference),
+                Column(N_("Name"), lambda r: r.name),
+                Column(N_("Waiting since"), lambda r: r.waiting_since, format_short_date),
+                Column(N_("Municipality"), lambda r: r.municipality, optional=True),
+                Column(N_("Languages"), _languages, optional=True),
+                Column(N_("Preferred half-days"), _slots, optional=True),
             ],
             self,
+            placeholder=_("Search family, child, postcode…"),
             empty_text=_(
                 "Nobody is waiting. A family comes onto the waiting list when its intake ends "
                 "with “Accepted”."
             ),
             object_name="waiting_table",
+            search_key=lambda r: r.search_key,
+            count_text=families_counted,
+            measure_once=True,  # 3,000 families: a reload keeps the widths
         )
         self.table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # longest waiting first
         self.table.sig_activated.connect(self.sig_open)
@@ -71,7 +66,7 @@ class WaitingListView(QWidget):
 
     def set_rows(self, rows: Sequence[FamilyRow]) -> None:
         """Show ``rows`` from ``register.waiting_list``: who waits, longest waiting first."""
-        self.table.set_rows(list(rows))
+        self.table.set_records(rows)
 
     def clear(self) -> None:
         self.table.clear()

@@ -34,6 +34,7 @@ from homestart_desktop.ui.shell.unlock import (
     app_settings,
     recent_files,
     remember_file,
+    remembered_files,
 )
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ class AppController(QObject):
             on_worker.close_case_file, ops=self.ops, success=lambda _r: self.sig_locked.emit()
         )
         self.unlock_window.forget_passphrase()
-        self.unlock_window.set_recent(recent_files())
+        self.unlock_window.set_recent(remembered_files())
         self.unlock_window.set_path(path)
         self.unlock_window.show_note(note)
         self.unlock_window.show()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -29,27 +29,40 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.common import prompts
+from homestart_desktop.ui.common.theme import MUTED
 from homestart_desktop.ui.common.window_place import app_settings
 from homestart_desktop.ui.shell.place_warning import PlaceWarning
 
 MAX_RECENT = 8
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 1  # True for a remembered file that is not found
 
 
 # ---- Recent files (paths only: no personal data in the system's settings store)
 
 
-def recent_files() -> list[Path]:
-    """Case files opened before, newest first, that still exist."""
+def remembered_files() -> list[Path]:
+    """Case files opened before, newest first, found or not (a USB stick may be out)."""
     stored = app_settings().value("recent_files", []) or []
     if isinstance(stored, str):
         stored = [stored]
-    return [Path(p) for p in stored if Path(p).is_file()][:MAX_RECENT]
+    return [Path(p) for p in stored][:MAX_RECENT]
+
+
+def recent_files() -> list[Path]:
+    """Case files opened before, newest first, that still exist (one of them opens first)."""
+    return [path for path in remembered_files() if path.is_file()]
 
 
 def remember_file(path: Path) -> None:
     """Put ``path`` first in the recent files."""
-    paths = [str(path)] + [str(p) for p in recent_files() if p != path]
+    paths = [str(path)] + [str(p) for p in remembered_files() if p != path]
     app_settings().setValue("recent_files", paths[:MAX_RECENT])
+
+
+def forget_file(path: Path) -> None:
+    """Take ``path`` off the recent files (the file itself stays where it is)."""
+    paths = [str(p) for p in remembered_files() if p != path]
+    app_settings().setValue("recent_files", paths)
 
 
 def _caps_lock_guess(event: QKeyEvent) -> bool | None:
@@ -76,6 +89,9 @@ class UnlockWindow(QWidget):
     sig_restore_offered = Signal(object, str)
     """Put the offered backup (Path) in place of the file; the passphrase typed goes along."""
 
+    sig_recent_changed = Signal()
+    """A file was taken off the recent list."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unlock_window")
@@ -84,7 +100,7 @@ class UnlockWindow(QWidget):
         self._offered_backup: Path | None = None
         self._build()
         self.retranslate()
-        self.set_recent(recent_files())
+        self.set_recent(remembered_files())
         self.resize(820, 500)
 
     # ---- Public API
@@ -103,14 +119,17 @@ class UnlockWindow(QWidget):
         return self._path
 
     def set_recent(self, paths: list[Path]) -> None:
+        """List these files; one that is not found stays in the list, greyed and said so."""
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(f"{path.stem}\n{path.parent}")
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
+            self._describe(item)
             self.recent.addItem(item)
         self.no_recent.setVisible(not paths)
         self.recent.setVisible(bool(paths))
+        self.forget.setVisible(bool(paths))
+        self.forget.setEnabled(self.recent.currentItem() is not None and not self._busy)
 
     def set_demo_passphrase(self, passphrase: str | None) -> None:
         """Show the demo passphrase (only ever for a synthetic demo file)."""
@@ -126,6 +145,7 @@ class UnlockWindow(QWidget):
         self.progress_text.setVisible(self._busy)
         for widget in (self.passphrase, self.recent, self.browse, self.new, self.language):
             widget.setEnabled(not self._busy)
+        self.forget.setEnabled(self.recent.currentItem() is not None and not self._busy)
         if self._busy:
             self.error.hide()
         self._update_button()
@@ -161,6 +181,10 @@ class UnlockWindow(QWidget):
         self.no_recent.setText(
             _("No case file opened yet on this computer. Open one or make a new one.")
         )
+        self.forget.setText(_("&Remove from list"))
+        self.forget.setToolTip(_("Takes the file off this list. The file itself is not deleted."))
+        for row in range(self.recent.count()):
+            self._describe(self.recent.item(row))
         self.browse.setText(_("&Open another file…"))
         self.new.setText(_("&New case file…"))
         self.passphrase_label.setText(_("&Passphrase"))
@@ -198,6 +222,8 @@ class UnlockWindow(QWidget):
         self.recent.itemActivated.connect(lambda _item: self.passphrase.setFocus())
         self.no_recent = QLabel(objectName="emptyState")
         self.no_recent.setWordWrap(True)
+        self.forget = QPushButton(objectName="forget_recent")
+        self.forget.clicked.connect(self._forget_chosen)
         self.browse = QPushButton(objectName="browse")
         self.browse.clicked.connect(self._browse)
         self.new = QPushButton(objectName="new_case_file")
@@ -205,6 +231,7 @@ class UnlockWindow(QWidget):
         left_column.addWidget(self.recent_title)
         left_column.addWidget(self.recent, 1)
         left_column.addWidget(self.no_recent, 1)
+        left_column.addWidget(self.forget)
         left_column.addWidget(self.browse)
         left_column.addWidget(self.new)
 
@@ -296,6 +323,7 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.place_warning)  # the whole width: read before the passphrase
         layout.addLayout(columns, 1)
         layout.addLayout(footer)
+        self.recent.installEventFilter(self)  # Delete takes the chosen file off the list
         QShortcut(QKeySequence("Ctrl+O"), self, self._browse)
         QShortcut(QKeySequence("Ctrl+N"), self, self.sig_new.emit)
 
@@ -306,23 +334,72 @@ class UnlockWindow(QWidget):
             caps = _caps_lock_guess(event)
             if caps is not None:
                 self.caps_hint.setVisible(caps)
+        if (
+            watched is self.recent
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            self._forget_chosen()
+            return True
         return False
 
     # ---- Internals
+
+    def _describe(self, item: QListWidgetItem) -> None:
+        path = Path(item.data(Qt.ItemDataRole.UserRole))
+        found = path.is_file()
+        text = f"{path.stem}\n{path.parent}"
+        missing = _("not found")
+        item.setText(text if found else f"{text}\n{missing}")
+        item.setToolTip(
+            str(path)
+            if found
+            else _("{path} was not found: moved, renamed, or on a USB stick that is out.").format(
+                path=path
+            )
+        )
+        item.setData(Qt.ItemDataRole.ForegroundRole, None if found else QColor(MUTED))  # greyed
+        item.setData(MISSING_ROLE, not found)
+
+    def _found(self) -> bool:
+        return self._path is not None and self._path.is_file()
 
     def _show_path(self) -> None:
         if self._path is None:
             self.file_name.setText(_("Choose a case file"))
             self.file_folder.setText(_("Pick one on the left, or open another file."))
+        elif not self._found():
+            self.file_name.setText(self._path.stem)
+            self.file_folder.setText(
+                _("Not found in {folder}: moved, renamed, or on a USB stick that is out.").format(
+                    folder=self._path.parent
+                )
+            )
         else:
             self.file_name.setText(self._path.stem)
             self.file_folder.setText(str(self._path.parent))
         if self.place_warning.path() != self._path:
             self.place_warning.set_path(self._path)
-        self.passphrase.setEnabled(self._path is not None and not self._busy)
+        self.passphrase.setEnabled(self._found() and not self._busy)
         self._update_button()
 
+    def _forget_chosen(self) -> None:
+        item = self.recent.currentItem()
+        if item is None or self._busy:
+            return
+        path = Path(item.data(Qt.ItemDataRole.UserRole))
+        row = self.recent.row(item)
+        forget_file(path)
+        self.set_recent(remembered_files())
+        if self._path == path:
+            self.set_path(None)
+        if self.recent.count():  # the next one is chosen, so Delete can go on
+            self.recent.setCurrentRow(min(row, self.recent.count() - 1))
+            self.recent.setFocus()
+        self.sig_recent_changed.emit()
+
     def _recent_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        self.forget.setEnabled(item is not None and not self._busy)
         if item is not None:
             self._path = Path(item.data(Qt.ItemDataRole.UserRole))
             self.error.hide()
@@ -349,7 +426,7 @@ class UnlockWindow(QWidget):
         self.toggle.setAccessibleName(self.toggle.toolTip())
 
     def _update_button(self, *_args: object) -> None:
-        ready = self._path is not None and bool(self.passphrase.text()) and not self._busy
+        ready = self._found() and bool(self.passphrase.text()) and not self._busy
         self.unlock_button.setEnabled(ready)
 
     def _restore_offered(self) -> None:
@@ -357,5 +434,5 @@ class UnlockWindow(QWidget):
             self.sig_restore_offered.emit(self._offered_backup, self.passphrase.text())
 
     def _unlock(self) -> None:
-        if self._path is not None and self.passphrase.text() and not self._busy:
+        if self._found() and self.passphrase.text() and not self._busy:
             self.sig_unlock.emit(self._path, self.passphrase.text())

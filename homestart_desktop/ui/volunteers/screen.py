@@ -60,20 +60,6 @@ ALL = "all"
 STILL_ACTIVE = "active"  # everyone but the stopped
 
 
-class RegisterTable(RecordTable):
-    """The shared record table, measuring its columns on the first rows only: switching the
-    status filter then neither re-measures 800 rows nor makes the columns jump."""
-
-    _measured = False
-
-    def set_records(self, records: list[VolunteerRow]) -> None:
-        self.model.set_records(records)
-        if records and not self._measured:
-            self.measure_columns()
-            self._measured = True
-        self._update_count()
-
-
 class VolunteersScreen(QWidget):
     """The register of volunteers."""
 
@@ -89,7 +75,7 @@ class VolunteersScreen(QWidget):
         self.ops = ops
         self.rows: list[VolunteerRow] = []
         # Rows come sorted by reference; sort_column=None spares a re-sort of them on each load.
-        self.table = RegisterTable(
+        self.table = RecordTable(
             COLUMNS,
             self,
             placeholder=_("Search volunteer, municipality, language…"),
@@ -99,6 +85,9 @@ class VolunteersScreen(QWidget):
             ),
             object_name="volunteers_table",
             sort_column=None,
+            # Measured on the first rows only: switching the status filter then neither
+            # re-measures 800 rows nor makes the columns jump.
+            measure_once=True,
         )
         self.status_filter = QComboBox(self, objectName="status_filter")
         self.status_filter.setAccessibleName(_("Show"))

@@ -11,7 +11,15 @@ import pytest
 
 from homestart_desktop import cli, logs
 from homestart_desktop.data.casefile import backups, casefile
-from tests.cli_helpers import open_with_key, passphrase_file, revision, row_counts, write_people
+from homestart_desktop.data.casefile.errors import WrongPassphrase
+from tests.cli_helpers import (
+    leaks,
+    open_with_key,
+    passphrase_file,
+    revision,
+    row_counts,
+    write_people,
+)
 from tests.conftest import TEST_PASSPHRASE
 
 
@@ -115,6 +123,29 @@ def test_the_daily_backup_opens_with_the_passphrase_and_is_whole(
     assert daily.reason == "daily"
     assert casefile.check_case_file(daily.path, passphrase=TEST_PASSPHRASE) == []
     assert oct(daily.path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_backup_holds_the_commits_still_in_the_wal_and_only_encrypted_bytes(
+    empty_case_file: casefile.CaseFile, empty_template: tuple[Path, bytes]
+):
+    write_people(empty_case_file)  # committed, not yet checkpointed: still in the WAL
+    wal = empty_case_file.path.with_name(empty_case_file.path.name + "-wal")
+    assert wal.stat().st_size > 0
+    counts = row_counts(empty_case_file)
+    assert counts["family"] > 0
+
+    made = empty_case_file.backup(reason="manual")
+
+    assert casefile.check_case_file(made, passphrase=TEST_PASSPHRASE) == []
+    assert leaks(made.read_bytes()) == []
+    assert sorted(p.name for p in made.parent.iterdir()) == [made.name]  # one file, no WAL
+    assert oct(made.stat().st_mode & 0o777) == "0o600"
+    empty_case_file.lock()
+    with casefile.unlock(made, passphrase=TEST_PASSPHRASE, daily_backup=False) as copy:
+        assert row_counts(copy) == counts
+        assert copy.integrity_problems() == []
+    with pytest.raises(WrongPassphrase):
+        casefile.unlock(made, passphrase=TEST_PASSPHRASE + "x", daily_backup=False)
 
 
 def test_backups_left_unfinished_by_a_kill_go_on_the_next_backup_and_never_count(

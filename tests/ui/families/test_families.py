@@ -123,10 +123,10 @@ def test_register_a_referral_by_typing(qtbot, screen, empty_case_file) -> None:
     assert "aangemeld" in file_dialog.summary.text()
     model = screen.table.model
     assert model.rowCount() == 1
-    assert model.rows[0].reference == reference and model.rows[0].name == "Özlem Yılmaz"
+    assert model.record(0).reference == reference and model.record(0).name == "Özlem Yılmaz"
     assert "aangemeld: 1" in screen.counts.text()
     with empty_case_file.session() as session:
-        file = load_family(session=session, family_id=model.rows[0].family_id, today=TODAY)
+        file = load_family(session=session, family_id=model.record(0).family_id, today=TODAY)
     assert file.referral.category == ReferrerCategory.kind_en_gezin
     assert file.referral.referred_on == TODAY
     assert file.referral.question == "Steun bij de opvoeding van de tweeling"
@@ -185,7 +185,7 @@ def test_intake_puts_the_family_on_the_waiting_list_and_a_child_finds_it(
     bar = screen.tabs.tabBar()  # the coordinator opens the waiting list tab
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
     qtbot.waitUntil(lambda: screen.waiting.table.model.rowCount() == 1, timeout=10_000)
-    waiting = screen.waiting.table.model.rows[0]
+    waiting = screen.waiting.table.model.record(0)
     assert waiting.languages == ("tr", "nl") and waiting.preferred_slots == ("tue-morning",)
     languages_column = next(
         c

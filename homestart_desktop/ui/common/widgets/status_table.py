@@ -13,8 +13,13 @@ Usage (rows are frozen dataclasses from ``data/``)::
     table.set_records(rows)                  # on the UI thread, from an ops.query success
     table.sig_activated.connect(open_family) # double-click or Enter, with the row's dataclass
 
-Sorting uses the raw value (dates sort as dates); search matches every column's text and the
-optional ``search_text`` of a row, ignoring case and accents ("ozlem" finds "Özlem").
+Sorting uses the raw value (dates sort as dates) or a column's own ``order``; search matches
+every column's text and the optional ``search_text`` of a row, ignoring case and accents
+("ozlem" finds "Özlem"), or only the prepared key ``search_key`` gives (a family's, with every
+household member in it). ``set_condition`` narrows the rows further (one status);
+``count_text`` says the count in the list's own word ("3 families"). ``measure_once`` sizes the
+columns on the first rows only: a long list (3,000 families) then reloads without measuring
+again, and its columns do not jump when a status filter or an edit reloads it.
 ``searchable=False`` leaves out the search field and count (for short lists);
 ``sort_column=None`` keeps the rows in the order given until a header is clicked.
 ``table.clear()`` forgets every row (on lock). Column titles are msgids, translated when built.
@@ -22,22 +27,10 @@ optional ``search_text`` of a row, ignoring case and accents ("ozlem" finds "Öz
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -49,168 +42,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from homestart_desktop.i18n import _, format_number, ngettext
+from homestart_desktop.i18n import _, ngettext
+from homestart_desktop.ui.common.widgets.record_model import (
+    RECORD_ROLE,
+    SORT_ROLE,
+    Column,
+    RecordFilterProxy,
+    RecordTableModel,
+    fold,
+)
 from homestart_desktop.ui.common.widgets.search_field import SearchField
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for searching: 'Özlem Yılmaz' → 'ozlem yilmaz'."""
-    if text.isascii():  # most names and every reference: no letters to take apart
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
-
-
-@dataclasses.dataclass(frozen=True)
-class Column:
-    """One column: a title (msgid), how to get the value, how to show it."""
-
-    title: str
-    value: Callable[[Any], Any]
-    display: Callable[[Any], str] | None = None
-    align_right: bool = False
-    # Left out, last first, when the table has no room for it (a narrow pane on a laptop).
-    optional: bool = False
-    # Never narrowed to make room: a status cut to "kennismaking ge…" says nothing.
-    whole: bool = False
-    tooltip: Callable[[Any], str] | None = None  # of the record; default: the cell's text
-
-    def text(self, record: Any) -> str:
-        value = self.value(record)
-        if self.display is not None:
-            return self.display(value)
-        if isinstance(value, float):  # 6,5 in Dutch: never Python's 6.5
-            return format_number(value)
-        return "" if value is None else str(value)
-
-
-def _sort_key(value: Any) -> Any:
-    # None sorts first; dates and numbers keep their order; the rest sorts as folded text.
-    if value is None:
-        return (0, "")
-    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
-        return (1, value.toordinal() if isinstance(value, dt.date) else value)
-    return (2, fold(str(value)))
-
-
-class RecordTableModel(QAbstractTableModel):
-    """Rows of frozen dataclasses shown through :class:`Column` definitions."""
-
-    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._records: list[Any] = []
-        self._texts: list[list[str]] = []
-        self._search: list[str] = []
-        self._sort_keys: dict[tuple[int, int], Any] = {}
-
-    # ---- Public API
-
-    @property
-    def columns(self) -> list[Column]:
-        return self._columns
-
-    def set_records(self, records: Sequence[Any]) -> None:
-        """Replace every row (texts are computed once here, not on every paint)."""
-        self.beginResetModel()
-        self._records = list(records)
-        self._texts = [[c.text(r) for c in self._columns] for r in self._records]
-        self._search = [
-            fold(" ".join(texts) + " " + str(getattr(r, "search_text", "") or ""))
-            for r, texts in zip(self._records, self._texts, strict=True)
-        ]
-        self._sort_keys = {}
-        self.endResetModel()
-
-    def record(self, row: int) -> Any:
-        return self._records[row]
-
-    def search_text(self, row: int) -> str:
-        return self._search[row]
-
-    def sort_key(self, row: int, column: int) -> Any:
-        """The sort key of a cell, computed once: sorting compares each row many times."""
-        key = self._sort_keys.get((row, column))
-        if key is None:
-            key = _sort_key(self._columns[column].value(self._records[row]))
-            self._sort_keys[(row, column)] = key
-        return key
-
-    # ---- Qt methods
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or index.row() >= len(self._records):
-            return None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(self._records[index.row()]) or None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._texts[index.row()][index.column()]
-        if role == SORT_ROLE:
-            return self.sort_key(index.row(), index.column())
-        if role == RECORD_ROLE:
-            return self._records[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _(self._columns[section].title)
-        if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[section].align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class RecordFilterProxy(QSortFilterProxyModel):
-    """Filters on every word of the search, each found somewhere in the row."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self.setSortRole(SORT_ROLE)
-
-    def set_search(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated
-            self.beginFilterChange()
-            self._words = fold(text).split()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._words = fold(text).split()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:  # noqa: N802
-        if not self._words:
-            return True
-        haystack = self.sourceModel().search_text(source_row)
-        return all(word in haystack for word in self._words)
-
-    def lessThan(
-        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
-    ) -> bool:  # noqa: N802
-        # Straight to the model's cached keys: no trip through Qt for each comparison.
-        model = self.sourceModel()
-        return model.sort_key(left.row(), left.column()) < model.sort_key(
-            right.row(), right.column()
-        )
-
+__all__ = [
+    "RECORD_ROLE",
+    "SORT_ROLE",
+    "Column",
+    "RecordFilterProxy",
+    "RecordTable",
+    "RecordTableModel",
+    "fitted_widths",
+    "fold",
+]
 
 COLUMN_FLOOR = 80  # no column cut below its title, nor below this: a reference stays readable
 
@@ -250,9 +102,15 @@ class RecordTable(QWidget):
         object_name: str = "table",
         searchable: bool = True,
         sort_column: int | None = 0,
+        search_key: Callable[[Any], str] | None = None,
+        count_text: Callable[[int], str] | None = None,
+        measure_once: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.model = RecordTableModel(columns, self)
+        self._measure_once = measure_once
+        self._measured = False
+        self.model = RecordTableModel(columns, self, search_key=search_key)
+        self._count_text = count_text
         self.proxy = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -317,7 +175,11 @@ class RecordTable(QWidget):
     def set_records(self, records: Sequence[Any]) -> None:
         """Show these rows (keeps the search and the sort order)."""
         self.model.set_records(records)
-        self.measure_columns()
+        if not self._measure_once:
+            self.measure_columns()
+        elif records and not self._measured:
+            self.measure_columns()
+            self._measured = True
         self._update_count()
 
     def measure_columns(self) -> None:
@@ -336,12 +198,21 @@ class RecordTable(QWidget):
         self.model.set_records([])
         self._update_count()
 
+    def set_condition(self, condition: Callable[[Any], bool] | None) -> None:
+        """Show only the rows whose record meets ``condition`` (None: every row)."""
+        self.proxy.set_condition(condition)
+        self._update_count()
+
     def selected_record(self) -> Any | None:
         index = self.view.currentIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None
 
     def visible_count(self) -> int:
         return self.proxy.rowCount()
+
+    def visible_record(self, row: int) -> Any:
+        """The record shown in ``row`` (after search, filter and sort)."""
+        return self.proxy.index(row, 0).data(RECORD_ROLE)
 
     def select_where(self, predicate: Callable[[Any], bool]) -> bool:
         """Select (and scroll to) the first shown row whose record fits; False when none."""
@@ -401,7 +272,9 @@ class RecordTable(QWidget):
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         self.stack.setCurrentWidget(self.view if total else self.empty_label)
         self.search.setEnabled(bool(total))
-        if shown == total:
+        if shown == total and self._count_text is not None:
+            self.count_label.setText(self._count_text(total))
+        elif shown == total:
             self.count_label.setText(
                 ngettext("{count} row", "{count} rows", total).format(count=total)
             )
