@@ -2,7 +2,9 @@
 
 Every step is checked against ``workflow.py``, written to the record's history with its date and
 reason, and to the audit trail (codes only). A family's waiting date is set when it first joins
-the waiting list and kept when it comes back, so a family never loses its place.
+the waiting list and kept when it comes back, so a family never loses its place; only the
+coordinator putting a *not started* family back on the list may say its wait starts over
+(``data/families/back_on_list.py`` passes the date to keep or to start from).
 """
 
 from __future__ import annotations
@@ -49,8 +51,13 @@ def step_family(
     reason: str = "",
     *,
     same_is_fine: bool = False,
+    list_date: dt.date | None = None,
 ) -> None:
-    """Move a family to ``new``; with ``same_is_fine`` a family already there stays as it is."""
+    """Move a family to ``new``; with ``same_is_fine`` a family already there stays as it is.
+
+    ``list_date``, on a step to *waiting*, is the *on the waiting list since* to record (the date
+    kept, or the day a wait that starts over begins); without it the first date is kept.
+    """
     if same_is_fine and family.status == new:
         return
     check_step(family.status, new)
@@ -61,7 +68,9 @@ def step_family(
     )
     audit(session, "family.status", "family", family.id, f"{family.status.value}->{new.value}")
     family.status = new
-    if new == FamilyStatus.waiting and family.waiting_since is None:
+    if new == FamilyStatus.waiting and list_date is not None:
+        family.waiting_since = list_date
+    elif new == FamilyStatus.waiting and family.waiting_since is None:
         family.waiting_since = on  # back on the list after a match fell through: date kept
     elif new == FamilyStatus.referred:
         family.waiting_since = None  # a new referral waits from its own date

@@ -22,7 +22,7 @@ FAMILY_STEPS: dict[F, frozenset[F]] = {
     F.active: frozenset({F.paused, F.closed, F.waiting}),
     F.paused: frozenset({F.active, F.closed, F.waiting}),
     F.closed: frozenset({F.referred, F.archived}),
-    F.not_started: frozenset({F.referred, F.archived}),
+    F.not_started: frozenset({F.referred, F.waiting, F.archived}),  # waiting: back_on_list.py
     F.archived: frozenset({F.referred}),
 }
 

@@ -60,7 +60,7 @@ def _yes_no(_: Translate, label: str, value: bool | None) -> Flowable:
 
 def _file_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flowable]:
     f = file.family if file else None
-    # As on every screen: the wait counts from the latest referral (domain.waiting); the day
+    # As on every screen and in the figures: the wait as domain.waiting counts it; the day
     # the intake put the family on the list is a fact of its own, named as in the family file.
     waiting = (
         f"{_date(file.waiting_since)} ({format_days(file.waiting_days, lang=lang)})"

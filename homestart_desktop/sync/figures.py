@@ -25,6 +25,7 @@ from homestart_desktop.data.models import (
     VolunteerStatus,
 )
 from homestart_desktop.data.settings import load_settings
+from homestart_desktop.domain.waiting import WaitFacts, wait_began
 from homestart_desktop.sync.quarter import Quarter
 
 # ---- The shape of the figures: tables, their rows in display order
@@ -179,28 +180,18 @@ def _sum_over_people(by_person: dict[int, float] | dict[int, int]) -> tuple[floa
 
 
 def waiting_began(facts: QuarterFacts, family_id: int, day: dt.date) -> dt.date | None:
-    """The day a family's wait for support on ``day`` began (docs/figures.md, waiting time).
-
-    A first trajectory waits from the latest referral on or before ``day``. A family supported
-    before (a rematch) waits from the day it went back on the waiting list: a new referral since
-    its previous start, else its ``waiting_since``, else its first move back to *waiting*, else
-    the end of its previous trajectory. None when no such day is recorded.
-    """
-    referrals = [d for d in facts.referral_dates.get(family_id, ()) if d <= day]
-    earlier = [(s, e) for s, e in facts.history.get(family_id, ()) if s < day]
-    if not earlier:
-        return referrals[-1] if referrals else None
-    previous_start, previous_end = earlier[-1]
-    since_then = [d for d in referrals if d > previous_start]
-    if since_then:
-        return since_then[-1]
-    waiting_since = facts.waiting_since.get(family_id)
-    if waiting_since is not None and previous_start < waiting_since <= day:
-        return waiting_since
-    back = [d for d in facts.back_on_list.get(family_id, ()) if previous_start < d <= day]
-    if back:
-        return back[0]
-    return previous_end if previous_end is not None and previous_end <= day else None
+    """The day a family's wait for support on ``day`` began: the rule of every screen
+    (``domain.waiting.wait_began``, docs/figures.md "Waiting began") on the quarter's facts."""
+    return wait_began(
+        WaitFacts(
+            referrals=facts.referral_dates.get(family_id, ()),
+            supported=facts.history.get(family_id, ()),
+            on_list_since=facts.waiting_since.get(family_id),
+            back_on_list=facts.back_on_list.get(family_id, ()),
+            back_from_not_started=facts.back_from_not_started.get(family_id, ()),
+        ),
+        day,
+    )
 
 
 class _Tally:

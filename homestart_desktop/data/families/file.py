@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel, select
 
+from homestart_desktop.data.families.waiting import waiting_since_of
 from homestart_desktop.data.models import (
     Caregiver,
     Child,
@@ -57,7 +58,7 @@ class FamilyFile:
     referrals: tuple[Any, ...]  # ReferralValues, oldest first
     intakes: tuple[Any, ...]  # IntakeValues, oldest first
     timeline: tuple[Any, ...]  # StatusChangeValues, oldest first
-    waiting_since: dt.date | None  # domain.waiting: the latest referral, until support starts
+    waiting_since: dt.date | None  # domain.waiting (latest referral, or back on the list)
     waiting_days: int | None
 
     @property
@@ -98,12 +99,9 @@ def load_family(*, session: Session, family_id: int, today: dt.date) -> FamilyFi
         return [_copy(row, _CLASSES[model]) for row in session.exec(statement)]
 
     referrals = rows(Referral, Referral.referred_on, Referral.id)
-    referral = referrals[-1] if referrals else None
-    since = wait.waiting_since(
-        status=family.status,
-        latest_referral_on=referral.referred_on if referral else None,
-        on_list_since=family.waiting_since,
-    )
+    since = waiting_since_of(session=session, statuses={family_id: family.status}, today=today)[
+        family_id
+    ]
     return FamilyFile(
         family=_copy(family, FamilyValues),
         municipality=municipality_name(family.postcode, current_language()),

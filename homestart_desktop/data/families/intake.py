@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.families import checks as check
@@ -28,6 +28,7 @@ from homestart_desktop.data.models import (
     Child,
     Family,
     FamilyStatus,
+    FamilyStatusChange,
     Gender,
     GenderPreference,
     Intake,
@@ -41,7 +42,7 @@ from homestart_desktop.data.validation import (
     check_typed,
     first_year,
 )
-from homestart_desktop.data.workflow import check_step
+from homestart_desktop.data.workflow import IllegalStep, check_step
 from homestart_desktop.i18n import LANGUAGES, _
 
 FLAGS = tuple(name for name, _label in KG_CRITERIA + SITUATION_FLAGS)
@@ -213,6 +214,11 @@ def record_intake(*, session: Session, family_id: int, intake: IntakeIn, today: 
         target == FamilyStatus.waiting and family.status not in (FamilyStatus.not_started,)
     ):
         steps = []  # a correction that keeps the outcome (or support has started since)
+    elif family.status == FamilyStatus.not_started:
+        # Back on the list only with a reason and a choice about its date (back_on_list.py).
+        raise IllegalStep(
+            _("Put the family back on the waiting list from its file, with a reason.")
+        )
     else:
         steps = [target]
     current = family.status
@@ -221,6 +227,8 @@ def record_intake(*, session: Session, family_id: int, intake: IntakeIn, today: 
         current = step
     _apply(session, family, intake)
     row = _current_intake(session, family_id)
+    if row.done_on is not None and row.done_on != intake.done_on:
+        _carry_corrected_date(session, family, row.done_on, intake.done_on)
     row.done_on = intake.done_on
     row.coordinator = intake.coordinator.strip()
     row.outcome = intake.outcome
@@ -233,6 +241,30 @@ def record_intake(*, session: Session, family_id: int, intake: IntakeIn, today: 
         _record_step(session, family, step, intake.done_on, reason)
     _audit(session, "family.intake", family_id, intake.outcome.value)
     return Changes(families=True)
+
+
+def _carry_corrected_date(session: Session, family: Family, was: dt.date, now: dt.date) -> None:
+    """A corrected intake date moves what the intake wrote on its date (docs/figures.md,
+    "Corrected dates"): *on the waiting list since* when the intake set it, and the intake's own
+    steps in the history (to intake done, waiting or not started), which a rematch's wait reads."""
+    if family.waiting_since == was:
+        family.waiting_since = now
+        session.add(family)
+    for change in session.exec(
+        select(FamilyStatusChange).where(
+            FamilyStatusChange.family_id == family.id,
+            FamilyStatusChange.on == was,
+            col(FamilyStatusChange.from_status).in_(INTAKE_STEPS_FROM),
+            col(FamilyStatusChange.to_status).in_(INTAKE_STEPS_TO),
+        )
+    ):
+        change.on = now
+        session.add(change)
+
+
+# The steps an intake takes (record_intake): from before the intake to its outcome.
+INTAKE_STEPS_FROM = (FamilyStatus.referred, FamilyStatus.intake_planned, FamilyStatus.intake_done)
+INTAKE_STEPS_TO = (FamilyStatus.intake_done, FamilyStatus.waiting, FamilyStatus.not_started)
 
 
 def _outcome_reason(intake: IntakeIn) -> str:

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.families import checks as check
+from homestart_desktop.data.families.back_on_list import put_back_on_list
 from homestart_desktop.data.models import (
     Caregiver,
     Family,
@@ -207,6 +208,11 @@ def change_status(
         check.required(problems, "reason", reason)
     problems.raise_if_any()
     family = _family(session, family_id)
+    if family.status == FamilyStatus.not_started and to_status == FamilyStatus.waiting:
+        # Back on the list keeps the family's place (back_on_list.py says how).
+        return put_back_on_list(
+            session=session, family_id=family_id, on=on, reason=reason, today=today
+        )
     _record_step(session, family, to_status, on, reason.strip())
     return Changes(families=True)
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from sqlmodel import Session
 
+from homestart_desktop.data.families.waiting import waiting_since_of
 from homestart_desktop.data.models import Caregiver, Child, Family, FamilyStatus, Referral
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.domain import waiting as wait
@@ -27,7 +28,7 @@ _EMPTY_LISTS = ("", "[]", None)
 class FamilyRow:
     """One line of the family list (and of the waiting list).
 
-    ``waiting_since`` and ``waiting_days`` follow ``domain.waiting`` (from the latest referral);
+    ``waiting_since`` and ``waiting_days`` follow ``domain.waiting`` (one rule for every screen);
     both are empty once support has started.
     """
 
@@ -93,10 +94,12 @@ def list_families(*, session: Session, today: dt.date) -> list[FamilyRow]:
     }
     statuses = {status.name: status for status in FamilyStatus}
     places: dict[str, str] = {}
+    found = connection.exec_driver_sql(_FAMILIES).all()
+    since_of = waiting_since_of(
+        session=session, statuses={row[0]: statuses[row[2]] for row in found}, today=today
+    )
     rows = []
-    for fid, reference, status_name, postcode, since, slots in connection.exec_driver_sql(
-        _FAMILIES
-    ).all():
+    for fid, reference, status_name, postcode, _since, slots in found:
         people = members.get(fid, ())
         kids = children.get(fid, ())
         place = places.get(postcode)
@@ -104,9 +107,7 @@ def list_families(*, session: Session, today: dt.date) -> list[FamilyRow]:
             place = places[postcode] = municipality_name(postcode, lang)
         referred_on = referred.get(fid)
         status = statuses[status_name]
-        waiting_since = wait.waiting_since(
-            status=status, latest_referral_on=referred_on, on_list_since=_date(since)
-        )
+        waiting_since = since_of[fid]
         rows.append(
             FamilyRow(
                 family_id=fid,

@@ -91,6 +91,8 @@ class QuarterFacts:
     intervision_present: tuple[int, int]  # (attendances, keys of the volunteers present)
     expenses_paid_by_volunteer: dict[int, int]  # cents
     outcomes: tuple[OutcomeFact, ...]  # closed in the quarter
+    # family id -> days it went back to *waiting* from *not started* (domain.waiting)
+    back_from_not_started: dict[int, tuple[dt.date, ...]] = dataclasses.field(default_factory=dict)
 
 
 History = dict[int, tuple[tuple[dt.date, dt.date | None], ...]]

@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from homestart_desktop.data.families.waiting import wait_facts
 from homestart_desktop.data.figures.facts import (
     WAITING_LIST,
     FamilyFact,
@@ -177,18 +178,6 @@ def _families(session: Session, ids: set[int]) -> dict[int, FamilyFact]:
     }
 
 
-def _referral_dates(session: Session, family_ids: set[int]) -> dict[int, tuple[dt.date, ...]]:
-    dates: dict[int, list[dt.date]] = {}
-    if family_ids:
-        for family_id, on in session.exec(
-            select(Referral.family_id, Referral.referred_on)
-            .where(Referral.family_id.in_(family_ids))  # type: ignore[attr-defined]
-            .order_by(Referral.referred_on)
-        ):
-            dates.setdefault(family_id, []).append(on)
-    return {k: tuple(v) for k, v in dates.items()}
-
-
 def _volunteers(session: Session, end: dt.date) -> tuple[VolunteerFact, ...]:
     history = _last_status(session, VolunteerStatusChange, "volunteer_id", end)
     facts = []
@@ -262,25 +251,6 @@ def _outcomes(
         )
         for t in closed
     )
-
-
-def _back_on_list(
-    session: Session, family_ids: set[int], end: dt.date
-) -> dict[int, tuple[dt.date, ...]]:
-    """When each of these families went (back) to *waiting*, from its status history."""
-    changes: dict[int, list[dt.date]] = {}
-    if family_ids:
-        for family_id, on in session.exec(
-            select(FamilyStatusChange.family_id, FamilyStatusChange.on)
-            .where(
-                FamilyStatusChange.family_id.in_(family_ids),  # type: ignore[attr-defined]
-                FamilyStatusChange.to_status == FamilyStatus.waiting,
-                FamilyStatusChange.on <= end,
-            )
-            .order_by(FamilyStatusChange.on)
-        ):
-            changes.setdefault(family_id, []).append(on)
-    return {k: tuple(v) for k, v in changes.items()}
 
 
 def _visits(
@@ -380,7 +350,8 @@ def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterF
         ).all()
     )
     closed = [t for t in in_quarter if t.closed and t.ended_on is not None and t.ended_on <= end]
-    back_on_list = _back_on_list(session, started | waiting_now, end)
+    # The facts of each wait, read as for every screen (data/families/waiting.py).
+    waits = wait_facts(session=session, family_ids=started | waiting_now, up_to=end)
     return QuarterFacts(
         start=start,
         end=end,
@@ -390,8 +361,11 @@ def quarter_facts(*, session: Session, start: dt.date, end: dt.date) -> QuarterF
         family_keys=family_keys,
         trajectories=trajectories,
         history=history,
-        referral_dates=_referral_dates(session, started | waiting_now),
-        back_on_list=back_on_list,
+        referral_dates={f: w.referrals for f, w in waits.items() if w.referrals},
+        back_on_list={f: w.back_on_list for f, w in waits.items() if w.back_on_list},
+        back_from_not_started={
+            f: w.back_from_not_started for f, w in waits.items() if w.back_from_not_started
+        },
         waiting_since=waiting_since,
         families=_families(session, {t.family_id for t in in_quarter}),
         visits_by_status=visits,

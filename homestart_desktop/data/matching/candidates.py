@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
-from homestart_desktop.data.families.waiting import latest_referrals
+from homestart_desktop.data.families.waiting import waiting_since_of
 from homestart_desktop.data.matching.under_way import MatchRow, open_matches
 from homestart_desktop.data.models import (
     Availability,
@@ -137,7 +137,9 @@ def _family_facts(
         )
     ):
         kids[child.family_id].append(child)
-    referred = latest_referrals(session=session, family_ids=ids)
+    since_of = waiting_since_of(
+        session=session, statuses={f.id: f.status for f in families}, today=today
+    )
     facts = []
     for family in families:
         people, children = carers[family.id], kids[family.id]
@@ -169,11 +171,7 @@ def _family_facts(
                 id=family.id,
                 reference=family.reference,
                 name=name,
-                waiting_since=wait.waiting_since(
-                    status=family.status,
-                    latest_referral_on=referred.get(family.id),
-                    on_list_since=family.waiting_since,
-                ),
+                waiting_since=since_of[family.id],
                 caregivers=tuple(
                     matching.Caregiver(role.get(c.gender, ""), _codes(c.languages)) for c in people
                 ),
@@ -315,14 +313,12 @@ def waiting_families(*, session: Session, today: dt.date) -> list[WaitingFamily]
         .order_by(Caregiver.position.desc(), Caregiver.id.desc())  # the first one wins
     ):
         names[family_id] = f"{first} {last}".strip()
-    referred = latest_referrals(session=session, family_ids=[f.id for f in families])
+    since_of = waiting_since_of(
+        session=session, statuses={f.id: f.status for f in families}, today=today
+    )
     rows = []
     for family in families:
-        since = wait.waiting_since(
-            status=family.status,
-            latest_referral_on=referred.get(family.id),
-            on_list_since=family.waiting_since,
-        )
+        since = since_of[family.id]
         rows.append(
             WaitingFamily(
                 family_id=family.id,

@@ -13,7 +13,7 @@ import enum
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from homestart_desktop.data.families.waiting import latest_referrals
+from homestart_desktop.data.families.waiting import waiting_since_of
 from homestart_desktop.data.models import (
     CoachingTalk,
     Family,
@@ -150,13 +150,11 @@ def morning_list(*, session: Session, today: dt.date) -> list[Reminder]:
             )
         )
     waiting = session.exec(select(Family).where(Family.status == FamilyStatus.waiting)).all()
-    referred = latest_referrals(session=session, family_ids=[f.id for f in waiting])
+    since_of = waiting_since_of(
+        session=session, statuses={f.id: f.status for f in waiting}, today=today
+    )
     for family in waiting:
-        since = wait.waiting_since(
-            status=family.status,
-            latest_referral_on=referred.get(family.id),
-            on_list_since=family.waiting_since,
-        )
+        since = since_of[family.id]
         days = wait.waiting_days(since, today)
         if days is not None and days > settings.waiting_alert_days:
             reminders.append(

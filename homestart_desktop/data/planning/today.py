@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from homestart_desktop.data.families.waiting import latest_referrals
+from homestart_desktop.data.families.waiting import waiting_since_of
 from homestart_desktop.data.models import (
     Family,
     FamilyStatus,
@@ -129,12 +129,12 @@ def _waiting(session: Session, today: dt.date) -> tuple[int, list[WaitingFamily]
             Family.status == FamilyStatus.waiting
         )
     ).all()
-    referred = latest_referrals(session=session, family_ids=[f.id for f in families])
+    since_of = waiting_since_of(
+        session=session, statuses={f[0]: f[2] for f in families}, today=today
+    )
     result = []
-    for family_id, reference, status, on_list_since in families:
-        since = wait.waiting_since(
-            status=status, latest_referral_on=referred.get(family_id), on_list_since=on_list_since
-        )
+    for family_id, reference, _status, _on_list_since in families:
+        since = since_of[family_id]
         if since is None:  # no referral and no list date: counted, but no days to show
             continue
         result.append(WaitingFamily(family_id, reference, since, wait.waiting_days(since, today)))

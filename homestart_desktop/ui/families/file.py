@@ -44,7 +44,11 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import AGAIN, CORRECT, ReferralDialog
-from homestart_desktop.ui.families.status_dialogs import PlanIntakeDialog, StatusDialog
+from homestart_desktop.ui.families.status_dialogs import (
+    BackOnListDialog,
+    PlanIntakeDialog,
+    StatusDialog,
+)
 
 intake_form_for = later("homestart_desktop.documents.intake_form", "intake_form_for")
 
@@ -103,6 +107,7 @@ class FamilyFileDialog(Dialog):
             ("correct", N_("Correct referral…")),
             ("status", N_("Change status…")),
             ("again", N_("Refer again…")),
+            ("back", N_("Back on the waiting list…")),
             ("print", N_("Intake form…")),
         ):
             button = QPushButton(_(label), self, objectName=f"{key}Button")
@@ -181,6 +186,7 @@ class FamilyFileDialog(Dialog):
             status not in (FamilyStatus.archived, FamilyStatus.closed)
         )
         self.buttons["again"].setVisible(status in REOPENABLE)
+        self.buttons["back"].setVisible(status == FamilyStatus.not_started)
         self.buttons["correct"].setEnabled(file.referral is not None)
         self._fill_print_menu(f.language)
         current = self.tabs.currentIndex()
@@ -203,7 +209,7 @@ class FamilyFileDialog(Dialog):
         self.sig_loaded.emit()
 
     def do(self, action: str, lang: str | None = None) -> None:
-        """Open the dialog for ``action`` (plan, intake, correct, status, again, print)."""
+        """Open the dialog for ``action`` (plan, intake, correct, status, again, back, print)."""
         if self.file is None:
             return
         if action == "print":
@@ -226,6 +232,7 @@ class FamilyFileDialog(Dialog):
             "again": lambda: ReferralDialog(
                 self.ops, self, mode=AGAIN, file=self.file, today=self.today
             ),
+            "back": lambda: BackOnListDialog(self.ops, self.file, self, today=self.today),
         }
         self.child_dialog = makers[action]()
         self.child_dialog.open()

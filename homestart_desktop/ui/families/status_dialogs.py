@@ -1,4 +1,5 @@
-"""Small steps in a family's file: plan the intake visit, or take one status step with a reason.
+"""Small steps in a family's file: plan the intake visit, take one status step with a reason, or
+put a family marked *not started* back on the waiting list.
 
 Only the steps the work allows from the current status are offered (``data/workflow.py``);
 ``data/`` checks again and refuses with a message beside the field.
@@ -8,9 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from homestart_desktop.data.families import intake, referrals
+from homestart_desktop.data.families import back_on_list, intake, referrals
 from homestart_desktop.data.families.file import FamilyFile
 from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.data.workflow import FAMILY_STEPS, status_label
@@ -20,7 +29,8 @@ from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.families.dialog_base import SavingDialog
 
-# Steps taken elsewhere (the intake dialog, the matching screen, referring again).
+# Steps taken elsewhere (the intake dialog, the matching screen, referring again, and
+# BackOnListDialog for a not-started family).
 NOT_HERE = frozenset(
     {
         FamilyStatus.intake_planned,
@@ -123,6 +133,65 @@ class StatusDialog(SavingDialog):
             to_status=FamilyStatus(self.status.currentData()),
             on=self.on.date_value(),
             reason=self.reason.text(),
+            today=self.today,
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        self.errors.show(problems)
+
+
+class BackOnListDialog(SavingDialog):
+    """Put a family marked *not started* back on the waiting list: a date, a reason, and
+    whether its wait starts over (by default it keeps its place, ``domain.waiting``)."""
+
+    def __init__(
+        self,
+        ops: Ops,
+        file: FamilyFile,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(ops, parent, object_name="backOnListDialog")
+        self.file, self.today = file, today or ops.today()
+        self.setWindowTitle(
+            _("Back on the waiting list: {reference}").format(reference=file.family.reference)
+        )
+        form = QFormLayout()
+        self.errors = FormErrors(form)
+        self.on = DateEdit(self, object_name="on")
+        self.on.set_date(self.today)
+        self.reason = QLineEdit(self, objectName="reason")
+        self.starts_over = QCheckBox(
+            _("The wait starts over from this date"), self, objectName="starts_over"
+        )
+        self.errors.add_row(_("Back on the list on"), self.on, "on")
+        self.errors.add_row(_("Reason"), self.reason, "reason")
+        self.errors.add_row("", self.starts_over, "starts_over")
+        explained = QLabel(
+            _(
+                "Without a tick the family keeps its place: its wait still counts from its "
+                "first waiting date, as on every screen and in the figures."
+            ),
+            self,
+            objectName="placeKept",
+        )
+        explained.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(explained)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.watch(self.on, self.reason, self.starts_over)
+
+    def save(self) -> None:
+        self.errors.clear()
+        self.submit(
+            back_on_list.put_back_on_list,
+            family_id=self.file.family.id,
+            on=self.on.date_value(),
+            reason=self.reason.text(),
+            starts_over=self.starts_over.isChecked(),
             today=self.today,
         )
 

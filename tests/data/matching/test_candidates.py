@@ -211,7 +211,9 @@ def test_withdrawn_after_introduction_keeps_history_and_waiting_date(branch):
         assert [s.volunteer_id for s in ranking.suggestions] == [near]
 
 
-def test_rematch_after_the_volunteer_stops_keeps_the_original_waiting_date(branch):
+def test_rematch_after_the_volunteer_stops_waits_from_the_day_it_went_back_on_the_list(branch):
+    # The rule of the figures (docs/figures.md, "Waiting began") on every screen: a rematch waits
+    # from the day it went back on the list, not from its first referral.
     case_file, family_id, near, _far, _ = branch
     with case_file.session() as session:
         newer = add_waiting_family(
@@ -243,10 +245,10 @@ def test_rematch_after_the_volunteer_stops_keeps_the_original_waiting_date(branc
         )
     with case_file.session() as session:
         waiting = candidates.waiting_families(session=session, today=end)
-        assert [w.family_id for w in waiting] == [family_id, newer]
-        assert waiting[0].waiting_since == dt.date(2026, 3, 1)
+        assert [w.family_id for w in waiting] == [newer, family_id]
+        assert waiting[1].waiting_since == end
         lines = candidates.propose_whole_list(session=session, today=end)
-        assert [line.family_id for line in lines] == [family_id, newer]
+        assert [line.family_id for line in lines] == [newer, family_id]
 
 
 def test_whole_list_then_accept_line_by_line(branch):

@@ -33,7 +33,11 @@ from homestart_desktop.ui.families.dialog_base import SavingDialog
 from homestart_desktop.ui.families.file import FamilyFileDialog
 from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import NEW, ReferralDialog
-from homestart_desktop.ui.families.status_dialogs import PlanIntakeDialog, StatusDialog
+from homestart_desktop.ui.families.status_dialogs import (
+    BackOnListDialog,
+    PlanIntakeDialog,
+    StatusDialog,
+)
 from homestart_desktop.ui.intervision.coaching import TalkDialog
 from homestart_desktop.ui.intervision.family_reference_picker import FamilyReferencePicker
 from homestart_desktop.ui.intervision.screen import ReportOptions
@@ -122,6 +126,7 @@ FACTORIES = {
     "IntakeDialog": lambda ops, p, r: IntakeDialog(ops, r.family_file, p, today=TEST_TODAY),
     "PlanIntakeDialog": lambda ops, p, r: PlanIntakeDialog(ops, r.family_file, p, today=TEST_TODAY),
     "StatusDialog": lambda ops, p, r: StatusDialog(ops, r.family_file, p, today=TEST_TODAY),
+    "BackOnListDialog": lambda ops, p, r: BackOnListDialog(ops, r.family_file, p, today=TEST_TODAY),
     "VolunteerFileDialog": lambda ops, p, r: VolunteerFileDialog(ops, r.volunteer, p),
 }
 
