@@ -113,11 +113,16 @@ def test_create_tick_onboarding_and_see_the_status_move(qtbot, screen, empty_cas
     qtbot.mouseClick(status.change, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "waarom" in status.error.text(), timeout=5_000)
 
-    # Print the agreement: preview, then save as PDF.
+    # Print the agreement: the legal amounts of 2026 are not shipped, so the app asks first
+    # (declining opens nothing); then the preview, then save as PDF.
+    prompts.set_next_answers([False])
+    with qtbot.assertNotEmitted(status.sig_preview, wait=1_500):
+        qtbot.mouseClick(status.print_button, Qt.MouseButton.LeftButton)
+    prompts.set_next_answers([True])
     with qtbot.waitSignal(status.sig_preview, timeout=10_000) as opened:
         qtbot.mouseClick(status.print_button, Qt.MouseButton.LeftButton)
     preview = opened.args[0]
-    assert len(preview.page_labels) == 2
+    assert len(preview.page_labels) == 3
     target = tmp_path / "overeenkomst.pdf"
     prompts.set_next_answers([target])
     assert preview.save_document() == target
