@@ -129,6 +129,9 @@ def test_create_tick_onboarding_and_see_the_status_move(qtbot, screen, empty_cas
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert "Vrijwilligersovereenkomst" in text and "Özlem Yılmaz" in text
     assert "ondernemingsnummer" in status.settings_hint.text()  # empty in a new case file
+    # No street and no birth date were typed: the screen says so, and where to fill them in.
+    hint = status.settings_hint.text()
+    assert "adres, geboortedatum" in hint and "Identiteit en contact" in hint
 
 
 def test_bad_input_stands_beside_its_field_and_nothing_is_saved(qtbot, screen, empty_case_file):
