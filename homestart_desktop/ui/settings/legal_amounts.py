@@ -13,10 +13,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from homestart_desktop.data.legal_amounts import SHIPPED
-from homestart_desktop.i18n import _, format_date, format_money
+from homestart_desktop.i18n import _, format_date, format_money, format_number
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, NumberProblem
 
@@ -30,6 +31,23 @@ COLUMNS = (
     "last_day",
     "car_km_e4",
 )
+
+
+class YearEdit(QLineEdit):
+    """A year as written on a calendar: 2026, never grouped as a number (2.026)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setValidator(QIntValidator(2000, 2100, self))
+        self.setPlaceholderText("2026")
+
+    def value(self) -> Decimal | None:
+        if not self.text().strip().isdigit() or len(self.text().strip()) != 4:
+            raise NumberProblem(_("Give the year in four digits, e.g. 2026."))
+        return Decimal(self.text().strip())
+
+    def set_value(self, value: int | None) -> None:
+        self.setText("" if value is None else str(value))
 
 
 class AmountsProblem(ValueError):
@@ -122,7 +140,7 @@ class LegalAmountsEdit(QWidget):
 
     def _add_row(self, **shown: Any) -> None:
         row = {
-            "year": NumberEdit(self, minimum=2000, maximum=2100),
+            "year": YearEdit(self),
             "day_cents": NumberEdit(self, decimals=2, maximum=10_000, unit="€", optional=True),
             "year_cents": NumberEdit(self, decimals=2, maximum=100_000, unit="€", optional=True),
             "bicycle_km_e4": NumberEdit(self, decimals=4, maximum=10, unit="€", optional=True),
@@ -143,7 +161,7 @@ class LegalAmountsEdit(QWidget):
         for column, key in enumerate(COLUMNS):
             widget = row[key]
             widget.setObjectName(f"legal_{key}_{line}")
-            widget.setMinimumWidth(60)
+            widget.setMinimumWidth(120 if key in ("first_day", "last_day") else 70)
             if key in ("first_day", "last_day"):
                 widget.set_date(shown.get("first" if key == "first_day" else "last"))
                 widget.dateChanged.connect(self._on_change)
@@ -159,7 +177,7 @@ class LegalAmountsEdit(QWidget):
         for year in SHIPPED.values():
             rates = "; ".join(
                 _("car {rate}/km from {first} to {last}").format(
-                    rate=f"€ {Decimal(p.rate_e4) / 10_000}",
+                    rate="€ " + format_number(Decimal(p.rate_e4) / 10_000, decimals=4),
                     first=format_date(p.first_day, format="short"),
                     last=format_date(p.last_day, format="short"),
                 )

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 from homestart_desktop.i18n import LANGUAGES
 
@@ -34,6 +41,8 @@ class PerLanguageEdit(QWidget):
         grid.setVerticalSpacing(2)
         for column, (lang, stored) in enumerate(stored_names(name).items()):
             caption = QLabel(LANGUAGES[lang], self, objectName="hint")
+            # Only as tall as its line: the text boxes below take the height.
+            caption.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             if long:
                 editor: Any = QPlainTextEdit(self)
                 editor.setFixedHeight(64)
