@@ -171,7 +171,11 @@ class StatusBox(QGroupBox):
         kind = _("agreement")  # outside the f-string, where the translators' extraction sees it
         name = f"{kind}-{result.reference}.pdf"
         dialog = DocumentPreview(
-            result.pdf, title=_("Volunteer agreement"), suggested_name=name, parent=self
+            result.pdf,
+            title=_("Volunteer agreement"),
+            suggested_name=name,
+            notice=self.settings_hint.text(),
+            parent=self,
         )
         dialog.open()
         self.sig_preview.emit(dialog)

@@ -132,6 +132,7 @@ def test_create_tick_onboarding_and_see_the_status_move(qtbot, screen, empty_cas
     # No street and no birth date were typed: the screen says so, and where to fill them in.
     hint = status.settings_hint.text()
     assert "adres, geboortedatum" in hint and "Identiteit en contact" in hint
+    assert preview.notice.text() == hint and not preview.notice.isHidden()
 
 
 def test_bad_input_stands_beside_its_field_and_nothing_is_saved(qtbot, screen, empty_case_file):
