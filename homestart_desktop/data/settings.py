@@ -36,9 +36,23 @@ class BranchSettings:
     non_profit_aim: str = (
         "Gezinnen met jonge kinderen ondersteunen via vrijwilligers die hen thuis bezoeken."
     )
+    # The documents' own words, typed per language (nl in the plain field, fr and en beside it):
+    # a French document never prints the Dutch text.
+    non_profit_aim_fr: str = (
+        "Soutenir les familles avec de jeunes enfants grâce à des volontaires qui leur rendent "
+        "visite à domicile."
+    )
+    non_profit_aim_en: str = (
+        "Supporting families with young children through volunteers who visit them at home."
+    )
     insurer: str = ""
     policy_number: str = ""
     other_cover: str = ""
+    other_cover_fr: str = ""
+    other_cover_en: str = ""
+    signature_place: str = ""  # where the agreement is signed ("Gent"); empty: a line to fill in
+    signature_place_fr: str = ""
+    signature_place_en: str = ""
     # Expenses (2025 amounts; indexed every year, km rate every quarter)
     expense_regime: ExpenseRegime = ExpenseRegime.flat_rate
     flat_rate_day_cents: int = 4231
@@ -46,6 +60,8 @@ class BranchSettings:
     car_km_rate_e4: int = 4320  # euro × 10 000: €0.4320 per km
     bicycle_km_rate_e4: int = 3500
     combined_km_limit: int = 2000
+    # Legal amounts of the years the app does not ship (data/legal_amounts.py), one dict a year.
+    legal_amounts_added: tuple[dict[str, Any], ...] = ()
     # Central office
     central_office_public_key: str = ""
     webdav_url: str = ""  # the central office's upload-only share (e.g. a Nextcloud file drop)

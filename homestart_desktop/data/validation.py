@@ -81,6 +81,8 @@ NOTE_FIELDS = frozenset(
         "stop_reason",
         "end_note",
         "non_profit_aim",
+        "non_profit_aim_fr",
+        "non_profit_aim_en",
         "other_cover",
     }
 )

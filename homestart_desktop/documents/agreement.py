@@ -19,14 +19,23 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session
 
+from homestart_desktop.data.legal_amounts import AmountsOn, amounts_on
 from homestart_desktop.data.models import ExpenseRegime
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.volunteers.expenses import year_summary
 from homestart_desktop.data.volunteers.register import VolunteerFile, get_volunteer
 from homestart_desktop.documents.agreement_texts import AGREEMENT_CLAUSES, NOTE_CLAUSES, TEXTS
-from homestart_desktop.documents.common import CONTENT_WIDTH, RULE, escape, render_pdf, styles
-from homestart_desktop.i18n import LANGUAGES, N_, format_date, format_money, locale_name
+from homestart_desktop.documents.common import (
+    CONTENT_WIDTH,
+    RULE,
+    escape,
+    legal_form_in,
+    organisation_in,
+    render_pdf,
+    styles,
+)
+from homestart_desktop.i18n import LANGUAGES, N_, _, format_date, format_money, locale_name
 
 # Settings the information note cannot do without, with the words the screens show.
 REQUIRED_SETTINGS: dict[str, str] = {
@@ -36,7 +45,21 @@ REQUIRED_SETTINGS: dict[str, str] = {
     "insurer": N_("insurer"),
     "policy_number": N_("policy number"),
     "coordinator": N_("coordinator"),
+    "non_profit_aim_fr": N_("non-profit aim in French"),
+    "non_profit_aim_en": N_("non-profit aim in English"),
+    "other_cover_fr": N_("other cover in French"),
+    "other_cover_en": N_("other cover in English"),
 }
+# What the volunteer's file should hold for the agreement (printed as a line when empty).
+VOLUNTEER_DETAILS: dict[str, str] = {
+    "address": N_("address"),
+    "birth_date": N_("birth date"),
+}
+
+
+def in_language(settings: BranchSettings, name: str, lang: str) -> str:
+    """A text the coordinator typed per language: ``name`` is Dutch, ``name_fr``, ``name_en``."""
+    return str(getattr(settings, name if lang == "nl" else f"{name}_{lang}")).strip()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,23 +70,66 @@ class AgreementData:
     volunteer: VolunteerFile
     regime: ExpenseRegime
     year: int
+    amounts: AmountsOn  # the legal amounts of the document's date
 
 
 def load_agreement(*, session: Session, volunteer_id: int, today: dt.date) -> AgreementData:
-    """The branch's settings, the volunteer's file and this year's expense regime."""
+    """The branch's settings, the volunteer's file, this year's regime and legal amounts."""
     year = today.year
     summary = year_summary(session=session, volunteer_id=volunteer_id, year=year)
+    settings = load_settings(session=session)
     return AgreementData(
-        settings=load_settings(session=session),
+        settings=settings,
         volunteer=get_volunteer(session=session, volunteer_id=volunteer_id),
         regime=summary.regime,
         year=year,
+        amounts=amounts_on(today, added=settings.legal_amounts_added),
     )
 
 
-def missing_settings(settings: BranchSettings) -> list[str]:
-    """The settings the law needs on the information note that are still empty."""
-    return [name for name in REQUIRED_SETTINGS if not str(getattr(settings, name)).strip()]
+def missing_settings(settings: BranchSettings, lang: str = "nl") -> list[str]:
+    """The settings the law needs on the information note, in ``lang``, that are still empty."""
+    names = [n for n in REQUIRED_SETTINGS if not n.endswith(("_fr", "_en"))]
+    if lang != "nl":
+        names = [f"{n}_{lang}" if n == "non_profit_aim" else n for n in names]
+        # Other cover is optional, but once typed in Dutch a French reader needs it too.
+        if settings.other_cover.strip():
+            names.append(f"other_cover_{lang}")
+    return [n for n in names if not str(getattr(settings, n)).strip()]
+
+
+def missing_details(volunteer: VolunteerFile) -> list[str]:
+    """What the volunteer's file lacks for the agreement (keys of ``VOLUNTEER_DETAILS``)."""
+    details = volunteer.details
+    missing = []
+    if not (details.street.strip() and details.postcode.strip()):
+        missing.append("address")
+    if details.birth_date is None:
+        missing.append("birth_date")
+    return missing
+
+
+def unknown_amounts_warning(amounts: AmountsOn) -> str:
+    """'' when the document's year is known; else what prints instead (screen language)."""
+    if amounts.all_known:
+        return ""
+    lines = []
+    if not amounts.year_known:
+        lines.append(
+            _(
+                "The legal flat-rate ceilings of {year} are not known to the app: the document "
+                "prints those of {known}, named as such."
+            ).format(year=amounts.day.year, known=amounts.amounts.year)
+        )
+    if not amounts.car_rate_known:
+        lines.append(
+            _(
+                "The km rate for {date} is not known to the app: the document prints the "
+                "latest rate it knows, with its period."
+            ).format(date=format_date(amounts.day, format="short"))
+        )
+    lines.append(_("Add the new amounts under Settings, Legal amounts per year."))
+    return "\n".join(lines)
 
 
 def agreement_pdf(
@@ -82,6 +148,7 @@ def agreement_pdf(
         branch=data.settings,
         lang=lang,
         reference=data.volunteer.reference,
+        subject=str(words["note_title"]),
         out=out,
     )
 
@@ -116,36 +183,61 @@ def _rate(rate_e4: int, lang: str) -> str:
 
 
 def _values(data: AgreementData, lang: str) -> dict[str, str]:
-    s, v, words = data.settings, data.volunteer, TEXTS[data.volunteer.details.language and lang]
+    s, v, words = data.settings, data.volunteer, TEXTS[lang]
     blank = str(words["not_filled"])
-    place = " ".join(p for p in (s.postcode, s.municipality) if p)
+    branch_town = municipality_name(s.postcode, lang) or s.municipality
+    place = " ".join(p for p in (s.postcode, branch_town) if p)
     details = v.details
     town = municipality_name(details.postcode, lang)
-    address = ", ".join(p for p in (details.street, f"{details.postcode} {town}".strip()) if p)
+    address = ""
+    if details.street.strip() and details.postcode.strip():
+        address = ", ".join((details.street, f"{details.postcode} {town}".strip()))
+    organisation = organisation_in(s.organisation, lang)
+    legal_form = legal_form_in(s.legal_form, lang)
+    # Other cover: "none" only when the branch has none in any language; a missing
+    # translation prints as a line to fill in, never the Dutch words.
+    other_cover = in_language(s, "other_cover", lang)
+    if not other_cover and not s.other_cover.strip():
+        other_cover = str(words["none"])
+    amounts = data.amounts.amounts
+    car = data.amounts.car_km
+    car_period = (
+        str(words["car_period"]).format(
+            first=format_date(car.first_day, format="long", lang=lang),
+            last=format_date(car.last_day, format="long", lang=lang),
+        )
+        if car
+        else blank
+    )
     values = {
-        "organisation": s.organisation,
-        "legal_form": s.legal_form,
+        "organisation": organisation,
+        "legal_form": legal_form,
         "company_number": s.company_number,
-        "non_profit_aim": s.non_profit_aim,
+        "non_profit_aim": in_language(s, "non_profit_aim", lang),
         "branch_name": s.branch_name,
         "branch_address": ", ".join(p for p in (s.street, place) if p),
+        "branch_contact": ", ".join(p for p in (s.phone, s.email) if p.strip()),
         "insurer": s.insurer,
         "policy_number": s.policy_number,
         "coordinator": s.coordinator,
-        "other_cover": s.other_cover or str(words["none"]),
-        "day_amount": _money(s.flat_rate_day_cents, lang),
-        "year_amount": _money(s.flat_rate_year_cents, lang),
-        "car_rate": _rate(s.car_km_rate_e4, lang),
-        "bicycle_rate": _rate(s.bicycle_km_rate_e4, lang),
-        "km_limit": format_decimal(s.combined_km_limit, locale=locale_name(lang)),
+        "other_cover": other_cover,
+        "day_amount": _money(amounts.day_cents, lang),
+        "year_amount": _money(amounts.year_cents, lang),
+        "car_rate": _rate(car.rate_e4, lang) if car else blank,
+        "car_period": car_period,
+        "bicycle_rate": _rate(amounts.bicycle_km_e4, lang),
+        "km_limit": format_decimal(amounts.combined_km_limit, locale=locale_name(lang)),
+        "all_organisations": str(words["all_organisations"]),
         "default_regime": str(words[s.expense_regime.value]),
         "regime": str(words[data.regime.value]),
-        "year": str(data.year),
+        "year": str(amounts.year),
+        "regime_year": str(data.year),
         "extract_max_age": str(s.extract_max_age_days),
         "volunteer": v.name,
         "reference": v.reference,
         "volunteer_address": address,
-        "birth_date": format_date(details.birth_date, format="short"),
+        "birth_date": format_date(details.birth_date, format="short", lang=lang),
+        "signature_place": in_language(s, "signature_place", lang),
     }
     return {key: (value.strip() or blank) for key, value in values.items()}
 
@@ -197,7 +289,7 @@ def _agreement(words: dict, values: dict[str, str], data: AgreementData) -> list
         story += _clause(words, key, values)
     closing = [
         Spacer(1, 3 * mm),
-        Paragraph(escape(words["made_at"]), st["body"]),
+        Paragraph(escape(words["made_at"].format(**values)), st["body"]),
         Spacer(1, 3 * mm),
         _signatures(
             [
@@ -214,7 +306,9 @@ def _agreement(words: dict, values: dict[str, str], data: AgreementData) -> list
             str(words["signature"]),
         ),
     ]
-    return story + [KeepTogether(closing)]
+    # The last article goes with the signatures: a page with only signatures on it could be
+    # stapled to any text.
+    return story[:-2] + [KeepTogether(story[-2:] + closing)]
 
 
 def _who(words: dict, role: str, name: str) -> str:
@@ -262,6 +356,8 @@ class AgreementPrint:
     pdf: bytes
     reference: str
     missing_settings: tuple[str, ...]
+    missing_details: tuple[str, ...] = ()  # of the volunteer's file, printed as a line
+    amounts_warning: str = ""  # '' when the legal amounts of the document's date are known
 
 
 def agreement_for(
@@ -269,5 +365,12 @@ def agreement_for(
 ) -> AgreementPrint:
     """Read and lay out the agreement in one go (for the screens' worker thread)."""
     data = load_agreement(session=session, volunteer_id=volunteer_id, today=today)
+    lang = lang or data.volunteer.details.language
     pdf = agreement_pdf(data, lang=lang)
-    return AgreementPrint(pdf, data.volunteer.reference, tuple(missing_settings(data.settings)))
+    return AgreementPrint(
+        pdf,
+        data.volunteer.reference,
+        tuple(missing_settings(data.settings, lang)),
+        tuple(missing_details(data.volunteer)),
+        unknown_amounts_warning(data.amounts),
+    )

@@ -14,9 +14,12 @@ from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.volunteers.register import find_volunteer_id
 from homestart_desktop.documents.agreement import (
     REQUIRED_SETTINGS,
+    VOLUNTEER_DETAILS,
     agreement_pdf,
     load_agreement,
+    missing_details,
     missing_settings,
+    unknown_amounts_warning,
 )
 from homestart_desktop.i18n import _
 
@@ -30,7 +33,8 @@ def agreement_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
     except ValidationError as error:
         print(error.problems["reference"], file=sys.stderr)
         return 2
-    missing = missing_settings(data.settings)
+    lang = args.doc_lang or data.volunteer.details.language
+    missing = missing_settings(data.settings, lang)
     if missing:
         # Names of settings only: never personal data on the terminal.
         print(
@@ -39,7 +43,19 @@ def agreement_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
             ),
             file=sys.stderr,
         )
+    details = missing_details(data.volunteer)
+    if details:
+        print(
+            _(
+                "Not in the volunteer's file (printed as a line to fill in by hand): {names}."
+            ).format(names=", ".join(_(VOLUNTEER_DETAILS[name]) for name in details)),
+            file=sys.stderr,
+        )
+    # Printed anyway (the amounts shown name their year), but never silently.
+    warning = unknown_amounts_warning(data.amounts)
+    if warning:
+        print(warning, file=sys.stderr)
     out = Path(args.out or f"{data.volunteer.reference}.pdf")
-    agreement_pdf(data, lang=args.doc_lang, out=out)
+    agreement_pdf(data, lang=lang, out=out)
     print(out)
     return 0

@@ -11,8 +11,18 @@ Placeholders are filled from the branch's settings and the volunteer's file (see
 
 from __future__ import annotations
 
+from homestart_desktop.documents import agreement_law_texts as law_texts
+
 # The information note (art. 4 of the law) and what the agreement adds, by clause key.
-NOTE_CLAUSES = ("organisation", "insurance", "expenses", "discretion")
+NOTE_CLAUSES = (
+    "organisation",
+    "insurance",
+    "liability",
+    "expenses",
+    "benefits",
+    "discretion",
+    "personal_data",
+)
 AGREEMENT_CLAUSES = ("role", "coaching", "extract", "privacy", "child_safety", "duration", "costs")
 
 NL = {
@@ -36,19 +46,19 @@ NL = {
         "bij {insurer}, polisnummer {policy_number}. Bijkomende dekking: {other_cover}.",
     ),
     "expenses": (
-        "3. Onkostenvergoeding",
+        "4. Onkostenvergoeding",
         "Vrijwilligerswerk is onbezoldigd. De organisatie vergoedt onkosten volgens één van twee "
         "regelingen, per vrijwilliger één regeling per kalenderjaar: "
         "(a) een forfaitaire onkostenvergoeding van hoogstens {day_amount} per dag en "
         "{year_amount} per jaar ({year}; deze bedragen worden jaarlijks geïndexeerd); of "
         "(b) een vergoeding van de reële kosten op bewijs, met een kilometervergoeding van "
         "{car_rate} per km met de auto (het tarief van het federaal openbaar ambt, elk kwartaal "
-        "geïndexeerd) en {bicycle_rate} per km met de fiets. Naast een forfaitaire vergoeding "
+        "geïndexeerd; {car_period}) en {bicycle_rate} per km met de fiets. Naast een forfaitaire vergoeding "
         "kunnen vervoerskosten enkel als reële kosten vergoed worden, voor hoogstens {km_limit} "
-        "km per jaar. De gewone regeling in deze werking: {default_regime}.",
+        "km per jaar. De gewone regeling in deze werking: {default_regime}. {all_organisations}",
     ),
     "discretion": (
-        "4. Discretieplicht en beroepsgeheim",
+        "6. Discretieplicht en beroepsgeheim",
         "De vrijwilliger heeft discretieplicht: wat de vrijwilliger over het gezin, de kinderen, "
         "andere vrijwilligers en de werking te weten komt, blijft vertrouwelijk, ook na het "
         "einde van het vrijwilligerswerk. Waar de vrijwilliger geheimen krijgt toevertrouwd in "
@@ -103,7 +113,8 @@ NL = {
         "over met de coördinator, en niet met anderen. De vrijwilliger gaat niet zelf op "
         "onderzoek en belooft het gezin geen geheimhouding hierover. Bij acuut gevaar belt de "
         "vrijwilliger 112. Buiten de bereikbaarheid van de coördinator kan de vrijwilliger "
-        "terecht bij 1712, de hulplijn voor geweld, misbruik en kindermishandeling.",
+        "terecht bij 1712, de hulplijn voor geweld, misbruik en kindermishandeling (in het Frans: "
+        "103 Écoute-Enfants).",
     ),
     "duration": (
         "Artikel 6. Duur en einde",
@@ -115,12 +126,12 @@ NL = {
     ),
     "costs": (
         "Artikel 7. Onkosten en verzekering",
-        "Voor {year} geldt voor deze vrijwilliger: {regime}. Voor de bedragen en de verzekering "
+        "Voor {regime_year} geldt voor deze vrijwilliger: {regime}. Voor de bedragen en de verzekering "
         "verwijst deze overeenkomst naar de informatienota, die er deel van uitmaakt.",
     ),
     "flat_rate": "forfaitaire onkostenvergoeding",
     "actual_costs": "vergoeding van de reële kosten",
-    "made_at": "Opgemaakt in twee exemplaren, te ____________________ op ____ / ____ / ________.",
+    "made_at": "Opgemaakt in twee exemplaren, te {signature_place} op ____ / ____ / ________.",
     "for_organisation": "Voor de organisatie",
     "the_volunteer": "De vrijwilliger",
     "coordinator_role": "coördinator",
@@ -128,7 +139,7 @@ NL = {
     "signature": "Handtekening",
     "received_on": "Voor ontvangst, op",
     "date_blank": "____ / ____ / ________",
-    "not_filled": "________________ (in te vullen in Instellingen)",
+    "not_filled": "________________________",
     "none": "geen",
 }
 
@@ -153,20 +164,20 @@ FR = {
         "{insurer}, police n° {policy_number}. Couverture complémentaire : {other_cover}.",
     ),
     "expenses": (
-        "3. Défraiement",
+        "4. Défraiement",
         "Le volontariat n'est pas rémunéré. L'organisation rembourse les frais selon l'un de "
         "deux régimes, un seul régime par volontaire et par année civile : "
         "(a) un défraiement forfaitaire d'au maximum {day_amount} par jour et {year_amount} "
         "par an ({year} ; ces montants sont indexés chaque année) ; ou "
         "(b) le remboursement des frais réels sur justificatifs, avec une indemnité "
         "kilométrique de {car_rate} par km en voiture (le taux de la fonction publique "
-        "fédérale, indexé chaque trimestre) et de {bicycle_rate} par km à vélo. En plus d'un "
+        "fédérale, indexé chaque trimestre ; {car_period}) et de {bicycle_rate} par km à vélo. En plus d'un "
         "défraiement forfaitaire, les frais de transport ne peuvent être remboursés qu'en frais "
         "réels, pour {km_limit} km par an au maximum. Le régime habituel de cette antenne : "
-        "{default_regime}.",
+        "{default_regime}. {all_organisations}",
     ),
     "discretion": (
-        "4. Devoir de discrétion et secret professionnel",
+        "6. Devoir de discrétion et secret professionnel",
         "Le·la volontaire est tenu·e à un devoir de discrétion : ce qu'il·elle apprend sur la "
         "famille, les enfants, les autres volontaires et l'organisation reste confidentiel, "
         "même après la fin du volontariat. Lorsque des secrets lui sont confiés dans le cadre "
@@ -221,8 +232,9 @@ FR = {
         "coordinateur·rice, et avec personne d'autre. Le·la volontaire ne mène pas d'enquête "
         "et ne promet pas le secret à la famille à ce sujet. En cas de danger immédiat, il·elle "
         "appelle le 112. Lorsque le·la coordinateur·rice n'est pas joignable, le·la volontaire "
-        "peut appeler le 1712, la ligne d'aide contre la violence, les abus et la maltraitance "
-        "d'enfants.",
+        "peut appeler le 103 Écoute-Enfants, la ligne d'écoute pour les enfants et les jeunes, "
+        "ou, en néerlandais, le 1712, la ligne d'aide contre la violence, les abus et la "
+        "maltraitance d'enfants.",
     ),
     "duration": (
         "Article 6. Durée et fin",
@@ -234,13 +246,13 @@ FR = {
     ),
     "costs": (
         "Article 7. Frais et assurance",
-        "Pour {year}, ce régime s'applique à ce·tte volontaire : {regime}. Pour les montants et "
+        "Pour {regime_year}, ce régime s'applique à ce·tte volontaire : {regime}. Pour les montants et "
         "l'assurance, la présente convention renvoie à la note d'organisation, qui en fait "
         "partie.",
     ),
     "flat_rate": "défraiement forfaitaire",
     "actual_costs": "remboursement des frais réels",
-    "made_at": "Fait en deux exemplaires, à ____________________ le ____ / ____ / ________.",
+    "made_at": "Fait en deux exemplaires, à {signature_place} le ____ / ____ / ________.",
     "for_organisation": "Pour l'organisation",
     "the_volunteer": "Le·la volontaire",
     "coordinator_role": "coordinateur·rice",
@@ -248,7 +260,7 @@ FR = {
     "signature": "Signature",
     "received_on": "Pour réception, le",
     "date_blank": "____ / ____ / ________",
-    "not_filled": "________________ (à compléter dans les Paramètres)",
+    "not_filled": "________________________",
     "none": "aucune",
 }
 
@@ -272,18 +284,19 @@ EN = {
         "{policy_number}. Other cover: {other_cover}.",
     ),
     "expenses": (
-        "3. Expenses",
+        "4. Expenses",
         "Voluntary work is unpaid. The organisation reimburses expenses under one of two "
         "regimes, one regime per volunteer per calendar year: "
         "(a) a flat-rate allowance of at most {day_amount} a day and {year_amount} a year "
         "({year}; these amounts are indexed every year); or "
         "(b) actual costs against proof, with a mileage allowance of {car_rate} per km by car "
-        "(the federal civil service rate, indexed every quarter) and {bicycle_rate} per km by "
+        "(the federal civil service rate, indexed every quarter; {car_period}) and {bicycle_rate} per km by "
         "bicycle. Beside a flat-rate allowance, travel can only be reimbursed at actual cost, "
-        "for at most {km_limit} km a year. The usual regime in this branch: {default_regime}.",
+        "for at most {km_limit} km a year. The usual regime in this branch: {default_regime}. "
+        "{all_organisations}",
     ),
     "discretion": (
-        "4. Duty of discretion and professional secrecy",
+        "6. Duty of discretion and professional secrecy",
         "The volunteer has a duty of discretion: what the volunteer learns about the family, "
         "the children, other volunteers and the organisation stays confidential, also after "
         "the voluntary work ends. Where secrets are entrusted to the volunteer in the course of "
@@ -333,8 +346,8 @@ EN = {
         "A volunteer who is worried about a child's safety talks about it with the coordinator "
         "as soon as possible, and with no one else. The volunteer does not investigate and does "
         "not promise the family to keep it secret. In immediate danger, the volunteer calls "
-        "112. When the coordinator cannot be reached, the volunteer can call 1712, the helpline "
-        "for violence, abuse and child abuse.",
+        "112. When the coordinator cannot be reached, the volunteer can call 1712 (in Dutch), the "
+        "helpline for violence, abuse and child abuse, or 103 Écoute-Enfants (in French).",
     ),
     "duration": (
         "Article 6. Duration and ending",
@@ -345,12 +358,12 @@ EN = {
     ),
     "costs": (
         "Article 7. Expenses and insurance",
-        "For {year}, this regime applies to this volunteer: {regime}. For the amounts and the "
+        "For {regime_year}, this regime applies to this volunteer: {regime}. For the amounts and the "
         "insurance, this agreement refers to the information note, which is part of it.",
     ),
     "flat_rate": "flat-rate allowance",
     "actual_costs": "reimbursement of actual costs",
-    "made_at": "Made in two copies, at ____________________ on ____ / ____ / ________.",
+    "made_at": "Made in two copies, at {signature_place} on ____ / ____ / ________.",
     "for_organisation": "For the organisation",
     "the_volunteer": "The volunteer",
     "coordinator_role": "coordinator",
@@ -358,10 +371,13 @@ EN = {
     "signature": "Signature",
     "received_on": "For receipt, on",
     "date_blank": "____ / ____ / ________",
-    "not_filled": "________________ (to fill in under Settings)",
+    "not_filled": "________________________",
     "none": "none",
 }
 
+NL |= law_texts.NL
+FR |= law_texts.FR
+EN |= law_texts.EN
 TEXTS: dict[str, dict[str, object]] = {"nl": NL, "fr": FR, "en": EN}
 
 # The words each clause must contain in every language (besides the branch's values): what the
@@ -381,6 +397,14 @@ CLAUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "extract": ("596.2",),
         "privacy": ("AVG", "sociale media"),
         "child_safety": ("veiligheid van een kind", "112", "1712"),
+        "liability": ("burgerlijk aansprakelijk", "artikel 5", "zware fout"),
+        "benefits": ("RVA", "OCMW", "ziekenfonds"),
+        "all_organisations": ("alle organisaties",),
+        "personal_data": (
+            "Verwerkingsverantwoordelijke",
+            "Rechtsgrond",
+            "Gegevensbeschermingsautoriteit",
+        ),
         "duration": ("onbepaalde duur", "beëindigen"),
         "signatures": ("Handtekening", "Voor ontvangst"),
     },
@@ -393,7 +417,11 @@ CLAUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "coaching": ("intervision", "formation de base"),
         "extract": ("596.2",),
         "privacy": ("RGPD", "réseaux sociaux"),
-        "child_safety": ("sécurité d'un enfant", "112", "1712"),
+        "child_safety": ("sécurité d'un enfant", "112", "103 Écoute-Enfants"),
+        "liability": ("civilement responsable", "article 5", "faute grave"),
+        "benefits": ("ONEM", "CPAS", "mutualité"),
+        "all_organisations": ("toutes les organisations",),
+        "personal_data": ("responsable du traitement", "Base légale", "Autorité de protection"),
         "duration": ("durée indéterminée", "mettre fin"),
         "signatures": ("Signature", "Pour réception"),
     },
@@ -406,7 +434,11 @@ CLAUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "coaching": ("intervision", "preparation course"),
         "extract": ("596.2",),
         "privacy": ("GDPR", "social media"),
-        "child_safety": ("child's safety", "112", "1712"),
+        "child_safety": ("child's safety", "112", "1712", "103 Écoute-Enfants"),
+        "liability": ("civilly liable", "article 5", "serious fault"),
+        "benefits": ("RVA/ONEM", "OCMW/CPAS", "health insurer"),
+        "all_organisations": ("all the organisations",),
+        "personal_data": ("controller", "Legal basis", "Data Protection Authority"),
         "duration": ("indefinite period", "end it at any time"),
         "signatures": ("Signature", "For receipt"),
     },

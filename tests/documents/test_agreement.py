@@ -36,13 +36,30 @@ BRANCH = {
     "organisation": "Home-Start Vlaanderen vzw",
     "company_number": "0712.345.678",
     "non_profit_aim": "Gezinnen met jonge kinderen thuis ondersteunen met vrijwilligers.",
+    "non_profit_aim_fr": "Soutenir à domicile les familles avec de jeunes enfants.",
+    "non_profit_aim_en": "Supporting families with young children at home.",
     "insurer": "Verzekeringen Arvesta",
     "policy_number": "BA-2025-0098",
     "other_cover": "lichamelijke ongevallen",
-    "flat_rate_day_cents": 4300,
-    "flat_rate_year_cents": 171234,
-    "car_km_rate_e4": 4270,
-    "combined_km_limit": 2000,
+    "other_cover_fr": "accidents corporels",
+    "other_cover_en": "personal accident",
+    # The coordinator's own amounts for 2025 (Settings) win over the ones the app ships.
+    "legal_amounts_added": (
+        {
+            "year": 2025,
+            "day_cents": 4300,
+            "year_cents": 171234,
+            "bicycle_km_e4": 3500,
+            "combined_km_limit": 2000,
+            "car_km_rates": [["2025-04-01", "2025-06-30", 4270]],
+        },
+    ),
+}
+# What the branch typed per language, as each language prints it.
+IN_LANGUAGE = {
+    "nl": ("Home-Start Vlaanderen vzw", BRANCH["non_profit_aim"], "lichamelijke ongevallen"),
+    "fr": ("Home-Start Vlaanderen ASBL", BRANCH["non_profit_aim_fr"], "accidents corporels"),
+    "en": ("Home-Start Vlaanderen vzw", BRANCH["non_profit_aim_en"], "personal accident"),
 }
 # How each language prints the branch's amounts.
 AMOUNTS = {
@@ -96,12 +113,10 @@ def test_every_clause_of_the_law_is_printed_with_the_branch_values(agreement, la
         for phrase in phrases:
             assert phrase in text, f"{lang}: {key} lacks {phrase!r}"
     for value in (
-        "Home-Start Vlaanderen vzw",
+        *IN_LANGUAGE[lang],
         "0712.345.678",
-        BRANCH["non_profit_aim"],
         "Verzekeringen Arvesta",
         "BA-2025-0098",
-        "lichamelijke ongevallen",
         "Anke Peeters",
         "Home-Start Leuven",
         "Diestsestraat 7",
@@ -150,8 +165,10 @@ def test_empty_settings_print_a_line_to_fill_in_and_are_named(empty_case_file, t
         "coordinator",
     }
     text = _text(out.read_bytes())
-    assert "(in te vullen in Instellingen)" in text
-    assert len(PdfReader(out).pages) == 2
+    # A line to fill in by hand, and no instruction of the app on a legal document.
+    assert "________________________, geboren op ________________________" in text
+    assert "Instellingen" not in text
+    assert len(PdfReader(out).pages) == 3
 
 
 def test_every_language_has_every_text():
@@ -208,4 +225,10 @@ def test_homestart_print_agreement_in_french(empty_case_path, tmp_path, capsys):
     assert code == 0
     text = _text(out.read_bytes())
     assert "Convention de volontariat" in text and "Ioana Țurcanu" in text
-    assert "Țurcanu" not in capsys.readouterr().err  # names never on the terminal
+    err = capsys.readouterr().err
+    assert "Țurcanu" not in err  # names never on the terminal
+    # 2026 (the test's today) is not shipped: the terminal says so, naming the year printed.
+    assert "2026" in err and "2025" in err
+    from homestart_desktop.i18n import _  # the terminal speaks the app's language
+
+    assert _("address") in err and _("birth date") in err

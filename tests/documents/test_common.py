@@ -27,11 +27,15 @@ def _text(pdf: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("lang", "confidential", "page_one"),
-    [("nl", "Vertrouwelijk", "pagina 1 van 2"), ("fr", "Confidentiel", "page 1 sur 2")],
+    ("lang", "confidential", "page_one", "town"),
+    [
+        ("nl", "Vertrouwelijk", "pagina 1 van 2", "9000 Gent"),
+        # French names the branch's town as French does (issue 14: Gand, not Gent).
+        ("fr", "Confidentiel", "page 1 sur 2", "9000 Gand"),
+    ],
 )
 def test_every_page_has_the_branch_and_a_translated_numbered_footer(
-    lang: str, confidential: str, page_one: str
+    lang: str, confidential: str, page_one: str, town: str
 ) -> None:
     story = [heading("Gezin"), write_in("Naam", NAMES)] + [write_in_box("Notities")] * 8
     pages = _text(render_pdf(story, title="Test", branch=BRANCH, lang=lang, reference="GZ-1"))
@@ -41,7 +45,7 @@ def test_every_page_has_the_branch_and_a_translated_numbered_footer(
     for text in pages:
         assert confidential in text
         assert "Home-Start Teststad" in text
-        assert "9000 Gent" in text
+        assert town in text
         assert "GZ-1" in text
 
 
@@ -52,3 +56,34 @@ def test_names_in_every_script_print_as_text_and_ticks_show() -> None:
         assert name in text
     assert "☒ CLB" in text
     assert "☐ OCMW" in text
+
+
+def test_the_pdf_says_what_it_is_and_embeds_only_the_fonts_it_uses() -> None:
+    story = [heading("Gezin"), write_in("Naam", ""), tick_list(["ja", "nee"])]
+    pdf = render_pdf(story, title="Aanmelding", branch=BRANCH, lang="fr", subject="Famille")
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert reader.metadata.title == "Aanmelding"
+    assert reader.metadata.author == "Home-Start Teststad"
+    assert reader.metadata.subject == "Famille"
+    assert reader.trailer["/Root"]["/Lang"] == "fr-BE"
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts and all("DejaVuSans" in name for name in fonts), fonts
+
+
+def test_a_long_branch_name_wraps_instead_of_running_over_the_title() -> None:
+    from homestart_desktop.documents.common import header_layout
+
+    long_name = (
+        "Home-Start Regio Zuid-West-Vlaanderen en Westhoek, afdeling Kortrijk-Menen-Wevelgem"
+    )
+    layout = header_layout(
+        branch_name=long_name, contact="", title="Convention de volontariat", reference="VW-1"
+    )
+    assert len(layout.name_lines) == 2 and " ".join(layout.name_lines) == long_name
+    assert layout.extra_height == 0  # two lines fit where name and contact stood
+    short = header_layout(branch_name="Home-Start Gent", contact="", title="T", reference="")
+    assert short.name_lines == ("Home-Start Gent",) and short.name_size == 10.5

@@ -144,6 +144,11 @@ def _fill_settings(session: Session) -> None:
         insurer="Voorbeeld Verzekeringen nv (demo)",
         policy_number="DEMO-BA-2026-0001",
         other_cover="Lichamelijke ongevallen en rechtsbijstand voor vrijwilligers (demo)",
+        other_cover_fr="Accidents corporels et protection juridique des volontaires (démo)",
+        other_cover_en="Personal accident and legal aid for volunteers (demo)",
+        signature_place="Gent",
+        signature_place_fr="Gand",
+        signature_place_en="Ghent",
         central_office_public_key=key,
     )
     save_settings(session=session, settings=settings)

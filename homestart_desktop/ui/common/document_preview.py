@@ -108,8 +108,10 @@ class DocumentPreview(Dialog):
         *,
         title: str,
         suggested_name: str,
+        notice: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``notice``: what the document lacks and where to fill it in, shown above the pages."""
         super().__init__(parent)
         self.setObjectName("documentPreview")
         self.setWindowTitle(title)
@@ -154,6 +156,11 @@ class DocumentPreview(Dialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_document)
 
         layout = QVBoxLayout(self)
+        self.notice = QLabel(notice, self, objectName="previewNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fff4d6; padding: 6px; border-radius: 3px;")
+        self.notice.setVisible(bool(notice))
+        layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
         layout.addWidget(count)
         layout.addWidget(buttons)

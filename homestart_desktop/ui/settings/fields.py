@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.i18n import LANGUAGES, N_, _
 from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, NumberProblem
+from homestart_desktop.ui.settings.legal_amounts import AmountsProblem, LegalAmountsEdit
+from homestart_desktop.ui.settings.per_language import PerLanguageEdit, stored_names
 
 
 class BadValue(ValueError):
@@ -60,10 +62,11 @@ GROUPS: tuple[tuple[str, tuple[Field, ...]], ...] = (
             Field("organisation", N_("Organisation")),
             Field("legal_form", N_("Legal form")),
             Field("company_number", N_("Company number")),
-            Field("non_profit_aim", N_("Non-profit aim"), "long_text"),
+            Field("non_profit_aim", N_("Non-profit aim"), "per_language_long"),
             Field("insurer", N_("Insurer (civil liability)")),
             Field("policy_number", N_("Policy number")),
-            Field("other_cover", N_("Other cover")),
+            Field("other_cover", N_("Other cover"), "per_language"),
+            Field("signature_place", N_("Place of signing"), "per_language"),
         ),
     ),
     (
@@ -77,6 +80,7 @@ GROUPS: tuple[tuple[str, tuple[Field, ...]], ...] = (
             Field(
                 "combined_km_limit", N_("Combined regimes: km limit"), "int", 0, 100_000, N_("km")
             ),
+            Field("legal_amounts_added", N_("Legal amounts per year"), "legal_amounts"),
         ),
     ),
     (
@@ -164,8 +168,30 @@ GROUPS: tuple[tuple[str, tuple[Field, ...]], ...] = (
 REGIMES = (("flat_rate", N_("Flat rate")), ("actual_costs", N_("Actual costs")))
 
 
+def value_of(settings: Any, field: Field) -> Any:
+    """What ``field``'s editor shows from the settings (per language: a dict of three)."""
+    if field.kind.startswith("per_language"):
+        return {lang: getattr(settings, name) for lang, name in stored_names(field.name).items()}
+    return getattr(settings, field.name)
+
+
+def stored_values(field: Field, value: Any) -> dict[str, Any]:
+    """The settings fields to store from an editor's value (inverse of :func:`value_of`)."""
+    if field.kind.startswith("per_language"):
+        return {name: value[lang] for lang, name in stored_names(field.name).items()}
+    return {field.name: value}
+
+
 def make_editor(field: Field, on_change: Callable[[], None]) -> QWidget:
     """The editor widget for ``field`` (objectName = the field's name)."""
+    if field.kind.startswith("per_language"):
+        box = PerLanguageEdit(field.name, long=field.kind.endswith("long"), on_change=on_change)
+        box.setObjectName(f"{field.name}_languages")
+        return box
+    if field.kind == "legal_amounts":
+        amounts = LegalAmountsEdit(on_change)
+        amounts.setObjectName(field.name)
+        return amounts
     if field.kind == "long_text":
         editor: Any = QPlainTextEdit()
         editor.setFixedHeight(64)
@@ -204,6 +230,9 @@ def make_editor(field: Field, on_change: Callable[[], None]) -> QWidget:
 
 def show_value(field: Field, editor: Any, value: Any) -> None:
     """Put a stored value into its editor."""
+    if field.kind.startswith("per_language") or field.kind == "legal_amounts":
+        editor.set_values(value)
+        return
     editor.blockSignals(True)
     if field.kind == "long_text":
         editor.setPlainText(value)
@@ -226,6 +255,13 @@ def show_value(field: Field, editor: Any, value: Any) -> None:
 
 def read_value(field: Field, editor: Any) -> Any:
     """The value to store from an editor; raises :class:`BadValue` when it cannot be read."""
+    if field.kind.startswith("per_language"):
+        return editor.values()
+    if field.kind == "legal_amounts":
+        try:
+            return editor.values()
+        except AmountsProblem as problem:
+            raise BadValue(str(problem)) from None
     if field.kind == "long_text":
         return editor.toPlainText().strip()
     if field.kind in ("money", "km_rate", "int"):

@@ -39,6 +39,8 @@ from homestart_desktop.ui.settings.fields import (
     make_editor,
     read_value,
     show_value,
+    stored_values,
+    value_of,
 )
 
 
@@ -71,7 +73,10 @@ class SettingsScreen(QWidget):
         """Empty the form (the branch's details are not for a locked screen)."""
         self._stored = None
         for field, editor in self._editors.values():
-            show_value(field, editor, _empty_like(getattr(BranchSettings(), field.name)))
+            shown = value_of(BranchSettings(), field)
+            if isinstance(shown, dict):
+                shown = {lang: "" for lang in shown}
+            show_value(field, editor, _empty_like(shown))
         self._clear_errors()
         self.status.setText("")
         self._update_buttons()
@@ -222,7 +227,7 @@ class SettingsScreen(QWidget):
     def _show(self, settings: BranchSettings) -> None:
         self._stored = settings
         for field, editor in self._editors.values():
-            show_value(field, editor, getattr(settings, field.name))
+            show_value(field, editor, value_of(settings, field))
         self._clear_errors()
         self._update_buttons()
         self.sig_loaded.emit()
@@ -232,7 +237,7 @@ class SettingsScreen(QWidget):
         values, problems = {}, {}
         for name, (field, editor) in self._editors.items():
             try:
-                values[name] = read_value(field, editor)
+                values.update(stored_values(field, read_value(field, editor)))
             except BadValue as error:
                 problems[name] = str(error)
         if problems:

@@ -21,6 +21,7 @@ from homestart_desktop.data.volunteers.onboarding import change_status, missing_
 from homestart_desktop.data.volunteers.register import VolunteerFile
 from homestart_desktop.data.workflow import VOLUNTEER_STEPS, status_label
 from homestart_desktop.i18n import LANGUAGES, _
+from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
@@ -139,19 +140,42 @@ class StatusBox(QGroupBox):
     # ---- Internals
 
     def _preview(self, result: Any) -> None:  # documents.agreement.AgreementPrint
-        from homestart_desktop.documents.agreement import REQUIRED_SETTINGS  # loaded by now
+        # Loaded by now (the worker imported the module).
+        from homestart_desktop.documents.agreement import REQUIRED_SETTINGS, VOLUNTEER_DETAILS
 
+        lines = []
         names = ", ".join(_(REQUIRED_SETTINGS[n]) for n in result.missing_settings)
-        self.settings_hint.setText(
-            _("Still empty in Settings, printed as a line to fill in: {names}.").format(names=names)
-            if names
-            else ""
-        )
-        self.settings_hint.setVisible(bool(names))
+        if names:
+            lines.append(
+                _("Still empty in Settings, printed as a line to fill in: {names}.").format(
+                    names=names
+                )
+            )
+        details = ", ".join(_(VOLUNTEER_DETAILS[n]) for n in result.missing_details)
+        if details:
+            lines.append(
+                _(
+                    "Not in this volunteer's file, printed as a line to fill in by hand: "
+                    "{names}. Fill them in on the tab Identity and contact."
+                ).format(names=details)
+            )
+        self.settings_hint.setText("\n".join(lines))
+        self.settings_hint.setVisible(bool(lines))
+        if result.amounts_warning and not prompts.confirm(
+            self,
+            _("Legal amounts not known"),
+            result.amounts_warning + "\n\n" + _("Print the agreement anyway?"),
+            yes=_("Print anyway"),
+        ):
+            return
         kind = _("agreement")  # outside the f-string, where the translators' extraction sees it
         name = f"{kind}-{result.reference}.pdf"
         dialog = DocumentPreview(
-            result.pdf, title=_("Volunteer agreement"), suggested_name=name, parent=self
+            result.pdf,
+            title=_("Volunteer agreement"),
+            suggested_name=name,
+            notice=self.settings_hint.text(),
+            parent=self,
         )
         dialog.open()
         self.sig_preview.emit(dialog)

@@ -22,7 +22,7 @@ from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.number_edit import NumberEdit
-from homestart_desktop.ui.settings.fields import GROUPS
+from homestart_desktop.ui.settings.fields import GROUPS, stored_values, value_of
 from homestart_desktop.ui.settings.screen import SettingsScreen
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.shell_helpers import controller, lock_with_keyboard, unlock_by_typing  # noqa: F401
@@ -58,7 +58,13 @@ def _field(screen, name):
 
 
 def test_every_branch_setting_has_its_field() -> None:
-    shown = {field.name for _title, fields in GROUPS for field in fields}
+    # A text typed per language is one field with an editor per language (name, name_fr, name_en).
+    shown = {
+        name
+        for _title, fields in GROUPS
+        for field in fields
+        for name in stored_values(field, value_of(BranchSettings(), field))
+    }
     assert shown == {field.name for field in dataclasses.fields(BranchSettings)}
 
 
@@ -281,4 +287,45 @@ def test_a_company_number_with_a_typing_error_names_its_check_digits(qtbot, scre
     qtbot.waitUntil(
         lambda: any("tien cijfers" in e.message("company_number") for e in screen._errors),
         timeout=10_000,
+    )
+
+
+def test_document_texts_are_typed_per_language_side_by_side(qtbot, screen, empty_case_file) -> None:
+    # The Dutch aim stands beside the French one while the coordinator types the French.
+    dutch = find(screen, "non_profit_aim")
+    french = find(screen, "non_profit_aim_fr")
+    assert dutch.parent() is french.parent()
+    assert "Gezinnen met jonge kinderen" in dutch.toPlainText()
+    type_into(qtbot, screen, "other_cover", "Lichamelijke ongevallen")
+    type_into(qtbot, screen, "other_cover_fr", "Accidents corporels")
+    type_into(qtbot, screen, "signature_place_fr", "Gand")
+    with qtbot.waitSignal(screen.sig_saved, timeout=10_000):
+        click(qtbot, screen, "save")
+    stored = empty_case_file.read(load_settings)
+    assert stored.other_cover == "Lichamelijke ongevallen"
+    assert stored.other_cover_fr == "Accidents corporels"
+    assert stored.signature_place_fr == "Gand" and stored.signature_place == ""
+
+
+def test_the_coordinator_adds_the_legal_amounts_of_a_new_year(qtbot, screen, empty_case_file):
+    amounts = find(screen, "legal_amounts_added")
+    assert "2025" in amounts.findChild(QLabel, "hint").text()  # what the app ships
+    click(qtbot, screen, "add_legal_amounts")
+    type_into(qtbot, screen, "legal_year_1", "2026")
+    type_into(qtbot, screen, "legal_day_cents_1", "43,50")
+    type_into(qtbot, screen, "legal_year_cents_1", "1.740,00")
+    type_into(qtbot, screen, "legal_bicycle_km_e4_1", "0,36")
+    type_into(qtbot, screen, "legal_combined_km_limit_1", "2000")
+    with qtbot.waitSignal(screen.sig_saved, timeout=10_000):
+        click(qtbot, screen, "save")
+    stored = empty_case_file.read(load_settings)
+    assert stored.legal_amounts_added == (
+        {
+            "year": 2026,
+            "day_cents": 4350,
+            "year_cents": 174000,
+            "bicycle_km_e4": 3600,
+            "combined_km_limit": 2000,
+            "car_km_rates": [],
+        },
     )

@@ -113,17 +113,26 @@ def test_create_tick_onboarding_and_see_the_status_move(qtbot, screen, empty_cas
     qtbot.mouseClick(status.change, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "waarom" in status.error.text(), timeout=5_000)
 
-    # Print the agreement: preview, then save as PDF.
+    # Print the agreement: the legal amounts of 2026 are not shipped, so the app asks first
+    # (declining opens nothing); then the preview, then save as PDF.
+    prompts.set_next_answers([False])
+    with qtbot.assertNotEmitted(status.sig_preview, wait=1_500):
+        qtbot.mouseClick(status.print_button, Qt.MouseButton.LeftButton)
+    prompts.set_next_answers([True])
     with qtbot.waitSignal(status.sig_preview, timeout=10_000) as opened:
         qtbot.mouseClick(status.print_button, Qt.MouseButton.LeftButton)
     preview = opened.args[0]
-    assert len(preview.page_labels) == 2
+    assert len(preview.page_labels) == 3
     target = tmp_path / "overeenkomst.pdf"
     prompts.set_next_answers([target])
     assert preview.save_document() == target
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert "Vrijwilligersovereenkomst" in text and "Özlem Yılmaz" in text
     assert "ondernemingsnummer" in status.settings_hint.text()  # empty in a new case file
+    # No street and no birth date were typed: the screen says so, and where to fill them in.
+    hint = status.settings_hint.text()
+    assert "adres, geboortedatum" in hint and "Identiteit en contact" in hint
+    assert preview.notice.text() == hint and not preview.notice.isHidden()
 
 
 def test_bad_input_stands_beside_its_field_and_nothing_is_saved(qtbot, screen, empty_case_file):

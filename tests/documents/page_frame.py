@@ -1,0 +1,52 @@
+"""Where every piece of text lands on a PDF page, read back with pypdf (for the layout tests).
+
+reportlab draws each line (or each font run of a line) as one text operation; pypdf's visitor
+gives its start, size and font, and the DejaVu metrics give its width.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
+
+from homestart_desktop.documents.common import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
+
+
+@dataclasses.dataclass(frozen=True)
+class Run:
+    page: int  # 1-based
+    text: str
+    x: float
+    y: float
+    width: float
+
+
+def text_runs(pdf: bytes) -> tuple[list[Run], tuple[float, float], int]:
+    """Every text run of ``pdf``, the page size and the page count."""
+    register_fonts()
+    reader = PdfReader(io.BytesIO(pdf))
+    runs: list[Run] = []
+    for number, page in enumerate(reader.pages, start=1):
+
+        def visit(text, cm, tm, font, size, number=number):  # noqa: ANN001 (pypdf's callback)
+            if not text.strip() or font is None:
+                return
+            base = str(font.get("/BaseFont", ""))
+            name = FONT_BOLD if "Bold" in base else FONT_ITALIC if "Oblique" in base else FONT
+            scale = tm[0] * cm[0]
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            width = pdfmetrics.stringWidth(text.strip(), name, size * scale)
+            runs.append(Run(number, text.strip(), x, y, width))
+
+        page.extract_text(visitor_text=visit)
+    box = reader.pages[0].mediabox
+    return runs, (float(box.width), float(box.height)), len(reader.pages)
+
+
+def page_of(runs: list[Run], text: str) -> set[int]:
+    """The pages on which a run contains ``text``."""
+    return {run.page for run in runs if text in run.text}
