@@ -6,6 +6,7 @@ street only when the coordinator chose them (a phone syncs its calendar to a clo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from pathlib import Path
@@ -14,10 +15,17 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from sqlmodel import Session
 
+from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import VisitStatus
-from homestart_desktop.data.planning.visit_plan import PlanFamily, SkippedWeek, VisitPlan
-from homestart_desktop.data.planning.visits import VisitRow
+from homestart_desktop.data.planning.visit_plan import (
+    PlanFamily,
+    SkippedWeek,
+    VisitPlan,
+    volunteer_visit_plan,
+)
+from homestart_desktop.data.planning.visits import VisitRow, plan_visits
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.documents import common
 from homestart_desktop.domain import planning
@@ -176,3 +184,38 @@ def visit_plan_pdf(plan: VisitPlan, *, lang: str | None = None, out: Path | None
         reference=plan.volunteer_reference,
         out=out,
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanDocument:
+    """A schedule (PDF) or calendar (.ics) made for the screens' worker thread."""
+
+    data: bytes
+    volunteer_reference: str
+    visit_count: int  # the calendar's events: 0 means the screen says why the file is empty
+    changes: Changes  # the weeks asked for may have planned new visits
+
+
+def plan_document_for(
+    *,
+    session: Session,
+    volunteer_reference: str,
+    today: dt.date,
+    calendar: bool,
+    weeks: int = 8,
+    include_address: bool = False,
+    with_first_name: bool = False,
+) -> PlanDocument:
+    """Plan the coming weeks, then lay out the volunteer's schedule or calendar file."""
+    monday = planning.week_of(today)[0]
+    changes = plan_visits(session=session, until=monday + dt.timedelta(weeks=weeks), today=today)
+    plan = volunteer_visit_plan(
+        session=session,
+        volunteer_reference=volunteer_reference,
+        first=monday,
+        weeks=weeks,
+        include_address=include_address,
+        with_first_name=with_first_name,
+    )
+    data = visit_plan_ics(plan) if calendar else visit_plan_pdf(plan)
+    return PlanDocument(data, plan.volunteer_reference, len(coming_visits(plan)), changes)
