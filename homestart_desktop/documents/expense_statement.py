@@ -108,7 +108,9 @@ def expense_statement_pdf(
     if not s.lines:
         rows.append(["", tr("No expenses this year."), "", "", ""])
     rows.append(["", tr("Total"), "", format_number(s.km_total, lang=lang), money(s.total_cents)])
-    table = Table(rows, colWidths=[24 * mm, CONTENT_WIDTH - 92 * mm, 30 * mm, 16 * mm, 22 * mm])
+    table = Table(
+        rows, colWidths=[24 * mm, CONTENT_WIDTH - 92 * mm, 30 * mm, 16 * mm, 22 * mm], repeatRows=1
+    )
     table.setStyle(
         TableStyle(
             [
