@@ -12,9 +12,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from babel import Locale
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from homestart_desktop.data.families import intake_choices as lists
 from homestart_desktop.data.families.file import FamilyFile
@@ -29,7 +28,6 @@ from homestart_desktop.data.settings import BranchSettings
 from homestart_desktop.data.workflow import STATUS_LABELS
 from homestart_desktop.documents.common import (
     CONTENT_WIDTH,
-    RULE,
     Translate,
     escape,
     grid,
@@ -42,14 +40,11 @@ from homestart_desktop.documents.common import (
     write_in,
     write_in_box,
 )
-from homestart_desktop.domain.matching_words import EXTRA_LANGUAGES
-from homestart_desktop.i18n import LANGUAGES, N_, format_days, format_short_date, locale_name
+from homestart_desktop.documents.form_parts import fields_row, language_names, signature_blocks
+from homestart_desktop.i18n import LANGUAGES, N_, format_days, format_short_date
 
 BLANK_CAREGIVERS = 2
 BLANK_CHILDREN = 4
-FIELD_GAP = 6 * mm  # between two write-in lines of a row: each field has its own line
-VALUE_HEIGHT = 8 * mm  # room for handwriting
-
 # A reader of the English form does not know the Flemish services by their acronyms.
 ACRONYMS_EXPLAINED = {
     ReferrerCategory.ocmw: N_("OCMW (public centre for social welfare)"),
@@ -57,86 +52,6 @@ ACRONYMS_EXPLAINED = {
     ReferrerCategory.ckg: N_("CKG (centre for child and family support)"),
     ReferrerCategory.ocj: N_("OCJ (youth support office)"),
 }
-
-
-def _fields(fields: list[tuple[str, str]], *, width: float = CONTENT_WIDTH) -> Flowable:
-    """Write-in fields side by side, label above its own line, a gap between the lines.
-
-    One table row holds label and value together, so a page break never parts them.
-    """
-    st = styles()
-    count = len(fields)
-    column = (width - FIELD_GAP * (count - 1)) / count
-    cells: list[object] = []
-    widths: list[float] = []
-    for index, (label, value) in enumerate(fields):
-        if index:
-            cells.append("")
-            widths.append(FIELD_GAP)
-        cells.append(
-            [
-                Paragraph(escape(label), st["label"]),
-                Spacer(1, VALUE_HEIGHT - 13),  # room for handwriting above the line
-                Paragraph(escape(value) or "&nbsp;", st["value"]),
-            ]
-        )
-        widths.append(column)
-    table = Table([cells], colWidths=widths, hAlign="LEFT")
-    style = [
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),  # air between a line and the next label
-    ]
-    style += [("LINEBELOW", (c, 0), (c, 0), 0.5, RULE) for c in range(0, len(widths), 2)]
-    table.setStyle(TableStyle(style))
-    return table
-
-
-def _language_names(codes: list[str], lang: str, _: Translate) -> str:
-    """``uk, ru`` as the reader says them: "Oekraïens, Russisch"."""
-    names = Locale.parse(locale_name(lang)).languages
-    return ", ".join(
-        _(EXTRA_LANGUAGES[c]) if c in EXTRA_LANGUAGES else names.get(c, c) for c in codes
-    )
-
-
-def _signature_blocks(_: Translate, who: list[str], names: list[str]) -> Flowable:
-    """One block per signer, side by side: name, date, place and room to sign."""
-    st = styles()
-    half = (CONTENT_WIDTH - 10 * mm) / 2
-    blocks = []
-    for title, name in zip(who, names, strict=True):
-        rows = [[Paragraph(escape(title), st["h3"]), ""]]
-        for label, value in ((_("Name"), name), (_("Date"), ""), (_("Place"), "")):
-            rows.append(
-                [Paragraph(escape(label), st["label"]), Paragraph(escape(value), st["value"])]
-            )
-        rows.append([Paragraph(escape(_("Signature")), st["label"]), ""])
-        block = Table(
-            rows,
-            colWidths=[24 * mm, half - 24 * mm],
-            rowHeights=[None, VALUE_HEIGHT, VALUE_HEIGHT, VALUE_HEIGHT, 18 * mm],
-        )
-        block.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                    ("LINEBELOW", (1, 1), (1, -1), 0.5, RULE),
-                    ("SPAN", (0, 0), (1, 0)),
-                ]
-            )
-        )
-        blocks.append(block)
-    outer = Table([[blocks[0], "", blocks[1]]], colWidths=[half, 10 * mm, half])
-    outer.setStyle(
-        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
-    )
-    outer.hAlign = "LEFT"
-    return outer
 
 
 def _date(value: dt.date | None) -> str:
@@ -164,14 +79,14 @@ def _file_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flow
     referral = file.referral if file else None
     intake = file.intake if file else None
     rows = [
-        _fields(
+        fields_row(
             [
                 (_("Reference"), f.reference if f else ""),
                 (_("Coordinator"), intake.coordinator if intake else ""),
                 (_("Status"), _(STATUS_LABELS[f.status]) if f else ""),
             ]
         ),
-        _fields(
+        fields_row(
             [
                 (_("Referral date"), _date(referral.referred_on) if referral else ""),
                 (_("Intake date"), _date(intake.done_on or intake.planned_on) if intake else ""),
@@ -180,7 +95,7 @@ def _file_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flow
         ),
     ]
     if waiting:  # the app counts it; a blank form has nothing to write in
-        rows.append(_fields([(_("Waiting since"), waiting)], width=CONTENT_WIDTH * 2 / 3))
+        rows.append(fields_row([(_("Waiting since"), waiting)], width=CONTENT_WIDTH * 2 / 3))
     return rows
 
 
@@ -218,16 +133,16 @@ def _caregiver_part(_: Translate, number: int, person: Any | None, lang: str) ->
     gender = [_(lists.GENDERS[p.gender])] if p and p.gender != Gender.unknown else []
     block = [
         Paragraph(escape(_("Parent or caregiver {number}").format(number=number)), styles()["h3"]),
-        _fields(
+        fields_row(
             [
                 (_("First name"), p.first_name if p else ""),
                 (_("Last name"), p.last_name if p else ""),
                 (_("Birth year"), _number(p.birth_year) if p else ""),
             ]
         ),
-        _fields(
+        fields_row(
             [
-                (_("Languages"), _language_names(list(p.languages), lang, _) if p else ""),
+                (_("Languages"), language_names(list(p.languages), lang, _) if p else ""),
                 (_("Year of arrival in Belgium"), _number(p.arrival_year) if p else ""),
                 (_("Phone"), p.phone if p else ""),
             ]
@@ -254,7 +169,7 @@ def _household_part(_: Translate, file: FamilyFile | None, lang: str) -> list[Fl
     children = list(file.children) if file else [None] * BLANK_CHILDREN
     for child in children or [None]:
         children_block.append(
-            _fields(
+            fields_row(
                 [
                     (_("First name"), child.first_name if child else ""),
                     (_("Birth date"), _date(child.birth_date) if child else ""),
@@ -269,7 +184,7 @@ def _household_part(_: Translate, file: FamilyFile | None, lang: str) -> list[Fl
     address = [
         Paragraph(escape(_("Address and contact")), styles()["h3"]),
         write_in(_("Street and number"), f.street if f else ""),
-        _fields(
+        fields_row(
             [
                 (_("Postcode"), f.postcode if f else ""),
                 (_("Municipality"), place),
@@ -277,7 +192,7 @@ def _household_part(_: Translate, file: FamilyFile | None, lang: str) -> list[Fl
             ]
         ),
         # Not kept in the file yet: a line to write it on, printed blank.
-        _fields([(_("E-mail"), "")]),
+        fields_row([(_("E-mail"), "")]),
         tick_question(
             _("Language for letters and contact"),
             contact_languages,
@@ -407,7 +322,7 @@ def _consent_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
         KeepTogether(
             [
                 heading(_("Signatures")),
-                _signature_blocks(
+                signature_blocks(
                     _,
                     [_("The parent or caregiver"), _("The coordinator")],
                     [_parent_name(file), intake.coordinator if intake else ""],
