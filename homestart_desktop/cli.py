@@ -119,6 +119,11 @@ def add_plan_options(parser: argparse.ArgumentParser) -> None:
         "--with-address", action="store_true", help=_("include the families' addresses")
     )
     parser.add_argument(
+        "--with-first-name",
+        action="store_true",
+        help=_("name the family by its first name too (default: its reference only)"),
+    )
+    parser.add_argument(
         "--doc-lang",
         choices=["nl", "fr", "en"],
         help=_("language of the document (default: the volunteer's)"),

@@ -10,7 +10,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session
 
-from homestart_desktop.data.models import ExpenseRegime
+from homestart_desktop.data.intervision.name_detector import (
+    NameIndex,
+    find_names,
+    load_name_index,
+    replace_names,
+)
+from homestart_desktop.data.models import ExpenseRegime, Transport
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.volunteers.expenses import (  # noqa: F401 (the words, re-exported)
     REGIME_WORDS,
@@ -36,6 +42,15 @@ class StatementData:
     settings: BranchSettings
     volunteer: VolunteerFile
     summary: YearSummary
+    # The branch's family names: a purpose typed as "bezoek bij Özlem" prints the family's code.
+    names: NameIndex | None = None
+
+
+def guarded_purpose(purpose: str, names: NameIndex | None) -> str:
+    """The purpose with every family member's name replaced by the family's reference code."""
+    if names is None:
+        return purpose
+    return replace_names(purpose, find_names(purpose, names))
 
 
 def load_statement(*, session: Session, volunteer_id: int, year: int) -> StatementData:
@@ -44,6 +59,7 @@ def load_statement(*, session: Session, volunteer_id: int, year: int) -> Stateme
         settings=load_settings(session=session),
         volunteer=get_volunteer(session=session, volunteer_id=volunteer_id),
         summary=year_summary(session=session, volunteer_id=volunteer_id, year=year),
+        names=load_name_index(session=session),
     )
 
 
@@ -80,8 +96,11 @@ def expense_statement_pdf(
         rows.append(
             [
                 format_date(line.on, format="short"),
-                Paragraph(escape(line.purpose), st["body"]),
-                tr(TRANSPORT_WORDS[line.transport]) if line.km else "",
+                Paragraph(escape(guarded_purpose(line.purpose, data.names)), st["body"]),
+                # Public transport has no km but a ticket: its mode is still worth a word.
+                tr(TRANSPORT_WORDS[line.transport])
+                if line.km or line.transport == Transport.public_transport
+                else "",
                 format_number(line.km, lang=lang) if line.km else "",
                 money(line.amount_cents),
             ]
@@ -89,7 +108,9 @@ def expense_statement_pdf(
     if not s.lines:
         rows.append(["", tr("No expenses this year."), "", "", ""])
     rows.append(["", tr("Total"), "", format_number(s.km_total, lang=lang), money(s.total_cents)])
-    table = Table(rows, colWidths=[24 * mm, CONTENT_WIDTH - 92 * mm, 30 * mm, 16 * mm, 22 * mm])
+    table = Table(
+        rows, colWidths=[24 * mm, CONTENT_WIDTH - 92 * mm, 30 * mm, 16 * mm, 22 * mm], repeatRows=1
+    )
     table.setStyle(
         TableStyle(
             [
@@ -130,7 +151,8 @@ def expense_statement_pdf(
                 ]
             )
         )
-        story += [limit_table, Spacer(1, 4 * mm)]
+        # One table, one page: a ceiling row alone on the next page reads as a different table.
+        story += [KeepTogether([limit_table]), Spacer(1, 4 * mm)]
     declaration = tr(
         "I declare that these amounts cover expenses of my voluntary work for {organisation} in "
         "{year}, and that together with any flat-rate expenses from other organisations they "

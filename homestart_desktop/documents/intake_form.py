@@ -16,7 +16,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from homestart_desktop.data.families import intake_choices as lists
-from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, Gender
+from homestart_desktop.data.families.file import FamilyFile
+from homestart_desktop.data.models import (
+    OUTCOME_AREA_LABELS,
+    OUTCOME_AREAS,
+    Gender,
+    ReferrerCategory,
+)
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.workflow import STATUS_LABELS
 from homestart_desktop.documents.common import (
@@ -32,10 +38,9 @@ from homestart_desktop.documents.common import (
     translator,
     write_in,
     write_in_box,
-    write_in_row,
 )
-from homestart_desktop.domain.languages import languages_text
-from homestart_desktop.i18n import format_days, format_short_date
+from homestart_desktop.documents.form_parts import fields_row, language_names, signature_blocks
+from homestart_desktop.i18n import LANGUAGES, N_, format_days, format_short_date
 
 if TYPE_CHECKING:  # a blank form never reads a family file: not loaded for `print intake-form`
     from homestart_desktop.data.families.file import FamilyFile
@@ -43,6 +48,13 @@ if TYPE_CHECKING:  # a blank form never reads a family file: not loaded for `pri
 
 BLANK_CAREGIVERS = 2
 BLANK_CHILDREN = 4
+# A reader of the English form does not know the Flemish services by their acronyms.
+ACRONYMS_EXPLAINED = {
+    ReferrerCategory.ocmw: N_("OCMW (public centre for social welfare)"),
+    ReferrerCategory.caw: N_("CAW (general social work centre)"),
+    ReferrerCategory.ckg: N_("CKG (centre for child and family support)"),
+    ReferrerCategory.ocj: N_("OCJ (youth support office)"),
+}
 
 
 def _date(value: dt.date | None) -> str:
@@ -70,14 +82,14 @@ def _file_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flow
     referral = file.referral if file else None
     intake = file.intake if file else None
     rows = [
-        write_in_row(
+        fields_row(
             [
                 (_("Reference"), f.reference if f else ""),
                 (_("Coordinator"), intake.coordinator if intake else ""),
                 (_("Status"), _(STATUS_LABELS[f.status]) if f else ""),
             ]
         ),
-        write_in_row(
+        fields_row(
             [
                 (_("Referral date"), _date(referral.referred_on) if referral else ""),
                 (_("Intake date"), _date(intake.done_on or intake.planned_on) if intake else ""),
@@ -86,18 +98,24 @@ def _file_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flow
         ),
     ]
     if waiting:  # the app counts it; a blank form has nothing to write in
-        rows.append(write_in_row([(_("Waiting since"), waiting)], width=CONTENT_WIDTH * 2 / 3))
+        rows.append(fields_row([(_("Waiting since"), waiting)], width=CONTENT_WIDTH * 2 / 3))
     return rows
 
 
-def _referral_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
+def _referral_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flowable]:
     referral = file.referral if file else None
-    categories = [_(label) for label in lists.REFERRER_CATEGORIES.values()]
-    ticked = [_(lists.REFERRER_CATEGORIES[referral.category])] if referral else []
+
+    def category(code: ReferrerCategory) -> str:
+        if lang == "en" and code in ACRONYMS_EXPLAINED:
+            return _(ACRONYMS_EXPLAINED[code])
+        return _(lists.REFERRER_CATEGORIES[code])
+
+    categories = [category(code) for code in lists.REFERRER_CATEGORIES]
+    ticked = [category(referral.category)] if referral else []
     return [
         heading(_("Referral")),
         Paragraph(escape(_("Referrer")), styles()["label"]),
-        tick_list(categories, ticked=ticked, columns=3),
+        tick_list(categories, ticked=ticked, columns=2 if lang == "en" else 3),
         Spacer(1, 2 * mm),
         write_in(_("Organisation"), referral.organisation if referral else ""),
         write_in(_("Contact person and phone"), referral.contact if referral else ""),
@@ -107,27 +125,27 @@ def _referral_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
             referral.inform_referrer if referral else None,
         ),
         write_in_box(
-            _("The referrer's question"), referral.question if referral else "", height=22 * mm
+            _("The referrer's question"), referral.question if referral else "", height=35 * mm
         ),
     ]
 
 
-def _caregiver_part(_: Translate, number: int, person: Any | None) -> list[Flowable]:
+def _caregiver_part(_: Translate, number: int, person: Any | None, lang: str) -> list[Flowable]:
     p = person
     genders = [_(lists.GENDERS[g]) for g in (Gender.female, Gender.male, Gender.other)]
     gender = [_(lists.GENDERS[p.gender])] if p and p.gender != Gender.unknown else []
     block = [
         Paragraph(escape(_("Parent or caregiver {number}").format(number=number)), styles()["h3"]),
-        write_in_row(
+        fields_row(
             [
                 (_("First name"), p.first_name if p else ""),
                 (_("Last name"), p.last_name if p else ""),
                 (_("Birth year"), _number(p.birth_year) if p else ""),
             ]
         ),
-        write_in_row(
+        fields_row(
             [
-                (_("Languages"), languages_text(p.languages) if p else ""),
+                (_("Languages"), language_names(list(p.languages), lang, _) if p else ""),
                 (_("Year of arrival in Belgium"), _number(p.arrival_year) if p else ""),
                 (_("Phone"), p.phone if p else ""),
             ]
@@ -146,12 +164,15 @@ def _household_part(_: Translate, file: FamilyFile | None, lang: str) -> list[Fl
     ]
     people = list(file.caregivers) if file else []
     for index in range(max(len(people), 1 if file else BLANK_CAREGIVERS)):
-        story += _caregiver_part(_, index + 1, people[index] if index < len(people) else None)
-    story.append(Paragraph(escape(_("Children (an unborn child: the due date)")), styles()["h3"]))
+        person = people[index] if index < len(people) else None
+        story += _caregiver_part(_, index + 1, person, lang)
+    children_block: list[Flowable] = [
+        Paragraph(escape(_("Children (an unborn child: the due date)")), styles()["h3"])
+    ]
     children = list(file.children) if file else [None] * BLANK_CHILDREN
     for child in children or [None]:
-        story.append(
-            write_in_row(
+        children_block.append(
+            fields_row(
                 [
                     (_("First name"), child.first_name if child else ""),
                     (_("Birth date"), _date(child.birth_date) if child else ""),
@@ -159,18 +180,30 @@ def _household_part(_: Translate, file: FamilyFile | None, lang: str) -> list[Fl
                 ]
             )
         )
+    story.append(KeepTogether(children_block))
     place = municipality_name(f.postcode, lang) if f else ""
-    story += [
-        Paragraph(escape(_("Address")), styles()["h3"]),
+    contact_languages = [LANGUAGES[code] for code in LANGUAGES]
+    chosen_language = [LANGUAGES[f.language]] if f and f.language in LANGUAGES else []
+    address = [
+        Paragraph(escape(_("Address and contact")), styles()["h3"]),
         write_in(_("Street and number"), f.street if f else ""),
-        write_in_row(
+        fields_row(
             [
                 (_("Postcode"), f.postcode if f else ""),
                 (_("Municipality"), place),
                 (_("Phone"), f.phone if f else ""),
             ]
         ),
+        # Not kept in the file yet: a line to write it on, printed blank.
+        fields_row([(_("E-mail"), "")]),
+        tick_question(
+            _("Language for letters and contact"),
+            contact_languages,
+            ticked=chosen_language,
+            label_width=70 * mm,
+        ),
     ]
+    story.append(KeepTogether(address))
     return story
 
 
@@ -191,9 +224,9 @@ def _situation_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
         ticks(lists.KG_CRITERIA, 3),
         Spacer(1, 2 * mm),
         ticks(lists.SITUATION_FLAGS, 2),
-        write_in_box(_("Major life events"), f.life_events if f else "", height=18 * mm),
+        write_in_box(_("Major life events"), f.life_events if f else "", height=45 * mm),
         write_in_box(
-            _("Services already involved"), f.services_involved if f else "", height=18 * mm
+            _("Services already involved"), f.services_involved if f else "", height=35 * mm
         ),
     ]
 
@@ -211,7 +244,7 @@ def _support_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
         write_in_box(
             _("The question in the family's own words"),
             f.support_question_text if f else "",
-            height=25 * mm,
+            height=70 * mm,
         )
     )
     return story
@@ -228,19 +261,22 @@ def _practical_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     preferences = [_(label) for label in lists.GENDER_PREFERENCES.values()]
     preferred = [_(lists.GENDER_PREFERENCES[f.volunteer_gender_preference])] if f else []
     return [
-        heading(_("Practicalities for the match")),
-        Paragraph(escape(_("Preferred days and half-days")), styles()["label"]),
-        grid(days, rows),
-        Spacer(1, 2 * mm),
-        tick_question(
-            _("The family would rather have a volunteer who is"),
-            preferences,
-            ticked=preferred,
-            label_width=70 * mm,
-        ),
-        _yes_no(_, _("Smoking at home"), f.smoking_at_home if f else None),
-        _yes_no(_, _("Pets at home"), f.pets_at_home if f else None),
-        write_in(_("Which pets"), f.pets_description if f else ""),
+        KeepTogether(
+            [
+                heading(_("Practicalities for the match")),
+                Paragraph(escape(_("Preferred days and half-days")), styles()["label"]),
+                grid(days, rows),
+                Spacer(1, 2 * mm),
+                tick_question(
+                    _("Would the family rather have a female or a male volunteer?"),
+                    preferences,
+                    ticked=preferred,
+                ),
+                _yes_no(_, _("Smoking at home"), f.smoking_at_home if f else None),
+                _yes_no(_, _("Pets at home"), f.pets_at_home if f else None),
+                write_in(_("Which pets"), f.pets_description if f else ""),
+            ]
+        )
     ]
 
 
@@ -251,8 +287,12 @@ def _scores_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
         score = getattr(intake, f"score_{area}") if intake else None
         rows.append((_(OUTCOME_AREA_LABELS[area]), [score == n for n in range(6)]))
     return [
-        heading(_("How the family sees it now (0 = not at all, 5 = very well)")),
-        grid([str(n) for n in range(6)], rows, first_width=80 * mm),
+        KeepTogether(
+            [
+                heading(_("How the family sees it now (0 = not at all, 5 = very well)")),
+                grid([str(n) for n in range(6)], rows, first_width=80 * mm),
+            ]
+        )
     ]
 
 
@@ -279,15 +319,27 @@ def _consent_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
             [
                 heading(_("Outcome of the intake")),
                 tick_list(outcomes, ticked=outcome, columns=1),
-                write_in(_("Explanation"), intake.outcome_reason if intake else ""),
-                Spacer(1, 6 * mm),
-                write_in_row(
-                    [(_("Signature of the parent"), ""), (_("Signature of the coordinator"), "")],
-                    value_height=14 * mm,
+                write_in(_("Explanation"), intake.outcome_reason if intake else "", lines=3),
+            ]
+        ),
+        KeepTogether(
+            [
+                heading(_("Signatures")),
+                signature_blocks(
+                    _,
+                    [_("The parent or caregiver"), _("The coordinator")],
+                    [_parent_name(file), intake.coordinator if intake else ""],
                 ),
             ]
         ),
     ]
+
+
+def _parent_name(file: FamilyFile | None) -> str:
+    people = list(file.caregivers) if file else []
+    if not people:
+        return ""
+    return " ".join(p for p in (people[0].first_name, people[0].last_name) if p)
 
 
 def intake_form_pdf(
@@ -312,7 +364,7 @@ def intake_form_pdf(
     ]
     for part in (
         functools.partial(_file_part, lang=lang),
-        _referral_part,
+        functools.partial(_referral_part, lang=lang),
         functools.partial(_household_part, lang=lang),
         _situation_part,
         _support_part,

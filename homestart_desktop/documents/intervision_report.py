@@ -95,7 +95,7 @@ def build_session_report(
     title = tr("Intervision report")
     story: list[Flowable] = [
         Paragraph(escape(title), st["title"]),
-        Paragraph(escape(clean(detail.theme)), st["subtitle"]),
+        # The theme is printed once, among the facts below (a subtitle repeated it).
         Spacer(1, 3 * mm),
     ]
     facts = [

@@ -1,10 +1,12 @@
 """A volunteer's visit plan taken outside: an iCalendar file for the phone and a printed schedule.
 
-Privacy-minimal by default: the family's reference and first name, no address unless chosen.
+Privacy-minimal by default: the family's reference and municipality; the first name and the
+street only when the coordinator chose them (a phone syncs its calendar to a cloud).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from pathlib import Path
@@ -13,12 +15,21 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from sqlmodel import Session
 
+from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import VisitStatus
-from homestart_desktop.data.planning.visit_plan import VisitPlan
+from homestart_desktop.data.planning.visit_plan import (
+    PlanFamily,
+    SkippedWeek,
+    VisitPlan,
+    volunteer_visit_plan,
+)
+from homestart_desktop.data.planning.visits import VisitRow, plan_visits
+from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.documents import common
 from homestart_desktop.domain import days, planning
-from homestart_desktop.i18n import N_, NP_, format_date, format_day
+from homestart_desktop.i18n import N_, NP_, format_date
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 STATUS_WORDS = {
@@ -30,22 +41,52 @@ STATUS_WORDS = {
 }
 
 
-def _summary(plan: VisitPlan, family_reference: str, tr: common.Translate) -> str:
+def _family_name(plan: VisitPlan, family_reference: str) -> str:
+    """The family's code, with the first name only when the coordinator chose so."""
     family = plan.families.get(family_reference)
-    name = f" ({family.first_name})" if family and family.first_name else ""
-    return tr("Home-Start visit {reference}{name}").format(reference=family_reference, name=name)
+    if plan.with_first_name and family and family.first_name:
+        return f"{family_reference} ({family.first_name})"
+    return family_reference
+
+
+def _place(family: PlanFamily | None, lang: str) -> str:
+    """Street (when chosen) and municipality, named in the document's language (Gent, Gand)."""
+    if family is None:
+        return ""
+    municipality = municipality_name(family.postcode, lang) if family.postcode else ""
+    if family.address:
+        town = " ".join(p for p in (family.postcode, municipality) if p)
+        return ", ".join(p for p in (family.address, town) if p)
+    return municipality
+
+
+def _times(visit: VisitRow) -> str:
+    start, end = planning.visit_times(visit.on, visit.half_day)
+    return f"{start:%H:%M}\u2013{end:%H:%M}"
+
+
+def coming_visits(plan: VisitPlan) -> list[VisitRow]:
+    """The visits that still take place or took place (not the cancelled): the calendar's events."""
+    return [v for v in plan.visits if v.status in (VisitStatus.planned, VisitStatus.done)]
 
 
 def visit_plan_ics(plan: VisitPlan, *, lang: str | None = None) -> bytes:
-    """RFC 5545 calendar of the plan's visits that will still take place (not the cancelled)."""
-    tr = common.translator(lang or plan.language)
+    """RFC 5545 calendar of the plan's visits that will still take place (not the cancelled).
+
+    Times are in Europe/Brussels with its VTIMEZONE block, so Outlook does not shift them.
+    """
+    language = lang or plan.language
+    tr = common.translator(language)
     calendar = Calendar()
     calendar.add("prodid", "-//Home-Start Vlaanderen//Home-Start Desktop//NL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", tr("Home-Start visits"))
-    for visit in plan.visits:
-        if visit.status not in (VisitStatus.planned, VisitStatus.done):
-            continue
+    calendar.add("x-wr-timezone", "Europe/Brussels")
+    visits = coming_visits(plan)
+    if not visits:
+        # A calendar app shows the description: an empty file then says why it is empty.
+        calendar.add("x-wr-caldesc", tr("No visits planned in this period."))
+    for visit in visits:
         start, end = planning.visit_times(visit.on, visit.half_day)
         event = Event()
         # A stable UID per visit, so a re-imported file updates events instead of doubling them.
@@ -54,16 +95,30 @@ def visit_plan_ics(plan: VisitPlan, *, lang: str | None = None) -> bytes:
         event.add("dtstamp", dt.datetime.now(dt.UTC))
         event.add("dtstart", start.replace(tzinfo=BRUSSELS))
         event.add("dtend", end.replace(tzinfo=BRUSSELS))
-        event.add("summary", _summary(plan, visit.family_reference, tr))
-        family = plan.families.get(visit.family_reference)
-        if family and family.address:
-            event.add("location", family.address)
+        event.add(
+            "summary",
+            tr("Home-Start visit {family}").format(
+                family=_family_name(plan, visit.family_reference)
+            ),
+        )
+        place = _place(plan.families.get(visit.family_reference), language)
+        if place:
+            event.add("location", place)
         calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
+def _skip_reason(skip: SkippedWeek, tr: common.Translate) -> str:
+    if skip.holiday:
+        return tr("No visit: {holiday} (public holiday)").format(holiday=skip.holiday)
+    if skip.blocked:
+        return tr("No visit: period without visits ({label})").format(label=skip.blocked)
+    return tr("No visit: period without visits")
+
+
 def visit_plan_pdf(plan: VisitPlan, *, lang: str | None = None, out: Path | None = None) -> bytes:
-    """A printable schedule: one row per visit, week by week."""
+    """A printable schedule: one row per visit (clock times, municipality), and why a week has none."""
     language = lang or plan.language
     tr = common.translator(language)
     st = common.styles()
@@ -74,34 +129,39 @@ def visit_plan_pdf(plan: VisitPlan, *, lang: str | None = None, out: Path | None
             common.escape(
                 tr("{volunteer}, {first} to {last}").format(
                     volunteer=f"{plan.volunteer_first_name} ({plan.volunteer_reference})",
-                    first=format_date(plan.first, lang=language),
-                    last=format_date(plan.last, lang=language),
+                    first=format_date(plan.first, format="d MMMM y", lang=language),
+                    last=format_date(plan.last, format="d MMMM y", lang=language),
                 )
             ),
             st["subtitle"],
         ),
         Spacer(1, 5 * mm),
     ]
-    header = [tr("Date"), tr("Half-day"), tr("Family"), tr("Status")]
+    header = [tr("Date"), tr("Time"), tr("Family"), tr("Status")]
     rows = [[Paragraph(common.escape(h), st["h3"]) for h in header]]
+    lines: list[tuple[dt.date, list[str], bool]] = []
     for visit in plan.visits:
         family = plan.families.get(visit.family_reference)
-        family_text = visit.family_reference
-        if family and family.first_name:
-            family_text += f" ({family.first_name})"
-        if family and family.address:
-            family_text += f"\n{family.address}"
-        cells = [
-            format_day(visit.on, lang=language),
-            days.half_day_name(visit.half_day, lang=language),
-            family_text,
-            tr(STATUS_WORDS[visit.status]),
-        ]
-        rows.append([Paragraph(common.escape(c).replace("\n", "<br/>"), st["body"]) for c in cells])
-    if len(rows) == 1:
+        family_text = _family_name(plan, visit.family_reference)
+        place = _place(family, language)
+        if place:
+            family_text += f"\n{place}"
+        time_text = f"{_times(visit)}\n{days.half_day_name(visit.half_day, lang=language)}"
+        status = tr(STATUS_WORDS[visit.status])
+        lines.append((visit.on, [time_text, family_text, status], False))
+    for skip in plan.skipped:
+        family_text = _family_name(plan, skip.family_reference)
+        lines.append((skip.on, ["\u2014", family_text, _skip_reason(skip, tr)], True))
+    lines.sort(key=lambda line: line[0])
+    for on, cells, is_skip in lines:
+        # The year on every row: a schedule in December runs into January.
+        cells = [format_date(on, format="EEEE d MMMM y", lang=language), *cells]
+        style = st["small"] if is_skip else st["body"]
+        rows.append([Paragraph(common.escape(c).replace("\n", "<br/>"), style) for c in cells])
+    if not plan.visits:
         story.append(Paragraph(common.escape(tr("No visits planned in this period.")), st["body"]))
-    else:
-        widths = [46 * mm, 32 * mm, common.CONTENT_WIDTH - 128 * mm, 50 * mm]
+    if len(rows) > 1:
+        widths = [44 * mm, 28 * mm, common.CONTENT_WIDTH - 122 * mm, 50 * mm]
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
@@ -123,3 +183,38 @@ def visit_plan_pdf(plan: VisitPlan, *, lang: str | None = None, out: Path | None
         reference=plan.volunteer_reference,
         out=out,
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanDocument:
+    """A schedule (PDF) or calendar (.ics) made for the screens' worker thread."""
+
+    data: bytes
+    volunteer_reference: str
+    visit_count: int  # the calendar's events: 0 means the screen says why the file is empty
+    changes: Changes  # the weeks asked for may have planned new visits
+
+
+def plan_document_for(
+    *,
+    session: Session,
+    volunteer_reference: str,
+    today: dt.date,
+    calendar: bool,
+    weeks: int = 8,
+    include_address: bool = False,
+    with_first_name: bool = False,
+) -> PlanDocument:
+    """Plan the coming weeks, then lay out the volunteer's schedule or calendar file."""
+    monday = planning.week_of(today)[0]
+    changes = plan_visits(session=session, until=monday + dt.timedelta(weeks=weeks), today=today)
+    plan = volunteer_visit_plan(
+        session=session,
+        volunteer_reference=volunteer_reference,
+        first=monday,
+        weeks=weeks,
+        include_address=include_address,
+        with_first_name=with_first_name,
+    )
+    data = visit_plan_ics(plan) if calendar else visit_plan_pdf(plan)
+    return PlanDocument(data, plan.volunteer_reference, len(coming_visits(plan)), changes)

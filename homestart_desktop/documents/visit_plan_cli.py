@@ -9,7 +9,7 @@ import sys
 from homestart_desktop.data.casefile.casefile import CaseFile
 from homestart_desktop.data.planning.visit_plan import volunteer_visit_plan
 from homestart_desktop.data.planning.visits import plan_visits
-from homestart_desktop.documents.visit_plan import visit_plan_ics, visit_plan_pdf
+from homestart_desktop.documents.visit_plan import coming_visits, visit_plan_ics, visit_plan_pdf
 from homestart_desktop.domain import planning
 from homestart_desktop.i18n import _
 from homestart_desktop.private_files import write_private
@@ -29,6 +29,7 @@ def _plan(args: argparse.Namespace, case_file: CaseFile):  # -> VisitPlan | None
                 first=monday,
                 weeks=weeks,
                 include_address=bool(getattr(args, "with_address", False)),
+                with_first_name=bool(getattr(args, "with_first_name", False)),
             )
     except LookupError:
         print(
@@ -55,4 +56,12 @@ def ics_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
     if plan is None:
         return 2
     write_private(args.out, visit_plan_ics(plan, lang=args.doc_lang))
+    if not coming_visits(plan):
+        # An empty calendar file is a valid file: say why, or it looks like a failure.
+        print(
+            _("{reference} has no planned visits in these weeks: the calendar is empty.").format(
+                reference=plan.volunteer_reference
+            ),
+            file=sys.stderr,
+        )
     return 0

@@ -118,3 +118,56 @@ def test_without_a_language_the_family_gets_its_own(case_file) -> None:
         text = _text(intake_form_for(session=session, family_id=case_file.family_id, today=TODAY))
     assert "Formulaire d'accueil" in text and "Confidentiel" in text
     assert "Anvers" in text
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_prefilled_form_reads_as_sentences_with_names_not_codes(case_file) -> None:
+    with case_file.session() as session:
+        dutch = _text(
+            intake_form_for(session=session, family_id=case_file.family_id, lang="nl", today=TODAY)
+        )
+        french = _text(
+            intake_form_for(session=session, family_id=case_file.family_id, lang="fr", today=TODAY)
+        )
+    assert "Oekraïens, Russisch" in dutch and "uk, ru" not in dutch
+    assert "ukrainien, russe" in french
+    assert "Heeft het gezin liever een vrouwelijke of een mannelijke vrijwilliger?" in dutch
+    assert "La famille préfère-t-elle une bénévole femme ou un bénévole homme ?" in french
+    assert "E-mail" in dutch and "☒ Français" in dutch  # the family's contact language
+    # One signature block each, with name, date and place.
+    assert "De ouder of opvoeder" in dutch and "De coördinator" in dutch
+    assert dutch.count("Plaats") == 2 and dutch.count("Handtekening") >= 2
+    assert "Наталія Коваленко" in dutch
+
+
+def test_the_english_form_explains_the_flemish_acronyms(case_file) -> None:
+    with case_file.session() as session:
+        text = _text(intake_form_for(session=session, lang="en", today=TODAY))
+    for explained in (
+        "OCMW (public centre for social welfare)",
+        "CAW (general social work centre)",
+        "CKG (centre for child and family support)",
+        "OCJ (youth support office)",
+    ):
+        assert explained in text, explained
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_labels_and_their_lines_stay_on_one_page(case_file, lang) -> None:
+    with case_file.session() as session:
+        pages = _pages(
+            intake_form_for(session=session, family_id=case_file.family_id, lang=lang, today=TODAY)
+        )
+    labels = {
+        "nl": ("Postcode", "Antwerpen"),
+        "fr": ("Code postal", "Anvers"),
+        "en": ("Postcode", "Antwerpen"),
+    }
+    label, value = labels[lang]
+    (page,) = [p for p in pages if value in p]
+    assert label in page
+    # Never more than the sections need: no page left with a lone block.
+    assert len(pages) <= 5

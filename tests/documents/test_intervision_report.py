@@ -89,3 +89,10 @@ def test_notes_printed_only_when_chosen_and_volunteers_by_reference(
     assert out.read_bytes().startswith(b"%PDF")
     assert "Geheime notitie" in text and "Fatima" not in text and "Yasmina" not in text
     assert "Rapport d'intervision" in text and "VW-2025-001" in text and "Özlem (" not in text
+
+
+def test_the_theme_is_printed_once(empty_case_file, session_id):
+    with empty_case_file.session() as session:
+        data = load_report_input(session=session, session_id=session_id, today=TEST_TODAY)
+    text = _text(build_session_report(data, lang="nl"))
+    assert text.count("Grenzen stellen") == 1

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 import io
 
@@ -56,6 +57,8 @@ def planned(empty_case_file):
 
 
 def test_the_calendar_file_has_every_coming_visit_in_brussels_time_without_address(planned):
+    # Changed with issue 14: the title is the family code (no first name to a cloud calendar)
+    # and LOCATION names the municipality; the street stays out unless chosen.
     with planned.session() as session:
         plan = volunteer_visit_plan(
             session=session, volunteer_reference="VW-2025-003", first=dt.date(2026, 11, 23), weeks=8
@@ -70,8 +73,12 @@ def test_the_calendar_file_has_every_coming_visit_in_brussels_time_without_addre
     assert all(
         str(s.tzinfo) == "Europe/Brussels" and s.hour == 13 and s.minute == 30 for s in starts
     )
-    assert str(events[0]["summary"]) == "Home-Start-bezoek GZ-2026-014 (Özlem)"
-    assert all("location" not in e for e in events)
+    assert str(events[0]["summary"]) == "Home-Start-bezoek GZ-2026-014"
+    assert all(str(e["location"]) == "Gent" for e in events)
+    (timezone,) = calendar.walk("VTIMEZONE")
+    assert str(timezone["tzid"]) == "Europe/Brussels"
+    assert {c.name for c in timezone.subcomponents} == {"STANDARD", "DAYLIGHT"}
+    assert b"TZID=Europe/Brussels" in calendar.to_ical()
     assert len({str(e["uid"]) for e in events}) == len(events)
 
 
@@ -83,15 +90,21 @@ def test_the_address_is_only_there_when_chosen(planned):
             first=dt.date(2026, 11, 30),
             weeks=1,
             include_address=True,
+            with_first_name=True,
         )
     (event,) = Calendar.from_ical(visit_plan_ics(plan)).walk("VEVENT")
-    assert str(event["location"]) == "Sleepstraat 12, 9000"
+    assert str(event["location"]) == "Sleepstraat 12, 9000 Gent"
+    assert str(event["summary"]) == "Home-Start-bezoek GZ-2026-014 (Özlem)"
 
 
 def test_the_printed_schedule_lists_the_visits_in_the_volunteers_language(planned):
     with planned.session() as session:
         plan = volunteer_visit_plan(
-            session=session, volunteer_reference="VW-2025-003", first=dt.date(2026, 11, 23), weeks=4
+            session=session,
+            volunteer_reference="VW-2025-003",
+            first=dt.date(2026, 11, 23),
+            weeks=4,
+            with_first_name=True,
         )
     text = " ".join(
         page.extract_text() for page in PdfReader(io.BytesIO(visit_plan_pdf(plan, lang="fr"))).pages
@@ -101,3 +114,38 @@ def test_the_printed_schedule_lists_the_visits_in_the_volunteers_language(planne
     assert "Наталія" in text and "Özlem" in text and "GZ-2026-014" in text
     assert "annulée par la famille" in text
     assert "Sleepstraat" not in text
+    assert "mardi 1 décembre 2026" in text and "13:30–17:00" in text and "Gand" in text
+
+
+def test_a_skipped_week_says_why_and_the_year_crosses_into_january(planned):
+    from homestart_desktop.data.planning.blocked_periods import add_blocked_period
+
+    with planned.session() as session:
+        add_blocked_period(
+            session=session,
+            starts_on=dt.date(2027, 1, 4),
+            ends_on=dt.date(2027, 1, 8),
+            label="Kerstvakantie",
+        )
+        plan = volunteer_visit_plan(
+            session=session, volunteer_reference="VW-2025-003", first=dt.date(2026, 12, 28), weeks=3
+        )
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(visit_plan_pdf(plan, lang="nl"))).pages
+    )
+    text = " ".join(text.split())
+    assert "Özlem" not in text  # the first name only when chosen
+    assert "dinsdag 29 december 2026" in text and "dinsdag 12 januari 2027" in text
+    assert "dinsdag 5 januari 2027" in text
+    assert "Geen bezoek: periode zonder bezoeken (Kerstvakantie)" in text
+
+
+def test_a_volunteer_without_visits_gets_a_word_not_a_silent_empty_calendar(planned):
+    with planned.session() as session:
+        plan = volunteer_visit_plan(
+            session=session, volunteer_reference="VW-2025-003", first=dt.date(2027, 6, 7), weeks=1
+        )
+    plan = dataclasses.replace(plan, visits=())
+    calendar = Calendar.from_ical(visit_plan_ics(plan, lang="nl"))
+    assert calendar.walk("VEVENT") == []
+    assert str(calendar["x-wr-caldesc"]) == "Geen huisbezoeken gepland in deze periode."

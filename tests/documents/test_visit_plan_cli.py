@@ -16,7 +16,7 @@ from tests.builders import matched_pair
 from tests.conftest import TEST_PASSPHRASE
 
 
-def test_schedule_and_calendar_from_the_command_line(empty_case_file, tmp_path):
+def test_schedule_and_calendar_from_the_command_line(empty_case_file, tmp_path, capsys):
     with empty_case_file.session() as session:
         family = Family(reference="GZ-2026-030", status=FamilyStatus.active)
         volunteer = Volunteer(
@@ -31,6 +31,7 @@ def test_schedule_and_calendar_from_the_command_line(empty_case_file, tmp_path):
             weekday=3,
             half_day=HalfDay.evening,
         )
+        session.add(Volunteer(reference="VW-2026-005", first_name="Mia"))
     path = empty_case_file.path
     empty_case_file.lock()
     secret = tmp_path / "pass.txt"
@@ -60,3 +61,10 @@ def test_schedule_and_calendar_from_the_command_line(empty_case_file, tmp_path):
     assert "Bezoekplanning" in PdfReader(pdf_path).pages[0].extract_text()
 
     assert cli.main(["ics", *common[:3], "--volunteer", "VW-1999-999", "--out", str(ics_path)]) == 2
+
+    # A volunteer without a trajectory: the file is written, and the terminal says it is empty.
+    with_nothing = [*common[:3], "--volunteer", "VW-2026-005", "--out", str(ics_path)]
+    capsys.readouterr()
+    assert cli.main(["ics", *with_nothing]) == 0
+    assert "VW-2026-005" in capsys.readouterr().err
+    assert Calendar.from_ical(ics_path.read_bytes()).walk("VEVENT") == []

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from homestart_desktop.data.models import HalfDay, TrajectoryStatus
 from homestart_desktop.data.planning import overview, trajectories, visits
 from homestart_desktop.data.planning.overview import TrajectoryRow
+from homestart_desktop.data.planning.referrer_letters import LetterKind
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.domain import days
 from homestart_desktop.i18n import N_, _, format_number, format_short_date
@@ -14,6 +23,7 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.people import Names, who_column
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.common.window_place import keep_splitter
+from homestart_desktop.ui.planning.referrer_letter import ReferrerLetterFlow
 from homestart_desktop.ui.planning.score_chart import ScoreChart
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
 from homestart_desktop.ui.planning.visit_dialogs import STATUS_CHOICES, VisitDateDialog
@@ -79,9 +89,24 @@ class TrajectoriesPanel(QWidget):
         self.resume = QPushButton(self, objectName="resumeTrajectory")
         self.close_button = QPushButton(self, objectName="closeTrajectory")
         self.add_visit = QPushButton(self, objectName="addVisit")
+        self.letter = QPushButton(self, objectName="referrerLetter")
+        self.letter_menu = QMenu(self.letter)
+        self.letter_started = self.letter_menu.addAction("")
+        self.letter_started.setObjectName("referrerLetterStart")
+        self.letter_ended = self.letter_menu.addAction("")
+        self.letter_ended.setObjectName("referrerLetterEnd")
+        self.letter.setMenu(self.letter_menu)
+        self.letter_flow: ReferrerLetterFlow | None = None
         self.chart = ScoreChart(self)
         buttons = QHBoxLayout()
-        for button in (self.add_visit, self.review, self.pause, self.resume, self.close_button):
+        for button in (
+            self.add_visit,
+            self.review,
+            self.pause,
+            self.resume,
+            self.close_button,
+            self.letter,
+        ):
             buttons.addWidget(button)
             button.setEnabled(False)
         buttons.addStretch(1)
@@ -105,7 +130,9 @@ class TrajectoriesPanel(QWidget):
         self.table.sig_selected.connect(self._selected)
         self.review.clicked.connect(lambda: self._open(ReviewDialog))
         self.pause.clicked.connect(lambda: self._open(PauseDialog))
-        self.close_button.clicked.connect(lambda: self._open(CloseDialog))
+        self.close_button.clicked.connect(self._close)
+        self.letter_started.triggered.connect(lambda: self.referrer_letter(LetterKind.start))
+        self.letter_ended.triggered.connect(lambda: self.referrer_letter(LetterKind.end))
         self.resume.clicked.connect(self._resume)
         self.add_visit.clicked.connect(self._add_visit)
         self.retranslate()
@@ -116,6 +143,9 @@ class TrajectoriesPanel(QWidget):
         self.resume.setText(_("Restart"))
         self.close_button.setText(_("Close trajectory…"))
         self.add_visit.setText(_("Extra visit…"))
+        self.letter.setText(_("Letter to the referrer"))
+        self.letter_started.setText(_("Support started…"))
+        self.letter_ended.setText(_("Support ended…"))
 
     def set_rows(self, rows: list[TrajectoryRow]) -> None:
         # A refresh keeps the selected trajectory (or selects the one asked for).
@@ -139,6 +169,8 @@ class TrajectoriesPanel(QWidget):
         self.pause.setEnabled(active)
         self.resume.setEnabled(paused)
         self.close_button.setEnabled(active or paused)
+        self.letter.setEnabled(active or paused)
+        self.letter_ended.setEnabled(False)  # a running trajectory has not ended
         if row is None:
             self.chart.clear()
             return
@@ -153,6 +185,28 @@ class TrajectoriesPanel(QWidget):
         row = self.table.selected_record()
         if row is not None:
             dialog_class(self.ops, row, self).exec()
+
+    def referrer_letter(self, kind: LetterKind, *, trajectory_id: int | None = None) -> None:
+        """Preview the letter (the data layer refuses when the family did not agree)."""
+        row = self.table.selected_record()
+        if trajectory_id is None and row is None:
+            return
+        self.letter_flow = ReferrerLetterFlow(
+            self.ops,
+            self,
+            trajectory_id=trajectory_id if trajectory_id is not None else row.id,
+            kind=kind,
+            quiet=trajectory_id is not None,
+        )
+        self.letter_flow.start()
+
+    def _close(self) -> None:
+        row = self.table.selected_record()
+        if row is None:
+            return
+        if CloseDialog(self.ops, row, self).exec() == QDialog.DialogCode.Accepted:
+            # Closed: it leaves this list, so the end letter is offered now (when agreed).
+            self.referrer_letter(LetterKind.end, trajectory_id=row.id)
 
     def _add_visit(self) -> None:
         row = self.table.selected_record()

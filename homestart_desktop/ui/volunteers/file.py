@@ -41,6 +41,7 @@ from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel
 from homestart_desktop.ui.volunteers.expenses import ExpensesPanel
 from homestart_desktop.ui.volunteers.onboarding import OnboardingForm
 from homestart_desktop.ui.volunteers.status import StatusBox
+from homestart_desktop.ui.volunteers.visit_plan import VisitPlanBox
 
 GENDERS = {
     Gender.female: N_("female"),
@@ -117,9 +118,15 @@ class VolunteerFileDialog(SavingDialog):
             searchable=False,
             sort_column=None,
         )
+        # The schedule and the calendar file sit with the matches: the trajectories they come from.
+        self.visit_plan = VisitPlanBox(ops, self)
         self.tabs.addTab(
             self._column(
-                self.matches, QLabel(_("Status history"), self), self.history, stretch=False
+                self.matches,
+                self.visit_plan,
+                QLabel(_("Status history"), self),
+                self.history,
+                stretch=False,
             ),
             _("Matches"),
         )
@@ -257,6 +264,7 @@ class VolunteerFileDialog(SavingDialog):
     def _show_status(self, file: VolunteerFile) -> None:
         self.file = file
         self.status.show_file(file)
+        self.visit_plan.show_file(file)
         onboarding = file.status in (VolunteerStatus.candidate, VolunteerStatus.in_training)
         self.onboarding.show_missing(self.status.missing if onboarding else ())
         self.matches.set_records(file.matches)
