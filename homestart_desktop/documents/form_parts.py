@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from homestart_desktop.documents.common import CONTENT_WIDTH, RULE, Translate, escape, styles
-from homestart_desktop.domain.matching_words import EXTRA_LANGUAGES
+from homestart_desktop.domain.languages import EXTRA_LANGUAGES
 from homestart_desktop.i18n import locale_name
 
 FIELD_GAP = 6 * mm  # between two write-in lines of a row: each field has its own line
