@@ -16,7 +16,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from homestart_desktop.data.families import intake_choices as lists
-from homestart_desktop.data.families.file import FamilyFile
 from homestart_desktop.data.models import (
     OUTCOME_AREA_LABELS,
     OUTCOME_AREAS,

@@ -12,7 +12,7 @@ import io
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
-from homestart_desktop.documents.common import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
+from homestart_desktop.documents.common import FONT, FONT_BOLD, register_fonts
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,7 +35,7 @@ def text_runs(pdf: bytes) -> tuple[list[Run], tuple[float, float], int]:
             if not text.strip() or font is None:
                 return
             base = str(font.get("/BaseFont", ""))
-            name = FONT_BOLD if "Bold" in base else FONT_ITALIC if "Oblique" in base else FONT
+            name = FONT_BOLD if "Bold" in base else FONT  # no document prints italics
             scale = tm[0] * cm[0]
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
