@@ -55,7 +55,9 @@ def test_a_name_in_a_visit_note_is_replaced_by_the_family_code(
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
 
     with when_dialog_opens(qtbot, log):
-        double_click_row(qtbot, screen.week.lists[0, MONDAY.weekday()], "GZ-2026-021\nVW-2025-009")
+        double_click_row(
+            qtbot, screen.week.lists[0, MONDAY.weekday()], "GZ-2026-021\nVW-2025-009\nFatima"
+        )
     assert seen == {"names": ["Noor", "Samira"], "open": True}
     with empty_case_file.session() as session:
         (visit,) = session.exec(select(Visit).where(Visit.on == MONDAY)).all()

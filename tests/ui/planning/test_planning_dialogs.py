@@ -65,7 +65,7 @@ def test_a_visit_double_clicked_in_the_week_is_logged_by_typing(
         save_and_wait_closed(qtbot, dialog)
 
     with when_dialog_opens(qtbot, log):
-        double_click_row(qtbot, cell, "GZ-2026-021\nVW-2025-009")
+        double_click_row(qtbot, cell, "GZ-2026-021\nVW-2025-009\nFatima")
     qtbot.waitUntil(lambda: cell.count() and cell.item(0).text().startswith("GZ-2026-021 ✓"))
     (visit,) = _visits(empty_case_file, MONDAY)
     assert (visit.status, visit.minutes, visit.km) == (VisitStatus.done, 120, 0.0)
@@ -83,7 +83,9 @@ def test_escape_in_the_visit_dialog_keeps_the_visit_planned(
         press_escape(qtbot, dialog)
 
     with when_dialog_opens(qtbot, leave):
-        double_click_row(qtbot, screen.week.lists[0, MONDAY.weekday()], "GZ-2026-021\nVW-2025-009")
+        double_click_row(
+            qtbot, screen.week.lists[0, MONDAY.weekday()], "GZ-2026-021\nVW-2025-009\nFatima"
+        )
     (visit,) = _visits(empty_case_file, MONDAY)
     assert (visit.status, visit.minutes, visit.note) == (VisitStatus.planned, 0, "")
 
@@ -107,7 +109,9 @@ def test_a_planned_visit_is_moved_to_another_day_from_its_dialog(
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
 
     with when_dialog_opens(qtbot, move):
-        double_click_row(qtbot, screen.week.lists[0, MONDAY.weekday()], "GZ-2026-021\nVW-2025-009")
+        double_click_row(
+            qtbot, screen.week.lists[0, MONDAY.weekday()], "GZ-2026-021\nVW-2025-009\nFatima"
+        )
     moved_to = screen.week.lists[1, tuesday.weekday()]
     qtbot.waitUntil(lambda: moved_to.count() == 1, timeout=10_000)
     assert screen.week.lists[0, MONDAY.weekday()].count() == 0

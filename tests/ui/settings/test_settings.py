@@ -276,7 +276,7 @@ def test_a_company_number_with_a_typing_error_names_its_check_digits(qtbot, scre
     company = _field(screen, "company_number")
     qtbot.keyClicks(company, "0123.456.789")  # ten digits; the check digits should be 49
     click(qtbot, screen, "save")
-    qtbot.waitUntil(lambda: screen.status.text().startswith("Niet bewaard"), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.status.text().startswith("Niet opgeslagen"), timeout=10_000)
     message = error_beside(screen, "company_number")
     assert "controlegetallen" in message and "89" in message and "49" in message
     assert "tien cijfers" not in message
