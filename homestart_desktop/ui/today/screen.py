@@ -150,12 +150,14 @@ class TodayScreen(QWidget):
         self.waiting_table = RecordTable(
             [
                 who_column(N_("Family"), lambda w: w.reference, self.names),
+                # On a narrow laptop the date steps aside; the days waiting stay whole.
                 Column(
                     N_("Waiting since"),
                     lambda w: w.waiting_since,
                     format_short_date,
+                    optional=True,
                 ),
-                Column(N_("Waiting"), lambda w: w.days, format_days, align_right=True),
+                Column(N_("Waiting"), lambda w: w.days, format_days, align_right=True, whole=True),
             ],
             empty_text=_(
                 "Nobody is waiting. Families whose intake is done and who wait for a "

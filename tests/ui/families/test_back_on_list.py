@@ -79,7 +79,8 @@ def test_back_on_the_list_keeps_the_family_s_place(qtbot, file_dialog) -> None:
     assert (file.waiting_since, file.waiting_days) == (REFERRED, (TODAY - REFERRED).days)
     summary = file_dialog.summary.text()
     assert "wachtlijst" in summary and format_days((TODAY - REFERRED).days) in summary
-    newest = file_dialog.timeline.model.record(0)
+    timeline = file_dialog.timeline.model
+    newest = max((timeline.record(r) for r in range(timeline.rowCount())), key=lambda step: step.on)
     assert (newest.on, newest.to_status, newest.reason) == (
         BACK,
         FamilyStatus.waiting,
