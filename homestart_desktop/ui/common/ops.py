@@ -19,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
 from homestart_desktop.data.casefile.casefile import CaseFile
@@ -54,6 +54,10 @@ class Ops(QObject):
         # the last reference to a closed dialog (a callback's ``self``) could drop on the worker
         # thread, and a Qt object freed there crashes the app.
         self._waiting: dict[int, tuple] = {}
+        # Answered callbacks, kept until the event loop is back at the top: a callback may hold
+        # the last reference to a dialog, and freeing a widget in the middle of delivering an
+        # answer crashed the process.
+        self._spent: list[tuple] = []
         self._next_ticket = 0
         self.case_file: CaseFile | None = None
         self._generation = 0
@@ -165,7 +169,11 @@ class Ops(QObject):
             return done
 
     def _deliver(self, ticket: int, result: Any, error: BaseException | None, _: Any) -> None:
-        success, failure, owner, is_write, generation = self._waiting.pop(ticket)
+        entry = self._waiting.pop(ticket)
+        if not self._spent:
+            QTimer.singleShot(0, self._spent.clear)
+        self._spent.append(entry)
+        success, failure, owner, is_write, generation = entry
         self._pending -= 1
         if self._pending == 0:
             self.sig_busy.emit(False)
