@@ -42,7 +42,7 @@ def run(report: Callable[[str, float, float], None]) -> None:
     from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
     from homestart_desktop.data.matching import candidates
     from homestart_desktop.data.models import Family, FamilyStatus
-    from homestart_desktop.domain import matching
+    from homestart_desktop.domain import matching, matching_whole_list
 
     with tempfile.TemporaryDirectory(prefix="bench-matching-") as folder:
         path = Path(folder) / "Groot.hscase"
@@ -78,7 +78,7 @@ def run(report: Callable[[str, float, float], None]) -> None:
 
         def whole_pure() -> object:
             pool = matching.VolunteerPool(everyone)
-            return matching.propose_for_waiting_list(families, pool, data.rules, today)
+            return matching_whole_list.propose_for_waiting_list(families, pool, data.rules, today)
 
         def rank_from_file() -> object:
             with case_file.session() as session:
@@ -90,7 +90,9 @@ def run(report: Callable[[str, float, float], None]) -> None:
                     session=session, today=today, family_ids=chosen
                 )
             pool = matching.VolunteerPool(facts.volunteers)
-            return matching.propose_for_waiting_list(facts.families, pool, facts.rules, today)
+            return matching_whole_list.propose_for_waiting_list(
+                facts.families, pool, facts.rules, today
+            )
 
         def screen_load() -> object:
             with case_file.session() as session:
