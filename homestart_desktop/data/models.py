@@ -245,8 +245,6 @@ class Family(SQLModel, table=True):
     pets_at_home: bool = False
     pets_description: str = ""
     no_volunteer_from_neighbourhood: bool = False
-    privacy_consent_date: dt.date | None = None
-    reporting_consent: bool = False
     waiting_since: dt.date | None = None
     created_on: dt.date = Field(default_factory=dt.date.today)
     record_key: int = Field(default_factory=new_record_key)
@@ -282,6 +280,32 @@ class Child(SQLModel, table=True):
     birth_date: dt.date | None = None
     due_date: dt.date | None = Field(default=None, description="for an unborn child")
     gender: Gender = Gender.unknown
+
+
+class ConsentItem(enum.StrEnum):
+    """What a family signs or agrees to (data/privacy/consent.py): only what the app acts on."""
+
+    privacy_statement = "privacy_statement"  # received and signed the branch's statement
+    inform_referrer = "inform_referrer"  # the referrer is told when support starts and ends
+
+
+class ConsentEvent(SQLModel, table=True):
+    """One step of a family's consent: signed, agreed or withdrawn on a day, never rewritten.
+
+    The family's consent now is the latest step of each item; the earlier steps stay as its
+    history (a withdrawal does not undo that the family once agreed).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+    item: ConsentItem
+    given: bool = True  # False: withdrawn
+    on: dt.date  # the day the family signed, agreed or withdrew
+    # The privacy statement signed (its version and the date of that version), as it was then:
+    # empty for a signature recorded before versions were kept (migration 0009).
+    statement_version: str = Field(default="", max_length=40)
+    statement_dated: dt.date | None = None
+    noted_on: dt.date  # the day the coordinator recorded it
 
 
 class Referral(SQLModel, table=True):

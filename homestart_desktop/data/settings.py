@@ -74,6 +74,9 @@ class BranchSettings:
     language: str = "nl"
     autolock_minutes: int = 10
     backups_to_keep: int = 10
+    # Privacy: the versions of the branch's privacy statement that families sign (label and the
+    # date of that version, ISO); the default is one version dated the day the GDPR applied.
+    privacy_statements: tuple[dict[str, str], ...] = ({"version": "1", "dated": "2018-05-25"},)
     # Reviews: months after the start, then every ``review_every_months``.
     first_reviews_months: tuple[int, ...] = (3, 6)
     review_every_months: int = 6

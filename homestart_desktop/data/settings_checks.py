@@ -124,8 +124,29 @@ def check_settings(settings: BranchSettings) -> None:
             "first_reviews_months",
             _("Give months after the start in increasing order, e.g. 3, 6."),
         )
+    statement_problem = _privacy_statements_problem(settings.privacy_statements)
+    if statement_problem:
+        problems.add("privacy_statements", statement_problem)
     check_typed(problems, settings, today=dt.date.today())
     problems.raise_if_any()
+
+
+def _privacy_statements_problem(statements: tuple[dict[str, str], ...]) -> str | None:
+    """At least one version, each with a short label and a date, no label twice."""
+    if not statements:
+        return _("Keep at least one version of the privacy statement.")
+    labels = [str(s.get("version", "")).strip() for s in statements]
+    if not all(labels) or any(len(label) > 40 for label in labels):
+        return _("Give each version a label of at most 40 characters, e.g. 2026-1.")
+    if len(set(labels)) != len(labels):
+        return _("Each version needs a label of its own.")
+    try:
+        dates = [dt.date.fromisoformat(str(s.get("dated", ""))) for s in statements]
+    except ValueError:
+        return _("Give each version the date it bears.")
+    if any(day.year < 2000 or day > dt.date.today() + dt.timedelta(days=366) for day in dates):
+        return _("Give each version the date it bears.")
+    return None
 
 
 def _without_controls(settings: BranchSettings) -> BranchSettings:

@@ -19,10 +19,12 @@ from homestart_desktop.data.families import intake_choices as lists
 from homestart_desktop.data.models import (
     OUTCOME_AREA_LABELS,
     OUTCOME_AREAS,
+    ConsentItem,
     Gender,
     ReferrerCategory,
 )
 from homestart_desktop.data.postcodes import municipality_name
+from homestart_desktop.data.privacy.consent import PrivacyStatement, current_statement
 from homestart_desktop.data.workflow import STATUS_LABELS
 from homestart_desktop.documents.common import (
     CONTENT_WIDTH,
@@ -121,7 +123,7 @@ def _referral_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[
         _yes_no(
             _,
             _("The family agrees that the referrer is told when support starts and ends"),
-            referral.inform_referrer if referral else None,
+            _informs_referrer(file),
         ),
         write_in_box(
             _("The referrer's question"), referral.question if referral else "", height=35 * mm
@@ -295,8 +297,19 @@ def _scores_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
     ]
 
 
-def _consent_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
-    f = file.family if file else None
+def _informs_referrer(file: FamilyFile | None) -> bool | None:
+    """Yes or no from the consent record (a withdrawal prints *no*); blank on a blank form."""
+    if file is None:
+        return None
+    return file.consent.agrees(ConsentItem.inform_referrer)
+
+
+def _consent_part(
+    _: Translate, file: FamilyFile | None, *, statement: PrivacyStatement
+) -> list[Flowable]:
+    signed = file.consent.statement if file else None
+    version = signed.statement_version if signed else statement.version
+    dated = signed.statement_dated if signed else statement.dated
     intake = file.intake if file else None
     outcomes = [_(label) for label in lists.INTAKE_OUTCOMES.values()]
     outcome = [_(lists.INTAKE_OUTCOMES[intake.outcome])] if intake and intake.outcome else []
@@ -304,13 +317,28 @@ def _consent_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
         KeepTogether(
             [
                 heading(_("Consent")),
-                write_in(
-                    _("Privacy statement signed on"), _date(f.privacy_consent_date) if f else ""
+                fields_row(
+                    [
+                        (_("Privacy statement, version"), version),
+                        (_("Version dated"), _date(dated)),
+                        (_("Received and signed on"), _date(signed.on) if signed else ""),
+                    ]
                 ),
                 _yes_no(
                     _,
-                    _("The family agrees to anonymised reporting"),
-                    f.reporting_consent if f else None,
+                    _("The family agrees that the referrer is told when support starts and ends"),
+                    _informs_referrer(file),
+                ),
+                Paragraph(
+                    escape(
+                        _(
+                            "The family may withdraw this consent at any time; from then on the "
+                            "referrer is told nothing more. Home-Start counts every family in "
+                            "anonymous figures (numbers without names, addresses or notes); "
+                            "those are not personal data and need no consent."
+                        )
+                    ),
+                    styles()["small"],
                 ),
             ]
         ),
@@ -369,7 +397,7 @@ def intake_form_pdf(
         _support_part,
         _practical_part,
         _scores_part,
-        _consent_part,
+        functools.partial(_consent_part, statement=current_statement(branch)),
     ):
         story += part(_, file)
     reference = file.family.reference if file else ""

@@ -70,8 +70,8 @@ def case_file(empty_case_file):
                 support_questions=("perinatal", "language"),
                 preferred_slots=("wed-afternoon",),
                 scores={"wellbeing": 2},
-                privacy_consent_date=TODAY - dt.timedelta(days=10),
-                reporting_consent=True,
+                statement_version="1",
+                statement_signed_on=TODAY - dt.timedelta(days=10),
             ),
             today=TODAY,
         )

@@ -23,6 +23,7 @@ from homestart_desktop.data.planning.referrer_letters import (
     referrer_informed_on,
     referrer_letter,
 )
+from homestart_desktop.data.privacy.consent import follow_referral
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.documents.referrer_letter import referrer_letter_pdf
 from tests.builders import matched_pair
@@ -50,6 +51,14 @@ def _trajectory(session, *, agreed: bool) -> int:
             question="Moeder zit alleen en is uitgeput.",
             inform_referrer=agreed,
         )
+    )
+    # Consent is a record since migration 0009: the referral's tick alone is not enough.
+    follow_referral(
+        session=session,
+        family_id=family.id,
+        agrees=agreed,
+        on=dt.date(2026, 1, 12),
+        today=dt.date(2026, 1, 12),
     )
     session.flush()
     return trajectory.id

@@ -21,6 +21,7 @@ from homestart_desktop.data.demo.names import (
 from homestart_desktop.data.demo.plans import FamilyPlan, VolunteerPlan, days
 from homestart_desktop.data.demo.rows import Rows
 from homestart_desktop.data.references import FAMILY_PREFIX, VOLUNTEER_PREFIX, format_reference
+from homestart_desktop.data.settings import BranchSettings
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SUPPORT_QUESTIONS = (
@@ -150,11 +151,15 @@ def _add_family(rows: Rows, rng: random.Random, plan: FamilyPlan, code: str, tod
         pets_at_home=(pets := rng.random() < 0.3),
         pets_description=rng.choice(("kat", "hond", "twee katten", "konijn")) if pets else "",
         no_volunteer_from_neighbourhood=rng.random() < 0.05,
-        privacy_consent_date=plan.intake_done_on,
-        reporting_consent=intake_done and rng.random() < 0.85,
         waiting_since=plan.waiting_since,
         created_on=plan.referred_on,
     )
+    # The draw that once ticked "anonymised reporting" (gone: figures count every family), kept so
+    # that every later draw, and so the whole demo branch, stays as it was.
+    if intake_done:
+        rng.random()
+    if plan.intake_done_on is not None:  # the privacy statement is signed at the intake
+        _consent(rows, family_id, m.ConsentItem.privacy_statement, plan.intake_done_on)
     _status_changes(rows, m.FamilyStatusChange, "family_id", family_id, plan.timeline)
     _add_household(rows, rng, plan, family_id, single, today)
     category, _weight, organisation = rng.choices(REFERRERS, weights=[r[1] for r in REFERRERS])[0]
@@ -169,8 +174,10 @@ def _add_family(rows: Rows, rng: random.Random, plan: FamilyPlan, code: str, tod
         if self_referred
         else f"{rng.choice(('Lies', 'Ann', 'Tom', 'Nadia'))}, 09 000 00 00",
         question=rng.choice(QUESTIONS),
-        inform_referrer=not self_referred and rng.random() < 0.8,
+        inform_referrer=(inform := not self_referred and rng.random() < 0.8),
     )
+    if inform:
+        _consent(rows, family_id, m.ConsentItem.inform_referrer, plan.referred_on)
     if plan.intake_planned_on is not None:
         scores = {}
         if intake_done:
@@ -192,6 +199,21 @@ def _add_family(rows: Rows, rng: random.Random, plan: FamilyPlan, code: str, tod
             **scores,
         )
     return family_id
+
+
+def _consent(rows: Rows, family_id: int, item: m.ConsentItem, on: dt.date) -> None:
+    statement = BranchSettings().privacy_statements[0]
+    signed = item == m.ConsentItem.privacy_statement
+    rows.add(
+        m.ConsentEvent,
+        family_id=family_id,
+        item=item,
+        given=True,
+        on=on,
+        statement_version=statement["version"] if signed else "",
+        statement_dated=dt.date.fromisoformat(statement["dated"]) if signed else None,
+        noted_on=on,
+    )
 
 
 def _add_household(

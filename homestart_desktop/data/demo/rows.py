@@ -24,6 +24,7 @@ INSERT_ORDER: tuple[type[SQLModel], ...] = (
     m.Caregiver,
     m.Child,
     m.Referral,
+    m.ConsentEvent,
     m.Intake,
     m.BlockedPeriod,
     m.Volunteer,

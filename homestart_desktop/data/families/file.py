@@ -22,6 +22,7 @@ from homestart_desktop.data.models import (
     Referral,
 )
 from homestart_desktop.data.postcodes import municipality_name
+from homestart_desktop.data.privacy.consent import FamilyConsent, family_consent
 from homestart_desktop.domain import waiting as wait
 from homestart_desktop.i18n import current_language
 
@@ -60,6 +61,7 @@ class FamilyFile:
     timeline: tuple[Any, ...]  # StatusChangeValues, oldest first
     waiting_since: dt.date | None  # domain.waiting (latest referral, or back on the list)
     waiting_days: int | None
+    consent: FamilyConsent = FamilyConsent()  # the consent record, oldest step first
 
     @property
     def referral(self) -> Any | None:
@@ -112,6 +114,7 @@ def load_family(*, session: Session, family_id: int, today: dt.date) -> FamilyFi
         timeline=tuple(rows(FamilyStatusChange, FamilyStatusChange.on, FamilyStatusChange.id)),
         waiting_since=since,
         waiting_days=wait.waiting_days(since, today),
+        consent=family_consent(session=session, family_id=family_id),
     )
 
 

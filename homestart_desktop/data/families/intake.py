@@ -35,9 +35,18 @@ from homestart_desktop.data.models import (
     IntakeOutcome,
     Referral,
 )
+from homestart_desktop.data.privacy.consent import (
+    ConsentIn,
+    check_consent,
+    family_consent,
+    privacy_statements,
+    save_consent,
+)
+from homestart_desktop.data.settings import load_settings
 from homestart_desktop.data.validation import (
     FIRST_EVENT_YEAR,
     Problems,
+    ValidationError,
     check_fields,
     check_typed,
     first_year,
@@ -95,8 +104,10 @@ class IntakeIn:
     pets_at_home: bool = False
     pets_description: str = ""
     scores: Mapping[str, int | None] = dataclasses.field(default_factory=dict)
-    privacy_consent_date: dt.date | None = None
-    reporting_consent: bool = False
+    # The consent part (data/privacy/consent.py); None leaves the family's record as it is.
+    statement_version: str | None = None
+    statement_signed_on: dt.date | None = None
+    inform_referrer: bool | None = None
 
 
 def plan_intake(
@@ -174,7 +185,7 @@ def check_intake(
     check.postcode(problems, "postcode", intake.postcode)
     check.phone(problems, "phone", intake.phone)
     check.consent_date(
-        problems, "privacy_consent_date", intake.privacy_consent_date, referred_on, today
+        problems, "statement_signed_on", intake.statement_signed_on, referred_on, today
     )
     if intake.language is not None and intake.language not in LANGUAGES:
         problems.add("language", _("Choose Dutch, French or English."))
@@ -193,12 +204,27 @@ def record_intake(*, session: Session, family_id: int, intake: IntakeIn, today: 
     """Store the intake and its outcome: *intake done*, then *waiting* or *not started*."""
     family = _family(session, family_id)
     referral = _latest_referral(session, family_id)
-    check_intake(
-        intake,
-        referred_on=referral.referred_on if referral else None,
-        today=today,
-        since=first_year(session=session),
-    )
+    referred_on = referral.referred_on if referral else None
+    consent = consent_of(intake)
+    problems = Problems()
+    for check_part in (
+        lambda: check_intake(
+            intake, referred_on=referred_on, today=today, since=first_year(session=session)
+        ),
+        lambda: check_consent(
+            consent,
+            record=family_consent(session=session, family_id=family_id),
+            statements=privacy_statements(load_settings(session=session)),
+            referred_on=referred_on,
+            today=today,
+        ),
+    ):
+        try:
+            check_part()
+        except ValidationError as refused:
+            for field, message in refused.problems.items():
+                problems.add(field, message)
+    problems.raise_if_any()
     assert intake.done_on is not None and intake.outcome is not None
     target = (
         FamilyStatus.waiting
@@ -240,7 +266,20 @@ def record_intake(*, session: Session, family_id: int, intake: IntakeIn, today: 
         reason = _outcome_reason(intake) if step == FamilyStatus.not_started else ""
         _record_step(session, family, step, intake.done_on, reason)
     _audit(session, "family.intake", family_id, intake.outcome.value)
-    return Changes(families=True)
+    changes = save_consent(
+        session=session, family_id=family_id, consent=consent, today=today, referred_on=referred_on
+    )
+    return Changes(families=True) | changes
+
+
+def consent_of(intake: IntakeIn) -> ConsentIn:
+    """The intake's consent part, agreed or withdrawn on the day of the intake."""
+    return ConsentIn(
+        statement_version=intake.statement_version,
+        statement_signed_on=intake.statement_signed_on,
+        inform_referrer=intake.inform_referrer,
+        inform_referrer_on=intake.done_on,
+    )
 
 
 def _carry_corrected_date(session: Session, family: Family, was: dt.date, now: dt.date) -> None:
@@ -290,8 +329,6 @@ def _apply(session: Session, family: Family, intake: IntakeIn) -> None:
     family.smoking_at_home = intake.smoking_at_home
     family.pets_at_home = intake.pets_at_home
     family.pets_description = intake.pets_description.strip()
-    family.privacy_consent_date = intake.privacy_consent_date
-    family.reporting_consent = intake.reporting_consent
     session.add(family)
     # The household as it is now replaces the household as it was (the timeline keeps the steps).
     for old in session.exec(select(Caregiver).where(Caregiver.family_id == family.id)):

@@ -23,6 +23,7 @@ from homestart_desktop.data.models import (
     Referral,
     ReferrerCategory,
 )
+from homestart_desktop.data.privacy.consent import follow_referral
 from homestart_desktop.data.references import FAMILY_PREFIX, next_reference
 from homestart_desktop.data.status_steps import audit, step_family
 from homestart_desktop.data.validation import (
@@ -135,6 +136,13 @@ def register_referral(*, session: Session, referral: ReferralIn, today: dt.date)
         )
     )
     session.add(_referral_row(family.id, referral))
+    follow_referral(
+        session=session,
+        family_id=family.id,
+        agrees=referral.inform_referrer,
+        on=referral.referred_on,
+        today=today,
+    )
     session.add(
         FamilyStatusChange(
             family_id=family.id, on=referral.referred_on, to_status=FamilyStatus.referred
@@ -169,6 +177,10 @@ def correct_referral(
     first.last_name = referral.last_name.strip()
     first.phone = referral.phone.strip()
     session.add(first)
+    # Ticked or cleared in a correction: agreed or withdrawn now, in the consent record.
+    follow_referral(
+        session=session, family_id=family_id, agrees=referral.inform_referrer, on=today, today=today
+    )
     family.postcode = referral.postcode.strip()
     family.phone = family.phone or referral.phone.strip()
     family.language = referral.language
@@ -184,6 +196,13 @@ def re_refer(*, session: Session, family_id: int, referral: ReferralIn, today: d
     if family.status not in REOPENABLE:
         check_step(family.status, FamilyStatus.referred)
     session.add(_referral_row(family_id, referral))
+    follow_referral(
+        session=session,
+        family_id=family_id,
+        agrees=referral.inform_referrer,
+        on=referral.referred_on,
+        today=today,
+    )
     _record_step(session, family, FamilyStatus.referred, referral.referred_on, _("Referred again"))
     return Saved(family_id, family.reference, Changes(families=True))
 

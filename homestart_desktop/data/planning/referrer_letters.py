@@ -1,4 +1,7 @@
-"""Letters to the referrer: only when the family agreed, only "started on" and "ended on".
+"""Letters to the referrer: only when the family agrees, only "started on" and "ended on".
+
+Whether it agrees is the family's consent record (data/privacy/consent.py): after a withdrawal
+no letter is made and none is marked as sent.
 
 The day a letter went out is kept as an audit event of the trajectory (codes and dates only), so
 the trajectory shows *referrer informed* with its date without a new column; the end letter
@@ -14,10 +17,11 @@ import enum
 from sqlmodel import Session, col, select
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.models import AuditEvent, Family, Referral, Trajectory
+from homestart_desktop.data.models import AuditEvent, ConsentItem, Family, Referral, Trajectory
+from homestart_desktop.data.privacy.consent import family_consent, may_inform_referrer
 from homestart_desktop.data.settings import BranchSettings, load_settings
-from homestart_desktop.data.validation import Problems
-from homestart_desktop.i18n import _
+from homestart_desktop.data.validation import Problems, ValidationError
+from homestart_desktop.i18n import _, format_short_date
 
 ACTION = "referrer_informed"
 
@@ -62,11 +66,8 @@ def referrer_letter(
     assert family is not None
     referral = _latest_referral(session, family.id)
     problems = Problems()
-    if referral is None or not referral.inform_referrer:
-        problems.add(
-            "inform_referrer",
-            _("The family did not agree that the referrer is told when support starts and ends."),
-        )
+    if referral is None or not may_inform_referrer(session=session, family_id=family.id):
+        problems.add("inform_referrer", _refusal(session, family.id))
     elif kind == LetterKind.start and trajectory.start_on is None:
         problems.add("start_on", _("The support has not started yet."))
     elif kind == LetterKind.end and trajectory.ended_on is None:
@@ -86,13 +87,30 @@ def referrer_letter(
     )
 
 
+def _refusal(session: Session, family_id: int) -> str:
+    withdrawn = family_consent(session=session, family_id=family_id).withdrawn_on(
+        ConsentItem.inform_referrer
+    )
+    if withdrawn is not None:
+        return _(
+            "The family withdrew on {date} its consent that the referrer is told when support "
+            "starts and ends: no letter goes to the referrer."
+        ).format(date=format_short_date(withdrawn))
+    return _("The family did not agree that the referrer is told when support starts and ends.")
+
+
 def mark_referrer_informed(
     *, session: Session, trajectory_id: int, kind: LetterKind, today: dt.date
 ) -> Changes:
-    """The letter went out today: note it (and tick the trajectory's box for the end letter)."""
+    """The letter went out today: note it (and tick the trajectory's box for the end letter).
+
+    Refused, like the letter itself, when the family does not (or no longer) agree.
+    """
     trajectory = session.get(Trajectory, trajectory_id)
     if trajectory is None:
         raise LookupError(trajectory_id)
+    if not may_inform_referrer(session=session, family_id=trajectory.family_id):
+        raise ValidationError({"inform_referrer": _refusal(session, trajectory.family_id)})
     if kind == LetterKind.end:
         trajectory.referrer_informed = True
     session.add(

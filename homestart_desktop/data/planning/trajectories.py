@@ -11,6 +11,7 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import (
     OUTCOME_AREAS,
     CloseReason,
+    ConsentItem,
     Family,
     FamilyStatus,
     Review,
@@ -21,10 +22,11 @@ from homestart_desktop.data.models import (
     VolunteerStatus,
 )
 from homestart_desktop.data.planning import visits
+from homestart_desktop.data.privacy.consent import family_consent
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.data.status_steps import step_family, step_trajectory, step_volunteer
 from homestart_desktop.data.validation import Problems, check_fields, check_typed, first_year
-from homestart_desktop.i18n import _
+from homestart_desktop.i18n import _, format_short_date
 
 
 @dataclasses.dataclass(frozen=True)
@@ -217,6 +219,17 @@ def close(
         )
     if trajectory.start_on and closing.ended_on < trajectory.start_on:
         problems.add("ended_on", _("The closing date is before the trajectory started."))
+    if closing.referrer_informed:
+        withdrawn = family_consent(session=session, family_id=trajectory.family_id).withdrawn_on(
+            ConsentItem.inform_referrer
+        )
+        if withdrawn is not None:
+            problems.add(
+                "referrer_informed",
+                _("The family withdrew on {date} its consent that the referrer is told.").format(
+                    date=format_short_date(withdrawn)
+                ),
+            )
     since = first_year(session=session)
     _check_review(closing.review, trajectory, today, problems, since)
     check_typed(problems, closing, today=today, first_year=since)

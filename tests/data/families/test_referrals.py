@@ -72,8 +72,8 @@ def intake(**changes: object) -> IntakeIn:
         support_questions=("parenting", "language"),
         preferred_slots=("tue-morning", "thu-afternoon"),
         scores={"wellbeing": 2, "parenting": 3},
-        privacy_consent_date=dt.date(2026, 2, 20),
-        reporting_consent=True,
+        statement_version="1",
+        statement_signed_on=dt.date(2026, 2, 20),
     )
     values.update(changes)
     return IntakeIn(**values)
@@ -195,7 +195,7 @@ def test_intake_not_started_keeps_the_reason_and_can_be_referred_again(empty_cas
         ({"caregivers": (CaregiverIn("", birth_year=1990),)}, "caregivers.0.first_name"),
         ({"caregivers": (CaregiverIn("Özlem", phone="abc"),)}, "caregivers.0.phone"),
         ({"postcode": "9999"}, "postcode"),
-        ({"privacy_consent_date": dt.date(2026, 1, 5)}, "privacy_consent_date"),
+        ({"statement_signed_on": dt.date(2026, 1, 5)}, "statement_signed_on"),
         ({"done_on": dt.date(2026, 1, 5)}, "done_on"),
         ({"outcome": None}, "outcome"),
         ({"scores": {"wellbeing": 7}}, "scores.wellbeing"),

@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from homestart_desktop.data.models import Family, Referral, ReferrerCategory
 from homestart_desktop.data.planning.referrer_letters import LetterKind, referrer_informed_on
+from homestart_desktop.data.privacy.consent import follow_referral
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from tests.ui.planning.test_planning import screen  # noqa: F401 (the fixture)
@@ -25,6 +26,14 @@ def _agree(case_file, agreed: bool) -> int:
                 contact="Sofie De Smet",
                 inform_referrer=agreed,
             )
+        )
+        # Consent is a record since migration 0009: the referral's tick alone is not enough.
+        follow_referral(
+            session=session,
+            family_id=family.id,
+            agrees=agreed,
+            on=dt.date(2026, 1, 12),
+            today=dt.date(2026, 1, 12),
         )
         return family.id
 
