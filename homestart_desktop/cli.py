@@ -183,6 +183,15 @@ def _add_print_kinds(kinds: Any) -> None:
         choices=["nl", "fr", "en"],
         help=_("language of the form (default: the family's, or the branch's)"),
     )
+    register = add_print_kind(
+        kinds,
+        "processing-register",
+        _("the branch's register of processing (GDPR article 30)"),
+        "homestart_desktop.documents.processing_register_cli:processing_register_cli",
+    )
+    register.add_argument(
+        "--lang", dest="doc_lang", choices=["nl", "fr", "en"], help=_("language of the document")
+    )
     # ==== print kinds: end ====
 
 

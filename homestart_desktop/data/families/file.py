@@ -22,7 +22,13 @@ from homestart_desktop.data.models import (
     Referral,
 )
 from homestart_desktop.data.postcodes import municipality_name
-from homestart_desktop.data.privacy.consent import FamilyConsent, family_consent
+from homestart_desktop.data.privacy.consent import (
+    FamilyConsent,
+    PrivacyStatement,
+    family_consent,
+    privacy_statements,
+)
+from homestart_desktop.data.settings import load_settings
 from homestart_desktop.domain import waiting as wait
 from homestart_desktop.i18n import current_language
 
@@ -62,6 +68,8 @@ class FamilyFile:
     waiting_since: dt.date | None  # domain.waiting (latest referral, or back on the list)
     waiting_days: int | None
     consent: FamilyConsent = FamilyConsent()  # the consent record, oldest step first
+    # The privacy statement's versions a family can sign (Settings), oldest first.
+    statements: tuple[PrivacyStatement, ...] = ()
 
     @property
     def referral(self) -> Any | None:
@@ -115,6 +123,7 @@ def load_family(*, session: Session, family_id: int, today: dt.date) -> FamilyFi
         waiting_since=since,
         waiting_days=wait.waiting_days(since, today),
         consent=family_consent(session=session, family_id=family_id),
+        statements=privacy_statements(load_settings(session=session)),
     )
 
 

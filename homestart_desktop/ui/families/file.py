@@ -42,6 +42,13 @@ from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
+from homestart_desktop.ui.families.consent_dialog import (
+    INFORM_REFERRER,
+    ConsentDialog,
+    history_table,
+    referrer_text,
+    statement_text,
+)
 from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import AGAIN, CORRECT, ReferralDialog
 from homestart_desktop.ui.families.status_dialogs import (
@@ -201,6 +208,7 @@ class FamilyFileDialog(Dialog):
             (self._support(file), _("Support questions")),
             (self._practical(file), _("Practicalities")),
             (self._intake(file), _("Referral and intake")),
+            (self._consent(file), _("Consent")),
         ):
             self.tabs.addTab(page, title)
         self.timeline.set_records(list(reversed(file.timeline)))
@@ -209,7 +217,8 @@ class FamilyFileDialog(Dialog):
         self.sig_loaded.emit()
 
     def do(self, action: str, lang: str | None = None) -> None:
-        """Open the dialog for ``action`` (plan, intake, correct, status, again, back, print)."""
+        """Open the dialog for ``action`` (plan, intake, correct, status, again, back, consent,
+        print)."""
         if self.file is None:
             return
         if action == "print":
@@ -233,6 +242,7 @@ class FamilyFileDialog(Dialog):
                 self.ops, self, mode=AGAIN, file=self.file, today=self.today
             ),
             "back": lambda: BackOnListDialog(self.ops, self.file, self, today=self.today),
+            "consent": lambda: ConsentDialog(self.ops, self.file, self, today=self.today),
         }
         self.child_dialog = makers[action]()
         self.child_dialog.open()
@@ -349,12 +359,33 @@ class FamilyFileDialog(Dialog):
                 score = getattr(i, f"score_{area}")
                 rows.append((_(OUTCOME_AREA_LABELS[area]), "" if score is None else str(score)))
         rows += [
-            (_("Privacy statement signed on"), format_short_date(f.privacy_consent_date)),
-            (_("Anonymised reporting"), _yes(f.reporting_consent)),
             # The day the intake put the family on the list; its wait counts from the referral.
             (_("Put on the waiting list on"), format_short_date(f.waiting_since)),
         ]
         return _info(rows, "intakePage")
+
+    def _consent(self, file: FamilyFile) -> QWidget:
+        page = QWidget(objectName="consentPage")
+        column = QVBoxLayout(page)
+        column.addWidget(
+            _info(
+                [
+                    (_("Privacy statement"), statement_text(file.consent.statement)),
+                    (_(INFORM_REFERRER), referrer_text(file.consent)),
+                ],
+                "consentSummary",
+            )
+        )
+        change = QPushButton(_("Change consent…"), page, objectName="consentButton")
+        change.clicked.connect(lambda: self.do("consent"))
+        row = QHBoxLayout()
+        row.addWidget(change)
+        row.addStretch(1)
+        column.addLayout(row)
+        history = history_table(page)
+        history.set_records(list(reversed(file.consent.history)))
+        column.addWidget(history, 1)
+        return page
 
     # ---- Internals
 

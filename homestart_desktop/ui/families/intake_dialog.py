@@ -31,6 +31,7 @@ from homestart_desktop.data.families.intake import FLAGS, IntakeIn, record_intak
 from homestart_desktop.data.models import (
     OUTCOME_AREA_LABELS,
     OUTCOME_AREAS,
+    ConsentItem,
     GenderPreference,
     IntakeOutcome,
 )
@@ -41,6 +42,11 @@ from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.experience_choice import ExperienceChoice
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.common.widgets.language_picker import LanguagePicker
+from homestart_desktop.ui.families.consent_dialog import (
+    INFORM_REFERRER,
+    statement_choice,
+    statement_text,
+)
 from homestart_desktop.ui.families.dialog_base import SavingDialog
 from homestart_desktop.ui.families.intake_household import PeopleList
 from homestart_desktop.ui.families.referral_dialog import _enum
@@ -121,17 +127,17 @@ class IntakeDialog(SavingDialog):
         for code, label in lists.INTAKE_OUTCOMES.items():
             self.outcome.addItem(_(label), code)
         self.outcome_reason = self._field(e, _("Explanation"), QLineEdit(page), "outcome_reason")
-        self.privacy_consent_date = self._field(
+        self.statement_version = self._field(
             e,
-            _("Privacy statement signed on"),
-            DateEdit(page, optional=True),
-            "privacy_consent_date",
+            _("Privacy statement signed"),
+            statement_choice(page, self.file.statements),
+            "statement_version",
         )
-        self.reporting_consent = self._field(
-            e,
-            "",
-            QCheckBox(_("The family agrees to anonymised reporting"), page),
-            "reporting_consent",
+        self.statement_signed_on = self._field(
+            e, _("Received and signed on"), DateEdit(page, optional=True), "statement_signed_on"
+        )
+        self.inform_referrer = self._field(
+            e, "", QCheckBox(_(INFORM_REFERRER), page), "inform_referrer"
         )
         self.language = self._field(
             e, _("Language for letters and forms"), QComboBox(page), "language"
@@ -259,6 +265,7 @@ class IntakeDialog(SavingDialog):
 
     def intake(self) -> IntakeIn:
         """What the form holds now, exactly as typed."""
+        signed_on = self.statement_signed_on.date_value()
         return IntakeIn(
             done_on=self.done_on.date_value(),
             coordinator=self.coordinator.text(),
@@ -286,8 +293,11 @@ class IntakeDialog(SavingDialog):
                 area: None if box.currentIndex() == 0 else box.currentIndex() - 1
                 for area, box in self.scores.items()
             },
-            privacy_consent_date=self.privacy_consent_date.date_value(),
-            reporting_consent=self.reporting_consent.isChecked(),
+            # A signature only with its date; the referrer's consent as ticked (a change is a
+            # step of the record on the day of the intake).
+            statement_version=self.statement_version.currentData() if signed_on else None,
+            statement_signed_on=signed_on,
+            inform_referrer=self.inform_referrer.isChecked(),
         )
 
     def save(self) -> None:
@@ -332,8 +342,15 @@ class IntakeDialog(SavingDialog):
             for area, box in self.scores.items():
                 score = getattr(intake, f"score_{area}")
                 box.setCurrentIndex(0 if score is None else score + 1)
-        self.privacy_consent_date.set_date(f.privacy_consent_date)
-        self.reporting_consent.setChecked(f.reporting_consent)
+        signed = self.file.consent.statement
+        if signed is not None:  # the signature on record, shown; saved again only when changed
+            self.statement_signed_on.set_date(signed.on)
+            found = self.statement_version.findData(signed.statement_version)
+            if found < 0:  # a version no longer listed (or not recorded) stays as it was
+                self.statement_version.addItem(statement_text(signed), signed.statement_version)
+                found = self.statement_version.count() - 1
+            self.statement_version.setCurrentIndex(found)
+        self.inform_referrer.setChecked(self.file.consent.agrees(ConsentItem.inform_referrer))
         self.language.setCurrentIndex(max(0, self.language.findData(f.language)))
         self.single_parent.setChecked(f.single_parent)
         self.street.setText(f.street)

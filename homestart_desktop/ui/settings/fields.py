@@ -23,6 +23,10 @@ from homestart_desktop.i18n import LANGUAGES, N_, _
 from homestart_desktop.ui.common.widgets.number_edit import NumberEdit, NumberProblem
 from homestart_desktop.ui.settings.legal_amounts import AmountsProblem, LegalAmountsEdit
 from homestart_desktop.ui.settings.per_language import PerLanguageEdit, stored_names
+from homestart_desktop.ui.settings.privacy_statements import (
+    PrivacyStatementsEdit,
+    StatementsProblem,
+)
 
 
 class BadValue(ValueError):
@@ -163,6 +167,10 @@ GROUPS: tuple[tuple[str, tuple[Field, ...]], ...] = (
             Field("backups_to_keep", N_("Backups to keep"), "int", 1, 100),
         ),
     ),
+    (
+        N_("Privacy"),
+        (Field("privacy_statements", N_("Privacy statement versions"), "privacy_statements"),),
+    ),
 )
 
 REGIMES = (("flat_rate", N_("Flat rate")), ("actual_costs", N_("Actual costs")))
@@ -192,6 +200,10 @@ def make_editor(field: Field, on_change: Callable[[], None]) -> QWidget:
         amounts = LegalAmountsEdit(on_change)
         amounts.setObjectName(field.name)
         return amounts
+    if field.kind == "privacy_statements":
+        statements = PrivacyStatementsEdit(on_change)
+        statements.setObjectName(field.name)
+        return statements
     if field.kind == "long_text":
         editor: Any = QPlainTextEdit()
         editor.setFixedHeight(64)
@@ -230,7 +242,10 @@ def make_editor(field: Field, on_change: Callable[[], None]) -> QWidget:
 
 def show_value(field: Field, editor: Any, value: Any) -> None:
     """Put a stored value into its editor."""
-    if field.kind.startswith("per_language") or field.kind == "legal_amounts":
+    if field.kind.startswith("per_language") or field.kind in (
+        "legal_amounts",
+        "privacy_statements",
+    ):
         editor.set_values(value)
         return
     editor.blockSignals(True)
@@ -257,10 +272,10 @@ def read_value(field: Field, editor: Any) -> Any:
     """The value to store from an editor; raises :class:`BadValue` when it cannot be read."""
     if field.kind.startswith("per_language"):
         return editor.values()
-    if field.kind == "legal_amounts":
+    if field.kind in ("legal_amounts", "privacy_statements"):
         try:
             return editor.values()
-        except AmountsProblem as problem:
+        except (AmountsProblem, StatementsProblem) as problem:
             raise BadValue(str(problem)) from None
     if field.kind == "long_text":
         return editor.toPlainText().strip()

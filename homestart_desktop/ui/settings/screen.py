@@ -42,6 +42,7 @@ from homestart_desktop.ui.settings.fields import (
     stored_values,
     value_of,
 )
+from homestart_desktop.ui.settings.processing_register import print_processing_register
 
 
 class SettingsScreen(QWidget):
@@ -214,6 +215,7 @@ class SettingsScreen(QWidget):
             ("backup_to_folder", _("Back up to a folder…"), casefile_dialogs.backup_to_folder),
             ("restore_backup", _("Restore a backup…"), casefile_dialogs.restore_backup),
             ("check_integrity", _("Check the file"), casefile_dialogs.check_integrity),
+            ("print_register", _("Print the register of processing…"), print_processing_register),
         )
         for index, (name, label, action) in enumerate(actions):
             button = QPushButton(label, objectName=name)
