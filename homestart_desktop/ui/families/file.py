@@ -25,7 +25,12 @@ from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.families import intake_choices as lists
 from homestart_desktop.data.families.file import FamilyFile, load_family
 from homestart_desktop.data.families.referrals import REOPENABLE
-from homestart_desktop.data.models import OUTCOME_AREA_LABELS, OUTCOME_AREAS, FamilyStatus
+from homestart_desktop.data.models import (
+    OUTCOME_AREA_LABELS,
+    OUTCOME_AREAS,
+    ConsentItem,
+    FamilyStatus,
+)
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.domain import days
 from homestart_desktop.domain.languages import languages_text
@@ -43,7 +48,7 @@ from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.consent_dialog import (
-    INFORM_REFERRER,
+    ITEM_LABELS,
     ConsentDialog,
     history_table,
     referrer_text,
@@ -367,15 +372,18 @@ class FamilyFileDialog(Dialog):
     def _consent(self, file: FamilyFile) -> QWidget:
         page = QWidget(objectName="consentPage")
         column = QVBoxLayout(page)
-        column.addWidget(
-            _info(
-                [
-                    (_("Privacy statement"), statement_text(file.consent.statement)),
-                    (_(INFORM_REFERRER), referrer_text(file.consent)),
-                ],
-                "consentSummary",
-            )
-        )
+        # Two lines, then the history: the table takes the height, not the summary.
+        summary = QFormLayout()
+        summary.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        for label, value in (
+            (_("Privacy statement"), statement_text(file.consent.statement)),
+            (_(ITEM_LABELS[ConsentItem.inform_referrer]), referrer_text(file.consent)),
+        ):
+            text = QLabel(value, page, objectName="consentSummary")
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            summary.addRow(label, text)
+        column.addLayout(summary)
         change = QPushButton(_("Change consent…"), page, objectName="consentButton")
         change.clicked.connect(lambda: self.do("consent"))
         row = QHBoxLayout()

@@ -30,6 +30,7 @@ from homestart_desktop.ui.common.dialog import Dialog, DialogBody
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.families.dialog_base import SavingDialog
+from homestart_desktop.ui.families.consent_dialog import ConsentDialog
 from homestart_desktop.ui.families.file import FamilyFileDialog
 from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import NEW, ReferralDialog
@@ -127,6 +128,7 @@ FACTORIES = {
     "PlanIntakeDialog": lambda ops, p, r: PlanIntakeDialog(ops, r.family_file, p, today=TEST_TODAY),
     "StatusDialog": lambda ops, p, r: StatusDialog(ops, r.family_file, p, today=TEST_TODAY),
     "BackOnListDialog": lambda ops, p, r: BackOnListDialog(ops, r.family_file, p, today=TEST_TODAY),
+    "ConsentDialog": lambda ops, p, r: ConsentDialog(ops, r.family_file, p, today=TEST_TODAY),
     "VolunteerFileDialog": lambda ops, p, r: VolunteerFileDialog(ops, r.volunteer, p),
 }
 

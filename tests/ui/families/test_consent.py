@@ -134,6 +134,9 @@ def test_a_withdrawal_in_the_file_stops_the_letter_and_keeps_the_history(
         (False, dt.date(2026, 6, 1)),
     ]
     page = file_dialog.tabs.currentWidget()  # the file, reloaded, still on its consent tab
+    if SHOTS:
+        file_dialog.resize(1366, 768)
+        file_dialog.grab().save(os.path.join(SHOTS, "family-file-consent.png"))
     assert page.objectName() == "consentPage"
     assert find(page, "consentHistory", QTableView).model().rowCount() == 2
     shown = " ".join(label.text() for label in page.findChildren(QLabel))
