@@ -31,7 +31,7 @@ from homestart_desktop.documents.common import (
 )
 from homestart_desktop.i18n import format_date, format_number
 
-LABEL_WIDTH = 38 * mm
+LABEL_WIDTH = 44 * mm
 
 
 def _controller(_: Translate, facts: RegisterFacts, lang: str) -> str:
@@ -43,7 +43,7 @@ def _controller(_: Translate, facts: RegisterFacts, lang: str) -> str:
         _("branch {name}").format(name=b.branch_name) if b.branch_name else "",
         " ".join(p for p in (b.street, b.postcode, b.municipality) if p),
         b.email,
-        b.phone,
+        b.phone.replace(" ", "\u00a0"),  # a phone number stays on one line
         _("coordinator: {name}").format(name=b.coordinator) if b.coordinator else "",
     ]
     return ", ".join(p for p in parts if p)
@@ -164,8 +164,8 @@ def processing_register_pdf(facts: RegisterFacts, *, lang: str, out: Path | None
     """The register as PDF bytes (written to ``out`` when given), on one A4 page."""
     _ = translator(lang)
     st = styles()
-    label = st["label"].clone("registerLabel", fontSize=8, leading=10, textColor=colors.black)
-    text = st["small"].clone("registerText", fontSize=8, leading=10, textColor=colors.black)
+    label = st["label"].clone("registerLabel", fontSize=8.5, leading=10.5, textColor=colors.black)
+    text = st["small"].clone("registerText", fontSize=8.5, leading=10.5, textColor=colors.black)
     title = _("Register of processing")
     table = Table(
         [
