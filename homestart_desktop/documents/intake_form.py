@@ -120,11 +120,6 @@ def _referral_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[
         Spacer(1, 2 * mm),
         write_in(_("Organisation"), referral.organisation if referral else ""),
         write_in(_("Contact person and phone"), referral.contact if referral else ""),
-        _yes_no(
-            _,
-            _("The family agrees that the referrer is told when support starts and ends"),
-            _informs_referrer(file),
-        ),
         write_in_box(
             _("The referrer's question"), referral.question if referral else "", height=35 * mm
         ),

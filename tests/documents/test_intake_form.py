@@ -171,3 +171,44 @@ def test_labels_and_their_lines_stay_on_one_page(case_file, lang) -> None:
     assert label in page
     # Never more than the sections need: no page left with a lone block.
     assert len(pages) <= 5
+
+
+def test_the_consent_part_prints_the_record_and_tells_that_figures_count_everyone(
+    case_file,
+) -> None:
+    from homestart_desktop.data.privacy.consent import ConsentIn, save_consent
+
+    with case_file.session() as session:
+        save_consent(  # agreed at the intake
+            session=session,
+            family_id=1,
+            consent=ConsentIn(
+                inform_referrer=True, inform_referrer_on=TODAY - dt.timedelta(days=10)
+            ),
+            today=TODAY,
+        )
+    with case_file.session() as session:
+        agreed = _text(intake_form_for(session=session, family_id=1, lang="nl", today=TODAY))
+        save_consent(  # the family withdrew: the form says no from now on
+            session=session,
+            family_id=1,
+            consent=ConsentIn(inform_referrer=False, inform_referrer_on=TODAY),
+            today=TODAY,
+        )
+    with case_file.session() as session:
+        withdrawn = _text(intake_form_for(session=session, family_id=1, lang="nl", today=TODAY))
+        blank = _text(intake_form_for(session=session, lang="fr", today=TODAY))
+    signed = (TODAY - dt.timedelta(days=10)).strftime("%d/%m/%Y")
+    assert (
+        f"Privacyverklaring, versie 1 Versie van 25/05/2018 Ontvangen en ondertekend op {signed}"
+        in agreed
+    )
+    assert "anonieme cijfers" in agreed and "geen toestemming nodig" in agreed
+    assert "anonymised reporting" not in agreed and "geanonimiseerde rapportering" not in agreed
+    question = (
+        "Het gezin gaat akkoord dat de verwijzer hoort wanneer de ondersteuning start en stopt"
+    )
+    assert agreed.count(f"{question} ☒ ja ☐ nee") == 1  # asked once, in the consent part
+    assert withdrawn.count(f"{question} ☐ ja ☒ nee") == 1
+    assert "Déclaration de confidentialité, version 1 Version du 25/05/2018" in blank
+    assert "chiffres anonymes" in blank
