@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from homestart_desktop.data.models import Family, Referral, ReferrerCategory
 from homestart_desktop.data.planning.referrer_letters import LetterKind, referrer_informed_on
-from homestart_desktop.data.privacy.consent import follow_referral
+from homestart_desktop.data.privacy.consent import ConsentIn, follow_referral, save_consent
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from tests.ui.planning.test_planning import screen  # noqa: F401 (the fixture)
@@ -81,4 +81,20 @@ def test_no_letter_when_the_family_did_not_agree(qtbot, screen, empty_case_file)
     _choose_start_letter(qtbot, screen)
     qtbot.waitUntil(lambda: bool(prompts.shown), timeout=10_000)
     assert "niet mee akkoord" in prompts.shown[-1][1]
+    assert _preview() is None
+
+
+def test_no_letter_after_the_family_withdrew_its_consent(qtbot, screen, empty_case_file):  # noqa: F811
+    family_id = _agree(empty_case_file, True)
+    with empty_case_file.session() as session:
+        save_consent(
+            session=session,
+            family_id=family_id,
+            consent=ConsentIn(inform_referrer=False, inform_referrer_on=dt.date(2026, 5, 4)),
+            today=dt.date(2026, 5, 4),
+        )
+    prompts.clear_answers()
+    _choose_start_letter(qtbot, screen)
+    qtbot.waitUntil(lambda: bool(prompts.shown), timeout=10_000)
+    assert "trok op 04/05/2026 de toestemming in" in prompts.shown[-1][1]
     assert _preview() is None
