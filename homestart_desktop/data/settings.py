@@ -74,6 +74,10 @@ class BranchSettings:
     language: str = "nl"
     autolock_minutes: int = 10
     backups_to_keep: int = 10
+    # Retention (data/retention/): years after support ended that personal data is kept, and the
+    # day the coordinator chose it ("" while the default applies).
+    retention_years: int = 5
+    retention_chosen_on: str = ""
     # Reviews: months after the start, then every ``review_every_months``.
     first_reviews_months: tuple[int, ...] = (3, 6)
     review_every_months: int = 6
