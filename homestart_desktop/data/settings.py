@@ -74,10 +74,9 @@ class BranchSettings:
     language: str = "nl"
     autolock_minutes: int = 10
     backups_to_keep: int = 10
-    # Retention (data/retention/): years after support ended that personal data is kept, and the
-    # day the coordinator chose it ("" while the default applies).
+    # Retention (data/retention/): years after support ended that personal data is kept (the day
+    # it was chosen is kept beside it, see data/retention/due.py).
     retention_years: int = 5
-    retention_chosen_on: str = ""
     # Reviews: months after the start, then every ``review_every_months``.
     first_reviews_months: tuple[int, ...] = (3, 6)
     review_every_months: int = 6

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from homestart_desktop.domain.months import add_months, quarter_start
+from homestart_desktop.domain.planning import add_months
 
 DEFAULT_YEARS = 5
 WINDOW_MONTHS_AFTER_START = 9  # sync/figures: "around birth" ends 9 months after the first start
+
+
+def quarter_start(day: dt.date) -> dt.date:
+    """The first day of the calendar quarter ``day`` lies in."""
+    return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
 def years_later(day: dt.date, years: int) -> dt.date:

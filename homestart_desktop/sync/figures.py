@@ -25,7 +25,6 @@ from homestart_desktop.data.models import (
     VolunteerStatus,
 )
 from homestart_desktop.data.settings import load_settings
-from homestart_desktop.domain.months import add_months
 from homestart_desktop.domain.waiting import WaitFacts, wait_began
 from homestart_desktop.sync.quarter import Quarter
 
@@ -104,6 +103,18 @@ class RawFigures:
     outcomes: dict[str, tuple[int, int]]  # area -> (improved, assessed)
     definitions: dict[str, Any]
     keys: dict[str, dict[str, int]] = dataclasses.field(default_factory=dict)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (or earlier), clipped to the month's last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for clip in range(4):
+        try:
+            return dt.date(year, month + 1, day.day - clip)
+        except ValueError:
+            continue
+    raise ValueError(day)
 
 
 def _age_band(birth: dt.date | None, due: dt.date | None, end: dt.date) -> str:

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 from sqlalchemy import text
 from sqlmodel import Session
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.models import RetentionHold
+from homestart_desktop.data.models import RetentionHold, Setting
 from homestart_desktop.data.settings import load_settings, save_settings
-from homestart_desktop.domain.retention import due_on
+from homestart_desktop.domain.retention import DEFAULT_YEARS, due_on
 
 ENDED_FAMILY = ("closed", "not_started", "archived")
 OPEN_TRAJECTORY = ("proposed", "introduced", "active", "paused")
+# The day the retention period was chosen: a setting row of its own, beside BranchSettings
+# (whose fields are the Settings screen's editors), written whenever the period changes.
+CHOSEN_ON = "retention_chosen_on"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,11 +48,23 @@ class RetentionPeriod:
 
 def retention_period(*, session: Session) -> RetentionPeriod:
     """The branch's retention period and the day it was chosen."""
-    settings = load_settings(session=session)
-    chosen = settings.retention_chosen_on
+    chosen = session.get(Setting, CHOSEN_ON)
     return RetentionPeriod(
-        settings.retention_years, dt.date.fromisoformat(chosen) if chosen else None
+        load_settings(session=session).retention_years,
+        dt.date.fromisoformat(json.loads(chosen.value)) if chosen else None,
     )
+
+
+def note_retention_choice(*, session: Session, years: int, today: dt.date) -> None:
+    """Record ``today`` as the day the retention period was chosen, when ``years`` is new."""
+    period = retention_period(session=session)
+    if period.chosen_on is not None and period.years == years:
+        return
+    if period.chosen_on is None and years == DEFAULT_YEARS:
+        return  # the default, saved with the other settings, is no choice
+    row = session.get(Setting, CHOSEN_ON) or Setting(key=CHOSEN_ON)
+    row.value = json.dumps(today.isoformat())
+    session.add(row)
 
 
 def choose_retention_years(*, session: Session, years: int, today: dt.date) -> Changes:
@@ -56,10 +72,10 @@ def choose_retention_years(*, session: Session, years: int, today: dt.date) -> C
     if not 1 <= years <= 30:
         raise ValueError("retention years out of range")
     settings = load_settings(session=session)
-    return save_settings(
-        session=session,
-        settings=settings.replace(retention_years=years, retention_chosen_on=today.isoformat()),
-    )
+    row = session.get(Setting, CHOSEN_ON) or Setting(key=CHOSEN_ON)
+    row.value = json.dumps(today.isoformat())
+    session.add(row)
+    return save_settings(session=session, settings=settings.replace(retention_years=years))
 
 
 def hold_back(

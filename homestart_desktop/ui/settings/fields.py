@@ -163,6 +163,19 @@ GROUPS: tuple[tuple[str, tuple[Field, ...]], ...] = (
             Field("backups_to_keep", N_("Backups to keep"), "int", 1, 100),
         ),
     ),
+    (
+        N_("Retention"),
+        (
+            Field(
+                "retention_years",
+                N_("Keep personal data for"),
+                "int",
+                1,
+                30,
+                N_("years after support ended"),
+            ),
+        ),
+    ),
 )
 
 REGIMES = (("flat_rate", N_("Flat rate")), ("actual_costs", N_("Actual costs")))

@@ -12,10 +12,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,8 +29,9 @@ from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.volunteers.onboarding import FileSaved, save_volunteer_file
 from homestart_desktop.data.volunteers.register import VolunteerFile, VolunteerIn, get_volunteer
 from homestart_desktop.data.workflow import reason_label, status_label
-from homestart_desktop.i18n import LANGUAGES, N_, _, format_short_date
+from homestart_desktop.i18n import LANGUAGES, N_, _, format_short_date, pgettext
 from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
+from homestart_desktop.ui.common.erasure import erase_with_questions
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.experience_choice import ExperienceChoice
@@ -139,6 +142,16 @@ class VolunteerFileDialog(SavingDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        if volunteer_id is not None:
+            self.erase_button = QPushButton(_("Erase data…"), self, objectName="eraseButton")
+            self.erase_button.clicked.connect(
+                lambda: (
+                    erase_with_questions(self, self.ops, self.file.reference, self.reload)
+                    if self.file is not None
+                    else None
+                )
+            )
+            self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.watch(*self._watched())
         self.grid.sig_changed.connect(self._touched)
         self.onboarding.sig_changed.connect(self._touched)
@@ -273,7 +286,8 @@ class VolunteerFileDialog(SavingDialog):
     def _show(self, file: VolunteerFile) -> None:
         self.file = file
         d = file.details
-        self.setWindowTitle(f"{file.reference} · {file.name}")
+        name = pgettext("person", "erased") if file.erased else file.name
+        self.setWindowTitle(f"{file.reference} · {name}")
         for widget, value in (
             (self.first_name, d.first_name),
             (self.last_name, d.last_name),
