@@ -25,9 +25,8 @@ MARKED = ("family", "volunteer")
 
 def upgrade() -> None:
     for table in MARKED:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(sa.Column("anonymised_on", sa.Date(), nullable=True))
-            batch_op.add_column(sa.Column("erased_on", sa.Date(), nullable=True))
+        op.add_column(table, sa.Column("anonymised_on", sa.Date(), nullable=True))
+        op.add_column(table, sa.Column("erased_on", sa.Date(), nullable=True))
     op.create_table(
         "retentionhold",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -47,7 +46,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("retentionhold")
+    # SQLite drops a column in place (3.35+): a batch copy of ``family`` would have to drop the
+    # table, which its children's foreign keys refuse.
     for table in MARKED:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column("erased_on")
-            batch_op.drop_column("anonymised_on")
+        op.execute(f"ALTER TABLE {table} DROP COLUMN erased_on")
+        op.execute(f"ALTER TABLE {table} DROP COLUMN anonymised_on")
