@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -142,16 +141,6 @@ class VolunteerFileDialog(SavingDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        if volunteer_id is not None:
-            self.erase_button = QPushButton(_("Erase data…"), self, objectName="eraseButton")
-            self.erase_button.clicked.connect(
-                lambda: (
-                    erase_with_questions(self, self.ops, self.file.reference, self.reload)
-                    if self.file is not None
-                    else None
-                )
-            )
-            self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.watch(*self._watched())
         self.grid.sig_changed.connect(self._touched)
         self.onboarding.sig_changed.connect(self._touched)
@@ -373,7 +362,17 @@ class VolunteerFileDialog(SavingDialog):
             self.identity_errors.add_row(_(label), widget, name)
             if name == "postcode":
                 form.addRow("", self.municipality)
+        if self.volunteer_id is not None:
+            # With the identity it removes; not among Save and Close, where it could be hit.
+            self.erase_button = QPushButton(_("Erase data…"), page, objectName="eraseButton")
+            self.erase_button.clicked.connect(self.erase)
+            form.addRow("", self.erase_button)
         return page
+
+    def erase(self) -> None:
+        """*Erase data…*: name what goes, ask twice, erase (ui/common/erasure.py)."""
+        if self.file is not None:
+            erase_with_questions(self, self.ops, self.file.reference, self.reload)
 
     def _profile_tab(self) -> QWidget:
         page = QWidget(self)
