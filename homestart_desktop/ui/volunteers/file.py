@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -277,6 +278,8 @@ class VolunteerFileDialog(SavingDialog):
         d = file.details
         name = pgettext("person", "erased") if file.erased else file.name
         self.setWindowTitle(f"{file.reference} · {name}")
+        self.erase_button.setVisible(True)  # a saved volunteer's file
+        self.erase_button.setEnabled(not file.erased)
         for widget, value in (
             (self.first_name, d.first_name),
             (self.last_name, d.last_name),
@@ -362,11 +365,15 @@ class VolunteerFileDialog(SavingDialog):
             self.identity_errors.add_row(_(label), widget, name)
             if name == "postcode":
                 form.addRow("", self.municipality)
-        if self.volunteer_id is not None:
-            # With the identity it removes; not among Save and Close, where it could be hit.
-            self.erase_button = QPushButton(_("Erase data…"), page, objectName="eraseButton")
-            self.erase_button.clicked.connect(self.erase)
-            form.addRow("", self.erase_button)
+        # With the identity it removes; not among Save and Close, where it could be hit. A new
+        # volunteer has nothing to erase yet: the button shows once the file is saved.
+        self.erase_button = QPushButton(_("Erase data…"), page, objectName="eraseButton")
+        self.erase_button.clicked.connect(self.erase)
+        self.erase_button.setVisible(self.volunteer_id is not None)
+        row = QHBoxLayout()
+        row.addWidget(self.erase_button)
+        row.addStretch(1)
+        form.addRow("", row)
         return page
 
     def erase(self) -> None:

@@ -15,6 +15,7 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.families.file import FamilyFileDialog
 from homestart_desktop.ui.settings.screen import SettingsScreen
 from homestart_desktop.ui.today.screen import TodayScreen
+from homestart_desktop.ui.volunteers.file import VolunteerFileDialog
 from tests.clock import TEST_TODAY
 from tests.data.retention.people import (
     GONE_FAMILY,
@@ -123,3 +124,21 @@ def test_erasing_from_the_family_file_asks_twice_and_keeps_the_code(qtbot, ops, 
     assert dialog.title.text() == f"{KEPT_FAMILY} · gewist"
     family = _row(empty_case_file, Family, KEPT_FAMILY)
     assert (family.erased_on, family.street) == (TEST_TODAY, "")
+
+
+def test_erasing_from_the_volunteer_file_keeps_the_code_with_the_word_erased(
+    qtbot, ops, empty_case_file
+):
+    volunteer_id = _row(empty_case_file, Volunteer, GONE_VOLUNTEER).id
+    dialog = VolunteerFileDialog(ops, volunteer_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.first_name.text() == "Klaproosdromer", timeout=10_000)
+    prompts.set_next_answers([True, True, None])
+    click(qtbot, dialog, "eraseButton")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == f"{GONE_VOLUNTEER} · gewist", timeout=20_000)
+    assert [title for title, _text in prompts.shown][:2] == [
+        f"Gegevens van {GONE_VOLUNTEER} wissen?",
+        "Voorgoed wissen?",
+    ]
+    assert dialog.first_name.text() == "" and not find(dialog, "eraseButton").isEnabled()
