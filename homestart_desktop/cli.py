@@ -319,6 +319,27 @@ def build_parser() -> argparse.ArgumentParser:
     _passphrase_option(moving_in)
     add_import_options(moving_in)
 
+    from homestart_desktop.data.retention import command as retention
+
+    for name, help_text, run, add in (
+        (
+            "retention",
+            _("list who is due for anonymisation, and anonymise them"),
+            retention.retention_command,
+            retention.add_retention_options,
+        ),
+        (
+            "erase",
+            _("erase one family or volunteer for good (the code stays)"),
+            retention.erase_command,
+            lambda p: retention.add_erase_options(p, readable_text),
+        ),
+    ):
+        sub = command(name, help_text, run)
+        sub.add_argument("file", type=Path, metavar="FILE", help=file_help)
+        _passphrase_option(sub)
+        add(sub)
+
     printing = command("print", _("make a document as a PDF"), _no_print_kind)
     _add_print_kinds(printing.add_subparsers(dest="kind", metavar="KIND", parser_class=Parser))
     return parser

@@ -248,6 +248,9 @@ class Family(SQLModel, table=True):
     waiting_since: dt.date | None = None
     created_on: dt.date = Field(default_factory=dt.date.today)
     record_key: int = Field(default_factory=new_record_key)
+    # Retention (data/retention/): the days its personal data was removed: after the retention period, or on request.
+    anonymised_on: dt.date | None = None
+    erased_on: dt.date | None = None
 
 
 class FamilyStatusChange(SQLModel, table=True):
@@ -381,6 +384,8 @@ class Volunteer(SQLModel, table=True):
     stop_reason: str = ""
     created_on: dt.date = Field(default_factory=dt.date.today)
     record_key: int = Field(default_factory=new_record_key)
+    anonymised_on: dt.date | None = None
+    erased_on: dt.date | None = None
 
 
 class VolunteerStatusChange(SQLModel, table=True):
@@ -552,6 +557,20 @@ class Expense(SQLModel, table=True):
     purpose: str = ""
     visit_id: int | None = Field(default=None, foreign_key="visit.id")
     paid_on: dt.date | None = Field(default=None, index=True)  # the quarter's expenses paid
+
+
+# ---- Retention
+
+
+class RetentionHold(SQLModel, table=True):
+    """A family or volunteer kept back from anonymisation until a day, and why (a court case)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int | None = Field(default=None, foreign_key="family.id", index=True)
+    volunteer_id: int | None = Field(default=None, foreign_key="volunteer.id", index=True)
+    held_on: dt.date
+    until: dt.date
+    reason: str = ""
 
 
 # ---- Bookkeeping

@@ -77,6 +77,9 @@ class BranchSettings:
     # Privacy: the versions of the branch's privacy statement that families sign (label and the
     # date of that version, ISO); the default is one version dated the day the GDPR applied.
     privacy_statements: tuple[dict[str, str], ...] = ({"version": "1", "dated": "2018-05-25"},)
+    # Retention (data/retention/): years after support ended that personal data is kept (the day
+    # it was chosen is kept beside it, see data/retention/due.py).
+    retention_years: int = 5
     # Reviews: months after the start, then every ``review_every_months``.
     first_reviews_months: tuple[int, ...] = (3, 6)
     review_every_months: int = 6

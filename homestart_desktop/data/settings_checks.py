@@ -14,6 +14,7 @@ import re
 from sqlmodel import Session
 
 from homestart_desktop.data.changes import Changes
+from homestart_desktop.data.retention.due import note_retention_choice
 from homestart_desktop.data.settings import BranchSettings, save_settings
 from homestart_desktop.data.validation import (
     NOTE_FIELDS,
@@ -38,6 +39,7 @@ _RANGES: tuple[tuple[str, int, int], ...] = (
     ("founded_year", 1970, 2100),
     ("autolock_minutes", 1, 120),
     ("backups_to_keep", 1, 100),
+    ("retention_years", 1, 30),
     ("review_every_months", 1, 24),
     ("extract_max_age_days", 1, 365),
     ("extract_renewal_years", 1, 10),
@@ -160,7 +162,14 @@ def _without_controls(settings: BranchSettings) -> BranchSettings:
     return settings.replace(**texts)
 
 
-def save_checked_settings(*, session: Session, settings: BranchSettings) -> Changes:
-    """Check the settings, then store them; nothing is stored when one field is wrong."""
+def save_checked_settings(
+    *, session: Session, settings: BranchSettings, today: dt.date | None = None
+) -> Changes:
+    """Check the settings, then store them; nothing is stored when one field is wrong.
+
+    With ``today``, a new retention period is recorded as chosen on that day.
+    """
     check_settings(settings)
+    if today is not None:
+        note_retention_choice(session=session, years=settings.retention_years, today=today)
     return save_settings(session=session, settings=_without_controls(settings))

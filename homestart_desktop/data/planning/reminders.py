@@ -24,12 +24,16 @@ from homestart_desktop.data.models import (
     Volunteer,
     VolunteerStatus,
 )
+from homestart_desktop.data.retention.due import count_due_families
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.domain import planning
 from homestart_desktop.domain import waiting as wait
 
 
 class ReminderKind(enum.StrEnum):
+    # One line, first: how many families are due for anonymisation (never silent, never lost
+    # at the bottom of a long list).
+    retention_due = "retention_due"
     review_overdue = "review_overdue"
     review_due = "review_due"
     no_recent_visit = "no_recent_visit"
@@ -160,6 +164,9 @@ def morning_list(*, session: Session, today: dt.date) -> list[Reminder]:
             reminders.append(
                 Reminder(ReminderKind.long_waiting, family.reference, since, days, family.id)
             )
+    due = count_due_families(session=session, today=today)
+    if due:
+        reminders.append(Reminder(ReminderKind.retention_due, "", None, due))
     order = list(ReminderKind)
     return sorted(reminders, key=lambda r: (order.index(r.kind), -r.days, r.reference))
 

@@ -127,6 +127,7 @@ class VolunteerFile:
     created_on: dt.date
     matches: tuple[MatchLine, ...]
     status_history: tuple[StatusLine, ...]
+    erased: bool = False  # erased on request (data/retention/erase.py): the code stays
 
     @property
     def name(self) -> str:
@@ -256,6 +257,7 @@ def get_volunteer(*, session: Session, volunteer_id: int) -> VolunteerFile:
         created_on=v.created_on,
         matches=matches,
         status_history=history,
+        erased=v.erased_on is not None,
     )
 
 

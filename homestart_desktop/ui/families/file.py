@@ -42,9 +42,11 @@ from homestart_desktop.i18n import (
     format_short_date,
     join_words,
     ngettext,
+    pgettext,
 )
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.document_preview import DocumentPreview, later
+from homestart_desktop.ui.common.erasure import erase_with_questions
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.consent_dialog import (
@@ -154,6 +156,10 @@ class FamilyFileDialog(Dialog):
         layout.addWidget(self.tabs, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        # Apart from the everyday actions: erasing is rare and for good.
+        self.erase_button = QPushButton(_("Erase data…"), self, objectName="eraseButton")
+        self.erase_button.clicked.connect(self.erase)
+        close.addButton(self.erase_button, QDialogButtonBox.ButtonRole.ResetRole)
         layout.addWidget(close)
         ops.sig_changes.connect(self._changed)
         self.resize(860, 640)
@@ -175,7 +181,11 @@ class FamilyFileDialog(Dialog):
         self.file = file
         f = file.family
         self.setWindowTitle(_("Family file {reference}").format(reference=f.reference))
-        self.title.setText(f"{f.reference} · {file.name}")
+        if f.erased_on is not None:
+            self.title.setText(f"{f.reference} · {pgettext('person', 'erased')}")
+        else:
+            self.title.setText(f"{f.reference} · {file.name}")
+        self.erase_button.setEnabled(f.erased_on is None)
         waiting = (
             ngettext(
                 "waiting since {date} ({count} day)",
@@ -251,6 +261,11 @@ class FamilyFileDialog(Dialog):
         }
         self.child_dialog = makers[action]()
         self.child_dialog.open()
+
+    def erase(self) -> None:
+        """*Erase data…*: name what goes, ask twice, erase (ui/common/erasure.py)."""
+        if self.file is not None:
+            erase_with_questions(self, self.ops, self.file.family.reference, self.reload)
 
     # ---- The tabs
 

@@ -171,6 +171,19 @@ GROUPS: tuple[tuple[str, tuple[Field, ...]], ...] = (
         N_("Privacy"),
         (Field("privacy_statements", N_("Privacy statement versions"), "privacy_statements"),),
     ),
+    (
+        N_("Retention"),
+        (
+            Field(
+                "retention_years",
+                N_("Keep personal data for"),
+                "int",
+                1,
+                30,
+                N_("years after support ended"),
+            ),
+        ),
+    ),
 )
 
 REGIMES = (("flat_rate", N_("Flat rate")), ("actual_costs", N_("Actual costs")))

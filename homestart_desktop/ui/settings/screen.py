@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from homestart_desktop.data.planning.reminders import ReminderKind
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.settings_checks import save_checked_settings
 from homestart_desktop.data.validation import ValidationError
@@ -43,6 +44,7 @@ from homestart_desktop.ui.settings.fields import (
     value_of,
 )
 from homestart_desktop.ui.settings.processing_register import print_processing_register
+from homestart_desktop.ui.settings.retention import RetentionBox
 
 
 class SettingsScreen(QWidget):
@@ -69,6 +71,7 @@ class SettingsScreen(QWidget):
     def reload(self) -> None:
         """Load the stored settings into the form."""
         self.ops.query(load_settings, success=self._show, owner=self)
+        self.retention.reload()
 
     def clear(self) -> None:
         """Empty the form (the branch's details are not for a locked screen)."""
@@ -80,6 +83,7 @@ class SettingsScreen(QWidget):
             show_value(field, editor, _empty_like(shown))
         self._clear_errors()
         self.status.setText("")
+        self.retention.clear()
         self._update_buttons()
 
     def is_dirty(self) -> bool:
@@ -119,10 +123,16 @@ class SettingsScreen(QWidget):
         self.ops.write(
             save_checked_settings,
             settings=settings,
+            today=self.ops.today(),  # a new retention period is recorded as chosen today
             success=lambda _changes: self._saved(settings),
             failure=self._save_failed,
             owner=self,
         )
+
+    def open_record(self, target: Any) -> None:
+        """Today's reminder of families due for anonymisation opens their list."""
+        if getattr(target, "kind", None) == ReminderKind.retention_due:
+            self.retention.open_list()
 
     def revert(self) -> None:
         """Put back what is stored (Esc)."""
@@ -174,6 +184,8 @@ class SettingsScreen(QWidget):
         width = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(width)
+        self.retention = RetentionBox(self.ops, content)
+        column.addWidget(self.retention)
         column.addWidget(self._case_file_box())
         column.addStretch(1)
         scroll = QScrollArea()
@@ -251,6 +263,7 @@ class SettingsScreen(QWidget):
         self.status.setText(_("Saved."))
         feedback.say_saved(self)
         self._update_buttons()
+        self.retention.reload()
         self.sig_saved.emit()
 
     def _save_failed(self, error: BaseException) -> None:

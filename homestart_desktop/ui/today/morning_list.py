@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from homestart_desktop.data.planning.reminders import Reminder, ReminderKind
-from homestart_desktop.i18n import N_, _, format_days, format_short_date
+from homestart_desktop.i18n import N_, _, format_days, format_short_date, ngettext
 from homestart_desktop.ui.common.people import Names, who, who_tip
 
 TEXTS = {
@@ -32,12 +32,19 @@ SECTION_FOR = {
     ReminderKind.extract_expired: "volunteers",
     ReminderKind.introduction_to_plan: "matching",
     ReminderKind.long_waiting: "matching",
+    ReminderKind.retention_due: "settings",  # Settings › Retention lists them
 }
 URGENT = {ReminderKind.review_overdue, ReminderKind.no_recent_visit, ReminderKind.extract_expired}
 
 
 def reminder_text(reminder: Reminder, names: Names | None = None) -> str:
     """One line in the coordinator's words, with how many days where it matters."""
+    if reminder.kind == ReminderKind.retention_due:
+        return ngettext(
+            "{count} family is due for anonymisation",
+            "{count} families are due for anonymisation",
+            reminder.days,
+        ).format(count=reminder.days)
     text = _(TEXTS[reminder.kind]).format(
         reference=who(reminder.reference, names or {}), date=format_short_date(reminder.since)
     )

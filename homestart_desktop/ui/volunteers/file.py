@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,8 +29,9 @@ from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.volunteers.onboarding import FileSaved, save_volunteer_file
 from homestart_desktop.data.volunteers.register import VolunteerFile, VolunteerIn, get_volunteer
 from homestart_desktop.data.workflow import reason_label, status_label
-from homestart_desktop.i18n import LANGUAGES, N_, _, format_short_date
+from homestart_desktop.i18n import LANGUAGES, N_, _, format_short_date, pgettext
 from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
+from homestart_desktop.ui.common.erasure import erase_with_questions
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.experience_choice import ExperienceChoice
@@ -273,7 +276,10 @@ class VolunteerFileDialog(SavingDialog):
     def _show(self, file: VolunteerFile) -> None:
         self.file = file
         d = file.details
-        self.setWindowTitle(f"{file.reference} · {file.name}")
+        name = pgettext("person", "erased") if file.erased else file.name
+        self.setWindowTitle(f"{file.reference} · {name}")
+        self.erase_button.setVisible(True)  # a saved volunteer's file
+        self.erase_button.setEnabled(not file.erased)
         for widget, value in (
             (self.first_name, d.first_name),
             (self.last_name, d.last_name),
@@ -359,7 +365,21 @@ class VolunteerFileDialog(SavingDialog):
             self.identity_errors.add_row(_(label), widget, name)
             if name == "postcode":
                 form.addRow("", self.municipality)
+        # With the identity it removes; not among Save and Close, where it could be hit. A new
+        # volunteer has nothing to erase yet: the button shows once the file is saved.
+        self.erase_button = QPushButton(_("Erase data…"), page, objectName="eraseButton")
+        self.erase_button.clicked.connect(self.erase)
+        self.erase_button.setVisible(self.volunteer_id is not None)
+        row = QHBoxLayout()
+        row.addWidget(self.erase_button)
+        row.addStretch(1)
+        form.addRow("", row)
         return page
+
+    def erase(self) -> None:
+        """*Erase data…*: name what goes, ask twice, erase (ui/common/erasure.py)."""
+        if self.file is not None:
+            erase_with_questions(self, self.ops, self.file.reference, self.reload)
 
     def _profile_tab(self) -> QWidget:
         page = QWidget(self)

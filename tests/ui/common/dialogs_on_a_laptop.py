@@ -25,6 +25,7 @@ from homestart_desktop.data.matching.under_way import open_matches
 from homestart_desktop.data.models import HalfDay
 from homestart_desktop.data.planning import visits
 from homestart_desktop.data.planning.overview import running_trajectories
+from homestart_desktop.data.retention.due import DueRecord
 from homestart_desktop.documents.agreement import agreement_for
 from homestart_desktop.ui.common.dialog import Dialog, DialogBody
 from homestart_desktop.ui.common.document_preview import DocumentPreview
@@ -53,6 +54,7 @@ from homestart_desktop.ui.planning.periods_dialog import PeriodsDialog
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
 from homestart_desktop.ui.planning.visit_dialogs import LogVisitDialog, VisitDateDialog
 from homestart_desktop.ui.settings.casefile_dialogs import ChangePassphraseDialog, RestoreDialog
+from homestart_desktop.ui.settings.retention import HoldBackDialog, RetentionDialog
 from homestart_desktop.ui.shell.about import AboutDialog
 from homestart_desktop.ui.shell.new_case_file import NewCaseFileDialog
 from homestart_desktop.ui.volunteers.file import VolunteerFileDialog
@@ -130,6 +132,10 @@ FACTORIES = {
     "BackOnListDialog": lambda ops, p, r: BackOnListDialog(ops, r.family_file, p, today=TEST_TODAY),
     "ConsentDialog": lambda ops, p, r: ConsentDialog(ops, r.family_file, p, today=TEST_TODAY),
     "VolunteerFileDialog": lambda ops, p, r: VolunteerFileDialog(ops, r.volunteer, p),
+    "RetentionDialog": lambda ops, p, r: RetentionDialog(ops, p),
+    "HoldBackDialog": lambda ops, p, r: HoldBackDialog(
+        ops, DueRecord("family", 1, "GZ-2019-001", TEST_TODAY, TEST_TODAY), p
+    ),
 }
 
 

@@ -1,7 +1,7 @@
 """a family's consent as a record: what was signed, agreed and withdrawn, and when
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 
 A family had one date (*privacy statement signed on*) and a tick for *anonymised reporting*;
 its latest referral said whether the referrer may be told when support starts and ends. Now
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0006"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
