@@ -301,6 +301,10 @@ def grid(
                 ("ALIGN", (1, 0), (-1, -1), "CENTER"),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                # Rows as close as a pen can still tick them: the intake form's last page holds
+                # its signatures only when the score grid is not a third taller than it needs.
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
             ]
         )
     )

@@ -22,6 +22,7 @@ class Run:
     x: float
     y: float
     width: float
+    font: str = ""  # the PDF's base font name (DejaVuSans, DejaVuSans-Bold)
 
 
 def text_runs(pdf: bytes) -> tuple[list[Run], tuple[float, float], int]:
@@ -40,7 +41,7 @@ def text_runs(pdf: bytes) -> tuple[list[Run], tuple[float, float], int]:
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             width = pdfmetrics.stringWidth(text.strip(), name, size * scale)
-            runs.append(Run(number, text.strip(), x, y, width))
+            runs.append(Run(number, text.strip(), x, y, width, base.lstrip("/")))
 
         page.extract_text(visitor_text=visit)
     box = reader.pages[0].mediabox
@@ -50,3 +51,26 @@ def text_runs(pdf: bytes) -> tuple[list[Run], tuple[float, float], int]:
 def page_of(runs: list[Run], text: str) -> set[int]:
     """The pages on which a run contains ``text``."""
     return {run.page for run in runs if text in run.text}
+
+
+def listed_fonts(pdf: bytes) -> set[str]:
+    """The base names of every font the PDF's pages list (embedded or not)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    names = set()
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values():
+            names.add(str(font.get_object().get("/BaseFont", "")).lstrip("/"))
+    return names
+
+
+def metadata(pdf: bytes) -> dict[str, str]:
+    """Title, author, subject and language of the PDF, as a reader's Properties show them."""
+    reader = PdfReader(io.BytesIO(pdf))
+    info = reader.metadata or {}
+    return {
+        "title": str(info.get("/Title", "")),
+        "author": str(info.get("/Author", "")),
+        "subject": str(info.get("/Subject", "")),
+        "lang": str(reader.trailer["/Root"].get("/Lang", "")),
+    }
