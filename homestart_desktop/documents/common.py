@@ -322,8 +322,10 @@ def tick_question(
     """A question with its answers as tick boxes on the same line: ``Smoking at home ☐ yes ☐ no``."""
     st = styles()
     chosen = set(ticked)
-    answers = "&nbsp;&nbsp;&nbsp;&nbsp;".join(
-        f'<font size="13">{BOX_TICKED if o in chosen else BOX_EMPTY}</font>&nbsp;{escape(o)}'
+    # An answer never breaks inside itself ("☐ un | homme"): lines break between answers.
+    answers = "&nbsp;&nbsp;&nbsp; ".join(
+        f'<font size="13">{BOX_TICKED if o in chosen else BOX_EMPTY}</font>&nbsp;'
+        + escape(o).replace(" ", "&nbsp;")
         for o in options
     )
     table = Table(

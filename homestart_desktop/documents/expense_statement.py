@@ -30,6 +30,7 @@ from homestart_desktop.documents.common import (
     FONT_BOLD,
     RULE,
     escape,
+    organisation_in,
     render_pdf,
     styles,
     translator,
@@ -157,7 +158,7 @@ def expense_statement_pdf(
         "I declare that these amounts cover expenses of my voluntary work for {organisation} in "
         "{year}, and that together with any flat-rate expenses from other organisations they "
         "do not pass the legal ceilings."
-    ).format(organisation=data.settings.organisation, year=s.year)
+    ).format(organisation=organisation_in(data.settings.organisation, lang), year=s.year)
     # Paragraphs, not strings: a long name wraps inside its half instead of running off the page.
     signatures = Table(
         [

@@ -74,8 +74,9 @@ def tick_questions_row(
     cells: list[object] = []
     widths: list[float] = []
     for (label, options, ticked), label_width in zip(questions, label_widths, strict=True):
-        boxes = "&nbsp;&nbsp;&nbsp;".join(
-            f'<font size="13">{BOX_TICKED if o in ticked else BOX_EMPTY}</font>&nbsp;{escape(o)}'
+        boxes = "&nbsp;&nbsp; ".join(
+            f'<font size="13">{BOX_TICKED if o in ticked else BOX_EMPTY}</font>&nbsp;'
+            + escape(o).replace(" ", "&nbsp;")
             for o in options
         )
         cells += [Paragraph(escape(label), st["body"]), Paragraph(boxes, st["tick"])]

@@ -120,6 +120,14 @@ def test_the_pdf_says_what_it_is_and_lists_only_the_fonts_it_uses(rendered, name
     assert listed == used, f"listed {listed}, used {used}"
 
 
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_french_documents_write_the_legal_form_and_the_town_in_french(rendered, name):
+    runs, _size, _pages = text_runs(rendered[name, "fr"].pdf)
+    text = _flat(" ".join(r.text for r in runs))
+    assert "ASBL" in text and "vzw" not in text
+    assert "9000 Gand" in text and "Gent" not in text
+
+
 def test_the_intake_form_ends_on_its_fourth_page_with_the_signatures(rendered):
     for name in ("intake_blank", "intake_filled"):
         for lang in LANGS:
