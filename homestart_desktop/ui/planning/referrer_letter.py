@@ -149,9 +149,12 @@ class LetterMenu:
             (self.started, LetterKind.start, _("Support started…")),
             (self.ended, LetterKind.end, _("Support ended…")),
         ):
-            if kind in sent:
-                label = _("{letter} (sent on {date})").format(
-                    letter=label, date=format_short_date(sent[kind])
+            if kind in sent:  # "Support started (sent on 23/04/2026)…": the dots stay last
+                label = (
+                    _("{letter} (sent on {date})").format(
+                        letter=label.rstrip("…"), date=format_short_date(sent[kind])
+                    )
+                    + "…"
                 )
             action.setText(label)
         self.language_title.setText(_("Language of the letter"))
