@@ -13,7 +13,7 @@ import re
 import pytest
 from reportlab.lib.units import mm
 
-from homestart_desktop.documents.common import LANGUAGE_TAGS, MARGIN, translator
+from homestart_desktop.documents.common import BOX_TICKED, LANGUAGE_TAGS, MARGIN, translator
 from tests.conftest import _open_copy
 from tests.documents.every_document import (
     DOCUMENTS,
@@ -25,7 +25,7 @@ from tests.documents.every_document import (
     read_long_branch,
     render_every_document,
 )
-from tests.documents.page_frame import listed_fonts, metadata, page_of, text_runs
+from tests.documents.page_frame import listed_fonts, metadata, overlapping, page_of, text_runs
 
 EVERY = [(name, lang) for name in DOCUMENTS for lang in LANGS]
 
@@ -53,11 +53,8 @@ def test_every_line_stays_inside_the_page_and_clear_of_its_neighbours(rendered, 
     for run in runs:
         assert run.x >= MARGIN - 1 and run.x + run.width <= width - MARGIN + 1, run
         assert MARGIN - 7 * mm <= run.y <= height - MARGIN + 3 * mm, run
-    # Runs on one baseline never run into each other (a long name over a title or a label).
-    for a in runs:
-        for b in runs:
-            if a is not b and a.page == b.page and abs(a.y - b.y) < 2 and a.x < b.x:
-                assert a.x + a.width <= b.x + 1, (a, b)
+    # No text covers other text (a long name run up into a title, a word into the next column).
+    assert overlapping(runs) == []
 
 
 @pytest.mark.parametrize(("name", "lang"), EVERY)
@@ -135,3 +132,17 @@ def test_the_intake_form_ends_on_its_fourth_page_with_the_signatures(rendered):
             assert pages == 4, (name, lang)
             _ = translator(lang)
             assert page_of(runs, _("The coordinator")) == {4}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_filled_intake_form_prints_the_email_and_ticks_the_contact_language(rendered, lang):
+    runs, _size, _pages = text_runs(rendered["intake_filled", lang].pdf)
+    _ = translator(lang)
+    assert page_of(runs, "maria-magdalena.vandenbossche-kowalczyk@example.be")
+    question = next(r for r in runs if r.text == _("Language for letters and contact"))
+    answers = {r.text: r for r in runs if r.page == question.page and abs(r.y - question.y) < 6}
+    dutch = answers["Nederlands"]
+    ticked = [r for r in runs if r.text == BOX_TICKED and abs(r.y - dutch.y) < 3]
+    assert any(0 < dutch.x - box.x < 20 for box in ticked), "Nederlands is not ticked"
+    french = answers["Français"]
+    assert not any(0 < french.x - box.x < 20 for box in ticked)
