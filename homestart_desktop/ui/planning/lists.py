@@ -93,6 +93,7 @@ class TrajectoriesPanel(QWidget):
             self.letter, lambda kind, lang: self.referrer_letter(kind, lang=lang)
         )
         self.letter_started, self.letter_ended = self.letter_menu.started, self.letter_menu.ended
+        self.letter_menu.menu.aboutToShow.connect(self._read_letter_facts)
         self.letter_flow: ReferrerLetterFlow | None = None
         self.chart = ScoreChart(self)
         buttons = QHBoxLayout()
@@ -164,21 +165,25 @@ class TrajectoriesPanel(QWidget):
         self.resume.setEnabled(paused)
         self.close_button.setEnabled(active or paused)
         self.letter.setEnabled(active or paused)
+        # A running trajectory has not ended: no end letter yet. Which letters went out, and
+        # the branch's language, are read when the menu opens (not on every click in the list).
         self.letter_menu.set_facts(None, running=active or paused)
         if row is None:
             self.chart.clear()
             return
-        # Which letters went out, and the branch's language to write in (a running trajectory
-        # has not ended: no end letter yet).
-        self.ops.query(
-            letter_facts, trajectory_id=row.id, success=self.letter_menu.set_facts, owner=self
-        )
         self.ops.query(
             overview.score_history,
             family_id=row.family_id,
             success=self.chart.set_points,
             owner=self,
         )
+
+    def _read_letter_facts(self) -> None:
+        row = self.table.selected_record()
+        if row is not None:
+            self.ops.query(
+                letter_facts, trajectory_id=row.id, success=self.letter_menu.set_facts, owner=self
+            )
 
     def _open(self, dialog_class: type) -> None:
         row = self.table.selected_record()

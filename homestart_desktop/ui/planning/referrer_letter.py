@@ -108,6 +108,7 @@ class LetterMenu:
     ) -> None:
         self.button = button
         self.facts: LetterFacts | None = None
+        self._language_for: int | None = None  # the trajectory whose language was ticked
         self.menu = QMenu(button)
         self.started = self.menu.addAction("")
         self.started.setObjectName("referrerLetterStart")
@@ -139,8 +140,12 @@ class LetterMenu:
         self.facts = facts
         self.started.setEnabled(running or (facts is not None and facts.started_on is not None))
         self.ended.setEnabled(facts is not None and facts.ended_on is not None)
-        if facts is not None and facts.language in self.language_actions:
-            self.language_actions[facts.language].setChecked(True)
+        # A language the coordinator ticked stays ticked while the same trajectory is shown
+        # (facts are read again each time the menu opens).
+        if facts is not None and facts.trajectory_id != self._language_for:
+            self._language_for = facts.trajectory_id
+            if facts.language in self.language_actions:
+                self.language_actions[facts.language].setChecked(True)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -112,3 +112,21 @@ def test_the_end_letter_of_a_closed_trajectory_from_the_family_file_in_french(
     qtbot.waitUntil(lambda: "verstuurd op 17/06/2026" in menu.ended.text(), timeout=10_000)
     ops.wait_idle()
     ops.shutdown()
+
+
+def test_a_language_ticked_stays_ticked_when_the_menu_opens_again(qtbot, empty_case_file):
+    family_id, _trajectory_id = _closed_trajectory(empty_case_file)
+    ops = Ops()
+    ops.case_file = empty_case_file
+    dialog = FamilyFileDialog(ops, family_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    menu = dialog.letter_menu
+    qtbot.waitUntil(lambda: menu.facts is not None, timeout=10_000)
+    menu.language_actions["en"].trigger()
+    first = menu.facts
+    dialog.reload()  # the facts are read again (after a change, or the menu opening)
+    qtbot.waitUntil(lambda: menu.facts is not first, timeout=10_000)
+    assert menu.language() == "en"
+    ops.wait_idle()
+    ops.shutdown()
