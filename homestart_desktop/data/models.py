@@ -217,6 +217,7 @@ class Family(SQLModel, table=True):
     street: str = ""
     postcode: str = Field(default="", max_length=4, index=True)
     phone: str = ""
+    email: str = ""  # migration 0010
     single_parent: bool = False
     # Kind & Gezin deprivation criteria: weak on 3 or more of 6 counts as deprived.
     kg_income: bool = False

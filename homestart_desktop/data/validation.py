@@ -131,6 +131,21 @@ def text_problem(field: str, value: str) -> str | None:
     return None
 
 
+# ---- An e-mail address
+
+# What a person means by an address: one @, no spaces, a dot in the part after it. Stricter
+# rules (RFC 5322) refuse addresses that work; looser ones accept a phone number typed here.
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def email_problem(value: str) -> str | None:
+    """Why ``value`` is not an e-mail address a letter could go to, or None (empty is fine)."""
+    text = value.strip()
+    if text and not EMAIL.match(text):
+        return _("This is not an e-mail address. Write it like name@example.be.")
+    return None
+
+
 # ---- Dates a person can mean
 
 EARLIEST_BIRTH = dt.date(1900, 1, 1)

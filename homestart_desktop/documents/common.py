@@ -301,6 +301,10 @@ def grid(
                 ("ALIGN", (1, 0), (-1, -1), "CENTER"),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                # Rows as close as a pen can still tick them: the intake form's last page holds
+                # its signatures only when the score grid is not a third taller than it needs.
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
             ]
         )
     )
@@ -318,8 +322,10 @@ def tick_question(
     """A question with its answers as tick boxes on the same line: ``Smoking at home ☐ yes ☐ no``."""
     st = styles()
     chosen = set(ticked)
-    answers = "&nbsp;&nbsp;&nbsp;&nbsp;".join(
-        f'<font size="13">{BOX_TICKED if o in chosen else BOX_EMPTY}</font>&nbsp;{escape(o)}'
+    # An answer never breaks inside itself ("☐ un | homme"): lines break between answers.
+    answers = "&nbsp;&nbsp;&nbsp; ".join(
+        f'<font size="13">{BOX_TICKED if o in chosen else BOX_EMPTY}</font>&nbsp;'
+        + escape(o).replace(" ", "&nbsp;")
         for o in options
     )
     table = Table(

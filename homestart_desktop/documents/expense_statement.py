@@ -30,6 +30,7 @@ from homestart_desktop.documents.common import (
     FONT_BOLD,
     RULE,
     escape,
+    organisation_in,
     render_pdf,
     styles,
     translator,
@@ -98,7 +99,7 @@ def expense_statement_pdf(
                 format_date(line.on, format="short"),
                 Paragraph(escape(guarded_purpose(line.purpose, data.names)), st["body"]),
                 # Public transport has no km but a ticket: its mode is still worth a word.
-                tr(TRANSPORT_WORDS[line.transport])
+                Paragraph(escape(tr(TRANSPORT_WORDS[line.transport])), st["body"])
                 if line.km or line.transport == Transport.public_transport
                 else "",
                 format_number(line.km, lang=lang) if line.km else "",
@@ -157,13 +158,22 @@ def expense_statement_pdf(
         "I declare that these amounts cover expenses of my voluntary work for {organisation} in "
         "{year}, and that together with any flat-rate expenses from other organisations they "
         "do not pass the legal ceilings."
-    ).format(organisation=data.settings.organisation, year=s.year)
+    ).format(organisation=organisation_in(data.settings.organisation, lang), year=s.year)
+    # Paragraphs, not strings: a long name wraps inside its half instead of running off the page.
     signatures = Table(
         [
-            [tr("The volunteer"), "", tr("For the organisation")],
-            [v.name, "", data.settings.coordinator],
+            [Paragraph(escape(text), st["body"]) if text else "" for text in row]
+            for row in (
+                [tr("The volunteer"), "", tr("For the organisation")],
+                [v.name, "", data.settings.coordinator],
+            )
+        ]
+        + [
             ["", "", ""],
-            [tr("Date and signature"), "", tr("Date and signature")],
+            [
+                Paragraph(escape(tr("Date and signature")), st["small"]) if i != 1 else ""
+                for i in (0, 1, 2)
+            ],
         ],
         colWidths=[(CONTENT_WIDTH - 12 * mm) / 2, 12 * mm, (CONTENT_WIDTH - 12 * mm) / 2],
         hAlign="LEFT",

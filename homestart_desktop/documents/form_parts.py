@@ -5,14 +5,25 @@ from __future__ import annotations
 
 from babel import Locale
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from homestart_desktop.documents.common import CONTENT_WIDTH, RULE, Translate, escape, styles
+from homestart_desktop.documents.common import (
+    BOX_EMPTY,
+    BOX_TICKED,
+    CONTENT_WIDTH,
+    FONT,
+    RULE,
+    Translate,
+    escape,
+    styles,
+)
 from homestart_desktop.domain.languages import EXTRA_LANGUAGES
 from homestart_desktop.i18n import locale_name
 
 FIELD_GAP = 6 * mm  # between two write-in lines of a row: each field has its own line
 VALUE_HEIGHT = 8 * mm  # room for handwriting
+SIGNATURE_HEIGHT = 16 * mm
 
 
 def fields_row(fields: list[tuple[str, str]], *, width: float = CONTENT_WIDTH) -> Flowable:
@@ -50,6 +61,40 @@ def fields_row(fields: list[tuple[str, str]], *, width: float = CONTENT_WIDTH) -
     return table
 
 
+def tick_questions_row(
+    questions: list[tuple[str, list[str], list[str]]],
+    *,
+    label_widths: list[float],
+    width: float = CONTENT_WIDTH,
+) -> Flowable:
+    """Short questions side by side, each label followed by its answers as tick boxes:
+    ``Gender ☐ female ☐ male    Interpreter needed ☐ yes ☐ no``. ``(label, options, ticked)``."""
+    st = styles()
+    answers_width = (width - sum(label_widths)) / len(questions)
+    cells: list[object] = []
+    widths: list[float] = []
+    for (label, options, ticked), label_width in zip(questions, label_widths, strict=True):
+        boxes = "&nbsp;&nbsp; ".join(
+            f'<font size="13">{BOX_TICKED if o in ticked else BOX_EMPTY}</font>&nbsp;'
+            + escape(o).replace(" ", "&nbsp;")
+            for o in options
+        )
+        cells += [Paragraph(escape(label), st["body"]), Paragraph(boxes, st["tick"])]
+        widths += [label_width, answers_width]
+    table = Table([cells], colWidths=widths, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
 def language_names(codes: list[str], lang: str, _: Translate) -> str:
     """``uk, ru`` as the reader says them: "Oekraïens, Russisch"."""
     names = Locale.parse(locale_name(lang)).languages
@@ -65,16 +110,17 @@ def signature_blocks(_: Translate, who: list[str], names: list[str]) -> Flowable
     blocks = []
     for title, name in zip(who, names, strict=True):
         rows = [[Paragraph(escape(title), st["h3"]), ""]]
+        heights: list[float | None] = [None]
         for label, value in ((_("Name"), name), (_("Date"), ""), (_("Place"), "")):
             rows.append(
                 [Paragraph(escape(label), st["label"]), Paragraph(escape(value), st["value"])]
             )
+            # A long printed name grows its row instead of running up into the signer's title.
+            lines = len(simpleSplit(value, FONT, st["value"].fontSize, half - 24 * mm))
+            heights.append(max(VALUE_HEIGHT, lines * st["value"].leading + 4))
         rows.append([Paragraph(escape(_("Signature")), st["label"]), ""])
-        block = Table(
-            rows,
-            colWidths=[24 * mm, half - 24 * mm],
-            rowHeights=[None, VALUE_HEIGHT, VALUE_HEIGHT, VALUE_HEIGHT, 18 * mm],
-        )
+        heights.append(SIGNATURE_HEIGHT)
+        block = Table(rows, colWidths=[24 * mm, half - 24 * mm], rowHeights=heights)
         block.setStyle(
             TableStyle(
                 [

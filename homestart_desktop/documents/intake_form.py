@@ -40,7 +40,12 @@ from homestart_desktop.documents.common import (
     write_in,
     write_in_box,
 )
-from homestart_desktop.documents.form_parts import fields_row, language_names, signature_blocks
+from homestart_desktop.documents.form_parts import (
+    fields_row,
+    language_names,
+    signature_blocks,
+    tick_questions_row,
+)
 from homestart_desktop.i18n import LANGUAGES, N_, format_days, format_short_date
 
 if TYPE_CHECKING:  # a blank form never reads a family file: not loaded for `print intake-form`
@@ -146,10 +151,22 @@ def _caregiver_part(_: Translate, number: int, person: Any | None, lang: str) ->
                 (_("Phone"), p.phone if p else ""),
             ]
         ),
-        tick_question(_("Gender"), genders, ticked=gender),
-        _yes_no(_, _("Interpreter needed"), p.interpreter_needed if p else None),
+        # One line for both: the household's blocks then fit page 1 beside the referral.
+        tick_questions_row(
+            [
+                (_("Gender"), genders, gender),
+                (_("Interpreter needed"), [_("yes"), _("no")], _yes_no_ticked(_, p)),
+            ],
+            label_widths=[22 * mm, 40 * mm],
+        ),
     ]
     return [KeepTogether(block)]
+
+
+def _yes_no_ticked(_: Translate, person: Any | None) -> list[str]:
+    if person is None or person.interpreter_needed is None:
+        return []
+    return [_("yes") if person.interpreter_needed else _("no")]
 
 
 def _household_part(_: Translate, file: FamilyFile | None, lang: str) -> list[Flowable]:
@@ -190,8 +207,7 @@ def _household_part(_: Translate, file: FamilyFile | None, lang: str) -> list[Fl
                 (_("Phone"), f.phone if f else ""),
             ]
         ),
-        # Not kept in the file yet: a line to write it on, printed blank.
-        fields_row([(_("E-mail"), "")]),
+        fields_row([(_("E-mail"), f.email if f else "")]),
         tick_question(
             _("Language for letters and contact"),
             contact_languages,
@@ -263,6 +279,12 @@ def _practical_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
                 Paragraph(escape(_("Preferred days and half-days")), styles()["label"]),
                 grid(days, rows),
                 Spacer(1, 2 * mm),
+            ]
+        ),
+        # The questions may go to the next page apart from the days: the form then keeps its
+        # signatures on page 4 even with long names in the signature blocks.
+        KeepTogether(
+            [
                 tick_question(
                     _("Would the family rather have a female or a male volunteer?"),
                     preferences,
@@ -272,7 +294,7 @@ def _practical_part(_: Translate, file: FamilyFile | None) -> list[Flowable]:
                 _yes_no(_, _("Pets at home"), f.pets_at_home if f else None),
                 write_in(_("Which pets"), f.pets_description if f else ""),
             ]
-        )
+        ),
     ]
 
 
@@ -314,8 +336,14 @@ def _consent_part(
                 heading(_("Consent")),
                 fields_row(
                     [
-                        (_("Privacy statement, version"), version),
-                        (_("Version dated"), _date(dated)),
+                        (
+                            _("Privacy statement"),
+                            _("version {version} of {dated}").format(
+                                version=version, dated=_date(dated)
+                            )
+                            if version
+                            else "",
+                        ),
                         (_("Received and signed on"), _date(signed.on) if signed else ""),
                     ]
                 ),
@@ -327,10 +355,8 @@ def _consent_part(
                 Paragraph(
                     escape(
                         _(
-                            "The family may withdraw this consent at any time; from then on the "
-                            "referrer is told nothing more. Home-Start counts every family in "
-                            "anonymous figures (numbers without names, addresses or notes); "
-                            "those are not personal data and need no consent."
+                            "The family may withdraw this consent at any time. Anonymous figures "
+                            "(numbers without names or notes) count every family."
                         )
                     ),
                     styles()["small"],
@@ -340,13 +366,15 @@ def _consent_part(
         KeepTogether(
             [
                 heading(_("Outcome of the intake")),
-                tick_list(outcomes, ticked=outcome, columns=1),
-                write_in(_("Explanation"), intake.outcome_reason if intake else "", lines=3),
+                tick_list(outcomes, ticked=outcome, columns=2),
+                write_in(_("Explanation"), intake.outcome_reason if intake else "", lines=1),
             ]
         ),
+        # The blocks name their signers: no heading above them, so the form ends on its
+        # fourth page with the signatures instead of a fifth page holding only them.
+        Spacer(1, 2 * mm),
         KeepTogether(
             [
-                heading(_("Signatures")),
                 signature_blocks(
                     _,
                     [_("The parent or caregiver"), _("The coordinator")],
@@ -396,7 +424,15 @@ def intake_form_pdf(
     ):
         story += part(_, file)
     reference = file.family.reference if file else ""
-    return render_pdf(story, title=title, branch=branch, lang=lang, reference=reference, out=out)
+    return render_pdf(
+        story,
+        title=title,
+        branch=branch,
+        lang=lang,
+        reference=reference,
+        subject=subtitle,
+        out=out,
+    )
 
 
 def intake_form_for(

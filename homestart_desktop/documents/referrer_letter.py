@@ -34,6 +34,9 @@ def referrer_letter_pdf(letter: ReferrerLetter, *, lang: str, out: Path | None =
         return format_date(day, format="long", lang=lang)
 
     title = tr("Letter to the referrer")
+    subject = tr(
+        "Home-Start support for the family you referred (our reference {reference})"
+    ).format(reference=letter.family_reference)
     town = municipality_name(branch.postcode, lang) if branch.postcode else ""
     place = town or branch.municipality
     attention = tr("For the attention of {contact}").format(contact=letter.contact)
@@ -44,14 +47,7 @@ def referrer_letter_pdf(letter: ReferrerLetter, *, lang: str, out: Path | None =
         Spacer(1, 10 * mm),
         Paragraph(escape(", ".join(p for p in (place, long(letter.written_on)) if p)), st["body"]),
         Spacer(1, 8 * mm),
-        Paragraph(
-            escape(
-                tr(
-                    "Home-Start support for the family you referred (our reference {reference})"
-                ).format(reference=letter.family_reference)
-            ),
-            st["h3"],
-        ),
+        Paragraph(escape(subject), st["h3"]),
         Spacer(1, 4 * mm),
         Paragraph(escape(tr("Dear Sir or Madam,")), st["body"]),
         Spacer(1, 3 * mm),
@@ -95,6 +91,7 @@ def referrer_letter_pdf(letter: ReferrerLetter, *, lang: str, out: Path | None =
         branch=branch,
         lang=lang,
         reference=letter.family_reference,
+        subject=subject,
         out=out,
     )
 

@@ -161,7 +161,8 @@ def visit_plan_pdf(plan: VisitPlan, *, lang: str | None = None, out: Path | None
     if not plan.visits:
         story.append(Paragraph(common.escape(tr("No visits planned in this period.")), st["body"]))
     if len(rows) > 1:
-        widths = [44 * mm, 28 * mm, common.CONTENT_WIDTH - 122 * mm, 50 * mm]
+        # The family (name, street, town) gets the room: it wraps most.
+        widths = [42 * mm, 26 * mm, common.CONTENT_WIDTH - 110 * mm, 42 * mm]
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(

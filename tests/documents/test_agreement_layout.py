@@ -18,21 +18,8 @@ from homestart_desktop.documents.agreement import agreement_pdf, load_agreement
 from homestart_desktop.documents.agreement_texts import AGREEMENT_CLAUSES, NOTE_CLAUSES, TEXTS
 from homestart_desktop.documents.common import MARGIN, translator
 from tests.clock import TEST_TODAY
+from tests.documents.every_document import LONG_BRANCH
 from tests.documents.page_frame import page_of, text_runs
-
-LONG_BRANCH = {
-    "branch_name": "Home-Start Regio Zuid-West-Vlaanderen en Westhoek, afdeling Kortrijk-Menen",
-    "street": "Sint-Pietersnieuwstraat 1234 bus 56, tweede verdieping achteraan",
-    "postcode": "9000",
-    "municipality": "Gent",
-    "coordinator": "Anne-Marie Vanderschelden-De Wilde-Van Oudenhove",
-    "organisation": "Home-Start Vlaanderen vzw",
-    "company_number": "0712.345.678",
-    "insurer": "Onderlinge Verzekeringsmaatschappij voor Sociale Organisaties",
-    "policy_number": "BA-2025-0098-XL",
-    "email": "zuid-west-vlaanderen.westhoek@home-start-vlaanderen.example",
-    "phone": "+32 56 12 34 56",
-}
 
 
 @pytest.fixture

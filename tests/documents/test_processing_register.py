@@ -12,7 +12,7 @@ import pytest
 from homestart_desktop import cli
 from homestart_desktop.data.families.referrals import ReferralIn, register_referral
 from homestart_desktop.data.models import ReferrerCategory
-from homestart_desktop.data.privacy import register
+from homestart_desktop.data.retention.due import choose_retention_years
 from homestart_desktop.data.settings import load_settings, save_settings
 from homestart_desktop.documents.processing_register import processing_register_for
 from tests.clock import TEST_TODAY
@@ -117,9 +117,10 @@ def test_the_register_fits_one_page_with_every_section(branch, lang) -> None:
     assert "Wiśniewska" not in text and "Żaneta" not in text  # nobody's data
 
 
-def test_the_retention_comes_from_one_place(branch, monkeypatch) -> None:
-    # Until the retention setting exists, the default; the register reads nothing else.
-    monkeypatch.setattr(register, "DEFAULT_RETENTION_YEARS", 7)
+def test_the_register_prints_the_retention_the_branch_chose(branch) -> None:
+    with branch.session() as session:
+        choose_retention_years(session=session, years=7, today=TEST_TODAY)
+        session.commit()
     with branch.session() as session:
         _pages, text = _text(
             processing_register_for(

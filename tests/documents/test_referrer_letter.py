@@ -112,3 +112,27 @@ def test_no_letter_when_the_family_did_not_agree(empty_case_file):
                 today=TEST_TODAY,
             )
     assert "inform_referrer" in refused.value.problems
+
+
+def test_the_family_file_finds_the_letters_of_its_latest_trajectory(empty_case_file):
+    from homestart_desktop.data.planning.referrer_letters import family_letter_facts
+
+    with empty_case_file.session() as session:
+        trajectory_id = _trajectory(session, agreed=True)
+        family_id = session.get(Trajectory, trajectory_id).family_id
+        facts = family_letter_facts(session=session, family_id=family_id)
+        assert facts.trajectory_id == trajectory_id and facts.agreed
+        assert facts.ended_on is None and facts.informed_on == {} and facts.language == "nl"
+        session.get(Trajectory, trajectory_id).ended_on = dt.date(2026, 6, 1)
+        mark_referrer_informed(
+            session=session, trajectory_id=trajectory_id, kind=LetterKind.end, today=TEST_TODAY
+        )
+        facts = family_letter_facts(session=session, family_id=family_id)
+        other = Family(reference="GZ-2026-022", status=FamilyStatus.waiting)
+        session.add(other)
+        session.flush()
+        never_started = family_letter_facts(session=session, family_id=other.id)
+    assert facts.ended_on == dt.date(2026, 6, 1) and facts.informed_on == {
+        LetterKind.end: TEST_TODAY
+    }
+    assert never_started is None

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from homestart_desktop.data.postcodes import is_known_postcode
-from homestart_desktop.data.validation import Problems
+from homestart_desktop.data.validation import Problems, email_problem
 from homestart_desktop.i18n import _, format_short_date
 
 YOUNGEST_PARENT = 12
@@ -42,6 +42,13 @@ def phone(problems: Problems, field: str, value: str) -> None:
         problems.add(
             field, _("This is not a phone number. Write it like 0470 12 34 56 or +32 9 123 45 67.")
         )
+
+
+def email(problems: Problems, field: str, value: str) -> None:
+    """An e-mail address (name@example.be), or nothing."""
+    message = email_problem(value)
+    if message:
+        problems.add(field, message)
 
 
 def postcode(problems: Problems, field: str, value: str, *, needed: bool = True) -> None:

@@ -91,6 +91,7 @@ class IntakeIn:
     street: str = ""
     postcode: str = ""
     phone: str = ""
+    email: str = ""
     language: str | None = None  # None keeps the language chosen at referral
     flags: frozenset[str] = frozenset()
     life_events: str = ""
@@ -184,6 +185,7 @@ def check_intake(
         check.child_dates(problems, f"children.{index}", child.birth_date, child.due_date, today)
     check.postcode(problems, "postcode", intake.postcode)
     check.phone(problems, "phone", intake.phone)
+    check.email(problems, "email", intake.email)
     check.consent_date(
         problems, "statement_signed_on", intake.statement_signed_on, referred_on, today
     )
@@ -316,6 +318,7 @@ def _apply(session: Session, family: Family, intake: IntakeIn) -> None:
     family.street = intake.street.strip()
     family.postcode = intake.postcode.strip()
     family.phone = intake.phone.strip()
+    family.email = intake.email.strip()
     family.language = intake.language or family.language
     for name in FLAGS:
         setattr(family, name, name in intake.flags)

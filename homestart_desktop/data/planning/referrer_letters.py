@@ -46,6 +46,50 @@ class ReferrerLetter:
     written_on: dt.date
 
 
+@dataclasses.dataclass(frozen=True)
+class LetterFacts:
+    """What a screen needs to offer the letters of one trajectory."""
+
+    trajectory_id: int
+    family_reference: str
+    agreed: bool  # the family agreed that the referrer is told
+    started_on: dt.date | None
+    ended_on: dt.date | None
+    informed_on: dict[LetterKind, dt.date]  # the day each letter went out
+    # The letter goes in the referrer's language; the referral does not record it, so the
+    # branch's language (the one it writes to its partners in) comes first, the others offered.
+    language: str
+
+
+def letter_facts(*, session: Session, trajectory_id: int) -> LetterFacts:
+    """The facts of one trajectory's letters; ``LookupError`` when there is no such trajectory."""
+    trajectory = session.get(Trajectory, trajectory_id)
+    if trajectory is None:
+        raise LookupError(trajectory_id)
+    family = session.get(Family, trajectory.family_id)
+    assert family is not None
+    referral = _latest_referral(session, family.id)
+    return LetterFacts(
+        trajectory_id=trajectory_id,
+        family_reference=family.reference,
+        agreed=referral is not None and referral.inform_referrer,
+        started_on=trajectory.start_on,
+        ended_on=trajectory.ended_on,
+        informed_on=referrer_informed_on(session=session, trajectory_id=trajectory_id),
+        language=load_settings(session=session).language,
+    )
+
+
+def family_letter_facts(*, session: Session, family_id: int) -> LetterFacts | None:
+    """The letters of the family's latest trajectory that started (None: support never started)."""
+    latest = session.exec(
+        select(Trajectory)
+        .where(Trajectory.family_id == family_id, col(Trajectory.start_on).is_not(None))
+        .order_by(col(Trajectory.start_on).desc(), col(Trajectory.id).desc())
+    ).first()
+    return None if latest is None else letter_facts(session=session, trajectory_id=latest.id)
+
+
 def _latest_referral(session: Session, family_id: int) -> Referral | None:
     return session.exec(
         select(Referral)

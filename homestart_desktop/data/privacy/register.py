@@ -15,21 +15,13 @@ from sqlmodel import Session
 from homestart_desktop.data.privacy.consent import PrivacyStatement, current_statement
 from homestart_desktop.data.settings import BranchSettings, load_settings
 
-# How long personal data is kept after a family's support ended (or a referral that never
-# started), and after a volunteer stopped, when the branch chose nothing else.
-DEFAULT_RETENTION_YEARS = 5
-
 # SQLCipher 4's own key derivation (data/casefile/casefile.py): said on paper as it is.
 KEY_DERIVATION_ITERATIONS = 256_000
 
 
 def retention_years(settings: BranchSettings) -> int:
-    """The retention the branch chose, in years after the end.
-
-    The retention setting arrives with the retention work (issue 15, *bewaartermijn*); until it
-    is there this reads the default. The one place the register asks for it.
-    """
-    return int(getattr(settings, "retention_years", DEFAULT_RETENTION_YEARS))
+    """The retention the branch chose (Settings › Retention), in years after support ended."""
+    return settings.retention_years
 
 
 @dataclasses.dataclass(frozen=True)

@@ -60,6 +60,7 @@ FAMILY_RULES: tuple[TableRule, ...] = (
             "street": Treat.blank,
             "postcode": Treat.blank,  # no figure reads it; with a birth year it can name a family
             "phone": Treat.blank,
+            "email": Treat.blank,
             "life_events": Treat.blank,
             "services_involved": Treat.blank,
             "support_questions": Treat.keep,  # categories

@@ -31,6 +31,11 @@ from homestart_desktop.data.models import (
     ConsentItem,
     FamilyStatus,
 )
+from homestart_desktop.data.planning.referrer_letters import (
+    LetterFacts,
+    LetterKind,
+    family_letter_facts,
+)
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.domain import days
 from homestart_desktop.domain.languages import languages_text
@@ -63,6 +68,7 @@ from homestart_desktop.ui.families.status_dialogs import (
     PlanIntakeDialog,
     StatusDialog,
 )
+from homestart_desktop.ui.planning.referrer_letter import LetterMenu, ReferrerLetterFlow
 
 intake_form_for = later("homestart_desktop.documents.intake_form", "intake_form_for")
 
@@ -131,6 +137,12 @@ class FamilyFileDialog(Dialog):
             self.buttons[key] = button
         self.print_menu = QMenu(self.buttons["print"])
         self.buttons["print"].setMenu(self.print_menu)
+        # The letters of the family's latest trajectory, the end letter long after closing too.
+        self.letter = QPushButton(_("Letter to the referrer"), self, objectName="letterButton")
+        self.letter_menu = LetterMenu(self.letter, self.referrer_letter)
+        self.letter_flow: ReferrerLetterFlow | None = None
+        self.letter.hide()  # until the family's support has started
+        self.actions.addWidget(self.letter)
         self.actions.addStretch(1)
         self.tabs = QTabWidget(self, objectName="familyTabs")
         self.timeline = RecordTable(
@@ -175,6 +187,19 @@ class FamilyFileDialog(Dialog):
             success=self.show_file,
             owner=self,
         )
+        self.ops.query(
+            family_letter_facts, family_id=self.family_id, success=self._show_letters, owner=self
+        )
+
+    def referrer_letter(self, kind: LetterKind, lang: str | None = None) -> None:
+        """Preview the start or end letter of the family's latest trajectory in ``lang``."""
+        facts = self.letter_menu.facts
+        if facts is None:
+            return
+        self.letter_flow = ReferrerLetterFlow(
+            self.ops, self, trajectory_id=facts.trajectory_id, kind=kind, quiet=False, lang=lang
+        )
+        self.letter_flow.start()
 
     def show_file(self, file: FamilyFile) -> None:
         """Fill every tab from ``file``."""
@@ -300,6 +325,8 @@ class FamilyFileDialog(Dialog):
             (_("Single-parent household"), _yes(f.single_parent)),
             (_("Address"), join_words([f.street, f"{f.postcode} {file.municipality}".strip()])),
             (_("Phone"), f.phone),
+            (_("E-mail"), f.email),
+            (_("Language for letters and forms"), LANGUAGES.get(f.language, f.language)),
         ]
         return _info(rows, "householdPage")
 
@@ -432,8 +459,20 @@ class FamilyFileDialog(Dialog):
         )
         self.child_dialog.open()
 
+    def _show_letters(self, facts: LetterFacts | None) -> None:
+        self.letter_menu.set_facts(facts)
+        self.letter.setVisible(facts is not None)
+        self.letter.setEnabled(facts is not None and facts.agreed)
+        self.letter.setToolTip(
+            ""
+            if facts is None or facts.agreed
+            else _(
+                "The family did not agree that the referrer is told when support starts and ends."
+            )
+        )
+
     def _changed(self, changes: Changes) -> None:
-        if changes.families:
+        if changes.families or changes.trajectories:
             self.reload()
 
 

@@ -164,6 +164,7 @@ class IntakeDialog(SavingDialog):
         self.municipality = QLabel(page, objectName="municipality")
         e.add_row("", self.municipality, "municipality")
         self.phone = self._field(e, _("Phone"), QLineEdit(page), "phone")
+        self.email = self._field(e, _("E-mail"), QLineEdit(page), "email")
         self.postcode.textChanged.connect(
             lambda text: self.municipality.setText(municipality_name(text, current_language()))
         )
@@ -277,6 +278,7 @@ class IntakeDialog(SavingDialog):
             street=self.street.text(),
             postcode=self.postcode.text(),
             phone=self.phone.text(),
+            email=self.email.text(),
             language=self.language.currentData(),
             flags=frozenset(name for name, box in self.flags.items() if box.isChecked()),
             life_events=self.life_events.toPlainText(),
@@ -356,6 +358,7 @@ class IntakeDialog(SavingDialog):
         self.street.setText(f.street)
         self.postcode.setText(f.postcode)
         self.phone.setText(f.phone)
+        self.email.setText(f.email)
         for name in FLAGS:
             self.flags[name].setChecked(bool(getattr(f, name)))
         self.life_events.setPlainText(f.life_events)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 from homestart_desktop.data.models import HalfDay, TrajectoryStatus
 from homestart_desktop.data.planning import overview, trajectories, visits
 from homestart_desktop.data.planning.overview import TrajectoryRow
-from homestart_desktop.data.planning.referrer_letters import LetterKind
+from homestart_desktop.data.planning.referrer_letters import LetterKind, letter_facts
 from homestart_desktop.data.workflow import status_label
 from homestart_desktop.domain import days
 from homestart_desktop.i18n import N_, _, format_number, format_short_date
@@ -23,7 +22,7 @@ from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.people import Names, who_column
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.common.window_place import keep_splitter
-from homestart_desktop.ui.planning.referrer_letter import ReferrerLetterFlow
+from homestart_desktop.ui.planning.referrer_letter import LetterMenu, ReferrerLetterFlow
 from homestart_desktop.ui.planning.score_chart import ScoreChart
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
 from homestart_desktop.ui.planning.visit_dialogs import STATUS_CHOICES, VisitDateDialog
@@ -90,12 +89,11 @@ class TrajectoriesPanel(QWidget):
         self.close_button = QPushButton(self, objectName="closeTrajectory")
         self.add_visit = QPushButton(self, objectName="addVisit")
         self.letter = QPushButton(self, objectName="referrerLetter")
-        self.letter_menu = QMenu(self.letter)
-        self.letter_started = self.letter_menu.addAction("")
-        self.letter_started.setObjectName("referrerLetterStart")
-        self.letter_ended = self.letter_menu.addAction("")
-        self.letter_ended.setObjectName("referrerLetterEnd")
-        self.letter.setMenu(self.letter_menu)
+        self.letter_menu = LetterMenu(
+            self.letter, lambda kind, lang: self.referrer_letter(kind, lang=lang)
+        )
+        self.letter_started, self.letter_ended = self.letter_menu.started, self.letter_menu.ended
+        self.letter_menu.menu.aboutToShow.connect(self._read_letter_facts)
         self.letter_flow: ReferrerLetterFlow | None = None
         self.chart = ScoreChart(self)
         buttons = QHBoxLayout()
@@ -131,8 +129,6 @@ class TrajectoriesPanel(QWidget):
         self.review.clicked.connect(lambda: self._open(ReviewDialog))
         self.pause.clicked.connect(lambda: self._open(PauseDialog))
         self.close_button.clicked.connect(self._close)
-        self.letter_started.triggered.connect(lambda: self.referrer_letter(LetterKind.start))
-        self.letter_ended.triggered.connect(lambda: self.referrer_letter(LetterKind.end))
         self.resume.clicked.connect(self._resume)
         self.add_visit.clicked.connect(self._add_visit)
         self.retranslate()
@@ -144,8 +140,7 @@ class TrajectoriesPanel(QWidget):
         self.close_button.setText(_("Close trajectory…"))
         self.add_visit.setText(_("Extra visit…"))
         self.letter.setText(_("Letter to the referrer"))
-        self.letter_started.setText(_("Support started…"))
-        self.letter_ended.setText(_("Support ended…"))
+        self.letter_menu.retranslate()
 
     def set_rows(self, rows: list[TrajectoryRow]) -> None:
         # A refresh keeps the selected trajectory (or selects the one asked for).
@@ -170,7 +165,9 @@ class TrajectoriesPanel(QWidget):
         self.resume.setEnabled(paused)
         self.close_button.setEnabled(active or paused)
         self.letter.setEnabled(active or paused)
-        self.letter_ended.setEnabled(False)  # a running trajectory has not ended
+        # A running trajectory has not ended: no end letter yet. Which letters went out, and
+        # the branch's language, are read when the menu opens (not on every click in the list).
+        self.letter_menu.set_facts(None, running=active or paused)
         if row is None:
             self.chart.clear()
             return
@@ -181,13 +178,23 @@ class TrajectoriesPanel(QWidget):
             owner=self,
         )
 
+    def _read_letter_facts(self) -> None:
+        row = self.table.selected_record()
+        if row is not None:
+            self.ops.query(
+                letter_facts, trajectory_id=row.id, success=self.letter_menu.set_facts, owner=self
+            )
+
     def _open(self, dialog_class: type) -> None:
         row = self.table.selected_record()
         if row is not None:
             dialog_class(self.ops, row, self).exec()
 
-    def referrer_letter(self, kind: LetterKind, *, trajectory_id: int | None = None) -> None:
-        """Preview the letter (the data layer refuses when the family did not agree)."""
+    def referrer_letter(
+        self, kind: LetterKind, *, trajectory_id: int | None = None, lang: str | None = None
+    ) -> None:
+        """Preview the letter in ``lang`` (None: the branch's); the data layer refuses when the
+        family did not agree."""
         row = self.table.selected_record()
         if trajectory_id is None and row is None:
             return
@@ -197,6 +204,7 @@ class TrajectoriesPanel(QWidget):
             trajectory_id=trajectory_id if trajectory_id is not None else row.id,
             kind=kind,
             quiet=trajectory_id is not None,
+            lang=lang,
         )
         self.letter_flow.start()
 
