@@ -84,7 +84,7 @@ def _missing(subject: str, parts: tuple[Part, ...], list_name: str) -> list[str]
             f"{subject}'s access export. Add to {list_name} in {DECLARATION}:\n"
             f'    Part("{table}s", m.{model}, N_("<section title>"), via={way!r}),\n'
             "  (add withheld={...} for columns about someone else, and an N_ label for each "
-            "new column in documents/access_labels.py; then run tools/translations.py)"
+            "new column in documents/access/labels.py; then run tools/translations.py)"
         )
     return problems
 
