@@ -38,6 +38,7 @@ from homestart_desktop.i18n import (
     join_words,
     ngettext,
 )
+from homestart_desktop.ui.access.save_all_data import BUTTON_LABELS, BUTTON_TIPS, save_all_data
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.ops import Ops
@@ -142,6 +143,15 @@ class FamilyFileDialog(Dialog):
         layout.addWidget(self.tabs, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        # The right of access sits apart from the daily work, beside Close.
+        self.all_data = close.addButton(
+            _(BUTTON_LABELS["family"]), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.all_data.setObjectName("allDataButton")
+        self.all_data.setToolTip(_(BUTTON_TIPS["family"]))
+        self.all_data.clicked.connect(
+            lambda: save_all_data(self, self.ops, kind="family", subject_id=self.family_id)
+        )
         layout.addWidget(close)
         ops.sig_changes.connect(self._changed)
         self.resize(860, 640)

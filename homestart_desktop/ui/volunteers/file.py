@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +29,7 @@ from homestart_desktop.data.volunteers.onboarding import FileSaved, save_volunte
 from homestart_desktop.data.volunteers.register import VolunteerFile, VolunteerIn, get_volunteer
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.i18n import LANGUAGES, N_, _, format_short_date
+from homestart_desktop.ui.access.save_all_data import BUTTON_LABELS, BUTTON_TIPS, save_all_data
 from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
@@ -145,6 +147,15 @@ class VolunteerFileDialog(SavingDialog):
         self.status.sig_changed.connect(self._status_changed)
         # Expense lines, coaching talks and status steps are saved at once: no Cancel.
         self.parts_save_at_once()
+        if volunteer_id is not None:
+            all_data = self.buttons.addButton(
+                _(BUTTON_LABELS["volunteer"]), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            all_data.setObjectName("allDataButton")
+            all_data.setToolTip(_(BUTTON_TIPS["volunteer"]))
+            all_data.clicked.connect(
+                lambda: save_all_data(self, self.ops, kind="volunteer", subject_id=volunteer_id)
+            )
         self.resize(860, 720)
         self.expenses.show_volunteer(volunteer_id)
         self.coaching.set_volunteer(volunteer_id)
