@@ -148,6 +148,7 @@ class FamilyFileDialog(Dialog):
             _(BUTTON_LABELS["family"]), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.all_data.setObjectName("allDataButton")
+        self.all_data.setAutoDefault(False)  # Enter in the file never starts an export
         self.all_data.setToolTip(_(BUTTON_TIPS["family"]))
         self.all_data.clicked.connect(
             lambda: save_all_data(self, self.ops, kind="family", subject_id=self.family_id)

@@ -152,6 +152,7 @@ class VolunteerFileDialog(SavingDialog):
                 _(BUTTON_LABELS["volunteer"]), QDialogButtonBox.ButtonRole.ActionRole
             )
             all_data.setObjectName("allDataButton")
+            all_data.setAutoDefault(False)  # Enter in the file never starts an export
             all_data.setToolTip(_(BUTTON_TIPS["volunteer"]))
             all_data.clicked.connect(
                 lambda: save_all_data(self, self.ops, kind="volunteer", subject_id=volunteer_id)
