@@ -12,8 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import Column, Table, or_
-from sqlalchemy.orm import aliased
+from sqlalchemy import Column, Table, or_, text
 from sqlmodel import Session, SQLModel, col, select
 
 from homestart_desktop.data.access.declaration import (
@@ -22,7 +21,10 @@ from homestart_desktop.data.access.declaration import (
     VOLUNTEER_PARTS,
     Part,
 )
+from homestart_desktop.data.intervision.notes_search import query_terms
 from homestart_desktop.data.models import Family, Volunteer
+
+NOTE_KINDS = 8  # note index row id = record id * 8 + kind (migration 0006)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,22 +130,10 @@ def _target(column: Column) -> Column:
 
 def _section(session: Session, part: Part, subject_id: int, code: str) -> Section:
     model = part.model
-    statement = select(model)
-    table = _table(model)
-    current: Any = model
-    for name in part.via[:-1]:
-        target_table = _target(table.c[name]).table
-        target_model = _model_of(target_table)
-        target = aliased(target_model)
-        statement = statement.join(target, getattr(current, name) == target.id)
-        current, table = target, target_table
-    last = getattr(current, part.via[-1])
-    wanted = subject_id if table.c[part.via[-1]].foreign_keys else code
-    statement = statement.where(last == wanted)
+    statement = select(model).where(_reaches(part, subject_id, code))
     for name, value in part.only:
         statement = statement.where(getattr(model, name) == value)
     statement = statement.order_by(*(col(getattr(model, name)) for name in part.order))
-    columns = columns_of(part)
     rows = []
     for row in session.exec(statement):
         values = {
@@ -159,10 +149,27 @@ def _section(session: Session, part: Part, subject_id: int, code: str) -> Sectio
         title=part.title,
         table=part.table,
         many=part.many,
-        columns=columns,
+        columns=columns_of(part),
         rows=tuple(rows),
         withheld=tuple(sorted(part.withheld)),
     )
+
+
+def _reaches(part: Part, subject_id: int, code: str) -> Any:
+    """The condition on ``part``'s rows: its ``via`` as nested ``IN (SELECT …)``.
+
+    Nested sets, not joins: SQLite then starts from the subject's indexed rows (its
+    trajectories, their visits) instead of walking every expense of the branch (200 ms).
+    """
+    tables = [_table(part.model)]
+    for name in part.via[:-1]:
+        tables.append(_target(tables[-1].c[name]).table)
+    last = tables[-1].c[part.via[-1]]
+    condition: Any = last == (subject_id if last.foreign_keys else code)
+    for table, name in zip(reversed(tables[:-1]), reversed(part.via[:-1]), strict=True):
+        target = _target(table.c[name])
+        condition = table.c[name].in_(select(target).where(condition))
+    return condition
 
 
 def _follow(session: Session, row: SQLModel, path: tuple[str, ...]) -> Any:
@@ -199,11 +206,18 @@ def _naming(code: str) -> re.Pattern[str]:
 def _mentions(session: Session, code: str, exported: set[tuple[str, int]]) -> tuple[Mention, ...]:
     pattern = _naming(code)
     like = "%" + code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    indexed = _indexed(session, code)
     found: list[Mention] = []
     for note in MENTIONS:
         model = note.model
-        columns = [getattr(model, name) for name in note.columns]
-        statement = select(model).where(or_(*(c.like(like, escape="\\") for c in columns)))
+        if note.indexed is not None:
+            ids = indexed.get(note.indexed, [])
+            if not ids:
+                continue
+            statement = select(model).where(col(model.id).in_(ids))
+        else:
+            columns = [getattr(model, name) for name in note.columns]
+            statement = select(model).where(or_(*(c.like(like, escape="\\") for c in columns)))
         for row in session.exec(statement):
             if (note.model.__tablename__, row.id) in exported:
                 continue
@@ -225,3 +239,18 @@ def _mentions(session: Session, code: str, exported: set[tuple[str, int]]) -> tu
                 )
     found.sort(key=lambda m: (m.on or dt.date.min, m.key, m.record_id))
     return tuple(found)
+
+
+def _indexed(session: Session, code: str) -> dict[int, list[int]]:
+    """Ids of the indexed notes holding the code's words side by side, by kind of note."""
+    terms = query_terms(code)
+    if not terms:
+        return {}
+    phrase = '"' + " ".join(terms) + '"'  # the words in this order, next to each other
+    rows = session.execute(
+        text("SELECT rowid FROM note_search WHERE note_search MATCH :q"), {"q": phrase}
+    ).all()
+    found: dict[int, list[int]] = {}
+    for (rowid,) in rows:
+        found.setdefault(rowid % NOTE_KINDS, []).append(rowid // NOTE_KINDS)
+    return found

@@ -151,6 +151,7 @@ LABELS: dict[str, str] = {
     "paid_on": N_("Paid on"),
     # Notes that name the subject
     "theme": N_("Theme"),
+    "facilitator": N_("Facilitator"),
     "description": N_("Description"),
     "who": N_("Who"),
 }

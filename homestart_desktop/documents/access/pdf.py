@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from homestart_desktop.data.access.gather import AccessExport, Section
@@ -18,6 +19,7 @@ from homestart_desktop.documents.access.labels import TECHNICAL, label_of
 from homestart_desktop.documents.access.words import value_text
 from homestart_desktop.documents.common import (
     CONTENT_WIDTH,
+    FONT,
     RULE,
     Translate,
     escape,
@@ -111,8 +113,8 @@ def _section(section: Section, tr: Translate, lang: str) -> list[Flowable]:
     for index, row in enumerate(section.rows):
         cells = [
             [
-                Paragraph(escape(label), st["label"]),
-                Paragraph(_text(value_text(c, row[c], tr=tr, lang=lang)), st["body"]),
+                _cell(label, LABEL_WIDTH, "label"),
+                _cell(value_text(c, row[c], tr=tr, lang=lang), CONTENT_WIDTH - LABEL_WIDTH),
             ]
             for c, label in zip(columns, labels, strict=True)
         ]
@@ -129,9 +131,14 @@ def _section(section: Section, tr: Translate, lang: str) -> list[Flowable]:
     return parts
 
 
-def _card(cells: list[list[Paragraph]], *, line_above: bool) -> Table:
+def _card(cells: list[list[object]], *, line_above: bool) -> Table:
     block = Table(cells, colWidths=[LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH], hAlign="LEFT")
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    style = [
+        *_plain_text("label", (0, 0)),
+        *_plain_text("body", (1, 1)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]
     if line_above:
         style.append(("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE))
     block.setStyle(TableStyle(style))
@@ -151,12 +158,16 @@ def _table(
     cells: list[list[object]] = [[Paragraph(escape(label), st["label"]) for label in labels]]
     for row in rows:
         cells.append(
-            [Paragraph(_text(value_text(c, row[c], tr=tr, lang=lang)), st["body"]) for c in columns]
+            [
+                _cell(value_text(c, row[c], tr=tr, lang=lang), width)
+                for c, width in zip(columns, widths, strict=True)
+            ]
         )
     table = Table(cells, colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(
         TableStyle(
             [
+                *_plain_text("body", (0, -1)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -167,9 +178,37 @@ def _table(
     return table
 
 
+def _cell(value: str, width: float, style: str = "body") -> object:
+    """A short value as plain text, a longer one as a Paragraph that wraps: a year of visits
+    is hundreds of rows, and a Paragraph per cell doubled the time to print them."""
+    if not value:
+        return "—"
+    st = styles()[style]
+    if "\n" not in value and stringWidth(value, FONT, st.fontSize) <= width - 6:
+        return value
+    return Paragraph(_text(value), st)
+
+
+def _plain_text(style: str, columns: tuple[int, int]) -> list[tuple]:
+    """Table commands that give plain-text cells of ``columns`` the look of ``style``."""
+    st = styles()[style]
+    first, last = columns
+    return [
+        ("FONT", (first, 0), (last, -1), st.fontName, st.fontSize, st.leading),
+        ("TEXTCOLOR", (first, 0), (last, -1), st.textColor),
+    ]
+
+
 # Free text gets the room; a date, a number or a status needs little.
 _WIDE = frozenset({"note", "reason", "purpose", "label", "topic", "activities", "session_theme"})
-_NARROW = {"minutes": 16 * mm, "km": 20 * mm, "hours": 14 * mm, "year": 14 * mm}
+_NARROW = {
+    "minutes": 16 * mm,
+    "km": 20 * mm,
+    "hours": 14 * mm,
+    "year": 14 * mm,
+    "half_day": 24 * mm,
+    "status": 26 * mm,
+}
 DATE_WIDTH = 21 * mm
 
 

@@ -41,6 +41,7 @@ from homestart_desktop.data.models import (
     VisitStatus,
     VolunteerStatus,
 )
+from homestart_desktop.data.planning.visits import ACTIVITY_LABELS
 from homestart_desktop.data.volunteers.expenses import REGIME_WORDS, TRANSPORT_WORDS
 from homestart_desktop.data.workflow import REASON_LABELS, STATUS_LABELS
 from homestart_desktop.documents.visit_plan import STATUS_WORDS as VISIT_STATUS_WORDS
@@ -96,6 +97,10 @@ def value_text(column: str, value: Any, *, tr: Translate, lang: str) -> str:
         return format_money(value, lang=lang)
     if column == "weekday" and isinstance(value, int):
         return _weekday(value, lang)
+    if column in _YEARS:
+        return str(value)  # 2026, never 2.026
+    if column == "language":
+        return _language(str(value), lang)
     if isinstance(value, float | int):
         return format_number(value, lang=lang)
     if isinstance(value, tuple | list):
@@ -103,6 +108,13 @@ def value_text(column: str, value: Any, *, tr: Translate, lang: str) -> str:
     if column == "reason" and value in REASON_LABELS:
         return tr(REASON_LABELS[value])
     return str(value)
+
+
+_YEARS = frozenset({"year", "birth_year", "arrival_year"})
+
+
+def _language(code: str, lang: str) -> str:
+    return Locale.parse(babel_locale(lang)).languages.get(code, code)
 
 
 def _weekday(index: int, lang: str) -> str:
@@ -113,8 +125,12 @@ def _item(column: str, item: Any, *, tr: Translate, lang: str) -> str:
     words = _LIST_WORDS.get(column)
     if words and item in words:
         return tr(words[item])
+    if column == "activities":
+        # "play", or "parenting:play" as older files wrote it: the activity's own word.
+        activity = str(item).rpartition(":")[2]
+        return tr(ACTIVITY_LABELS[activity]) if activity in ACTIVITY_LABELS else str(item)
     if column == "languages":
-        return Locale.parse(babel_locale(lang)).languages.get(str(item), str(item))
+        return _language(str(item), lang)
     if column == "preferred_slots":
         day, _sep, half = str(item).partition("-")
         if day in days.WEEKDAY_CODES and half in days.HALF_DAY_FORMS:

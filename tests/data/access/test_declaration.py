@@ -8,6 +8,7 @@ add there.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from sqlalchemy import Table
 from sqlmodel import SQLModel
@@ -151,3 +152,19 @@ def test_the_test_sees_a_new_table_with_a_family_code(monkeypatch):
     (problem,) = _missing("family", FAMILY_PARTS, "FAMILY_PARTS")
     assert "'consentrecord' refers to a family (family_code)" in problem
     assert "via=('family_code',)" in problem
+
+
+def test_notes_found_through_the_index_are_exactly_its_columns():
+    """A note kind looked up in the full-text index must be indexed on all its declared columns."""
+    import importlib.util
+
+    from homestart_desktop.data.casefile.migrations import versions
+
+    (path,) = Path(versions.__path__[0]).glob("0006_*.py")
+    spec = importlib.util.spec_from_file_location("migration_0006", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    for note in MENTIONS:
+        if note.indexed is not None:
+            kind, columns = migration.SOURCES[note.model.__tablename__]
+            assert (kind, set(columns)) == (note.indexed, set(note.columns)), note.key
