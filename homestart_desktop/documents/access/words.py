@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from babel import Locale
@@ -102,12 +103,18 @@ def value_text(column: str, value: Any, *, tr: Translate, lang: str) -> str:
     if column == "language":
         return _language(str(value), lang)
     if isinstance(value, float | int):
-        return format_number(value, lang=lang)
+        return _number(value, lang)
     if isinstance(value, tuple | list):
         return ", ".join(_item(column, item, tr=tr, lang=lang) for item in value)
     if column == "reason" and value in REASON_LABELS:
         return tr(REASON_LABELS[value])
     return str(value)
+
+
+@cache
+def _number(value: float, lang: str) -> str:
+    # Hundreds of visits repeat the same few minutes and kilometres; babel is slow per call.
+    return format_number(value, lang=lang)
 
 
 _YEARS = frozenset({"year", "birth_year", "arrival_year"})
