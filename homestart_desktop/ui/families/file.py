@@ -143,17 +143,18 @@ class FamilyFileDialog(Dialog):
         layout.addWidget(self.tabs, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
-        # The right of access sits apart from the daily work, beside Close.
-        self.all_data = close.addButton(
-            _(BUTTON_LABELS["family"]), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.all_data.setObjectName("allDataButton")
+        # The right of access sits apart from the daily work, at the left of Close.
+        self.all_data = QPushButton(_(BUTTON_LABELS["family"]), self, objectName="allDataButton")
         self.all_data.setAutoDefault(False)  # Enter in the file never starts an export
         self.all_data.setToolTip(_(BUTTON_TIPS["family"]))
         self.all_data.clicked.connect(
             lambda: save_all_data(self, self.ops, kind="family", subject_id=self.family_id)
         )
-        layout.addWidget(close)
+        row = QHBoxLayout()
+        row.addWidget(self.all_data)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
         ops.sig_changes.connect(self._changed)
         self.resize(860, 640)
         self.reload()

@@ -12,11 +12,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -140,23 +141,25 @@ class VolunteerFileDialog(SavingDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
+        # The right of access sits apart from Save and Close, at the left of their row.
+        row = QHBoxLayout()
+        if volunteer_id is not None:
+            all_data = QPushButton(_(BUTTON_LABELS["volunteer"]), self, objectName="allDataButton")
+            all_data.setAutoDefault(False)  # Enter in the file never starts an export
+            all_data.setToolTip(_(BUTTON_TIPS["volunteer"]))
+            all_data.clicked.connect(
+                lambda: save_all_data(self, self.ops, kind="volunteer", subject_id=volunteer_id)
+            )
+            row.addWidget(all_data)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        layout.addLayout(row)
         self.watch(*self._watched())
         self.grid.sig_changed.connect(self._touched)
         self.onboarding.sig_changed.connect(self._touched)
         self.status.sig_changed.connect(self._status_changed)
         # Expense lines, coaching talks and status steps are saved at once: no Cancel.
         self.parts_save_at_once()
-        if volunteer_id is not None:
-            all_data = self.buttons.addButton(
-                _(BUTTON_LABELS["volunteer"]), QDialogButtonBox.ButtonRole.ActionRole
-            )
-            all_data.setObjectName("allDataButton")
-            all_data.setAutoDefault(False)  # Enter in the file never starts an export
-            all_data.setToolTip(_(BUTTON_TIPS["volunteer"]))
-            all_data.clicked.connect(
-                lambda: save_all_data(self, self.ops, kind="volunteer", subject_id=volunteer_id)
-            )
         self.resize(860, 720)
         self.expenses.show_volunteer(volunteer_id)
         self.coaching.set_volunteer(volunteer_id)
