@@ -84,8 +84,10 @@ def _missing(subject: str, parts: tuple[Part, ...], list_name: str) -> list[str]
             f"Table {table!r} refers to a {subject} ({' -> '.join(way)}) but is not in the "
             f"{subject}'s access export. Add to {list_name} in {DECLARATION}:\n"
             f'    Part("{table}s", m.{model}, N_("<section title>"), via={way!r}),\n'
-            "  (add withheld={...} for columns about someone else, and an N_ label for each "
-            "new column in documents/access/labels.py; then run tools/translations.py)"
+            "  (a code column shared by families and volunteers also needs "
+            'only=(("<kind column>", "family"),); add withheld=frozenset({...}) for columns '
+            "about someone else, and an N_ label for each new column in "
+            "homestart_desktop/documents/access/labels.py; then run tools/translations.py)"
         )
     return problems
 
