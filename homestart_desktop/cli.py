@@ -308,6 +308,23 @@ def build_parser() -> argparse.ArgumentParser:
         else:
             sub.add_argument("--to", type=Path, required=True, metavar="DIR")
 
+    # ---- the right of access (documents/access/cli.py)
+    access = command(
+        "access",
+        _("everything the case file holds about one family or volunteer: a PDF and a JSON file"),
+        _run_print_kind("homestart_desktop.documents.access.cli:access_cli"),
+    )
+    access.add_argument("file", type=Path, metavar="FILE", help=file_help)
+    _passphrase_option(access)
+    who = access.add_mutually_exclusive_group(required=True)
+    who.add_argument("--family", type=readable_text, metavar="GZ-…", help=_("the family's code"))
+    who.add_argument(
+        "--volunteer", type=readable_text, metavar="VW-…", help=_("the volunteer's code")
+    )
+    access.add_argument(
+        "--out", dest="to", type=Path, required=True, metavar="DIR", help=_("folder for the files")
+    )
+
     from homestart_desktop.data.importing.command import add_import_options
 
     moving_in = command(

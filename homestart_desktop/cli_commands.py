@@ -30,6 +30,7 @@ EXIT_IN_USE = 5
 EXIT_NEWER_VERSION = 6
 EXIT_DISK_FULL = 7
 EXIT_CANNOT_WRITE = 8
+EXIT_NO_SUCH_CODE = 9  # `homestart access`: no family or volunteer with this code
 EXIT_STOPPED = 130  # Ctrl+C, as every shell expects
 
 EXIT_CODES: dict[int, str] = {
@@ -45,6 +46,7 @@ EXIT_CODES: dict[int, str] = {
     EXIT_NEWER_VERSION: N_("the case file was made by a newer version of the app"),
     EXIT_DISK_FULL: N_("the disk is full"),
     EXIT_CANNOT_WRITE: N_("the app may not write in this place (read-only disk, no permission)"),
+    EXIT_NO_SUCH_CODE: N_("there is no family or volunteer with this code in the case file"),
 }
 
 

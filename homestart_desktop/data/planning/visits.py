@@ -23,7 +23,7 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.validation import Problems, check_fields, first_year
 from homestart_desktop.domain import planning
-from homestart_desktop.i18n import _
+from homestart_desktop.i18n import N_, _
 
 MAX_VISIT_MINUTES = 12 * 60
 ACTIVITY_DOMAINS: dict[str, tuple[str, ...]] = {
@@ -33,6 +33,29 @@ ACTIVITY_DOMAINS: dict[str, tuple[str, ...]] = {
     "rights": ("administration", "finding_services", "advocacy"),
 }
 ALL_ACTIVITIES = frozenset(a for acts in ACTIVITY_DOMAINS.values() for a in acts)
+# Their words, on the visit dialog and in the access export.
+DOMAIN_LABELS = {
+    "parenting": N_("Parenting and talents"),
+    "network": N_("Social network"),
+    "rights": N_("Basic rights and connection"),
+}
+ACTIVITY_LABELS = {
+    "respite": N_("Respite for the parent"),
+    "play": N_("Play"),
+    "reading": N_("Reading"),
+    "sport": N_("Sport"),
+    "outing": N_("Outing"),
+    "listening": N_("A listening ear"),
+    "homework": N_("Homework"),
+    "leisure": N_("Leisure"),
+    "neighbourhood": N_("Neighbourhood"),
+    "parent_group": N_("Parent group"),
+    "dutch_lessons": N_("Dutch lessons"),
+    "services_access": N_("Lowering thresholds to services"),
+    "administration": N_("Home administration"),
+    "finding_services": N_("Finding one's way in services"),
+    "advocacy": N_("Advocacy"),
+}
 
 
 @dataclasses.dataclass(frozen=True)

@@ -49,6 +49,7 @@ from homestart_desktop.i18n import (
     ngettext,
     pgettext,
 )
+from homestart_desktop.ui.access.save_all_data import BUTTON_LABELS, BUTTON_TIPS, save_all_data
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.erasure import erase_with_questions
@@ -172,7 +173,18 @@ class FamilyFileDialog(Dialog):
         self.erase_button = QPushButton(_("Erase data…"), self, objectName="eraseButton")
         self.erase_button.clicked.connect(self.erase)
         close.addButton(self.erase_button, QDialogButtonBox.ButtonRole.ResetRole)
-        layout.addWidget(close)
+        # The right of access sits apart from the daily work, at the left of Close.
+        self.all_data = QPushButton(_(BUTTON_LABELS["family"]), self, objectName="allDataButton")
+        self.all_data.setAutoDefault(False)  # Enter in the file never starts an export
+        self.all_data.setToolTip(_(BUTTON_TIPS["family"]))
+        self.all_data.clicked.connect(
+            lambda: save_all_data(self, self.ops, kind="family", subject_id=self.family_id)
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.all_data)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
         ops.sig_changes.connect(self._changed)
         self.resize(860, 640)
         self.reload()

@@ -38,28 +38,6 @@ STATUS_CHOICES = {
     VisitStatus.not_happened: N_("Did not happen"),
     VisitStatus.planned: N_("Still planned"),
 }
-DOMAIN_LABELS = {
-    "parenting": N_("Parenting and talents"),
-    "network": N_("Social network"),
-    "rights": N_("Basic rights and connection"),
-}
-ACTIVITY_LABELS = {
-    "respite": N_("Respite for the parent"),
-    "play": N_("Play"),
-    "reading": N_("Reading"),
-    "sport": N_("Sport"),
-    "outing": N_("Outing"),
-    "listening": N_("A listening ear"),
-    "homework": N_("Homework"),
-    "leisure": N_("Leisure"),
-    "neighbourhood": N_("Neighbourhood"),
-    "parent_group": N_("Parent group"),
-    "dutch_lessons": N_("Dutch lessons"),
-    "services_access": N_("Lowering thresholds to services"),
-    "administration": N_("Home administration"),
-    "finding_services": N_("Finding one's way in services"),
-    "advocacy": N_("Advocacy"),
-}
 
 
 class LogVisitDialog(Dialog):
@@ -121,11 +99,11 @@ class LogVisitDialog(Dialog):
         self.activity_boxes: dict[str, QCheckBox] = {}
         domains = QGridLayout()
         for column, (domain, activities) in enumerate(visits.ACTIVITY_DOMAINS.items()):
-            group = QGroupBox(_(DOMAIN_LABELS[domain]), self)
+            group = QGroupBox(_(visits.DOMAIN_LABELS[domain]), self)
             group_layout = QVBoxLayout(group)
             for activity in activities:
                 box = QCheckBox(
-                    _(ACTIVITY_LABELS[activity]), group, objectName=f"activity_{activity}"
+                    _(visits.ACTIVITY_LABELS[activity]), group, objectName=f"activity_{activity}"
                 )
                 box.setChecked(activity in visit.activities)
                 group_layout.addWidget(box)

@@ -30,6 +30,7 @@ from homestart_desktop.data.volunteers.onboarding import FileSaved, save_volunte
 from homestart_desktop.data.volunteers.register import VolunteerFile, VolunteerIn, get_volunteer
 from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.i18n import LANGUAGES, N_, _, format_short_date, pgettext
+from homestart_desktop.ui.access.save_all_data import BUTTON_LABELS, BUTTON_TIPS, save_all_data
 from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.erasure import erase_with_questions
 from homestart_desktop.ui.common.ops import Ops
@@ -141,7 +142,19 @@ class VolunteerFileDialog(SavingDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
+        # The right of access sits apart from Save and Close, at the left of their row.
+        row = QHBoxLayout()
+        if volunteer_id is not None:
+            all_data = QPushButton(_(BUTTON_LABELS["volunteer"]), self, objectName="allDataButton")
+            all_data.setAutoDefault(False)  # Enter in the file never starts an export
+            all_data.setToolTip(_(BUTTON_TIPS["volunteer"]))
+            all_data.clicked.connect(
+                lambda: save_all_data(self, self.ops, kind="volunteer", subject_id=volunteer_id)
+            )
+            row.addWidget(all_data)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        layout.addLayout(row)
         self.watch(*self._watched())
         self.grid.sig_changed.connect(self._touched)
         self.onboarding.sig_changed.connect(self._touched)

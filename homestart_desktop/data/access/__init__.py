@@ -1,0 +1,1 @@
+"""The right of access (*inzagerecht*): everything the case file holds about one family or volunteer."""

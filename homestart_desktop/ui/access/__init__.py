@@ -1,0 +1,1 @@
+"""The right of access from the screens: all data of one family or volunteer, saved in a folder."""
