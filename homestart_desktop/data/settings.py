@@ -73,6 +73,7 @@ class BranchSettings:
     # The app
     language: str = "nl"
     autolock_minutes: int = 10
+    lock_with_screen: bool = True  # lock too when the computer's screen locks or it sleeps
     backups_to_keep: int = 10
     # Reviews: months after the start, then every ``review_every_months``.
     first_reviews_months: tuple[int, ...] = (3, 6)
