@@ -41,6 +41,7 @@ from homestart_desktop.i18n import (
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.copy_button import copyable_text
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import AGAIN, CORRECT, ReferralDialog
@@ -57,7 +58,12 @@ def _yes(value: bool) -> str:
     return _("yes") if value else _("no")
 
 
-def _info(rows: list[tuple[str, str]], name: str) -> QWidget:
+def _info(
+    rows: list[tuple[str, str]], name: str, copyable: dict[str, str] | None = None
+) -> QWidget:
+    """A form of read-only rows; a row whose label is in ``copyable`` (label → object name)
+    gets *Kopiëren* when it has a value."""
+    copyable = copyable or {}
     page = QWidget(objectName=name)
     form = QFormLayout(page)
     form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -67,6 +73,10 @@ def _info(rows: list[tuple[str, str]], name: str) -> QWidget:
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if label in copyable and value:
+            text.setObjectName(copyable[label])
+            form.addRow(label, copyable_text(text, object_name=copyable[label]))
+            continue
         form.addRow(label, text)
     area = QScrollArea()  # a long household or intake scrolls instead of squeezing
     area.setObjectName(f"{name}Scroll")
@@ -162,7 +172,8 @@ class FamilyFileDialog(Dialog):
         """Fill every tab from ``file``."""
         self.file = file
         f = file.family
-        self.setWindowTitle(_("Family file {reference}").format(reference=f.reference))
+        # The code and name show in the dialog, never in the title (task bar, window switcher).
+        self.setWindowTitle(_("Family file"))
         self.title.setText(f"{f.reference} · {file.name}")
         waiting = (
             ngettext(
@@ -271,7 +282,7 @@ class FamilyFileDialog(Dialog):
             (_("Address"), join_words([f.street, f"{f.postcode} {file.municipality}".strip()])),
             (_("Phone"), f.phone),
         ]
-        return _info(rows, "householdPage")
+        return _info(rows, "householdPage", copyable={_("Address"): "address", _("Phone"): "phone"})
 
     def _situation(self, file: FamilyFile) -> QWidget:
         f = file.family

@@ -30,6 +30,7 @@ from homestart_desktop.data.workflow import reason_label, status_label
 from homestart_desktop.i18n import LANGUAGES, N_, _, format_short_date
 from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.copy_button import add_copy_to_field
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.experience_choice import ExperienceChoice
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel, FormErrors
@@ -135,7 +136,9 @@ class VolunteerFileDialog(SavingDialog):
         # Coaching talks in time order (kept by the Intervision section's panel).
         self.coaching = CoachingTalksPanel(ops, self)
         self.tabs.addTab(self.coaching, _("Coaching talks"))
+        self.heading = QLabel(self, objectName="pageTitle")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
@@ -273,7 +276,9 @@ class VolunteerFileDialog(SavingDialog):
     def _show(self, file: VolunteerFile) -> None:
         self.file = file
         d = file.details
-        self.setWindowTitle(f"{file.reference} · {file.name}")
+        # The code and name show in the dialog, never in the title (task bar, window switcher).
+        self.setWindowTitle(_("Volunteer"))
+        self.heading.setText(f"{file.reference} · {file.name}")
         for widget, value in (
             (self.first_name, d.first_name),
             (self.last_name, d.last_name),
@@ -329,6 +334,8 @@ class VolunteerFileDialog(SavingDialog):
         )
         self.phone = QLineEdit(page, objectName="phone")
         self.email = QLineEdit(page, objectName="email")
+        for field in (self.street, self.phone, self.email):
+            add_copy_to_field(field)
         self.languages = LanguagePicker(page, object_name="languages")
         labels = (
             N_("First name"),

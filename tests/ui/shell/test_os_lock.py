@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusObjectPath, QDBusVirtualObject
 from PySide6.QtWidgets import QApplication, QCheckBox
 
@@ -23,7 +23,7 @@ from homestart_desktop.ui.shell.app import AppController
 from homestart_desktop.ui.shell.os_lock_linux import LOGIN1, LOGIN1_PATH, DbusLockListener
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.shell_helpers import unlock_by_typing
-from tests.ui.typing_helpers import find
+from tests.ui.typing_helpers import click, find, tick
 
 DBUS_DAEMON = shutil.which("dbus-daemon")
 pytestmark = pytest.mark.skipif(
@@ -177,9 +177,9 @@ def test_with_the_setting_off_the_screen_lock_leaves_the_file_open(
     box = find(settings, "lock_with_screen")
     qtbot.waitUntil(lambda: box.isChecked(), timeout=10_000)  # on by default
     assert isinstance(box, QCheckBox)
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    tick(qtbot, settings, box, False)
     with qtbot.waitSignal(settings.sig_saved, timeout=10_000):
-        qtbot.keyClick(box, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        click(qtbot, settings, "save")  # "Opslaan"
     qtbot.waitUntil(lambda: not controller.settings.lock_with_screen, timeout=10_000)
 
     with qtbot.assertNotEmitted(controller.sig_locked, wait=500):
