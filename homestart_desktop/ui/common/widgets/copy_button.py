@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QToolButton, QWidget
 
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common import icons, theme
@@ -44,6 +44,9 @@ def copyable_text(label: QLabel, *, object_name: str) -> QWidget:
     button.setAutoRaise(True)
     label.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     label.addAction(action)
-    row.addWidget(label, 1)
-    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    label.setWordWrap(False)  # a phone number or an address is one line: the button follows it
+    label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+    row.addWidget(label)
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)  # right behind the text it copies
+    row.addStretch(1)
     return box
