@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -278,8 +278,14 @@ class AppController(QObject):
                 self.os_lock.sig_os_locked.connect(self._os_locked)
 
     def _os_locked(self, reason: str) -> None:
-        if self.settings is None or not self.settings.lock_with_screen:
+        unlocked = self.ops is not None and self.ops.case_file is not None
+        if not unlocked or self.settings is None or not self.settings.lock_with_screen:
+            self.os_lock.sleep_may_go_on()
             return
+        if reason == SLEEP:  # the computer waits until the worker has closed the file
+            self.sig_locked.connect(
+                self.os_lock.sleep_may_go_on, Qt.ConnectionType.SingleShotConnection
+            )
         self.lock(
             note=_("Locked because the computer went to sleep.")
             if reason == SLEEP

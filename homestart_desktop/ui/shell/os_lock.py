@@ -32,6 +32,11 @@ class OsLockListener(QObject):
     def stop(self) -> None:
         """Stop listening (the app quits)."""
 
+    def sleep_may_go_on(self) -> None:
+        """The case file is closed (or was): the computer may go to sleep now.
+
+        Only Linux asks the computer to wait (logind's delay lock, at most a few seconds)."""
+
 
 def listen_for_os_lock(parent: QObject, window: QWidget) -> OsLockListener | None:
     """The listener of this platform (``window`` receives Windows' messages), or None."""

@@ -3,6 +3,9 @@
 - System bus, ``org.freedesktop.login1`` (systemd-logind, elogind): the Manager's
   ``PrepareForSleep(true)`` before suspend or hibernate (lid closed), and ``Lock`` on this
   process's own session object (``loginctl lock-session``, many desktops' lock keys).
+- While listening it holds a logind *delay* lock on sleep: the computer waits (at most
+  ``InhibitDelayMaxSec``, 5 s by default) until the case file is closed and the key is gone
+  from memory, before the memory is frozen or, on hibernation, written to disk.
 - Session bus: ``ActiveChanged(true)`` of the desktops' screensaver services (freedesktop: KDE,
   Xfce, LXQt; GNOME; MATE), and Unity's ``Locked``.
 
@@ -23,6 +26,7 @@ from PySide6.QtDBus import (
     QDBusMessage,
     QDBusObjectPath,
     QDBusPendingCallWatcher,
+    QDBusUnixFileDescriptor,
 )
 
 from homestart_desktop.ui.shell.os_lock import SCREEN, SLEEP, OsLockListener
@@ -69,6 +73,7 @@ class DbusLockListener(OsLockListener):
         self._names: list[str] = []
         self._watching: list[tuple[QDBusConnection, str, str, str, str]] = []
         self._pending: QDBusPendingCallWatcher | None = None
+        self._sleep_delay: int | None = None  # logind's delay lock: sleep waits while it is open
         self.session_object = ""  # the path of this process's login session, once known
         self._session = self._connect(QDBusConnection.BusType.SessionBus, session_address)
         self._system = self._connect(QDBusConnection.BusType.SystemBus, system_address)
@@ -78,16 +83,27 @@ class DbusLockListener(OsLockListener):
         if self._system is not None:
             self._watch(self._system, LOGIN1_PATH, MANAGER, "PrepareForSleep", "_sleeping(bool)")
             self._ask_for_session()
+            self._take_sleep_delay()
 
     # ---- Public API
 
     def stop(self) -> None:
+        self.sleep_may_go_on()
         for bus, path, interface, signal, slot in self._watching:
             bus.disconnect("", path, interface, signal, self, SLOT(slot))
         self._watching.clear()
         for name in self._names:
             QDBusConnection.disconnectFromBus(name)
         self._names.clear()
+
+    def sleep_may_go_on(self) -> None:
+        if self._sleep_delay is not None:
+            os.close(self._sleep_delay)
+            self._sleep_delay = None
+
+    def holds_sleep_delay(self) -> bool:
+        """Whether logind waits for this app before sleeping (for tests and the log)."""
+        return self._sleep_delay is not None
 
     def listening(self) -> bool:
         """Whether at least one bus is connected (for tests and the log)."""
@@ -106,8 +122,10 @@ class DbusLockListener(OsLockListener):
 
     @Slot(bool)
     def _sleeping(self, starting: bool) -> None:
-        if starting:  # false comes after waking up
-            self.sig_os_locked.emit(SLEEP)
+        if starting:
+            self.sig_os_locked.emit(SLEEP)  # the controller calls sleep_may_go_on when done
+        else:  # awake again: wait for the app before the next sleep too
+            self._take_sleep_delay()
 
     # ---- Internals
 
@@ -138,6 +156,26 @@ class DbusLockListener(OsLockListener):
         call.setArguments([asked])
         self._pending = QDBusPendingCallWatcher(self._system.asyncCall(call, 5_000), self)
         self._pending.finished.connect(self._session_found)
+
+    def _take_sleep_delay(self) -> None:
+        if self._sleep_delay is not None or self._system is None:
+            return
+        call = QDBusMessage.createMethodCall(LOGIN1, LOGIN1_PATH, MANAGER, "Inhibit")
+        call.setArguments(
+            ["sleep", "Home-Start Desktop", "Closing the case file before sleeping", "delay"]
+        )
+        watcher = QDBusPendingCallWatcher(self._system.asyncCall(call, 5_000), self)
+        watcher.finished.connect(self._sleep_delay_taken)
+
+    def _sleep_delay_taken(self, watcher: QDBusPendingCallWatcher) -> None:
+        arguments = watcher.reply().arguments() if not watcher.isError() else []
+        watcher.deleteLater()
+        if not self._names or self._sleep_delay is not None:
+            return  # stopped meanwhile, or a second answer
+        lock = arguments[0] if arguments else None
+        if isinstance(lock, QDBusUnixFileDescriptor) and lock.isValid():
+            # A copy of our own: Qt closes its descriptors when the reply goes.
+            self._sleep_delay = os.dup(lock.fileDescriptor())
 
     def _session_found(self, watcher: QDBusPendingCallWatcher) -> None:
         reply = watcher.reply()

@@ -8,6 +8,8 @@ fake logind answers ``GetSession`` so the session's own object is found as on a 
 
 from __future__ import annotations
 
+import os
+import select
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -15,7 +17,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusObjectPath, QDBusVirtualObject
+from PySide6.QtDBus import (
+    QDBusConnection,
+    QDBusMessage,
+    QDBusObjectPath,
+    QDBusUnixFileDescriptor,
+    QDBusVirtualObject,
+)
 from PySide6.QtWidgets import QApplication, QCheckBox
 
 from homestart_desktop.ui.common import prompts
@@ -51,21 +59,35 @@ def bus_address() -> Iterator[str]:
 
 
 class FakeLogind(QDBusVirtualObject):
-    """Answers logind's GetSession as a real one does for a process in session 7."""
+    """Answers logind's GetSession as a real one does for a process in session 7, and Inhibit
+    with a pipe: logind waits before sleeping until every such pipe is closed."""
 
     def __init__(self) -> None:
         super().__init__()
         self.asked: list[str] = []
+        self.delay_ends: list[int] = []  # logind's side of each delay lock given out
 
     def introspect(self, path: str) -> str:
         return ""
 
     def handleMessage(self, message: QDBusMessage, connection: QDBusConnection) -> bool:  # noqa: N802
-        if message.member() != "GetSession":
-            return False
-        self.asked.extend(message.arguments())
-        connection.send(message.createReply(QDBusObjectPath(SESSION_PATH)))
-        return True
+        if message.member() == "GetSession":
+            self.asked.extend(message.arguments())
+            connection.send(message.createReply(QDBusObjectPath(SESSION_PATH)))
+            return True
+        if message.member() == "Inhibit" and message.arguments()[3] == "delay":
+            logind_end, app_end = os.pipe()
+            self.delay_ends.append(logind_end)
+            lock = QDBusUnixFileDescriptor(app_end)
+            os.close(app_end)  # the descriptor holds its own copy
+            connection.send(message.createReply(lock))
+            return True
+        return False
+
+    def app_let_go(self) -> bool:
+        """Whether the app closed its side of the latest delay lock (logind may sleep)."""
+        end = self.delay_ends[-1]
+        return bool(select.select([end], [], [], 0)[0]) and os.read(end, 1) == b""
 
 
 @pytest.fixture
@@ -79,6 +101,8 @@ def desktop(bus_address: str) -> Iterator[QDBusConnection]:
     connection.logind = logind  # kept alive as long as the connection
     yield connection
     QDBusConnection.disconnectFromBus(name)
+    for end in logind.delay_ends:
+        os.close(end)
 
 
 def emit(connection: QDBusConnection, path: str, interface: str, name: str, *args) -> None:
@@ -165,6 +189,26 @@ def test_going_to_sleep_locks_the_case_file(
         emit(desktop, LOGIN1_PATH, "org.freedesktop.login1.Manager", "PrepareForSleep", True)
     qtbot.waitUntil(lambda: shows_the_unlock_screen(controller), timeout=5_000)
     assert "slaapstand" in controller.unlock_window.note.text()
+
+
+def test_the_computer_sleeps_only_once_the_case_file_is_closed(
+    qtbot, controller, desktop, empty_case_path: Path
+) -> None:
+    unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
+    listener = controller.os_lock
+    qtbot.waitUntil(listener.holds_sleep_delay, timeout=5_000)
+    assert not desktop.logind.app_let_go()  # logind would wait for the app
+
+    with qtbot.waitSignal(controller.sig_locked, timeout=10_000):
+        emit(desktop, LOGIN1_PATH, "org.freedesktop.login1.Manager", "PrepareForSleep", True)
+    qtbot.waitUntil(desktop.logind.app_let_go, timeout=5_000)
+    assert controller.ops.case_file is None
+
+    # Awake again: the next sleep waits for the app too.
+    emit(desktop, LOGIN1_PATH, "org.freedesktop.login1.Manager", "PrepareForSleep", False)
+    qtbot.waitUntil(lambda: len(desktop.logind.delay_ends) == 2, timeout=5_000)
+    qtbot.waitUntil(listener.holds_sleep_delay, timeout=5_000)
+    assert not desktop.logind.app_let_go()
 
 
 def test_with_the_setting_off_the_screen_lock_leaves_the_file_open(
