@@ -159,6 +159,9 @@ def test_the_screensaver_locking_the_screen_locks_the_case_file(
         )
     qtbot.waitUntil(lambda: shows_the_unlock_screen(controller), timeout=5_000)
     assert controller.ops.case_file is None
+    # What the window switcher can preview: the unlock window and nothing else.
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert shown == [controller.unlock_window]
     assert (
         controller.unlock_window.note.text()
         == "Vergrendeld omdat het scherm van de computer vergrendelde."
