@@ -73,6 +73,7 @@ class BranchSettings:
     # The app
     language: str = "nl"
     autolock_minutes: int = 10
+    lock_with_screen: bool = True  # lock too when the computer's screen locks or it sleeps
     backups_to_keep: int = 10
     # Privacy: the versions of the branch's privacy statement that families sign (label and the
     # date of that version, ISO); the default is one version dated the day the GDPR applied.

@@ -25,6 +25,7 @@ GLYPHS = {
     "mdi6.calendar-week": 0xF0A33,
     "mdi6.chart-bar": 0xF0128,
     "mdi6.cog-outline": 0xF08BB,
+    "mdi6.content-copy": 0xF018F,
     "mdi6.home-heart": 0xF0827,
     "mdi6.lock-outline": 0xF0341,
 }

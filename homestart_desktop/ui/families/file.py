@@ -54,6 +54,7 @@ from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.document_preview import DocumentPreview, later
 from homestart_desktop.ui.common.erasure import erase_with_questions
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.copy_button import copyable_text
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.consent_dialog import (
     ITEM_LABELS,
@@ -78,7 +79,12 @@ def _yes(value: bool) -> str:
     return _("yes") if value else _("no")
 
 
-def _info(rows: list[tuple[str, str]], name: str) -> QWidget:
+def _info(
+    rows: list[tuple[str, str]], name: str, copyable: dict[str, str] | None = None
+) -> QWidget:
+    """A form of read-only rows; a row whose label is in ``copyable`` (label → object name)
+    gets *Kopiëren* when it has a value."""
+    copyable = copyable or {}
     page = QWidget(objectName=name)
     form = QFormLayout(page)
     form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -88,6 +94,10 @@ def _info(rows: list[tuple[str, str]], name: str) -> QWidget:
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if label in copyable and value:
+            text.setObjectName(copyable[label])
+            form.addRow(label, copyable_text(text, object_name=copyable[label]))
+            continue
         form.addRow(label, text)
     area = QScrollArea()  # a long household or intake scrolls instead of squeezing
     area.setObjectName(f"{name}Scroll")
@@ -217,7 +227,8 @@ class FamilyFileDialog(Dialog):
         """Fill every tab from ``file``."""
         self.file = file
         f = file.family
-        self.setWindowTitle(_("Family file {reference}").format(reference=f.reference))
+        # The code and name show in the dialog, never in the title (task bar, window switcher).
+        self.setWindowTitle(_("Family file"))
         if f.erased_on is not None:
             self.title.setText(f"{f.reference} · {pgettext('person', 'erased')}")
         else:
@@ -340,7 +351,7 @@ class FamilyFileDialog(Dialog):
             (_("E-mail"), f.email),
             (_("Language for letters and forms"), LANGUAGES.get(f.language, f.language)),
         ]
-        return _info(rows, "householdPage")
+        return _info(rows, "householdPage", copyable={_("Address"): "address", _("Phone"): "phone"})
 
     def _situation(self, file: FamilyFile) -> QWidget:
         f = file.family

@@ -74,7 +74,7 @@ class IntakeDialog(SavingDialog):
     ) -> None:
         super().__init__(ops, parent, object_name="intakeDialog")
         self.file, self.today = file, today or ops.today()
-        self.setWindowTitle(_("Intake {reference}").format(reference=file.family.reference))
+        self.setWindowTitle(_("Intake"))  # no code in the title: task bars and switchers show it
         self.tabs = QTabWidget(self, objectName="intakeTabs")
         self.forms: list[tuple[QWidget, FormErrors]] = []
         self.field_pages: dict[str, QWidget] = {}

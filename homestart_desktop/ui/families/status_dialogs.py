@@ -54,9 +54,7 @@ class PlanIntakeDialog(SavingDialog):
     ) -> None:
         super().__init__(ops, parent, object_name="planIntakeDialog")
         self.file, self.today = file, today or ops.today()
-        self.setWindowTitle(
-            _("Plan the intake {reference}").format(reference=file.family.reference)
-        )
+        self.setWindowTitle(_("Plan the intake"))  # no code: task bars show titles
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.planned_on = DateEdit(self, object_name="planned_on")
@@ -101,9 +99,7 @@ class StatusDialog(SavingDialog):
     ) -> None:
         super().__init__(ops, parent, object_name="statusDialog")
         self.file, self.today = file, today or ops.today()
-        self.setWindowTitle(
-            _("Change the status of {reference}").format(reference=file.family.reference)
-        )
+        self.setWindowTitle(_("Change the status"))
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.status = QComboBox(self, objectName="to_status")
@@ -154,9 +150,7 @@ class BackOnListDialog(SavingDialog):
     ) -> None:
         super().__init__(ops, parent, object_name="backOnListDialog")
         self.file, self.today = file, today or ops.today()
-        self.setWindowTitle(
-            _("Back on the waiting list: {reference}").format(reference=file.family.reference)
-        )
+        self.setWindowTitle(_("Back on the waiting list"))
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.on = DateEdit(self, object_name="on")

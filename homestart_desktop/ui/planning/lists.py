@@ -221,8 +221,9 @@ class TrajectoriesPanel(QWidget):
         if row is not None:
             VisitDateDialog(
                 self.ops,
-                _("Extra visit {reference}").format(reference=row.family_reference),
+                _("Extra visit"),
                 self,
+                subject=_("Family {family}").format(family=row.family_reference),
                 half_day=row.half_day or HalfDay.morning,
                 fn=visits.add_visit,
                 trajectory_id=row.id,

@@ -49,7 +49,7 @@ CLOSE_REASONS = {
 class _TrajectoryDialog(Dialog):
     """A form with error labels, Save/Cancel, Ctrl+S; subclasses build fields and ``submit``."""
 
-    title = ""  # a msgid with {reference}: the family's code
+    title = ""  # a msgid; never a code or a name (the title shows in task bars and switchers)
 
     def __init__(
         self,
@@ -61,7 +61,7 @@ class _TrajectoryDialog(Dialog):
     ) -> None:
         super().__init__(parent)
         self._ops, self.row, self.today = ops, row, today or ops.today()
-        self.setWindowTitle(_(self.title).format(reference=row.family_reference))
+        self.setWindowTitle(_(self.title))
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(
             QLabel(
@@ -145,7 +145,7 @@ class ReviewDialog(_TrajectoryDialog):
     """The next review shows the plan (the review planned after this one, or the branch's rhythm
     when none is): left as it is, the plan stays; emptied, the dialog asks before it goes."""
 
-    title = N_("Interim review {reference}")
+    title = N_("Interim review")
 
     sig_plan_shown = Signal()
     """The planned next review is in its field."""
@@ -223,7 +223,7 @@ class ReviewDialog(_TrajectoryDialog):
 
 
 class PauseDialog(_TrajectoryDialog):
-    title = N_("Pause trajectory {reference}")
+    title = N_("Pause trajectory")
 
     def build(self) -> None:
         self.on = self.date_row(_("Pause from"), "on", "pauseDate")
@@ -244,7 +244,7 @@ class PauseDialog(_TrajectoryDialog):
 
 
 class CloseDialog(_TrajectoryDialog):
-    title = N_("Close trajectory {reference}")
+    title = N_("Close trajectory")
 
     def build(self) -> None:
         self.ended_on = self.date_row(_("Last day"), "ended_on", "closeDate")

@@ -54,13 +54,14 @@ class LogVisitDialog(Dialog):
         super().__init__(parent)
         self.setObjectName("logVisitDialog")
         self._ops, self._visit, self._today = ops, visit, today or ops.today()
-        self.setWindowTitle(_("Log visit {reference}").format(reference=visit.family_reference))
+        self.setWindowTitle(_("Log visit"))  # who: in the dialog, never in the title bar
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                _("{date}, {half_day} — volunteer {volunteer}").format(
+                _("{date}, {half_day} — family {family}, volunteer {volunteer}").format(
                     date=format_day(visit.on),
                     half_day=visits_half_day(visit.half_day),
+                    family=visit.family_reference,
                     volunteer=visit.volunteer_reference,
                 ),
                 self,
@@ -166,8 +167,9 @@ class LogVisitDialog(Dialog):
     def _move(self) -> None:
         dialog = VisitDateDialog(
             self._ops,
-            _("Move visit {reference}").format(reference=self._visit.family_reference),
+            _("Move visit"),
             self,
+            subject=_("Family {family}").format(family=self._visit.family_reference),
             start=self._visit.on,
             half_day=self._visit.half_day,
             fn=visits.move_visit,
@@ -199,6 +201,7 @@ class VisitDateDialog(Dialog):
         *,
         start: dt.date | None = None,
         half_day: HalfDay = HalfDay.morning,
+        subject: str = "",
         **write: object,
     ) -> None:
         super().__init__(parent)
@@ -206,6 +209,8 @@ class VisitDateDialog(Dialog):
         self.setWindowTitle(title)
         self._ops, self._write = ops, write
         layout = QVBoxLayout(self)
+        if subject:  # the family: here, not in the title bar
+            layout.addWidget(QLabel(subject, self, objectName="hint"))
         form = QFormLayout()
         self.errors = FormErrors(form)
         self.on = DateEdit(self, object_name="visitDate")

@@ -164,6 +164,9 @@ GROUPS: tuple[tuple[str, tuple[Field, ...]], ...] = (
             Field(
                 "autolock_minutes", N_("Lock after no activity for"), "int", 1, 120, N_("minutes")
             ),
+            Field(
+                "lock_with_screen", N_("Lock when the screen locks or the laptop sleeps"), "bool"
+            ),
             Field("backups_to_keep", N_("Backups to keep"), "int", 1, 100),
         ),
     ),

@@ -16,17 +16,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from homestart_desktop import RESOURCES_DIR, __version__
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
-from homestart_desktop.ui.common import theme
+from homestart_desktop.ui.common import clipboard, theme
 from homestart_desktop.ui.common.memory import forget_source_lines
 from homestart_desktop.ui.common.window_place import place_main_window
 from homestart_desktop.ui.shell import on_worker
 from homestart_desktop.ui.shell.demo_folder import DemoFolder, remove_leftover_demo_folders
+from homestart_desktop.ui.shell.os_lock import SLEEP, OsLockListener, listen_for_os_lock
 from homestart_desktop.ui.shell.qt_words import QtWords
 from homestart_desktop.ui.shell.restore import offer_backup, put_backup_in_place
 from homestart_desktop.ui.shell.unlock import (
@@ -54,13 +55,17 @@ class AppController(QObject):
     sig_data_layer_ready = Signal()
     """The data layer is imported: unlocking can start."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, *, os_lock: OsLockListener | None = None) -> None:
+        """``os_lock``: a listener for the computer's screen lock (default: this platform's)."""
         super().__init__(app)
         self.app = app
         self.ops: Any = None
         self.main_window: Any = None
         self.idle: Any = None
         self.settings: Any = None
+        self.os_lock = os_lock
+        if os_lock is not None:
+            os_lock.sig_os_locked.connect(self._os_locked)
         self._last_section = "today"
         self._qt_words = QtWords(app)
         self._after_load: list[Callable[[], None]] = []
@@ -74,6 +79,7 @@ class AppController(QObject):
         self.unlock_window.sig_new.connect(self._new_case_file)
         self.unlock_window.sig_language.connect(self.apply_language)
         self.unlock_window.sig_restore_offered.connect(self._restore_offered)
+        clipboard.guard()  # marks and expires every copy from the app's own widgets
 
     # ---- Public API
 
@@ -113,6 +119,7 @@ class AppController(QObject):
             return
         self._last_section = self.main_window.current_key() or self._last_section
         self.idle.stop()
+        clipboard.guard().clear()
         self.ops.forget_pending()
         self._close_other_windows()
         self.main_window.clear_all()
@@ -190,6 +197,9 @@ class AppController(QObject):
         if self.idle is not None:
             self.idle.stop()
             self.app.removeEventFilter(self.idle)
+        if self.os_lock is not None:
+            self.os_lock.stop()
+        clipboard.guard().clear()
         for window in (self.main_window, self.unlock_window):
             if window is not None:
                 window.hide()  # not close(): quitting has decided already, nothing to ask
@@ -262,6 +272,25 @@ class AppController(QObject):
         self.idle.sig_minutes_left.connect(self.main_window.set_minutes_left)
         self.idle.sig_idle.connect(self._idle_lock)
         self.ops.sig_changes.connect(self._changes)
+        if self.os_lock is None:  # Windows sends its messages to the main window
+            self.os_lock = listen_for_os_lock(self, self.main_window)
+            if self.os_lock is not None:
+                self.os_lock.sig_os_locked.connect(self._os_locked)
+
+    def _os_locked(self, reason: str) -> None:
+        unlocked = self.ops is not None and self.ops.case_file is not None
+        if not unlocked or self.settings is None or not self.settings.lock_with_screen:
+            self.os_lock.sleep_may_go_on()
+            return
+        if reason == SLEEP:  # the computer waits until the worker has closed the file
+            self.sig_locked.connect(
+                self.os_lock.sleep_may_go_on, Qt.ConnectionType.SingleShotConnection
+            )
+        self.lock(
+            note=_("Locked because the computer went to sleep.")
+            if reason == SLEEP
+            else _("Locked because the computer's screen locked.")
+        )
 
     def _idle_lock(self) -> None:
         minutes = max(1, self.settings.autolock_minutes)

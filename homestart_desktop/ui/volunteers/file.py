@@ -34,6 +34,7 @@ from homestart_desktop.ui.access.save_all_data import BUTTON_LABELS, BUTTON_TIPS
 from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.erasure import erase_with_questions
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.copy_button import add_copy_to_field
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.experience_choice import ExperienceChoice
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel, FormErrors
@@ -139,7 +140,9 @@ class VolunteerFileDialog(SavingDialog):
         # Coaching talks in time order (kept by the Intervision section's panel).
         self.coaching = CoachingTalksPanel(ops, self)
         self.tabs.addTab(self.coaching, _("Coaching talks"))
+        self.heading = QLabel(self, objectName="pageTitle")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         # The right of access sits apart from Save and Close, at the left of their row.
@@ -289,8 +292,10 @@ class VolunteerFileDialog(SavingDialog):
     def _show(self, file: VolunteerFile) -> None:
         self.file = file
         d = file.details
+        # The code and name show in the dialog, never in the title (task bar, window switcher).
+        self.setWindowTitle(_("Volunteer"))
         name = pgettext("person", "erased") if file.erased else file.name
-        self.setWindowTitle(f"{file.reference} · {name}")
+        self.heading.setText(f"{file.reference} · {name}")
         self.erase_button.setVisible(True)  # a saved volunteer's file
         self.erase_button.setEnabled(not file.erased)
         for widget, value in (
@@ -348,6 +353,8 @@ class VolunteerFileDialog(SavingDialog):
         )
         self.phone = QLineEdit(page, objectName="phone")
         self.email = QLineEdit(page, objectName="email")
+        for field in (self.street, self.phone, self.email):
+            add_copy_to_field(field)
         self.languages = LanguagePicker(page, object_name="languages")
         labels = (
             N_("First name"),

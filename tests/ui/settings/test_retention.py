@@ -136,7 +136,7 @@ def test_erasing_from_the_volunteer_file_keeps_the_code_with_the_word_erased(
     qtbot.waitUntil(lambda: dialog.first_name.text() == "Klaproosdromer", timeout=10_000)
     prompts.set_next_answers([True, True, None])
     click(qtbot, dialog, "eraseButton")
-    qtbot.waitUntil(lambda: dialog.windowTitle() == f"{GONE_VOLUNTEER} · gewist", timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.heading.text() == f"{GONE_VOLUNTEER} · gewist", timeout=20_000)
     assert [title for title, _text in prompts.shown][:2] == [
         f"Gegevens van {GONE_VOLUNTEER} wissen?",
         "Voorgoed wissen?",
