@@ -74,6 +74,7 @@ class BranchSettings:
     language: str = "nl"
     autolock_minutes: int = 10
     backups_to_keep: int = 10
+    audit_retention_years: int = 7  # the Logboek's entries lose who and subject after this
     # Reviews: months after the start, then every ``review_every_months``.
     first_reviews_months: tuple[int, ...] = (3, 6)
     review_every_months: int = 6

@@ -38,6 +38,7 @@ _RANGES: tuple[tuple[str, int, int], ...] = (
     ("founded_year", 1970, 2100),
     ("autolock_minutes", 1, 120),
     ("backups_to_keep", 1, 100),
+    ("audit_retention_years", 1, 50),
     ("review_every_months", 1, 24),
     ("extract_max_age_days", 1, 365),
     ("extract_renewal_years", 1, 10),

@@ -161,6 +161,14 @@ GROUPS: tuple[tuple[str, tuple[Field, ...]], ...] = (
                 "autolock_minutes", N_("Lock after no activity for"), "int", 1, 120, N_("minutes")
             ),
             Field("backups_to_keep", N_("Backups to keep"), "int", 1, 100),
+            Field(
+                "audit_retention_years",
+                N_("Keep who and whom in the log for"),
+                "int",
+                1,
+                50,
+                N_("years"),
+            ),
         ),
     ),
 )

@@ -8,7 +8,12 @@ import datetime as dt
 from alembic import command
 from sqlalchemy import text
 
-from homestart_desktop.data.casefile.migrations import alembic_config, current_revision, upgrade
+from homestart_desktop.data.casefile.migrations import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    upgrade,
+)
 from homestart_desktop.data.intervision import notes_search
 from homestart_desktop.data.intervision import sessions as iv
 from homestart_desktop.data.intervision.notes_search import NoteKind, search_notes
@@ -124,7 +129,7 @@ def test_migration_0006_indexes_the_notes_already_in_the_file(empty_case_file):
             {"t": trajectory_id},
         )
         upgrade(connection)
-        assert current_revision(connection) == "0006"
+        assert current_revision(connection) == head_revision()
     with empty_case_file.session() as session:
         found = search_notes(session=session, typed="zwemles")
         assert [h.kind for h in found] == [NoteKind.review, NoteKind.visit]

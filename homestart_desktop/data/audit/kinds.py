@@ -1,0 +1,93 @@
+"""What the audit trail (*logboek*) knows how to say: the kinds of entries and their words."""
+
+from __future__ import annotations
+
+import enum
+
+from homestart_desktop.i18n import N_, NP_, _
+
+
+class AuditKind(enum.StrEnum):
+    """The kind of an entry. Add a kind here, with its words in ``KIND_LABELS``."""
+
+    write = "write"  # any row added, changed or removed (the flush hook writes these)
+    step = "step"  # a status step of a family, volunteer or trajectory
+    opened = "opened"  # a family's or volunteer's file was opened
+    printed = "printed"  # a document went to a printer
+    saved = "saved"  # a document was saved as a file (PDF, calendar)
+    exported = "exported"  # figures or data left the file (package, access export)
+    imported = "imported"  # lists brought in from Excel
+    anonymised = "anonymised"
+    erased = "erased"
+    restored = "restored"  # a backup was put in the file's place
+    letter = "letter"  # a letter went to the referrer
+
+
+KIND_LABELS: dict[AuditKind, str] = {
+    AuditKind.write: N_("Change"),
+    AuditKind.step: N_("Status step"),
+    AuditKind.opened: N_("File opened"),
+    AuditKind.printed: N_("Printed"),
+    AuditKind.saved: N_("Saved as a file"),
+    AuditKind.exported: N_("Export"),
+    AuditKind.imported: N_("Import"),
+    AuditKind.anonymised: N_("Anonymised"),
+    AuditKind.erased: N_("Erased"),
+    AuditKind.restored: N_("Backup restored"),
+    AuditKind.letter: N_("Letter to the referrer"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """The kind in the coordinator's words (an unknown kind from a newer app: as stored)."""
+    try:
+        return _(KIND_LABELS[AuditKind(kind)])
+    except ValueError:
+        return kind
+
+
+# The tables in the coordinator's words; the Logboek shows a table it does not know by its name.
+RECORD_LABELS: dict[str, str] = {
+    "family": N_("Family"),
+    "familystatuschange": N_("Family's status step"),
+    "caregiver": N_("Parent or carer"),
+    "child": N_("Child"),
+    "referral": N_("Referral"),
+    "intake": N_("Intake"),
+    "volunteer": N_("Volunteer"),
+    "volunteerstatuschange": N_("Volunteer's status step"),
+    "availability": N_("Availability"),
+    "training": N_("Training"),
+    "trajectory": N_("Support"),
+    "trajectorystatuschange": N_("Support's status step"),
+    "visit": N_("Visit"),
+    "review": N_("Review"),
+    "blockedperiod": N_("Period without visits"),
+    "intervisionsession": N_("Intervision session"),
+    "intervisionattendance": N_("Attendance"),
+    "followupaction": N_("Follow-up action"),
+    "coachingtalk": N_("Coaching talk"),
+    "expenseyear": N_("Expense regime of a year"),
+    "expense": N_("Expense"),
+    "exportrecord": N_("Figures package"),
+    "setting": N_("Setting"),
+    "import": N_("Import"),
+}
+
+ACTION_LABELS: dict[str, str] = {
+    "added": NP_("audit", "added"),
+    "changed": NP_("audit", "changed"),
+    "removed": NP_("audit", "removed"),
+}
+
+
+def record_label(record: str) -> str:
+    """A table's name in the coordinator's words."""
+    label = RECORD_LABELS.get(record)
+    return _(label) if label else record
+
+
+def action_label(action: str) -> str:
+    """``added``/``changed``/``removed`` in words; other actions (``family.status``) as stored."""
+    label = ACTION_LABELS.get(action)
+    return _(label) if label else action
