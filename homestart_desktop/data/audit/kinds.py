@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 from homestart_desktop.i18n import N_, NP_, _
 
@@ -36,14 +37,6 @@ KIND_LABELS: dict[AuditKind, str] = {
     AuditKind.restored: N_("Backup restored"),
     AuditKind.letter: N_("Letter to the referrer"),
 }
-
-
-def kind_label(kind: str) -> str:
-    """The kind in the coordinator's words (an unknown kind from a newer app: as stored)."""
-    try:
-        return _(KIND_LABELS[AuditKind(kind)])
-    except ValueError:
-        return kind
 
 
 # The tables in the coordinator's words; the Logboek shows a table it does not know by its name.
@@ -81,13 +74,46 @@ ACTION_LABELS: dict[str, str] = {
 }
 
 
-def record_label(record: str) -> str:
-    """A table's name in the coordinator's words."""
-    label = RECORD_LABELS.get(record)
-    return _(label) if label else record
+# What a printed or saved document was (``detail`` of a printed/saved entry).
+DOCUMENT_LABELS: dict[str, str] = {
+    "agreement": N_("Volunteer agreement"),
+    "intake_form": N_("Intake form"),
+    "visit_plan": N_("Visit plan"),
+    "calendar": N_("Calendar file"),
+    "expense_statement": N_("Expense statement"),
+    "intervision_report": N_("Intervision report"),
+    "referrer_letter": N_("Letter to the referrer"),
+    "audit_log": N_("Log"),
+    "figures_package": N_("Figures package"),
+}
 
 
-def action_label(action: str) -> str:
-    """``added``/``changed``/``removed`` in words; other actions (``family.status``) as stored."""
-    label = ACTION_LABELS.get(action)
-    return _(label) if label else action
+def what_happened(
+    *, kind: str, action: str, record: str, detail: str, tr: Callable[[str], str] = _
+) -> str:
+    """One line for the Logboek's *Wat* column, in the language of ``tr``."""
+
+    def words(table: dict[str, str], key: str) -> str:
+        return tr(table[key]) if key in table else key
+
+    try:
+        known = AuditKind(kind)
+    except ValueError:
+        return " · ".join(part for part in (kind, action, detail) if part)
+    if known == AuditKind.write:
+        line = f"{words(RECORD_LABELS, record)}: {words(ACTION_LABELS, action)}"
+        return f"{line} ({detail.removeprefix('rows=')}×)" if detail.startswith("rows=") else line
+    label = tr(KIND_LABELS[known])
+    if known in (AuditKind.printed, AuditKind.saved, AuditKind.exported):
+        return f"{label}: {words(DOCUMENT_LABELS, detail)}" if detail else label
+    if known == AuditKind.step:
+        return f"{label}: {words(RECORD_LABELS, record)} {detail}".rstrip()
+    return f"{label} · {detail}" if detail else label
+
+
+def kind_label(kind: str, tr: Callable[[str], str] = _) -> str:
+    """The kind in the coordinator's words (an unknown kind from a newer app: as stored)."""
+    try:
+        return tr(KIND_LABELS[AuditKind(kind)])
+    except ValueError:
+        return kind

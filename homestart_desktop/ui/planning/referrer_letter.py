@@ -8,7 +8,7 @@ from homestart_desktop.data.planning.referrer_letters import LetterKind, mark_re
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common import prompts
-from homestart_desktop.ui.common.document_preview import DocumentPreview, later
+from homestart_desktop.ui.common.document_preview import DocumentPreview, PrintRecord, later
 from homestart_desktop.ui.common.ops import Ops
 
 referrer_letter_for = later("homestart_desktop.documents.referrer_letter", "referrer_letter_for")
@@ -45,6 +45,7 @@ class ReferrerLetterFlow:
             pdf,
             title=_("Letter to the referrer"),
             suggested_name=f"{word}-{reference}.pdf",
+            record=PrintRecord(self.ops, "referrer_letter", trajectory_id=self.trajectory_id),
             parent=self.parent,
         )
         self.preview.finished.connect(self._ask_sent)

@@ -52,6 +52,7 @@ from homestart_desktop.ui.planning.periods_dialog import PeriodsDialog
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
 from homestart_desktop.ui.planning.visit_dialogs import LogVisitDialog, VisitDateDialog
 from homestart_desktop.ui.settings.casefile_dialogs import ChangePassphraseDialog, RestoreDialog
+from homestart_desktop.ui.settings.logbook import LogbookDialog
 from homestart_desktop.ui.shell.about import AboutDialog
 from homestart_desktop.ui.shell.new_case_file import NewCaseFileDialog
 from homestart_desktop.ui.volunteers.file import VolunteerFileDialog
@@ -88,7 +89,11 @@ class Records:
 
 FACTORIES = {
     "DocumentPreview": lambda ops, p, r: DocumentPreview(
-        r.agreement, title="Vrijwilligersovereenkomst", suggested_name="x.pdf", parent=p
+        r.agreement,
+        title="Vrijwilligersovereenkomst",
+        suggested_name="x.pdf",
+        record=None,
+        parent=p,
     ),
     "NewCaseFileDialog": lambda ops, p, r: NewCaseFileDialog(ops, p),
     "AboutDialog": lambda ops, p, r: AboutDialog(p, r.case_file.path),
@@ -128,6 +133,7 @@ FACTORIES = {
     "StatusDialog": lambda ops, p, r: StatusDialog(ops, r.family_file, p, today=TEST_TODAY),
     "BackOnListDialog": lambda ops, p, r: BackOnListDialog(ops, r.family_file, p, today=TEST_TODAY),
     "VolunteerFileDialog": lambda ops, p, r: VolunteerFileDialog(ops, r.volunteer, p),
+    "LogbookDialog": lambda ops, p, r: LogbookDialog(ops, p),
 }
 
 
