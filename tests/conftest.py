@@ -39,6 +39,17 @@ def _open_copy(template: Path, key: bytes, target: Path) -> casefile.CaseFile:
 
 
 @pytest.fixture(autouse=True)
+def _every_write_leaves_an_audit_entry() -> Iterator[None]:
+    """A test whose ``data/`` writes left no Logboek entry fails (tests/audit_spy.py)."""
+    from tests import audit_spy
+
+    audit_spy.watch_every_engine()
+    audit_spy.missed.clear()
+    yield
+    assert not audit_spy.missed, f"writes without an audit entry: {audit_spy.missed}"
+
+
+@pytest.fixture(autouse=True)
 def _own_user_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
     """The app's per-user choices (e.g. "don't warn again for this file") go to a test folder."""
     monkeypatch.setenv("HOMESTART_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

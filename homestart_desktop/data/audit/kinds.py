@@ -105,7 +105,8 @@ def what_happened(
         return f"{line} ({detail.removeprefix('rows=')}×)" if detail.startswith("rows=") else line
     label = tr(KIND_LABELS[known])
     if known in (AuditKind.printed, AuditKind.saved, AuditKind.exported):
-        return f"{label}: {words(DOCUMENT_LABELS, detail)}" if detail else label
+        document, _, rest = detail.partition(" ")  # "figures_package 2026-Q3"
+        return f"{label}: {words(DOCUMENT_LABELS, document)} {rest}".rstrip() if detail else label
     if known == AuditKind.step:
         return f"{label}: {words(RECORD_LABELS, record)} {detail}".rstrip()
     return f"{label} · {detail}" if detail else label
