@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from sqlmodel import Session
@@ -58,6 +59,7 @@ def audit_log_pdf(
         raise ValueError(f"unknown language {lang!r}")
     tr = translator(lang)
     st = styles()
+    small = ParagraphStyle("logbook", parent=st["body"], fontSize=8, leading=9.5)
     title = tr("Log")
     story: list = [
         Paragraph(escape(title), st["title"]),
@@ -77,7 +79,7 @@ def audit_log_pdf(
         rows.append(
             [
                 format_datetime(entry.at.astimezone(LOCAL), lang=lang),
-                Paragraph(escape(entry.who), st["body"]),
+                Paragraph(escape(entry.who), small),
                 Paragraph(
                     escape(
                         what_happened(
@@ -88,11 +90,11 @@ def audit_log_pdf(
                             tr=tr,
                         )
                     ),
-                    st["body"],
+                    small,
                 ),
                 entry.family_code,
                 entry.volunteer_code,
-                Paragraph(escape(", ".join(entry.fields)), st["body"]),
+                Paragraph(escape(", ".join(entry.fields)), small),
             ]
         )
     if not entries:

@@ -74,6 +74,16 @@ ACTION_LABELS: dict[str, str] = {
 }
 
 
+# The steps ``data/status_steps.audit`` notes, by the last part of their action.
+STEP_LABELS: dict[str, str] = {
+    "referred": N_("referred"),
+    "referral_corrected": N_("referral corrected"),
+    "intake": N_("intake recorded"),
+    "status": N_("new status"),
+    "proposed": N_("proposed"),
+    "created": N_("added"),
+}
+
 # What a printed or saved document was (``detail`` of a printed/saved entry).
 DOCUMENT_LABELS: dict[str, str] = {
     "agreement": N_("Volunteer agreement"),
@@ -108,7 +118,9 @@ def what_happened(
         document, _, rest = detail.partition(" ")  # "figures_package 2026-Q3"
         return f"{label}: {words(DOCUMENT_LABELS, document)} {rest}".rstrip() if detail else label
     if known == AuditKind.step:
-        return f"{label}: {words(RECORD_LABELS, record)} {detail}".rstrip()
+        step = words(STEP_LABELS, action.rpartition(".")[2])
+        said = f"{label}: {words(RECORD_LABELS, record)}, {step}"
+        return f"{said} ({detail.replace('->', ' → ')})" if detail else said
     return f"{label} · {detail}" if detail else label
 
 

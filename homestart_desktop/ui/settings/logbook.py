@@ -87,7 +87,7 @@ class LogbookDialog(Dialog):
                 Column(N_("What"), _what),
                 Column(N_("Family"), lambda e: e.family_code, whole=True),
                 Column(N_("Volunteer"), lambda e: e.volunteer_code, whole=True),
-                Column(N_("Fields"), lambda e: ", ".join(e.fields), optional=True),
+                Column(N_("Fields"), lambda e: ", ".join(e.fields)),
             ],
             self,
             object_name="logbook_entries",

@@ -92,3 +92,19 @@ def test_name_typed_in_settings_names_the_opening_of_a_file(qtbot, screen, ops) 
     assert _rows(logbook) == []
     shown = [label.text() for label in logbook.findChildren(QLabel) if label.isVisible()]
     assert "Geen regels voor deze keuze." in shown
+
+
+def test_the_log_saved_as_pdf_is_private_and_noted(qtbot, screen, ops, tmp_path) -> None:
+    logbook = _open_logbook(qtbot, screen)
+    click(qtbot, logbook, "logbook_print")
+    qtbot.waitUntil(lambda: getattr(logbook, "preview", None) is not None, timeout=20_000)
+    target = tmp_path / "logboek.pdf"
+    prompts.set_next_answers([target])
+    click(qtbot, logbook.preview, "saveDocument")
+    ops.wait_idle()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    with ops.case_file.session() as session:
+        (saved,) = session.exec(select(AuditEvent).where(AuditEvent.kind == "saved"))
+    assert saved.detail == "audit_log"
+    logbook.preview.close()
