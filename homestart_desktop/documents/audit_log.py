@@ -99,7 +99,7 @@ def audit_log_pdf(
         )
     if not entries:
         rows.append(["", "", tr("No entries."), "", "", ""])
-    widths = [27 * mm, 24 * mm, 45 * mm, 22 * mm, 22 * mm]
+    widths = [26 * mm, 24 * mm, 58 * mm, 21 * mm, 21 * mm]
     table = Table(rows, colWidths=[*widths, CONTENT_WIDTH - sum(widths)], repeatRows=1)
     table.setStyle(
         TableStyle(
