@@ -88,7 +88,12 @@ def _run_print_kind(target: str) -> Callable[[argparse.Namespace], int]:
         folder_for_output(getattr(args, "out", None))
         folder_for_output(getattr(args, "to", None), is_folder=True)
         with unlocked(path, Passphrases().existing(args.passphrase_file)) as case_file:
-            return int(function(args, case_file=case_file))
+            code = int(function(args, case_file=case_file))
+            if code == 0:
+                from homestart_desktop.cli_log import note_saved_document
+
+                note_saved_document(case_file, function_name, args)
+            return code
 
     return run
 

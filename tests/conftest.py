@@ -7,6 +7,7 @@ migrated case file in milliseconds.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -36,6 +37,27 @@ def _open_copy(template: Path, key: bytes, target: Path) -> casefile.CaseFile:
     with path.open("rb") as fh:
         salt = fh.read(casefile.SALT_BYTES)
     return casefile.CaseFile(path, key, salt, lock)
+
+
+@pytest.fixture(autouse=True)
+def _every_write_leaves_an_audit_entry() -> Iterator[None]:
+    """A test whose ``data/`` writes left no Logboek entry fails (tests/audit_spy.py)."""
+    from tests import audit_spy
+
+    audit_spy.watch_every_engine()
+    audit_spy.missed.clear()
+    yield
+    assert not audit_spy.missed, f"writes without an audit entry: {audit_spy.missed}"
+
+
+@pytest.fixture(autouse=True)
+def _widgets_die_on_the_ui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """UI tests: collect the cycles a test left (dialogs, their callbacks) here, on the UI
+    thread. Left to chance, Python's collector may run on the Ops worker thread in a later test
+    and free a Qt widget there, which crashes the process (seen once in a whole-suite run)."""
+    yield
+    if Path(request.path).relative_to(Path(__file__).parent).parts[0] == "ui":
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)

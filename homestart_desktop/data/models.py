@@ -578,7 +578,12 @@ class RetentionHold(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
-    """What happened, to which record, when: never the personal data itself."""
+    """What happened, to which record, when, by whom: never the personal data itself.
+
+    Append-only (migration 0007's triggers refuse UPDATE and DELETE; ``data/audit/`` holds the
+    only two ways round them: retention and forgetting a subject). ``fields`` names the columns
+    a write changed, never their values.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     at: dt.datetime = Field(index=True)
@@ -586,6 +591,11 @@ class AuditEvent(SQLModel, table=True):
     entity: str = Field(default="", max_length=40)
     entity_id: int | None = None
     detail: str = Field(default="", description="codes only, no personal data")
+    kind: str = Field(default="", max_length=20, index=True)
+    who: str = Field(default="", max_length=100)
+    family_code: str | None = Field(default=None, max_length=20, index=True)
+    volunteer_code: str | None = Field(default=None, max_length=20, index=True)
+    fields: str = Field(default="", description="column names, comma-separated")
 
 
 class ExportRecord(SQLModel, table=True):

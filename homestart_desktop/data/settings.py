@@ -81,6 +81,7 @@ class BranchSettings:
     # Retention (data/retention/): years after support ended that personal data is kept (the day
     # it was chosen is kept beside it, see data/retention/due.py).
     retention_years: int = 5
+    audit_retention_years: int = 7  # the Logboek's entries lose who and subject after this
     # Reviews: months after the start, then every ``review_every_months``.
     first_reviews_months: tuple[int, ...] = (3, 6)
     review_every_months: int = 6

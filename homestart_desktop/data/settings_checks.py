@@ -40,6 +40,7 @@ _RANGES: tuple[tuple[str, int, int], ...] = (
     ("autolock_minutes", 1, 120),
     ("backups_to_keep", 1, 100),
     ("retention_years", 1, 30),
+    ("audit_retention_years", 1, 50),
     ("review_every_months", 1, 24),
     ("extract_max_age_days", 1, 365),
     ("extract_renewal_years", 1, 10),

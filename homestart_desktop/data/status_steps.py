@@ -13,6 +13,9 @@ import datetime as dt
 
 from sqlmodel import Session
 
+from homestart_desktop.data.audit import trail
+from homestart_desktop.data.audit.events import codes_of
+from homestart_desktop.data.audit.kinds import AuditKind
 from homestart_desktop.data.models import (
     AuditEvent,
     Family,
@@ -31,14 +34,21 @@ from homestart_desktop.data.workflow import check_step
 def audit(
     session: Session, action: str, entity: str, entity_id: int | None, detail: str = ""
 ) -> None:
-    """Note what happened to which record (never the personal data itself)."""
+    """Note what happened to which record (never the personal data itself), by whom and
+    about which family and volunteer (``data/audit``)."""
+    ids = {f"{entity}_id": entity_id} if entity in ("family", "volunteer", "trajectory") else {}
+    family_code, volunteer_code = codes_of(session=session, **ids)
     session.add(
         AuditEvent(
-            at=dt.datetime.now(dt.UTC),
+            at=trail.now(session),
             action=action,
             entity=entity,
             entity_id=entity_id,
             detail=detail,
+            kind=AuditKind.imported if action.startswith("import") else AuditKind.step,
+            who=trail.who_of(session),
+            family_code=family_code,
+            volunteer_code=volunteer_code,
         )
     )
 

@@ -128,6 +128,13 @@ FAMILY_PARTS: tuple[Part, ...] = (
     ),
     Part("consent", m.ConsentEvent, N_("Consent"), via=("family_id",), order=("on", "id")),
     Part(
+        "log_entries",
+        m.AuditEvent,
+        N_("Log entries about this family"),
+        via=("family_code",),
+        order=("at", "id"),
+    ),
+    Part(
         "retention_holds",
         m.RetentionHold,
         N_("Kept beyond the retention period"),
@@ -224,6 +231,13 @@ VOLUNTEER_PARTS: tuple[Part, ...] = (
     ),
     Part("expenses", m.Expense, N_("Expenses"), via=("volunteer_id",), order=("on", "id")),
     Part(
+        "log_entries",
+        m.AuditEvent,
+        N_("Log entries about this volunteer"),
+        via=("volunteer_code",),
+        order=("at", "id"),
+    ),
+    Part(
         "retention_holds",
         m.RetentionHold,
         N_("Kept beyond the retention period"),
@@ -294,7 +308,6 @@ NOT_ABOUT_ONE_PERSON: dict[str, str] = {
     "exportrecord": "quarterly figures packages: anonymised counts, sealed for the office",
     # Until the audit trail names its subject by code: then it becomes a Part of each export
     # (the declaration test says so as soon as it has a family or volunteer code column).
-    "auditevent": "the audit trail (codes and actions only)",
 }
 
 SCHEMA_VERSION = 1

@@ -221,11 +221,12 @@ def backup_problem_message(error: BaseException) -> str:
     )
 
 
-def restore_backup(backup: Path, target: Path, *, passphrase: str) -> Path | None:
+def restore_backup(backup: Path, target: Path, *, passphrase: str, who: str = "") -> Path | None:
     """Put a backup in the place of ``target`` after checking that it opens and is whole.
 
     The file it replaces is kept beside it (``…-before-restore-….hscase``), never deleted.
-    Returns where that earlier file was kept, if there was one.
+    Returns where that earlier file was kept, if there was one. The restored file's Logboek
+    notes the restore (by ``who``; empty: the login name).
     """
     from homestart_desktop.data.casefile.casefile import (
         _acquire,
@@ -267,6 +268,31 @@ def restore_backup(backup: Path, target: Path, *, passphrase: str) -> Path | Non
         os.replace(partial, target)
         _fsync_dir(target.parent)
         log.info("backup restored")
-        return kept
     finally:
         _release(lock)
+    _note_restore(target, passphrase=passphrase, who=who, backup_made=_made_on(backup))
+    return kept
+
+
+def _made_on(backup: Path) -> str:
+    """The day the backup was made, from its modification time (its name may hold anything)."""
+    return dt.datetime.fromtimestamp(backup.stat().st_mtime).date().isoformat()
+
+
+def _note_restore(target: Path, *, passphrase: str, who: str, backup_made: str) -> None:
+    """The restored file's own Logboek says that it was put back, and from which day."""
+    from homestart_desktop.data.audit.events import record_event
+    from homestart_desktop.data.audit.kinds import AuditKind
+    from homestart_desktop.data.casefile.casefile import unlock
+
+    try:
+        case_file = unlock(target, passphrase=passphrase, daily_backup=False)
+    except CaseFileError:  # e.g. a backup from a newer version: it opens in that version
+        log.warning("restore not noted in the log: the restored file does not open here")
+        return
+    try:
+        case_file.coordinator = who
+        with case_file.session() as session:
+            record_event(session=session, kind=AuditKind.restored, detail=backup_made)
+    finally:
+        case_file.lock()

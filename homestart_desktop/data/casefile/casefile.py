@@ -28,6 +28,7 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from homestart_desktop.data import write_guard
+from homestart_desktop.data.audit import keeping, trail
 from homestart_desktop.data.casefile import backups, migrations, opening
 from homestart_desktop.data.casefile.errors import (
     CannotWrite,
@@ -128,6 +129,7 @@ def _prepare_connection(connection, path: Path) -> None:  # a sqlcipher3 connect
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA busy_timeout = 5000")
+    keeping.register(connection)  # the audit trail's triggers ask it before any change
     # Transactions are only the ones SQLAlchemy begins, explicitly (see "begin" below).
     connection.isolation_level = None
 
@@ -235,6 +237,8 @@ class CaseFile:
         self._engine: Engine | None = _make_engine(path, self._raw_key)
         self.backup_problem: str | None = None
         """Why today's backup could not be made (the work goes on; the screens say it)."""
+        self.coordinator = ""
+        """Who the audit trail names for this laptop's writes (empty: the OS login name)."""
 
     # ---- Public API
 
@@ -252,7 +256,8 @@ class CaseFile:
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back when it raises."""
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield write_guard.guard(session)  # every row checked before it is written
+            write_guard.guard(session)  # every row checked before it is written
+            yield trail.watch(session, who=self.coordinator)  # and every write leaves an entry
 
     def read(self, work: Callable[..., object], /, **kwargs: object) -> object:
         """Run a ``data/`` function ``work(session=..., **kwargs)`` in one transaction."""

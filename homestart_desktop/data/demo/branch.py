@@ -21,10 +21,11 @@ from sqlmodel import Session
 
 from homestart_desktop import RESOURCES_DIR
 from homestart_desktop.data import models as m
+from homestart_desktop.data.audit import trail
 from homestart_desktop.data.demo.household import add_families, add_volunteers
 from homestart_desktop.data.demo.names import COORDINATORS, VOLUNTEER_ORIGIN_WEIGHTS
 from homestart_desktop.data.demo.plans import BUSY, REALISTIC
-from homestart_desktop.data.demo.rows import Rows
+from homestart_desktop.data.demo.rows import Rows, at_nine
 from homestart_desktop.data.demo.simulation import simulate
 from homestart_desktop.data.demo.support import (
     add_bookkeeping,
@@ -95,9 +96,15 @@ def generate_demo(
     add_coaching(rows, branch, volunteer_ids, family_codes, seed)
     add_expenses(rows, branch, seed)
     add_bookkeeping(rows, branch)
-    counts = rows.insert_all(session)
-    _set_sequences(session, rows)
-    _fill_settings(session)
+    # Synthetic history: one trail entry per table, not one per invented family.
+    session.info[trail.SYNTHETIC] = at_nine(today)
+    try:
+        counts = rows.insert_all(session)
+        _set_sequences(session, rows)
+        _fill_settings(session)
+        session.flush()
+    finally:
+        session.info.pop(trail.SYNTHETIC, None)
     seconds = time.perf_counter() - started
     log.info(
         "demo branch generated: %d families, %d visits in %.1f s",

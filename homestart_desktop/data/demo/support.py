@@ -202,6 +202,8 @@ def add_bookkeeping(rows: Rows, branch: Branch) -> None:
             action="family.referred",
             entity="family",
             entity_id=row["id"],
+            kind="step",
+            family_code=row["reference"],
         )
     for row in rows.tables[m.Volunteer]:
         rows.add(
@@ -210,9 +212,15 @@ def add_bookkeeping(rows: Rows, branch: Branch) -> None:
             action="volunteer.created",
             entity="volunteer",
             entity_id=row["id"],
+            kind="step",
+            volunteer_code=row["reference"],
         )
     rows.add(
-        m.AuditEvent, at=at_nine(branch.today), action="demo.generated", detail="synthetic branch"
+        m.AuditEvent,
+        at=at_nine(branch.today),
+        action="demo.generated",
+        kind="imported",
+        detail="synthetic branch",
     )
     year, quarter = branch.start.year, (branch.start.month - 1) // 3 + 1
     sequence = 0

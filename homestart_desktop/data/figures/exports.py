@@ -13,6 +13,8 @@ import datetime as dt
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from homestart_desktop.data.audit.events import record_event
+from homestart_desktop.data.audit.kinds import AuditKind
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import ExportRecord, ExportState
 
@@ -132,6 +134,12 @@ def mark_sent(
         row.state, row.via, row.sent_at, row.last_error = ExportState.sent, via, at, ""
         row.delivered_to = to
         session.add(row)
+        # The Logboek names the package and the way (not the folder: a path may hold a name).
+        record_event(
+            session=session,
+            kind=AuditKind.exported,
+            detail=f"figures_package {row.quarter} v{row.version} ({via})",
+        )
     return Changes(outbox=True)
 
 

@@ -16,6 +16,9 @@ import enum
 
 from sqlmodel import Session, col, select
 
+from homestart_desktop.data.audit.events import codes_of
+from homestart_desktop.data.audit.kinds import AuditKind
+from homestart_desktop.data.audit.trail import who_of
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.models import AuditEvent, ConsentItem, Family, Referral, Trajectory
 from homestart_desktop.data.privacy.consent import family_consent, may_inform_referrer
@@ -157,6 +160,7 @@ def mark_referrer_informed(
         raise ValidationError({"inform_referrer": _refusal(session, trajectory.family_id)})
     if kind == LetterKind.end:
         trajectory.referrer_informed = True
+    family_code, volunteer_code = codes_of(session=session, trajectory_id=trajectory_id)
     session.add(
         AuditEvent(
             # Noon UTC: the stored moment keeps its calendar day in Brussels too.
@@ -165,6 +169,10 @@ def mark_referrer_informed(
             entity="trajectory",
             entity_id=trajectory_id,
             detail=kind.value,
+            kind=AuditKind.letter,
+            who=who_of(session),
+            family_code=family_code,
+            volunteer_code=volunteer_code,
         )
     )
     return Changes(trajectories=True)

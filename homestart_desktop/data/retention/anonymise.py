@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from sqlalchemy import text
 from sqlmodel import Session
 
+from homestart_desktop.data.audit.events import record_event
+from homestart_desktop.data.audit.kinds import AuditKind
 from homestart_desktop.data.retention.declaration import (
     FAMILY_RULES,
     VOLUNTEER_RULES,
@@ -39,6 +41,7 @@ def _apply(session: Session, rules: Sequence[TableRule], ids: str) -> None:
     for rule in rules:
         if Treat.rows in rule.columns.values():
             session.execute(text(f"DELETE FROM {rule.table} WHERE {rule.rows}"), {"ids": ids})
+            _noted(session, rule.table, "rows removed")
             continue
         clauses = [c for c in (_set_clause(n, t) for n, t in rule.columns.items()) if c]
         if clauses:
@@ -46,6 +49,13 @@ def _apply(session: Session, rules: Sequence[TableRule], ids: str) -> None:
                 text(f"UPDATE {rule.table} SET {', '.join(clauses)} WHERE {rule.rows}"),
                 {"ids": ids},
             )
+            _noted(session, rule.table, "columns blanked or rounded")
+
+
+def _noted(session: Session, table: str, what: str) -> None:
+    """The Logboek's entry for one table's set-based change (the per-code entries follow in
+    data/retention/erase.py); never the values."""
+    record_event(session=session, kind=AuditKind.anonymised, record=table, detail=what)
 
 
 def _children_birth_dates(session: Session, ids: str) -> None:
@@ -88,6 +98,7 @@ def _children_birth_dates(session: Session, ids: str) -> None:
         session.execute(
             text("UPDATE child SET birth_date = :birth, due_date = :due WHERE id = :id"), changed
         )
+        _noted(session, "child", "birth dates rounded")
 
 
 def anonymise_families(

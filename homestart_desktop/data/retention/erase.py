@@ -17,6 +17,9 @@ from collections.abc import Collection
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from homestart_desktop.data.audit.events import record_event
+from homestart_desktop.data.audit.keeping import forget_subject_in_audit, prune_audit
+from homestart_desktop.data.audit.kinds import AuditKind
 from homestart_desktop.data.casefile.casefile import CaseFile
 from homestart_desktop.data.models import Family, Volunteer
 from homestart_desktop.data.retention import purge
@@ -74,6 +77,9 @@ def _blank_mentions(session: Session, code: str) -> None:
             f"{c} = CASE WHEN instr({c}, :code) > 0 THEN '' ELSE {c} END" for c in columns
         )
         session.execute(text(f"UPDATE {table} SET {blanks} WHERE {found}"), {"code": code})
+        record_event(
+            session=session, kind=AuditKind.erased, record=table, detail="notes naming the code"
+        )
 
 
 def _subject(session: Session, reference: str) -> Family | Volunteer:
@@ -173,12 +179,19 @@ def erase(case_file: CaseFile, *, reference: str, today: dt.date) -> Removed:
             anonymise_volunteers(session=session, volunteer_ids=[plan.id], today=today, erase=True)
         _blank_mentions(session, plan.reference)
         purge.merge_note_index(session=session)
-        # Audit trail (H1): record_event "erased" for plan.reference here, and strip the
-        # subject's earlier entries of anything but codes.
+        # The Logboek keeps its length but no longer links earlier entries to the code; the
+        # erasure itself is noted with it (the code stays in the file, marked erased).
+        codes = _codes(plan.kind, plan.reference)
+        forget_subject_in_audit(session=session, **codes)
+        record_event(session=session, kind=AuditKind.erased, **codes)
     purge.rewrite_file(engine=case_file.engine)
     families = (plan.reference,) if plan.kind == "family" else ()
     volunteers = (plan.reference,) if plan.kind == "volunteer" else ()
     return Removed(families, volunteers, purge.last_backup_before(case_file.path))
+
+
+def _codes(kind: str, reference: str) -> dict[str, str]:
+    return {"family_code": reference} if kind == "family" else {"volunteer_code": reference}
 
 
 def anonymise_due(
@@ -203,7 +216,12 @@ def anonymise_due(
         anonymise_families(session=session, family_ids=[r.id for r in families], today=today)
         anonymise_volunteers(session=session, volunteer_ids=[r.id for r in volunteers], today=today)
         purge.merge_note_index(session=session)
-        # Audit trail (H1): one record_event "anonymised" per code here.
+        for record in due:
+            codes = _codes(record.kind, record.reference)
+            forget_subject_in_audit(session=session, **codes)
+            record_event(session=session, kind=AuditKind.anonymised, **codes)
+        # The Logboek's own retention is kept at the same moment (Settings, default 7 years).
+        prune_audit(session=session, today=today)
     purge.rewrite_file(engine=case_file.engine)
     return Removed(
         tuple(r.reference for r in families),

@@ -16,6 +16,8 @@ from homestart_desktop.data.access.gather import (
     gather_volunteer,
     reference_of,
 )
+from homestart_desktop.data.audit.events import record_event
+from homestart_desktop.data.audit.kinds import AuditKind
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.documents.access.json_format import access_json
 from homestart_desktop.documents.access.pdf import access_pdf
@@ -57,7 +59,12 @@ def save_access_export(
     pdf_name, json_name = file_names(export.code, today)
     pdf = access_pdf(export, branch=branch, made_on=today)
     data = access_json(export, made_on=today, branch_name=branch.branch_name)
-    return (
+    written = (
         write_private(Path(folder) / pdf_name, pdf),
         write_private(Path(folder) / json_name, data),
     )
+    # The Logboek notes who answered an access request, about whom; never the folder (its
+    # path may carry a name).
+    code = {"family_code": reference} if kind == "family" else {"volunteer_code": reference}
+    record_event(session=session, kind=AuditKind.exported, detail="access_export", **code)
+    return written

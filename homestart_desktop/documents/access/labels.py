@@ -165,6 +165,12 @@ LABELS: dict[str, str] = {
 
 # Where one column means something else in one table.
 TABLE_LABELS: dict[tuple[str, str], str] = {
+    ("auditevent", "at"): N_("When"),
+    ("auditevent", "action"): N_("What"),
+    ("auditevent", "detail"): N_("Details"),
+    ("auditevent", "entity"): N_("Record"),
+    ("auditevent", "entity_id"): N_("Record number"),
+    ("auditevent", "fields"): N_("Fields"),
     ("review", "kind"): N_("Kind of review"),
     ("coachingtalk", "kind"): N_("Kind of talk"),
 }

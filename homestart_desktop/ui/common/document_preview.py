@@ -3,7 +3,11 @@
 Any screen can use it (intake form, volunteer agreement, ...)::
 
     DocumentPreview(pdf_bytes, title=_("Intake form"), suggested_name="intakeformulier-GZ-2026-014.pdf",
+                    record=PrintRecord(ops, "intake_form", family_code="GZ-2026-014"),
                     parent=self).exec()
+
+``record`` is required: every print and every save leaves an entry in the Logboek (pass None
+only for a document that is not the branch's, which no screen has today).
 
 The PDF stays in memory: pages are drawn with PDFium (``pypdfium2``) straight into images, for
 the screen and for the printer, so no temporary file with personal data is ever written. Name
@@ -12,7 +16,9 @@ suggested files with reference codes, never with names.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,7 +45,36 @@ if TYPE_CHECKING:
     import pypdfium2
 from homestart_desktop.ui.common import feedback
 
+log = logging.getLogger(__name__)
+
 PREVIEW_DPI = 96
+
+
+@dataclasses.dataclass(frozen=True)
+class PrintRecord:
+    """What the Logboek notes when a document is printed or saved: which document (a
+    ``data.audit.kinds.DOCUMENT_LABELS`` key) about whom (codes; or a trajectory's id)."""
+
+    ops: Any
+    document: str
+    family_code: str | None = None
+    volunteer_code: str | None = None
+    trajectory_id: int | None = None
+
+    def note(self, *, saved: bool) -> None:
+        """Leave the entry (on the worker, like every write)."""
+        from homestart_desktop.data.audit.events import record_document
+        from homestart_desktop.data.audit.kinds import AuditKind
+
+        self.ops.write(
+            record_document,
+            kind=AuditKind.saved if saved else AuditKind.printed,
+            document=self.document,
+            family_code=self.family_code,
+            volunteer_code=self.volunteer_code,
+            trajectory_id=self.trajectory_id,
+            failure=lambda error: log.warning("print not logged: %s", type(error).__name__),
+        )
 
 
 def later(module: str, name: str) -> Callable[..., Any]:
@@ -108,14 +143,17 @@ class DocumentPreview(Dialog):
         *,
         title: str,
         suggested_name: str,
+        record: PrintRecord | None,
         notice: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        """``notice``: what the document lacks and where to fill it in, shown above the pages."""
+        """``notice``: what the document lacks and where to fill it in, shown above the pages;
+        ``record``: what the Logboek notes when it is printed or saved."""
         super().__init__(parent)
         self.setObjectName("documentPreview")
         self.setWindowTitle(title)
         self.pdf = pdf
+        self.record = record
         self.suggested_name = suggested_name
         self.saved_to: Path | None = None
 
@@ -184,6 +222,9 @@ class DocumentPreview(Dialog):
                 _("Print"),
                 _("The printer did not start. Check that it is on and try again."),
             )
+            return
+        if self.record is not None:
+            self.record.note(saved=False)
 
     def save_document(self) -> Path | None:
         """Ask where, then write the PDF there."""
@@ -207,5 +248,7 @@ class DocumentPreview(Dialog):
             )
             return None
         self.saved_to = target
+        if self.record is not None:
+            self.record.note(saved=True)
         feedback.say_saved_in(self, target)
         return target

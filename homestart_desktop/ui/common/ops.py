@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
 
+from homestart_desktop.data.audit import trail
 from homestart_desktop.data.casefile.casefile import CaseFile
 from homestart_desktop.data.changes import Changes
 
@@ -60,6 +61,9 @@ class Ops(QObject):
         self._spent: list[tuple] = []
         self._next_ticket = 0
         self.case_file: CaseFile | None = None
+        self.coordinator = ""
+        """Who the audit trail names for the work asked here (Settings → *Jouw naam*); empty:
+        the login name."""
         self._generation = 0
         self._sig_done.connect(self._deliver)
 
@@ -128,6 +132,8 @@ class Ops(QObject):
             if case_file is None or not case_file.is_open:
                 raise RuntimeError("the case file is locked")
             with case_file.session() as session:
+                if self.coordinator:
+                    session.info[trail.WHO] = self.coordinator
                 return fn(session=session, **kwargs)
 
         return work

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from homestart_desktop.data.audit.events import opened_family_file
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.families import intake_choices as lists
 from homestart_desktop.data.families.file import FamilyFile, load_family
@@ -51,7 +52,7 @@ from homestart_desktop.i18n import (
 )
 from homestart_desktop.ui.access.save_all_data import BUTTON_LABELS, BUTTON_TIPS, save_all_data
 from homestart_desktop.ui.common.dialog import Dialog
-from homestart_desktop.ui.common.document_preview import DocumentPreview, later
+from homestart_desktop.ui.common.document_preview import DocumentPreview, PrintRecord, later
 from homestart_desktop.ui.common.erasure import erase_with_questions
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.copy_button import copyable_text
@@ -197,6 +198,7 @@ class FamilyFileDialog(Dialog):
         layout.addLayout(row)
         ops.sig_changes.connect(self._changed)
         self.resize(860, 640)
+        ops.write(opened_family_file, family_id=family_id)  # the Logboek notes every opening
         self.reload()
 
     # ---- Public API
@@ -478,6 +480,7 @@ class FamilyFileDialog(Dialog):
             pdf,
             title=_("Intake form"),
             suggested_name=_("intake-form-{reference}.pdf").format(reference=reference),
+            record=PrintRecord(self.ops, "intake_form", family_code=reference or None),
             parent=self,
         )
         self.child_dialog.open()

@@ -31,7 +31,7 @@ from homestart_desktop.i18n import (
     format_short_date,
     join_words,
 )
-from homestart_desktop.ui.common.document_preview import DocumentPreview, later
+from homestart_desktop.ui.common.document_preview import DocumentPreview, PrintRecord, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.families.file import FamilyFileDialog
@@ -188,7 +188,11 @@ class FamiliesScreen(QWidget):
 
     def _preview_blank(self, pdf: bytes) -> None:
         self.dialog = DocumentPreview(
-            pdf, title=_("Intake form"), suggested_name=_("intake-form-blank.pdf"), parent=self
+            pdf,
+            title=_("Intake form"),
+            suggested_name=_("intake-form-blank.pdf"),
+            record=PrintRecord(self.ops, "intake_form"),
+            parent=self,
         )
         self.dialog.open()
 

@@ -208,12 +208,13 @@ class IntervisionScreen(QWidget):
     # ---- Internals
 
     def _preview(self, result) -> None:
-        from homestart_desktop.ui.common.document_preview import DocumentPreview
+        from homestart_desktop.ui.common.document_preview import DocumentPreview, PrintRecord
 
         on, pdf = result
         name = f"intervisie-{on.isoformat()}.pdf"
         title = _("Intervision report {date}").format(date=format_short_date(on))
-        DocumentPreview(pdf, title=title, suggested_name=name, parent=self).exec()
+        record = PrintRecord(self.ops, "intervision_report")
+        DocumentPreview(pdf, title=title, suggested_name=name, record=record, parent=self).exec()
 
     def _load_attendance(self) -> None:
         self.ops.query(

@@ -19,7 +19,7 @@ from homestart_desktop.data.planning.referrer_letters import (
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import LANGUAGES, _, format_short_date
 from homestart_desktop.ui.common import prompts
-from homestart_desktop.ui.common.document_preview import DocumentPreview, later
+from homestart_desktop.ui.common.document_preview import DocumentPreview, PrintRecord, later
 from homestart_desktop.ui.common.ops import Ops
 
 referrer_letter_for = later("homestart_desktop.documents.referrer_letter", "referrer_letter_for")
@@ -65,6 +65,7 @@ class ReferrerLetterFlow:
             pdf,
             title=_("Letter to the referrer"),
             suggested_name=f"{word}-{reference}.pdf",
+            record=PrintRecord(self.ops, "referrer_letter", trajectory_id=self.trajectory_id),
             parent=self.parent,
         )
         self.preview.finished.connect(self._ask_sent)

@@ -168,6 +168,14 @@ GROUPS: tuple[tuple[str, tuple[Field, ...]], ...] = (
                 "lock_with_screen", N_("Lock when the screen locks or the laptop sleeps"), "bool"
             ),
             Field("backups_to_keep", N_("Backups to keep"), "int", 1, 100),
+            Field(
+                "audit_retention_years",
+                N_("Keep who and whom in the log for"),
+                "int",
+                1,
+                50,
+                N_("years"),
+            ),
         ),
     ),
     (

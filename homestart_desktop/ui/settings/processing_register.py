@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from homestart_desktop.i18n import _, current_language
 from homestart_desktop.ui.common import prompts
-from homestart_desktop.ui.common.document_preview import DocumentPreview, later
+from homestart_desktop.ui.common.document_preview import DocumentPreview, PrintRecord, later
 
 processing_register_for = later(
     "homestart_desktop.documents.processing_register", "processing_register_for"
@@ -26,6 +26,7 @@ def print_processing_register(parent: QWidget, ops: Any) -> None:
             pdf,
             title=_("Register of processing"),
             suggested_name=_("register-of-processing") + ".pdf",
+            record=PrintRecord(ops, "processing_register"),
             parent=parent,
         )
         parent.register_preview.open()

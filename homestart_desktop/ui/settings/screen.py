@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -26,14 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from homestart_desktop.data.audit.trail import login_name
 from homestart_desktop.data.planning.reminders import ReminderKind
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.settings_checks import save_checked_settings
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.i18n import _
-from homestart_desktop.ui.common import feedback, prompts
+from homestart_desktop.ui.common import feedback, laptop, prompts
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.settings import casefile_dialogs
+from homestart_desktop.ui.settings import casefile_dialogs, logbook
 from homestart_desktop.ui.settings.fields import (
     GROUPS,
     BadValue,
@@ -90,6 +92,8 @@ class SettingsScreen(QWidget):
         """True when the form differs from what is stored."""
         if self._stored is None:
             return False
+        if self._name_changed():
+            return True
         try:
             return self._collect() != self._stored
         except BadValue:
@@ -120,6 +124,13 @@ class SettingsScreen(QWidget):
             self._show_problems(error.problems)
             return
         self.save_button.setEnabled(False)
+        if self._name_changed():
+            laptop.set_coordinator_name(self.coordinator_name.text())
+            self.ops.coordinator = laptop.coordinator_name()
+            self.coordinator_name.setText(self.ops.coordinator)
+        if settings == self._stored:
+            self._saved(settings)
+            return
         self.ops.write(
             save_checked_settings,
             settings=settings,
@@ -137,6 +148,7 @@ class SettingsScreen(QWidget):
     def revert(self) -> None:
         """Put back what is stored (Esc)."""
         if self._stored is not None:
+            self.coordinator_name.setText(laptop.coordinator_name())
             self._show(self._stored)
 
     # ---- Building
@@ -186,6 +198,7 @@ class SettingsScreen(QWidget):
             label.setMinimumWidth(width)
         self.retention = RetentionBox(self.ops, content)
         column.addWidget(self.retention)
+        column.addWidget(self._laptop_box())
         column.addWidget(self._case_file_box())
         column.addStretch(1)
         scroll = QScrollArea()
@@ -206,6 +219,29 @@ class SettingsScreen(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self, action)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update_buttons()
+
+    def _laptop_box(self) -> QGroupBox:
+        box = QGroupBox(_("This laptop"))
+        form = QFormLayout(box)
+        form.setHorizontalSpacing(18)
+        self.coordinator_name = QLineEdit(laptop.coordinator_name(), objectName="coordinator_name")
+        self.coordinator_name.setMaxLength(laptop.NAME_LENGTH)
+        self.coordinator_name.setPlaceholderText(login_name())
+        self.coordinator_name.textChanged.connect(self._update_buttons)
+        form.addRow(_("Your name"), self.coordinator_name)
+        hint = QLabel(
+            _(
+                "The log names you for everything done on this laptop. Left empty, it names "
+                "the laptop's login name ({login}). Kept on this laptop, not in the case file."
+            ).format(login=login_name()),
+            objectName="hint",
+        )
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        return box
+
+    def _name_changed(self) -> bool:
+        return " ".join(self.coordinator_name.text().split()) != laptop.coordinator_name()
 
     def _case_file_box(self) -> QGroupBox:
         box = QGroupBox(_("The case file"))
@@ -228,6 +264,7 @@ class SettingsScreen(QWidget):
             ("restore_backup", _("Restore a backup…"), casefile_dialogs.restore_backup),
             ("check_integrity", _("Check the file"), casefile_dialogs.check_integrity),
             ("print_register", _("Print the register of processing…"), print_processing_register),
+            ("open_logbook", _("Log…"), logbook.show_logbook),
         )
         for index, (name, label, action) in enumerate(actions):
             button = QPushButton(label, objectName=name)

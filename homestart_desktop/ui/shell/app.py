@@ -353,9 +353,11 @@ class AppController(QObject):
             self.sig_data_layer_ready.emit()
 
     def _data_layer_loaded(self) -> None:
+        from homestart_desktop.ui.common.laptop import coordinator_name
         from homestart_desktop.ui.common.ops import Ops
 
         self.ops = Ops(self)
+        self.ops.coordinator = coordinator_name()
         self._data_layer_ready = True
         waiting, self._after_load = self._after_load, []
         for call in waiting:

@@ -53,13 +53,15 @@ def put_backup_in_place(
         backup=backup,
         target=target,
         passphrase=passphrase,
+        who=ops.coordinator,
         success=restored,
         failure=failed,
     )
 
 
-def _restore_on_worker(*, backup: Path, target: Path, passphrase: str) -> Any:
-    """On the worker, after the lock: check the backup opens, then put it in place."""
+def _restore_on_worker(*, backup: Path, target: Path, passphrase: str, who: str) -> Any:
+    """On the worker, after the lock: check the backup opens, then put it in place (and note
+    it in the restored file's Logboek)."""
     from homestart_desktop.data.casefile.backups import restore_backup
 
-    return restore_backup(backup, target, passphrase=passphrase)
+    return restore_backup(backup, target, passphrase=passphrase, who=who)

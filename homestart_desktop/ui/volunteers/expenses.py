@@ -35,7 +35,7 @@ from homestart_desktop.i18n import (
     format_number,
     format_short_date,
 )
-from homestart_desktop.ui.common.document_preview import DocumentPreview, later
+from homestart_desktop.ui.common.document_preview import DocumentPreview, PrintRecord, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -272,4 +272,10 @@ class ExpensesPanel(QWidget):
         pdf, reference = result
         kind = _("expenses")  # outside the f-string, where the translators' extraction sees it
         name = f"{kind}-{reference}-{self.year.value()}.pdf"
-        DocumentPreview(pdf, title=_("Expense statement"), suggested_name=name, parent=self).open()
+        DocumentPreview(
+            pdf,
+            title=_("Expense statement"),
+            suggested_name=name,
+            record=PrintRecord(self.ops, "expense_statement", volunteer_code=reference),
+            parent=self,
+        ).open()

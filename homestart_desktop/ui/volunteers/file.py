@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from homestart_desktop.data.audit.events import opened_volunteer_file
 from homestart_desktop.data.models import Gender, VolunteerStatus
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.validation import ValidationError
@@ -167,6 +168,8 @@ class VolunteerFileDialog(SavingDialog):
         self.resize(860, 720)
         self.expenses.show_volunteer(volunteer_id)
         self.coaching.set_volunteer(volunteer_id)
+        if volunteer_id is not None:  # the Logboek notes every opening
+            ops.write(opened_volunteer_file, volunteer_id=volunteer_id)
         self.status.show_file(None)
         self.reload()
 

@@ -22,7 +22,7 @@ from homestart_desktop.data.volunteers.register import VolunteerFile
 from homestart_desktop.data.workflow import VOLUNTEER_STEPS, status_label
 from homestart_desktop.i18n import LANGUAGES, _
 from homestart_desktop.ui.common import prompts
-from homestart_desktop.ui.common.document_preview import DocumentPreview, later
+from homestart_desktop.ui.common.document_preview import DocumentPreview, PrintRecord, later
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
@@ -174,6 +174,7 @@ class StatusBox(QGroupBox):
             result.pdf,
             title=_("Volunteer agreement"),
             suggested_name=name,
+            record=PrintRecord(self.ops, "agreement", volunteer_code=result.reference),
             notice=self.settings_hint.text(),
             parent=self,
         )

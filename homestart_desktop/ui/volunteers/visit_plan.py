@@ -14,7 +14,7 @@ from homestart_desktop.data.volunteers.register import VolunteerFile
 from homestart_desktop.i18n import _
 from homestart_desktop.private_files import write_private
 from homestart_desktop.ui.common import prompts
-from homestart_desktop.ui.common.document_preview import DocumentPreview, later
+from homestart_desktop.ui.common.document_preview import DocumentPreview, PrintRecord, later
 from homestart_desktop.ui.common.ops import Ops
 
 plan_document_for = later("homestart_desktop.documents.visit_plan", "plan_document_for")
@@ -78,6 +78,7 @@ class VisitPlanBox(QGroupBox):
             result.data,
             title=_("Visit schedule"),
             suggested_name=f"{word}-{result.volunteer_reference}.pdf",
+            record=PrintRecord(self.ops, "visit_plan", volunteer_code=result.volunteer_reference),
             parent=self,
         )
         self.preview.open()
@@ -111,3 +112,7 @@ class VisitPlanBox(QGroupBox):
                 _("Calendar file"),
                 _("The file could not be saved there. Choose another folder."),
             )
+            return
+        PrintRecord(self.ops, "calendar", volunteer_code=result.volunteer_reference).note(
+            saved=True
+        )

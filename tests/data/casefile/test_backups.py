@@ -8,10 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from homestart_desktop import cli, logs
 from homestart_desktop.data.casefile import backups, casefile
 from homestart_desktop.data.casefile.errors import WrongPassphrase
+from homestart_desktop.data.models import AuditEvent
 from tests.cli_helpers import (
     leaks,
     open_with_key,
@@ -61,7 +63,13 @@ def test_backup_and_restore_round_trip_keeps_the_replaced_file(
     assert cli.main(["restore", str(made), str(path), "--passphrase-file", secret]) == 0
     output = capsys.readouterr().out
     with open_with_key(path, key) as restored:
-        assert row_counts(restored) == counts_at_backup
+        after = row_counts(restored)
+        # The restored file is the backup's, plus the Logboek's note that it was restored.
+        assert after.pop("auditevent") == counts_at_backup.pop("auditevent") + 1
+        assert after == counts_at_backup
+        with restored.session() as session:
+            (noted,) = session.exec(select(AuditEvent).where(AuditEvent.kind == "restored"))
+        assert noted.detail == dt.date.fromtimestamp(made.stat().st_mtime).isoformat()
         assert revision(restored) == revision_at_backup
         assert restored.integrity_problems() == []
     assert oct(path.stat().st_mode & 0o777) == "0o600"

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
+from homestart_desktop.data.audit.entries import entries_about
 from homestart_desktop.data.intervision.notes_search import search_notes
 from homestart_desktop.data.models import Caregiver, Child, Family, IntervisionSession, Volunteer
 from homestart_desktop.data.retention.due import due_for_anonymisation, hold_back
@@ -107,6 +108,9 @@ def test_anonymising_everyone_due_leaves_no_trace_in_file_wal_or_index(people_fi
         kept = session.exec(select(Family).where(Family.reference == KEPT_FAMILY)).one()
         assert kept.street == "Zonnebloemdreef 9" and kept.anonymised_on is None
         assert session.exec(select(IntervisionSession.notes)).one() == MENTION
+        # The Logboek notes the anonymisation under the code and keeps no earlier link to it.
+        about = entries_about(session=session, family_code=GONE_FAMILY)
+        assert [e.kind for e in about] == ["anonymised"]
 
 
 def test_erasing_a_family_asks_what_goes_and_removes_the_mentions_of_its_code(people_file):
@@ -129,6 +133,9 @@ def test_erasing_a_family_asks_what_goes_and_removes_the_mentions_of_its_code(pe
     with case_file.session() as session:
         family = session.exec(select(Family).where(Family.reference == GONE_FAMILY)).one()
         assert family.erased_on == TEST_TODAY
+        assert [e.kind for e in entries_about(session=session, family_code=GONE_FAMILY)] == [
+            "erased"
+        ]
         assert (
             session.exec(select(Caregiver.first_name).where(Caregiver.family_id == family.id)).one()
             == ""

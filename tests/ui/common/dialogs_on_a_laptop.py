@@ -54,6 +54,7 @@ from homestart_desktop.ui.planning.periods_dialog import PeriodsDialog
 from homestart_desktop.ui.planning.trajectory_dialogs import CloseDialog, PauseDialog, ReviewDialog
 from homestart_desktop.ui.planning.visit_dialogs import LogVisitDialog, VisitDateDialog
 from homestart_desktop.ui.settings.casefile_dialogs import ChangePassphraseDialog, RestoreDialog
+from homestart_desktop.ui.settings.logbook import LogbookDialog
 from homestart_desktop.ui.settings.retention import HoldBackDialog, RetentionDialog
 from homestart_desktop.ui.shell.about import AboutDialog
 from homestart_desktop.ui.shell.new_case_file import NewCaseFileDialog
@@ -91,7 +92,11 @@ class Records:
 
 FACTORIES = {
     "DocumentPreview": lambda ops, p, r: DocumentPreview(
-        r.agreement, title="Vrijwilligersovereenkomst", suggested_name="x.pdf", parent=p
+        r.agreement,
+        title="Vrijwilligersovereenkomst",
+        suggested_name="x.pdf",
+        record=None,
+        parent=p,
     ),
     "NewCaseFileDialog": lambda ops, p, r: NewCaseFileDialog(ops, p),
     "AboutDialog": lambda ops, p, r: AboutDialog(p, r.case_file.path),
@@ -136,6 +141,7 @@ FACTORIES = {
     "HoldBackDialog": lambda ops, p, r: HoldBackDialog(
         ops, DueRecord("family", 1, "GZ-2019-001", TEST_TODAY, TEST_TODAY), p
     ),
+    "LogbookDialog": lambda ops, p, r: LogbookDialog(ops, p),
 }
 
 

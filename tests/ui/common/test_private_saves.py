@@ -17,7 +17,9 @@ from tests.clock import TEST_TODAY
 def test_save_as_pdf_writes_a_private_file(qtbot, empty_case_file, tmp_path) -> None:
     with empty_case_file.session() as session:
         pdf = intake_form_for(session=session, family_id=None, lang="nl", today=TEST_TODAY)
-    preview = DocumentPreview(pdf, title="Intakeformulier", suggested_name="intake.pdf")
+    preview = DocumentPreview(
+        pdf, title="Intakeformulier", suggested_name="intake.pdf", record=None
+    )
     qtbot.addWidget(preview)
     target = tmp_path / "intake.pdf"
     target.write_bytes(b"an older PDF")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 from homestart_desktop.data.casefile import backups, opening, wal
 from homestart_desktop.data.casefile.errors import FileCutShort
 from homestart_desktop.i18n import _
+from tests.cli_helpers import open_with_key, row_counts
 from tests.conftest import TEST_PASSPHRASE
 from tests.fault_helpers import crashed_with_families_in_wal, fill_up, flip_byte, small_disk
 from tests.ui.shell_helpers import controller, passphrase_field, unlock_by_typing  # noqa: F401
@@ -98,7 +99,14 @@ def test_after_a_damaged_wal_the_window_offers_the_newest_backup_and_puts_it_in_
     offer.click()
     qtbot.waitUntil(lambda: controller.unlock_window.note.isVisible(), timeout=20_000)
     assert not offer.isVisible() and not controller.unlock_window.error.isVisible()
-    assert path.read_bytes() == newest.read_bytes()
+    # The backup is in place: its rows, plus the Logboek's note that it was restored.
+    with open_with_key(path, empty_template[1]) as restored:
+        counts = row_counts(restored)
+    check = Path(shutil.copyfile(newest, tmp_path / "check.hscase"))
+    with open_with_key(check, empty_template[1]) as backup:
+        expected = row_counts(backup)
+    assert counts.pop("auditevent") == expected.pop("auditevent") + 1
+    assert counts == expected
     # What it replaced is kept whole, with its damaged WAL beside it under the same name.
     (kept,) = folder.glob("*before-restore.hscase")
     assert kept.read_bytes() == damaged[path.name]

@@ -1,7 +1,7 @@
 """retention: anonymised and erased families and volunteers, and hold-backs
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 
 A family's or volunteer's personal data is anonymised some years after the support ended
 (``data/retention/``), or erased on request. The day it happened is kept on the record (its
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0006"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,40 @@
+"""``homestart print …`` leaves a *saved* entry in the Logboek, with the code it was for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlmodel import select
+
+from homestart_desktop import cli
+from homestart_desktop.data.families.referrals import ReferralIn, register_referral
+from homestart_desktop.data.models import AuditEvent, ReferrerCategory
+from tests.cli_helpers import open_with_key
+from tests.conftest import TEST_PASSPHRASE
+
+
+def test_a_form_printed_on_the_command_line_is_in_the_log(
+    empty_case_file, empty_template, tmp_path: Path
+) -> None:
+    with empty_case_file.session() as session:
+        saved = register_referral(
+            session=session,
+            referral=ReferralIn(dt.date.today(), ReferrerCategory.cgg, "Ioana", postcode="1030"),
+            today=dt.date.today(),
+        )
+    path = empty_case_file.path
+    empty_case_file.lock()
+    secret = tmp_path / "pass.txt"
+    secret.write_text(TEST_PASSPHRASE)
+    out = tmp_path / "form.pdf"
+    common = [str(path), "--passphrase-file", str(secret), "--out", str(out)]
+    assert cli.main(["print", "intake-form", *common, "--family", saved.reference]) == 0
+    with open_with_key(path, empty_template[1]) as case_file, case_file.session() as session:
+        (entry,) = session.exec(select(AuditEvent).where(AuditEvent.kind == "saved"))
+    assert (entry.detail, entry.family_code, entry.volunteer_code) == (
+        "intake_form",
+        saved.reference,
+        None,
+    )
+    assert entry.who  # the login name: the command line has no coordinator's name
