@@ -77,18 +77,27 @@ def _cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def _run_print_kind(target: str) -> Callable[[argparse.Namespace], int]:
-    """Unlock the case file, then call ``module:function(args, case_file=...) -> int``."""
+    """Unlock the case file, then call ``module:function(args, case_file=...) -> int``; first
+    ``module.without_unlocking(args, path=, passphrase=)`` where it has one (None: unlock)."""
 
     def run(args: argparse.Namespace) -> int:
         import importlib
 
         module_name, function_name = target.split(":")
-        function = getattr(importlib.import_module(module_name), function_name)
+        module = importlib.import_module(module_name)
         path = case_file_place(existing_file(args.file))
         folder_for_output(getattr(args, "out", None))
         folder_for_output(getattr(args, "to", None), is_folder=True)
-        with unlocked(path, Passphrases().existing(args.passphrase_file)) as case_file:
-            code = int(function(args, case_file=case_file))
+        passphrase = Passphrases().existing(args.passphrase_file)
+        # A module may do without unlocking in full (a blank intake form: no SQLAlchemy).
+        quick = getattr(module, "without_unlocking", None)
+        if (
+            quick is not None
+            and (code := quick(args, path=path, passphrase=passphrase)) is not None
+        ):
+            return int(code)
+        with unlocked(path, passphrase) as case_file:
+            code = int(getattr(module, function_name)(args, case_file=case_file))
             if code == 0:
                 from homestart_desktop.cli_log import note_saved_document
 

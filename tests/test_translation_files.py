@@ -143,3 +143,21 @@ def test_compiling_keeps_each_context_apart(tmp_path: Path) -> None:
     assert catalog.pgettext("season", "Spring") == "Lente"
     assert catalog.pgettext("water", "Spring") == "Bron"
     assert catalog.gettext("Spring") == "Spring"
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_every_plural_has_each_of_its_forms(lang: str) -> None:
+    # French has three forms in babel's rules (0-1, a million, the rest): an empty third form
+    # left "{count} propositions" in English for every count above one.
+    from babel.messages.pofile import read_po
+
+    gaps = []
+    for path in sorted((ROOT / "translations" / lang).glob("*.po")):
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        for message in catalog:
+            if isinstance(message.id, tuple) and message.string and any(message.string):
+                forms = list(message.string)
+                if len(forms) < catalog.num_plurals or not all(forms):
+                    gaps.append(f"{path.name}: {message.id[0]!r}")
+    assert not gaps, f"{lang}: plural forms left empty:\n" + "\n".join(gaps)

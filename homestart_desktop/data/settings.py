@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
-
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING, Any
 
 from homestart_desktop.data.changes import Changes
-from homestart_desktop.data.models import ExpenseRegime, Setting
+from homestart_desktop.data.codes import ExpenseRegime
+
+if TYPE_CHECKING:  # the settings read without SQLAlchemy too (settings_from_stored)
+    from sqlmodel import Session
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,7 +130,15 @@ def _encode(value: Any) -> str:
 
 def load_settings(*, session: Session) -> BranchSettings:
     """The branch's settings, defaults where nothing was stored."""
-    stored = {row.key: row.value for row in session.exec(select(Setting))}
+    from sqlmodel import select
+
+    from homestart_desktop.data.models import Setting
+
+    return settings_from_stored({row.key: row.value for row in session.exec(select(Setting))})
+
+
+def settings_from_stored(stored: dict[str, str]) -> BranchSettings:
+    """The settings from the ``setting`` table's rows (key → JSON), defaults for the rest."""
     values = {name: _decode(name, raw) for name, raw in stored.items() if name in _FIELDS}
     return BranchSettings(**values)
 
@@ -141,6 +150,8 @@ def save_settings(*, session: Session, settings: BranchSettings) -> Changes:
         value = getattr(settings, name)
         if value == getattr(current, name):
             continue
+        from homestart_desktop.data.models import Setting
+
         row = session.get(Setting, name) or Setting(key=name)
         row.value = _encode(value)
         session.add(row)
@@ -149,11 +160,15 @@ def save_settings(*, session: Session, settings: BranchSettings) -> Changes:
 
 def get_secret(*, session: Session, key: str) -> str | None:
     """A value kept only inside the case file (e.g. the branch's signing key)."""
+    from homestart_desktop.data.models import Setting
+
     row = session.get(Setting, f"secret:{key}")
     return None if row is None else json.loads(row.value)
 
 
 def set_secret(*, session: Session, key: str, value: str) -> None:
+    from homestart_desktop.data.models import Setting
+
     row = session.get(Setting, f"secret:{key}") or Setting(key=f"secret:{key}")
     row.value = json.dumps(value)
     session.add(row)

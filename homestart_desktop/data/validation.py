@@ -12,11 +12,13 @@ import dataclasses
 import datetime as dt
 import enum
 import re
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.i18n import _, format_date, format_number
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 class ValidationError(ValueError):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import enum
 
-from homestart_desktop.data.models import FamilyStatus as F
-from homestart_desktop.data.models import TrajectoryStatus as T
-from homestart_desktop.data.models import VolunteerStatus as V
+from homestart_desktop.data.codes import FamilyStatus as F
+from homestart_desktop.data.codes import TrajectoryStatus as T
+from homestart_desktop.data.codes import VolunteerStatus as V
 from homestart_desktop.i18n import N_, _
 
 FAMILY_STEPS: dict[F, frozenset[F]] = {

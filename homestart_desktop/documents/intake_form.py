@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from homestart_desktop.data.families import intake_choices as lists
-from homestart_desktop.data.models import (
+from homestart_desktop.data.codes import (
     OUTCOME_AREA_LABELS,
     OUTCOME_AREAS,
     ConsentItem,
     Gender,
     ReferrerCategory,
 )
+from homestart_desktop.data.families import intake_choices as lists
 from homestart_desktop.data.postcodes import municipality_name
-from homestart_desktop.data.privacy.consent import PrivacyStatement, current_statement
+from homestart_desktop.data.privacy.statements import PrivacyStatement, current_statement
 from homestart_desktop.data.workflow import STATUS_LABELS
 from homestart_desktop.documents.common import (
     CONTENT_WIDTH,

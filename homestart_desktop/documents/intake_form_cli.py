@@ -1,21 +1,54 @@
-"""``homestart print intake-form FILE [--family GZ-2026-014] [--lang nl] --out PATH.pdf``."""
+"""``homestart print intake-form FILE [--family GZ-2026-014] [--lang nl] --out PATH.pdf``.
+
+A blank form (the usual print) reads only the branch's settings, without SQLAlchemy
+(``data/casefile/quick_read.py``): the whole command then stays under a second.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from homestart_desktop.data.casefile.casefile import CaseFile
-from homestart_desktop.data.validation import ValidationError
-from homestart_desktop.documents.intake_form import intake_form_for
 from homestart_desktop.i18n import _
-from homestart_desktop.private_files import write_private
+
+if TYPE_CHECKING:
+    from homestart_desktop.data.casefile.casefile import CaseFile
+
+
+def _no_place(args: argparse.Namespace) -> bool:
+    if args.out is None:
+        print(_("Say where to save the PDF with --out PATH.pdf."), file=sys.stderr)
+        return True
+    return False
+
+
+def without_unlocking(args: argparse.Namespace, *, path: Path, passphrase: str) -> int | None:
+    """A blank form from one read of the settings; None when the file must be unlocked."""
+    if args.family:
+        return None
+    if _no_place(args):
+        return 2
+    from homestart_desktop.data.casefile.quick_read import branch_settings_if_current
+
+    branch = branch_settings_if_current(path, passphrase=passphrase)
+    if branch is None:  # a migration or the day's first backup is due
+        return None
+    from homestart_desktop.documents.intake_form import intake_form_pdf
+    from homestart_desktop.private_files import write_private
+
+    write_private(args.out, intake_form_pdf(branch=branch, lang=args.doc_lang or branch.language))
+    return 0
 
 
 def intake_form_cli(args: argparse.Namespace, *, case_file: CaseFile) -> int:
     """Write the blank (no ``--family``) or pre-filled intake form; exit 2 on a wrong code."""
-    if args.out is None:
-        print(_("Say where to save the PDF with --out PATH.pdf."), file=sys.stderr)
+    from homestart_desktop.data.validation import ValidationError
+    from homestart_desktop.documents.intake_form import intake_form_for
+    from homestart_desktop.private_files import write_private
+
+    if _no_place(args):
         return 2
     with case_file.session() as session:
         family_id = None

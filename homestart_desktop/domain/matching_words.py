@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
@@ -53,6 +54,25 @@ EXPERIENCE_CHOICES = {
     "single_fathers": N_("Single fathers"),
 }
 EXPERIENCE_TAGS = tuple(EXPERIENCE_CHOICES)
+# Between the words of one list cell: "baby's, tieners; meerlingen", "bébés et ados".
+_BETWEEN_WORDS = re.compile(r"[,;/+\n]|\s(?:en|et|and|&)\s", re.IGNORECASE)
+
+
+def experience_words(text: str) -> list[str]:
+    """The separate words of a written list of experience, in their order, each once."""
+    words: list[str] = []
+    for word in _BETWEEN_WORDS.split(text or ""):
+        word = word.strip(" .-")
+        if word and word.casefold() not in {w.casefold() for w in words}:
+            words.append(word)
+    return words
+
+
+def in_tag_order(codes: set[str] | list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Experience codes in the order the volunteer file shows its boxes."""
+    return tuple(code for code in EXPERIENCE_TAGS if code in codes)
+
+
 ONBOARDING_LABELS = {
     "extract": N_("criminal-record extract"),
     "agreement": N_("signed agreement"),

@@ -70,3 +70,38 @@ def test_a_blank_form_loads_only_what_it_prints(empty_case_path: Path, tmp_path:
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["[]", "['DejaVuSans', 'DejaVuSans-Bold']"]
     assert "Intakeformulier" in _text(out)
+
+
+def test_a_blank_form_needs_no_database_library_once_the_day_is_backed_up(
+    empty_case_path: Path, tmp_path: Path
+) -> None:
+    # Issue 11: `print intake-form` as a whole process ≤ 1 s. A blank form reads only the
+    # branch's settings: SQLAlchemy, SQLModel, alembic and Qt stay out of the process.
+    from homestart_desktop.data.casefile.backups import list_backups
+    from homestart_desktop.data.casefile.errors import WrongPassphrase
+
+    secret = tmp_path / "pass.txt"
+    secret.write_text(TEST_PASSPHRASE)
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    common = ["print", "intake-form", str(empty_case_path), "--passphrase-file", str(secret)]
+    assert cli.main([*common, "--out", str(first)]) == 0  # the day's first: unlocked, backed up
+    assert [b.reason for b in list_backups(empty_case_path)] == ["daily"]
+    heavy = ("sqlalchemy", "sqlmodel", "alembic", "PySide6", "homestart_desktop.data.models")
+    code = (
+        "import sys\n"
+        "from homestart_desktop import cli\n"
+        f"code = cli.main({[*common, '--out', str(second)]!r})\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r} or m in {heavy!r}))\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+    assert _text(second) == _text(first)  # the same form, the branch's name and all
+    assert "Teststad" in _text(second)
+
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase of this file")
+    refused = ["print", "intake-form", str(empty_case_path), "--passphrase-file", str(wrong)]
+    assert cli.main([*refused, "--out", str(tmp_path / "no.pdf")]) == WrongPassphrase().exit_code
+    assert not (tmp_path / "no.pdf").exists()

@@ -19,12 +19,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
-
 from homestart_desktop.data.casefile.errors import CaseFileError, DamagedCaseFile, FileCutShort
 from homestart_desktop.i18n import _
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
     from homestart_desktop.data.casefile.casefile import CaseFile
 
 log = logging.getLogger(__name__)
@@ -179,12 +179,17 @@ def rotate(case_path: Path, *, keep: int) -> list[Path]:
     return removed
 
 
+def daily_backup_due(case_path: Path) -> bool:
+    """True until today's first unlock has made its backup."""
+    newest = list_backups(case_path)
+    return not (newest and newest[0].made_at.date() == dt.date.today())
+
+
 def daily_backup_if_due(case_file: CaseFile, *, keep: int | None = None) -> Path | None:
     """On the first unlock of a day, make a backup and keep only the newest ones."""
     from homestart_desktop.data.settings import load_settings
 
-    newest = list_backups(case_file.path)
-    if newest and newest[0].made_at.date() == dt.date.today():
+    if not daily_backup_due(case_file.path):
         return None
     made = case_file.backup(reason="daily")
     if keep is None:

@@ -12,7 +12,6 @@ its WAL, so that a wrong passphrase, a file cut short and a damaged WAL are told
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import hmac
 import logging
 import os
@@ -20,7 +19,7 @@ import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, create_engine
 from sqlalchemy.exc import DBAPIError
@@ -43,19 +42,30 @@ from homestart_desktop.data.casefile.errors import (
     WeakPassphrase,
     WrongPassphrase,
 )
+from homestart_desktop.data.casefile.keys import (  # the names others reach through casefile
+    FORMAT_MARKER,
+    KDF_ITERATIONS,  # noqa: F401
+    KEY_BYTES,  # noqa: F401
+    PAGE_BYTES,  # noqa: F401
+    PLAIN_SQLITE_HEADER,  # noqa: F401
+    SALT_BYTES,
+    SUFFIX,  # noqa: F401
+    derive_key,
+)
+from homestart_desktop.data.casefile.keys import acquire as _acquire
+from homestart_desktop.data.casefile.keys import lock_for as _lock_for
+from homestart_desktop.data.casefile.keys import prepare_connection as _prepare_connection
+from homestart_desktop.data.casefile.keys import quiet_sqlcipher as _quiet_sqlcipher
+from homestart_desktop.data.casefile.keys import raw_key as _raw_key
+from homestart_desktop.data.casefile.keys import (
+    refuse_obvious_strangers as _refuse_obvious_strangers,
+)
+from homestart_desktop.data.casefile.keys import release as _release
 from homestart_desktop.data.casefile.passphrase import passphrase_problems
 from homestart_desktop.i18n import _
 
 log = logging.getLogger(__name__)
 
-SUFFIX = ".hscase"
-KDF_ITERATIONS = 256_000
-SALT_BYTES = 16
-KEY_BYTES = 32
-# SQLCipher 4's default page size: a case file is always a whole number of these pages.
-PAGE_BYTES = 4096
-PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
-FORMAT_MARKER = "homestart-case-file"
 
 __all__ = [
     "CannotWrite",
@@ -78,62 +88,6 @@ __all__ = [
 ]
 
 
-def derive_key(passphrase: str, salt: bytes) -> bytes:
-    """SQLCipher 4's default key derivation, done once per unlock (about half a second)."""
-    return hashlib.pbkdf2_hmac(
-        "sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES
-    )
-
-
-def _raw_key(key: bytes, salt: bytes) -> str:
-    return f"x'{key.hex()}{salt.hex()}'"
-
-
-_quiet = False
-
-
-def _quiet_sqlcipher() -> None:
-    """SQLCipher logs a wrong key to stderr by default; the app says it in words instead."""
-    global _quiet
-    if not _quiet:
-        import sqlcipher3
-
-        connection = sqlcipher3.connect(":memory:")
-        connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.close()
-        _quiet = True
-
-
-def _prepare_connection(connection, path: Path) -> None:  # a sqlcipher3 connection, keyed
-    import sqlcipher3
-
-    # Reading the schema is the first moment SQLCipher decrypts a page. unlock() has checked
-    # the key on page 1 already; a file opened without that check still gets a wrong key named.
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError as error:
-        named = opening.storage_problem(error, path.parent)
-        if named is None and (error.sqlite_errorcode or 0) & 0xFF == opening.SQLITE_CORRUPT:
-            named = opening.damage_problem(error, path)
-        raise named or WrongPassphrase() from error
-    expected_settings = {
-        "cipher_kdf_algorithm": "PBKDF2_HMAC_SHA512",
-        "kdf_iter": str(KDF_ITERATIONS),
-        "cipher_plaintext_header_size": "0",
-    }
-    for pragma, expected in expected_settings.items():
-        (value,) = connection.execute(f"PRAGMA {pragma}").fetchone()
-        if str(value) != expected:
-            raise NotACaseFile(_("This file was encrypted with settings the app does not use."))
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = FULL")
-    connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute("PRAGMA busy_timeout = 5000")
-    keeping.register(connection)  # the audit trail's triggers ask it before any change
-    # Transactions are only the ones SQLAlchemy begins, explicitly (see "begin" below).
-    connection.isolation_level = None
-
-
 def _make_engine(path: Path, raw_key: str) -> Engine:
     """An engine whose every connection is keyed with the raw key (no key derivation)."""
     _quiet_sqlcipher()
@@ -149,6 +103,7 @@ def _make_engine(path: Path, raw_key: str) -> Engine:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:
         _prepare_connection(dbapi_connection, path)
+        keeping.register(dbapi_connection)  # the audit trail's triggers ask it before any change
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
@@ -160,40 +115,6 @@ def _make_engine(path: Path, raw_key: str) -> Engine:
 def _short(error: BaseException) -> str:
     """The database's own words about a damaged file, without SQLAlchemy's SQL and links."""
     return str(getattr(error, "orig", None) or error).splitlines()[0]
-
-
-def _refuse_obvious_strangers(path: Path) -> None:
-    if not path.exists():
-        raise CaseFileError(_("There is no file at this place."))
-    size = path.stat().st_size
-    with path.open("rb") as fh:
-        head = fh.read(SALT_BYTES)
-    if head == PLAIN_SQLITE_HEADER:
-        raise NotACaseFile(_("This is an unencrypted database, not a case file."))
-    # Not even one page: whatever it is, it is not a case file. Other sizes are judged once the
-    # key is known (opening.check_before_open): a file of ours cut short is damage.
-    if size < PAGE_BYTES:
-        raise NotACaseFile()
-
-
-def _lock_for(path: Path) -> FileLock:
-    return FileLock(str(path) + ".lock", timeout=0, thread_local=False, is_singleton=False)
-
-
-def _release(lock: FileLock) -> None:
-    if lock.is_locked:
-        lock.release()
-        with contextlib.suppress(OSError):
-            Path(lock.lock_file).unlink()
-
-
-def _acquire(lock: FileLock) -> None:
-    try:
-        lock.acquire()
-    except Timeout as error:
-        raise FileInUse() from error
-    except OSError as error:  # the lock file cannot be made: a read-only stick, a full disk
-        raise opening.lock_problem(error, Path(lock.lock_file).parent) from error
 
 
 def remove_unfinished_file(path: Path) -> None:

@@ -7,7 +7,7 @@ figures hold; never rename a code, only add.
 
 from __future__ import annotations
 
-from homestart_desktop.data.models import (
+from homestart_desktop.data.codes import (
     Gender,
     GenderPreference,
     HalfDay,

@@ -136,7 +136,10 @@ class _Writer:
         for step, reference in zip(new, references, strict=True):
             record: VolunteerRecord = step.record  # type: ignore[assignment]
             values = dataclasses.asdict(record.details)
-            values.update(languages=list(record.details.languages), experience_tags=[])
+            values.update(
+                languages=list(record.details.languages),
+                experience_tags=list(record.details.experience_tags),
+            )
             values.update(reference=reference, status=self._volunteer_path(step)[-1][0])
             rows.append(values | {"created_on": self.today})
         ids = _insert(self.session, Volunteer, rows, ids=True)
@@ -163,6 +166,9 @@ class _Writer:
                     "has_bike",
                     "uses_public_transport",
                 )
+                if step.record.details.experience_tags:  # the list has an experience column
+                    kept = tuple(k for k in kept if k != "experience_tags")
+                    values["experience_tags"] = list(step.record.details.experience_tags)
                 volunteer.sqlmodel_update({k: v for k, v in values.items() if k not in kept})
                 self.session.add(volunteer)
             if step.action != Action.create:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 from collections import defaultdict
 
@@ -106,7 +107,7 @@ def read_case_file(*, session: Session) -> CaseFileNow:
     volunteers = Known()
     for row in sql(
         "SELECT id, reference, status, first_name, last_name, birth_date, gender, language, "
-        "street, postcode, phone, email, has_car FROM volunteer"
+        "street, postcode, phone, email, has_car, experience_tags FROM volunteer"
     ):
         volunteer_id, reference, status, first, last, born = row[:6]
         name = name_key(first, last)
@@ -131,7 +132,8 @@ def read_case_file(*, session: Session) -> CaseFileNow:
                 ),
                 (first, last, _date(born), *row[6:12], bool(row[12])),
                 strict=True,
-            )
+            ),
+            experience_tags=frozenset(json.loads(row[13] or "[]")),
         )
     open_matches = {
         (family_id, volunteer_id)

@@ -14,6 +14,7 @@ import enum
 import re
 
 from homestart_desktop.data.families.intake_choices import REFERRER_CATEGORIES
+from homestart_desktop.domain.matching_words import EXPERIENCE_CHOICES
 from homestart_desktop.domain.search import normalise
 from homestart_desktop.i18n import LANGUAGES, N_, gettext
 
@@ -35,7 +36,7 @@ KIND_LABELS = {
 class Field:
     key: str
     label: str  # a msgid: translate where shown
-    reads: str  # text, name, date, phone, postcode, email, choice
+    reads: str  # text, name, date, phone, postcode, email, choice, tags (several choices)
     headers: tuple[str, ...]
     choices: str = ""  # the list of a choice field
     number: int = 0  # the child's number in a label "Birth date child {number}"
@@ -198,6 +199,14 @@ FIELDS: dict[Kind, tuple[Field, ...]] = {
         _f("language", N_("Language"), "choice", _LANGUAGE, "language"),
         _f("status", N_("Status"), "choice", _STATUS, "volunteer_status"),
         _f("has_car", N_("Has a car"), "choice", "auto|wagen|eigen vervoer|voiture|car", "yes_no"),
+        _f(
+            "experience_tags",
+            N_("Experience with families"),
+            "tags",
+            "ervaring|ervaringen|ervaring met|ervaring met gezinnen|expertise|"
+            "experience|experiences|experience avec|experience with",
+            "experience",
+        ),
     ),
     Kind.matches: (
         _f(
@@ -254,7 +263,29 @@ _REFERRER_WORDS = {
     "andere": "andere|anders|autre|other",
 }
 
+# A volunteer's experience, as branches write it in one cell: "baby's, tieners; meerlingen".
+_EXPERIENCE_WORDS = {
+    "newborn": "baby|babys|baby s|babies|pasgeborenen|pasgeboren|zuigelingen|nieuwgeborenen|"
+    "bebe|bebes|nourrissons|nouveau nes|newborn|newborns|infants",
+    "teenagers": "tieners|tiener|pubers|puber|adolescenten|jongeren|ados|adolescents|teenagers|"
+    "teens",
+    "twins": "tweeling|tweelingen|meerling|meerlingen|drieling|jumeaux|jumelles|triples|"
+    "naissances multiples|twins|multiple births|multiples",
+    "disability": "handicap|beperking|beperkingen|mensen met een beperking|handicape|disability|"
+    "disabilities|special needs",
+    "psychological": "psychisch|psychische kwetsbaarheid|psychische problemen|"
+    "geestelijke gezondheid|sante mentale|vulnerabilite psychologique|psychologique|"
+    "mental health|psychological",
+    "newcomers": "nieuwkomers|nieuwkomer|anderstaligen|vluchtelingen|migranten|primo arrivants|"
+    "nouveaux arrivants|refugies|newcomers|refugees|migrants",
+    "single_fathers": "alleenstaande vaders|alleenstaande vader|vaders alleen|peres seuls|"
+    "pere seul|papas solos|single fathers|single dads",
+}
+
 LISTS: dict[str, dict[str, tuple[str, str]]] = {
+    "experience": {
+        code: (label, _EXPERIENCE_WORDS[code]) for code, label in EXPERIENCE_CHOICES.items()
+    },
     "referrer": {
         code.value: (label, _REFERRER_WORDS[code.value])
         for code, label in REFERRER_CATEGORIES.items()

@@ -17,6 +17,7 @@ from homestart_desktop.data.importing.fields import FIELDS, LISTS, Kind, fold, s
 from homestart_desktop.data.importing.reading import Table
 from homestart_desktop.data.models import Setting
 from homestart_desktop.data.validation import ValidationError
+from homestart_desktop.domain.matching_words import experience_words
 from homestart_desktop.i18n import _
 
 MAPPING_VERSION = 1
@@ -97,16 +98,18 @@ def suggest_columns(table: Table, kind: Kind) -> dict[str, str]:
     return chosen
 
 
-def distinct_values(table: Table, kind: Kind, header: str) -> list[str]:
-    """The different values of one column, in the order they first appear."""
+def distinct_values(table: Table, kind: Kind, header: str, *, tags: bool = False) -> list[str]:
+    """The different values of one column, in the order they first appear; with ``tags``,
+    the words of each cell ("baby's, tieners" is two values), as the rows are read."""
     column = table.column(header)
     if column is None:
         return []
     seen: dict[str, str] = {}
     for row in table.rows:
-        raw = text(row[column.index])
-        if raw and fold(raw) not in seen:
-            seen[fold(raw)] = raw
+        cell = text(row[column.index])
+        for raw in experience_words(cell) if tags else [cell]:
+            if raw and fold(raw) not in seen:
+                seen[fold(raw)] = raw
     return list(seen.values())
 
 
@@ -126,7 +129,8 @@ def suggest_mapping(tables: dict[Kind, Table], start: Mapping | None = None) -> 
             if not field.choices or field.key not in columns:
                 continue
             codes = mapping.values.setdefault(field.choices, {})
-            for raw in distinct_values(table, kind, columns[field.key]):
+            tags = field.reads == "tags"
+            for raw in distinct_values(table, kind, columns[field.key], tags=tags):
                 if fold(raw) not in codes:
                     code = suggest_value(field.choices, raw)
                     if code is not None:

@@ -197,7 +197,10 @@ def _details(record: Record) -> dict[str, object]:
         "email",
         "has_car",
     )
-    return {name: details[name] for name in names}
+    compared = {name: details[name] for name in names}
+    if record.details.experience_tags:  # only a list with an experience column changes them
+        compared["experience_tags"] = frozenset(record.details.experience_tags)
+    return compared
 
 
 def _keys(record: Record) -> tuple[str, list]:

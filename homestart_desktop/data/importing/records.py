@@ -37,6 +37,7 @@ from homestart_desktop.data.models import (
 from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.volunteers.register import VolunteerIn, check_volunteer
 from homestart_desktop.data.workflow import IllegalStep, check_step
+from homestart_desktop.domain.matching_words import experience_words, in_tag_order
 from homestart_desktop.i18n import _
 
 
@@ -164,6 +165,20 @@ class RowReader:
         if code is None:
             self.problem(key, _("“{value}” is not linked to a value of the app").format(value=raw))
         return code
+
+    def tags(self, key: str) -> tuple[str, ...]:
+        """Several choices in one cell ("baby's, tieners; meerlingen"), each linked on its own."""
+        f: Field = field(self.kind, key)
+        codes = set()
+        for word in experience_words(self.text(key)):
+            code = self.mapping.code_for(f.choices, word)
+            if code is None:
+                self.problem(
+                    key, _("“{value}” is not linked to a value of the app").format(value=word)
+                )
+            else:
+                codes.add(code)
+        return in_tag_order(codes)
 
     def postcode(self) -> str:
         """The postcode, filled in from the municipality when missing and checked against it."""
@@ -343,6 +358,7 @@ def read_volunteer(reader: RowReader, number: int) -> VolunteerRecord | None:
         phone=parse_phone(reader.raw("phone")),
         email=reader.text("email"),
         has_car=reader.choice("has_car") == "yes",
+        experience_tags=reader.tags("experience_tags"),
     )
     status = VolunteerStatus(reader.choice("status") or VolunteerStatus.available.value)
     try:

@@ -49,7 +49,7 @@ def write_template(path: Path, *, lang: str = "nl") -> Path:
             if field.reads == "date":
                 for row in range(2, 101):
                     sheet.cell(row=row, column=column).number_format = "DD/MM/YYYY"
-            if field.choices:
+            if field.choices and field.reads != "tags":  # a drop-down offers one value only
                 rule = DataValidation(
                     type="list", formula1=f"={ranges[field.choices]}", allow_blank=True
                 )

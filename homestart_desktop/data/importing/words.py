@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from homestart_desktop.data.importing.fields import KIND_LABELS, Kind
 from homestart_desktop.data.importing.plan import Action, Plan, Problem
+from homestart_desktop.domain.matching_words import EXPERIENCE_CHOICES, in_tag_order
 from homestart_desktop.i18n import _, ngettext
 
 _ACTION_WORDS = {
@@ -36,7 +39,23 @@ def summary_lines(plan: Plan, kinds: list[Kind] | None = None) -> list[str]:
             )
         said = ", ".join(parts) or _("nothing")
         lines.append(f"{_(KIND_LABELS[kind])}: {said}")
+        if kind == Kind.volunteers and (experience := experience_line(plan)):
+            lines.append(experience)
     return lines
+
+
+def experience_line(plan: Plan) -> str:
+    """'Ervaring met gezinnen: Baby's 3, Tieners 2' over the volunteers written; '' for none."""
+    counted: Counter[str] = Counter()
+    for step in plan.steps:
+        if step.kind == Kind.volunteers and step.action in (Action.create, Action.update):
+            counted.update(step.record.details.experience_tags)  # type: ignore[union-attr]
+    if not counted:
+        return ""
+    said = ", ".join(
+        f"{_(EXPERIENCE_CHOICES[code])} {counted[code]}" for code in in_tag_order(set(counted))
+    )
+    return f"{_('Experience with families')}: {said}"
 
 
 def problem_line(problem: Problem) -> str:

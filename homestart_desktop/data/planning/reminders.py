@@ -13,11 +13,10 @@ import enum
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from homestart_desktop.data.families.waiting import waiting_since_of
+from homestart_desktop.data.families.waiting import waiting_families
 from homestart_desktop.data.models import (
     CoachingTalk,
     Family,
-    FamilyStatus,
     Review,
     Trajectory,
     TrajectoryStatus,
@@ -30,6 +29,8 @@ from homestart_desktop.domain import planning
 from homestart_desktop.domain import waiting as wait
 
 
+# Columns read on the connection (Core), not through the ORM session: no ORM compile and
+# row processing for plain columns (Today's first unlock compiles each query anew).
 class ReminderKind(enum.StrEnum):
     # One line, first: how many families are due for anonymisation (never silent, never lost
     # at the bottom of a long list).
@@ -59,22 +60,30 @@ REVIEW_LOOKAHEAD_DAYS = 14
 ONE_YEAR_LOOKAHEAD_DAYS = 30
 
 
-def _running(session: Session) -> list[tuple[Trajectory, str, dt.date | None]]:
-    """Running trajectories with their family's reference and their last visit done."""
+def _active(session: Session) -> list:
+    """Active trajectories (id, family, volunteer, start) with their family's reference and
+    their last visit done; columns, not whole rows: on the first unlock Today waits for this."""
     from homestart_desktop.data.planning.overview import last_visit_done_subquery
 
     query = (
-        select(Trajectory, Family.reference, last_visit_done_subquery())
+        select(
+            Trajectory.id,
+            Trajectory.family_id,
+            Trajectory.volunteer_id,
+            Trajectory.start_on,
+            Family.reference,
+            last_visit_done_subquery(),
+        )
         .join(Family, Family.id == Trajectory.family_id)
-        .where(col(Trajectory.status).in_([TrajectoryStatus.active, TrajectoryStatus.paused]))
+        .where(Trajectory.status == TrajectoryStatus.active, col(Trajectory.start_on).is_not(None))
     )
-    return list(session.exec(query))
+    return list(session.connection().execute(query))
 
 
 def _reviews(session: Session, today: dt.date) -> list[Reminder]:
     horizon = today + dt.timedelta(days=REVIEW_LOOKAHEAD_DAYS)
     query = (
-        select(Review, Trajectory.family_id, Family.reference)
+        select(Review.trajectory_id, Review.planned_on, Trajectory.family_id, Family.reference)
         .join(Trajectory, Trajectory.id == Review.trajectory_id)
         .join(Family, Family.id == Trajectory.family_id)
         .where(
@@ -85,25 +94,26 @@ def _reviews(session: Session, today: dt.date) -> list[Reminder]:
         )
     )
     found = []
-    for review, family_id, reference in session.exec(query):
-        days = (today - review.planned_on).days
+    for trajectory_id, planned_on, family_id, reference in session.connection().execute(query):
+        days = (today - planned_on).days
         kind = ReminderKind.review_overdue if days > 0 else ReminderKind.review_due
-        found.append(
-            Reminder(
-                kind, reference, review.planned_on, days, family_id, None, review.trajectory_id
-            )
-        )
+        found.append(Reminder(kind, reference, planned_on, days, family_id, None, trajectory_id))
     return found
 
 
-def morning_list(*, session: Session, today: dt.date) -> list[Reminder]:
-    """Every reminder for ``today``, most urgent kinds first, longest overdue first."""
+def morning_list(
+    *,
+    session: Session,
+    today: dt.date,
+    waiting_list: list[tuple[int, str, dt.date | None]] | None = None,
+) -> list[Reminder]:
+    """Every reminder for ``today``, most urgent kinds first, longest overdue first
+    (``waiting_list``: the families waiting as ``waiting_families`` reads them, if known)."""
+    session.flush()  # what the caller added counts, as the ORM's autoflush made it count
     settings = load_settings(session=session)
     reminders = _reviews(session, today)
-    for trajectory, family_ref, last_done in _running(session):
-        if trajectory.status != TrajectoryStatus.active or trajectory.start_on is None:
-            continue
-        last = last_done or trajectory.start_on
+    for trajectory_id, family_id, volunteer_id, start_on, family_ref, last_done in _active(session):
+        last = last_done or start_on
         quiet_days = (today - last).days
         if quiet_days >= settings.no_visit_alert_days:
             reminders.append(
@@ -112,12 +122,12 @@ def morning_list(*, session: Session, today: dt.date) -> list[Reminder]:
                     family_ref,
                     last,
                     quiet_days,
-                    trajectory.family_id,
-                    trajectory.volunteer_id,
-                    trajectory.id,
+                    family_id,
+                    volunteer_id,
+                    trajectory_id,
                 )
             )
-        anniversary = planning.planned_end(trajectory.start_on)
+        anniversary = planning.planned_end(start_on)
         if (anniversary - today).days <= ONE_YEAR_LOOKAHEAD_DAYS:
             reminders.append(
                 Reminder(
@@ -125,9 +135,9 @@ def morning_list(*, session: Session, today: dt.date) -> list[Reminder]:
                     family_ref,
                     anniversary,
                     (today - anniversary).days,
-                    trajectory.family_id,
-                    trajectory.volunteer_id,
-                    trajectory.id,
+                    family_id,
+                    volunteer_id,
+                    trajectory_id,
                 )
             )
     reminders += _volunteer_reminders(
@@ -153,61 +163,64 @@ def morning_list(*, session: Session, today: dt.date) -> list[Reminder]:
                 trajectory.id,
             )
         )
-    waiting = session.exec(select(Family).where(Family.status == FamilyStatus.waiting)).all()
-    since_of = waiting_since_of(
-        session=session, statuses={f.id: f.status for f in waiting}, today=today
-    )
-    for family in waiting:
-        since = since_of[family.id]
+    if waiting_list is None:
+        waiting_list = waiting_families(session=session, today=today)
+    for family_id, reference, since in waiting_list:
         days = wait.waiting_days(since, today)
         if days is not None and days > settings.waiting_alert_days:
-            reminders.append(
-                Reminder(ReminderKind.long_waiting, family.reference, since, days, family.id)
-            )
+            reminders.append(Reminder(ReminderKind.long_waiting, reference, since, days, family_id))
     due = count_due_families(session=session, today=today)
     if due:
         reminders.append(Reminder(ReminderKind.retention_due, "", None, due))
-    order = list(ReminderKind)
-    return sorted(reminders, key=lambda r: (order.index(r.kind), -r.days, r.reference))
+    order = {kind: place for place, kind in enumerate(ReminderKind)}
+    return sorted(reminders, key=lambda r: (order[r.kind], -r.days, r.reference))
 
 
 def _volunteer_reminders(
     session: Session, today: dt.date, coaching_weeks: int, renewal_years: int
 ) -> list[Reminder]:
     last_talks = dict(
-        session.exec(
+        session.connection()
+        .execute(
             select(CoachingTalk.volunteer_id, func.max(CoachingTalk.on))
             .where(CoachingTalk.on <= today)
             .group_by(CoachingTalk.volunteer_id)
-        ).all()
+        )
+        .all()
     )
     found = []
-    volunteers = session.exec(select(Volunteer).where(Volunteer.status != VolunteerStatus.stopped))
-    for volunteer in volunteers:
-        if volunteer.status == VolunteerStatus.matched:
-            last = last_talks.get(volunteer.id)
-            since = last or volunteer.first_interview_on
+    volunteers = session.connection().execute(
+        select(
+            Volunteer.id,
+            Volunteer.reference,
+            Volunteer.status,
+            Volunteer.first_interview_on,
+            Volunteer.extract_issued_on,
+        ).where(Volunteer.status != VolunteerStatus.stopped)
+    )
+    for volunteer_id, reference, status, first_interview_on, issued in volunteers:
+        if status == VolunteerStatus.matched:
+            since = last_talks.get(volunteer_id) or first_interview_on
             if since and (today - since).days >= coaching_weeks * 7:
                 found.append(
                     Reminder(
                         ReminderKind.coaching_due,
-                        volunteer.reference,
+                        reference,
                         since,
                         (today - since).days,
-                        volunteer_id=volunteer.id,
+                        volunteer_id=volunteer_id,
                     )
                 )
-        issued = volunteer.extract_issued_on
-        if issued and volunteer.status != VolunteerStatus.candidate:
+        if issued and status != VolunteerStatus.candidate:
             expires = planning.add_months(issued, 12 * renewal_years)
             if expires <= today:
                 found.append(
                     Reminder(
                         ReminderKind.extract_expired,
-                        volunteer.reference,
+                        reference,
                         expires,
                         (today - expires).days,
-                        volunteer_id=volunteer.id,
+                        volunteer_id=volunteer_id,
                     )
                 )
     return found

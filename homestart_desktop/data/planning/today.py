@@ -16,10 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from homestart_desktop.data.families.waiting import waiting_since_of
+from homestart_desktop.data.families.waiting import waiting_families
 from homestart_desktop.data.models import (
     Family,
-    FamilyStatus,
     HalfDay,
     Review,
     ReviewKind,
@@ -29,8 +28,12 @@ from homestart_desktop.data.models import (
     VisitStatus,
     Volunteer,
 )
+from homestart_desktop.data.people import PersonName, names_by_reference
+from homestart_desktop.data.planning.reminders import Reminder, morning_list
 from homestart_desktop.domain import waiting as wait
 
+# Columns read on the connection (Core), not through the ORM session: no ORM compile and
+# row processing for plain columns (Today's first unlock compiles each query anew).
 # A review counts as due from two weeks before its planned date (the coordinator plans it then).
 REVIEW_DUE_WITHIN_DAYS = 14
 LONGEST_WAITING_SHOWN = 5
@@ -88,16 +91,48 @@ class TodayOverview:
     reviews: tuple[DueReview, ...]  # most overdue first
 
 
-def today_overview(*, session: Session, today: dt.date) -> TodayOverview:
-    """Today's figures, computed from the open case file."""
-    families_waiting, waiting = _waiting(session, today)
+@dataclasses.dataclass(frozen=True)
+class TodayContents:
+    """Everything the Today screen shows, read in one transaction."""
+
+    names: dict[str, PersonName]  # by reference code
+    overview: TodayOverview
+    reminders: list[Reminder]  # the morning list
+
+
+def today_contents(*, session: Session, today: dt.date) -> TodayContents:
+    """Names, figures and morning list at once: on the first unlock of a day Today waited for
+    three worker jobs one after another, and the figures and the morning list each read the
+    waiting list and its facts; one job reads them once."""
+    waiting_list = waiting_families(session=session, today=today)
+    return TodayContents(
+        names=names_by_reference(session=session),
+        overview=today_overview(session=session, today=today, waiting_list=waiting_list),
+        reminders=morning_list(session=session, today=today, waiting_list=waiting_list),
+    )
+
+
+def today_overview(
+    *,
+    session: Session,
+    today: dt.date,
+    waiting_list: list[tuple[int, str, dt.date | None]] | None = None,
+) -> TodayOverview:
+    """Today's figures, computed from the open case file (``waiting_list``: the families
+    waiting as ``waiting_families`` reads them, when the caller has them already)."""
+    session.flush()  # what the caller added counts, as the ORM's autoflush made it count
+    if waiting_list is None:
+        waiting_list = waiting_families(session=session, today=today)
+    families_waiting, waiting = len(waiting_list), _longest_waiting(waiting_list, today)
     days = sorted((w.days for w in waiting), reverse=True)
     trajectories = dict(
-        session.execute(
+        session.connection()
+        .execute(
             select(Trajectory.status, func.count())
             .where(Trajectory.status.in_([TrajectoryStatus.active, TrajectoryStatus.paused]))
             .group_by(Trajectory.status)
-        ).all()
+        )
+        .all()
     )
     week_start = today - dt.timedelta(days=today.weekday())
     week_end = week_start + dt.timedelta(days=6)
@@ -122,43 +157,40 @@ def today_overview(*, session: Session, today: dt.date) -> TodayOverview:
     )
 
 
-def _waiting(session: Session, today: dt.date) -> tuple[int, list[WaitingFamily]]:
+def _longest_waiting(
+    waiting_list: list[tuple[int, str, dt.date | None]], today: dt.date
+) -> list[WaitingFamily]:
     # Waiting since and days as every screen counts them (domain.waiting).
-    families = session.execute(
-        select(Family.id, Family.reference, Family.status, Family.waiting_since).where(
-            Family.status == FamilyStatus.waiting
-        )
-    ).all()
-    since_of = waiting_since_of(
-        session=session, statuses={f[0]: f[2] for f in families}, today=today
-    )
     result = []
-    for family_id, reference, _status, _on_list_since in families:
-        since = since_of[family_id]
+    for family_id, reference, since in waiting_list:
         if since is None:  # no referral and no list date: counted, but no days to show
             continue
         result.append(WaitingFamily(family_id, reference, since, wait.waiting_days(since, today)))
     result.sort(key=lambda w: wait.longest_waiting_first(w.waiting_since, w.reference, today))
-    return len(families), result
+    return result
 
 
 def _week_visits(session: Session, first: dt.date, last: dt.date) -> tuple[WeekVisit, ...]:
     volunteer = aliased(Volunteer)
-    rows = session.execute(
-        select(
-            Visit.id,
-            Visit.trajectory_id,
-            Visit.on,
-            Visit.half_day,
-            Visit.status,
-            Family.reference,
-            volunteer.reference,
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                Visit.id,
+                Visit.trajectory_id,
+                Visit.on,
+                Visit.half_day,
+                Visit.status,
+                Family.reference,
+                volunteer.reference,
+            )
+            .join(Trajectory, Trajectory.id == Visit.trajectory_id)
+            .join(Family, Family.id == Trajectory.family_id)
+            .join(volunteer, volunteer.id == Trajectory.volunteer_id)
+            .where(Visit.on >= first, Visit.on <= last)
         )
-        .join(Trajectory, Trajectory.id == Visit.trajectory_id)
-        .join(Family, Family.id == Trajectory.family_id)
-        .join(volunteer, volunteer.id == Trajectory.volunteer_id)
-        .where(Visit.on >= first, Visit.on <= last)
-    ).all()
+        .all()
+    )
     visits = [WeekVisit(*row) for row in rows]
     visits.sort(key=lambda v: (v.on, _HALF_DAY_ORDER[v.half_day], v.family_reference))
     return tuple(visits)
@@ -167,26 +199,30 @@ def _week_visits(session: Session, first: dt.date, last: dt.date) -> tuple[WeekV
 def _due_reviews(session: Session, today: dt.date) -> tuple[DueReview, ...]:
     volunteer = aliased(Volunteer)
     horizon = today + dt.timedelta(days=REVIEW_DUE_WITHIN_DAYS)
-    rows = session.execute(
-        select(
-            Review.id,
-            Review.trajectory_id,
-            Review.kind,
-            Review.planned_on,
-            Family.reference,
-            volunteer.reference,
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                Review.id,
+                Review.trajectory_id,
+                Review.kind,
+                Review.planned_on,
+                Family.reference,
+                volunteer.reference,
+            )
+            .join(Trajectory, Trajectory.id == Review.trajectory_id)
+            .join(Family, Family.id == Trajectory.family_id)
+            .join(volunteer, volunteer.id == Trajectory.volunteer_id)
+            .where(
+                Review.held_on.is_(None),
+                Review.planned_on.is_not(None),
+                Review.planned_on <= horizon,
+                Trajectory.status.in_([TrajectoryStatus.active, TrajectoryStatus.paused]),
+            )
+            .order_by(Review.planned_on, Family.reference)
         )
-        .join(Trajectory, Trajectory.id == Review.trajectory_id)
-        .join(Family, Family.id == Trajectory.family_id)
-        .join(volunteer, volunteer.id == Trajectory.volunteer_id)
-        .where(
-            Review.held_on.is_(None),
-            Review.planned_on.is_not(None),
-            Review.planned_on <= horizon,
-            Trajectory.status.in_([TrajectoryStatus.active, TrajectoryStatus.paused]),
-        )
-        .order_by(Review.planned_on, Family.reference)
-    ).all()
+        .all()
+    )
     return tuple(
         DueReview(rid, tid, kind, planned, planned < today, family, vol)
         for rid, tid, kind, planned, family, vol in rows

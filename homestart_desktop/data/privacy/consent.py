@@ -19,30 +19,15 @@ from sqlmodel import Session, col, select
 from homestart_desktop.data.changes import Changes
 from homestart_desktop.data.families import checks as check
 from homestart_desktop.data.models import ConsentEvent, ConsentItem, Family, Referral
-from homestart_desktop.data.settings import BranchSettings, load_settings
+from homestart_desktop.data.privacy.statements import (  # noqa: F401 (re-exported)
+    PrivacyStatement,
+    current_statement,
+    privacy_statements,
+)
+from homestart_desktop.data.settings import load_settings
 from homestart_desktop.data.status_steps import audit
 from homestart_desktop.data.validation import Problems
 from homestart_desktop.i18n import _, format_short_date
-
-
-@dataclasses.dataclass(frozen=True)
-class PrivacyStatement:
-    """One version of the branch's privacy statement, as the coordinator lists it in Settings."""
-
-    version: str
-    dated: dt.date
-
-
-def privacy_statements(settings: BranchSettings) -> tuple[PrivacyStatement, ...]:
-    """The versions in Settings, oldest first (the default one when none was entered)."""
-    stored = settings.privacy_statements or BranchSettings().privacy_statements
-    found = [PrivacyStatement(s["version"], dt.date.fromisoformat(s["dated"])) for s in stored]
-    return tuple(sorted(found, key=lambda s: (s.dated, s.version)))
-
-
-def current_statement(settings: BranchSettings) -> PrivacyStatement:
-    """The newest version: the one a family signs today."""
-    return privacy_statements(settings)[-1]
 
 
 @dataclasses.dataclass(frozen=True)

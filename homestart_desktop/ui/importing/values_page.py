@@ -40,7 +40,8 @@ def values_found(*, tables: dict, mapping: Mapping) -> tuple[Mapping, list[tuple
         for field in FIELDS[kind]:
             if not field.choices or field.key not in columns:
                 continue
-            for value in distinct_values(table, kind, columns[field.key]):
+            tags = field.reads == "tags"
+            for value in distinct_values(table, kind, columns[field.key], tags=tags):
                 if (field.choices, fold(value)) not in seen:
                     seen.add((field.choices, fold(value)))
                     found.append((field.title(), field.choices, value))

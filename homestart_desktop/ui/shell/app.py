@@ -72,6 +72,7 @@ class AppController(QObject):
         self._data_layer_ready = False
         self._demo_dir: DemoFolder | None = None
         self._window_placed = False
+        self._backup_due = False  # today's backup waits for the first screen (see _unlocked)
         self.sig_data_layer_ready.connect(self._data_layer_loaded)
         self._install_qt_translations(current_language())
         self.unlock_window = UnlockWindow()
@@ -121,6 +122,7 @@ class AppController(QObject):
         self.idle.stop()
         clipboard.guard().clear()
         self.ops.forget_pending()
+        self._start_daily_backup()  # locked before Today was filled: the backup comes first
         self._close_other_windows()
         self.main_window.clear_all()
         self.main_window.hide()
@@ -236,8 +238,29 @@ class AppController(QObject):
         self.unlock_window.set_busy("")
         self.unlock_window.hide()
         self.idle.start()
-        self.ops.run(on_worker.daily_backup, ops=self.ops, failure=self._backup_failed)
+        self._back_up_after_first_screen()
         self.sig_unlocked.emit()
+
+    def _back_up_after_first_screen(self) -> None:
+        """The daily backup goes to the worker once Today's figures and list are filled: Today's
+        queries and its filling then have the processor to themselves (the copy itself, in
+        SQLite, leaves Python free for the painting that follows)."""
+        self._backup_due = True
+        today = self.main_window.screen("today")
+        if self.main_window.current_key() != "today" or today.is_loaded():
+            self._start_daily_backup()
+            return
+
+        def after_today() -> None:
+            today.sig_loaded.disconnect(after_today)
+            self._start_daily_backup()
+
+        today.sig_loaded.connect(after_today)
+
+    def _start_daily_backup(self) -> None:
+        if self._backup_due and self.ops.case_file is not None:
+            self._backup_due = False
+            self.ops.run(on_worker.daily_backup, ops=self.ops, failure=self._backup_failed)
 
     def _backup_failed(self, error: BaseException) -> None:
         from homestart_desktop.data.casefile.backups import backup_problem_message

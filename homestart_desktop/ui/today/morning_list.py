@@ -65,6 +65,8 @@ class MorningList(QWidget):
         self.title = QLabel(self, objectName="sectionTitle")
         self.list = QListWidget(self, objectName="morningList")
         self.list.setAccessibleName(_("Reminders for today"))
+        # One line each: Qt need not measure 1,200 reminders one by one to lay the list out.
+        self.list.setUniformItemSizes(True)
         self.empty = QLabel(self, objectName="emptyState")
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)

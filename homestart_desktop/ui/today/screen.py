@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from homestart_desktop.data.models import ReviewKind, VisitStatus
-from homestart_desktop.data.people import PersonName, names_by_reference
-from homestart_desktop.data.planning.reminders import morning_list
-from homestart_desktop.data.planning.today import TodayOverview, today_overview
+from homestart_desktop.data.people import PersonName
+from homestart_desktop.data.planning.today import TodayContents, TodayOverview, today_contents
 from homestart_desktop.domain import days
 from homestart_desktop.i18n import (
     N_,
@@ -47,6 +46,8 @@ VISIT_STATES = {
     VisitStatus.cancelled_volunteer: N_("cancelled by the volunteer"),
     VisitStatus.not_happened: N_("did not happen"),
 }
+# Today's lists are sized on their first rows: a large branch has 600 visits in a week.
+MEASURE_ROWS = 20
 REVIEW_KINDS = {ReviewKind.interim: N_("interim review"), ReviewKind.closing: N_("closing review")}
 
 
@@ -99,11 +100,12 @@ class TodayScreen(QWidget):
         """Compute today's figures and reminders on the worker."""
         self.overview = None
         self._reminders_shown = False
-        today = self.ops.today()
-        # Queued first, so the names are in before the lists that show them.
-        self.ops.query(names_by_reference, success=self._set_names, owner=self)
-        self.ops.query(today_overview, today=today, success=self._show, owner=self)
-        self.ops.query(morning_list, today=today, success=self._show_reminders, owner=self)
+        # One worker job for names, figures and morning list: one transaction, one answer.
+        self.ops.query(today_contents, today=self.ops.today(), success=self._show_all, owner=self)
+
+    def is_loaded(self) -> bool:
+        """The figures and the morning list of the open file are on screen."""
+        return self.overview is not None and self._reminders_shown
 
     def clear(self) -> None:
         """Forget every figure and reference (on lock)."""
@@ -166,6 +168,7 @@ class TodayScreen(QWidget):
             object_name="today_waiting",
             searchable=False,
             sort_column=None,
+            measure_rows=MEASURE_ROWS,
         )
         self.reviews_table = RecordTable(
             [
@@ -181,6 +184,7 @@ class TodayScreen(QWidget):
             object_name="today_reviews",
             searchable=False,
             sort_column=None,
+            measure_rows=MEASURE_ROWS,
         )
         self.visits_table = RecordTable(
             [
@@ -197,6 +201,7 @@ class TodayScreen(QWidget):
             object_name="today_visits",
             searchable=False,
             sort_column=None,
+            measure_rows=MEASURE_ROWS,
         )
 
         self.morning = MorningList(self, names=self.names)
@@ -242,6 +247,11 @@ class TodayScreen(QWidget):
         if self.overview is not None and planned < self.overview.today:
             return _("{date} (overdue)").format(date=text)
         return text
+
+    def _show_all(self, contents: TodayContents) -> None:
+        self._set_names(contents.names)  # first: the lists show them
+        self._show(contents.overview)
+        self._show_reminders(contents.reminders)
 
     def _show(self, overview: TodayOverview) -> None:
         self.overview = overview

@@ -154,3 +154,33 @@ def test_the_demo_branch_matches_independent_counts(demo_case_file) -> None:
     )
     assert overview.reviews_due == len(due)
     assert overview.reviews_overdue == sum(p < today.isoformat() for (p,) in due)
+
+
+def test_today_at_once_is_what_each_part_reads_alone(demo_case_file) -> None:
+    """The one worker job of the Today screen gives the same names, figures and morning list
+    as the three reads it replaced."""
+    from homestart_desktop.data.people import names_by_reference
+    from homestart_desktop.data.planning.reminders import morning_list
+    from homestart_desktop.data.planning.today import today_contents
+
+    contents = demo_case_file.read(today_contents, today=TEST_TODAY)
+    assert contents.names == demo_case_file.read(names_by_reference)
+    assert contents.overview == demo_case_file.read(today_overview, today=TEST_TODAY)
+    assert contents.reminders == demo_case_file.read(morning_list, today=TEST_TODAY)
+    assert contents.overview.families_waiting > 0
+    assert any(r.kind == "long_waiting" for r in contents.reminders)
+
+
+def test_the_last_coaching_talks_are_read_from_an_index(demo_case_file) -> None:
+    """Migration 0011: each volunteer's last talk comes from the index alone, not every row."""
+    from sqlalchemy import func, select
+
+    query = (
+        select(m.CoachingTalk.volunteer_id, func.max(m.CoachingTalk.on))
+        .where(m.CoachingTalk.on <= TEST_TODAY)
+        .group_by(m.CoachingTalk.volunteer_id)
+    )
+    with demo_case_file.engine.connect() as connection:
+        compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
+        plan = " ".join(r[-1] for r in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+    assert "COVERING INDEX ix_coachingtalk_volunteer_on" in plan

@@ -12,11 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-from sqlalchemy.engine import Connection
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import Connection
 
 HERE = Path(__file__).parent
 _ASSIGNMENT = re.compile(
@@ -57,6 +55,8 @@ def head_revision() -> str:
 
 
 def current_revision(connection: Connection) -> str | None:
+    from sqlalchemy import text
+
     tables = connection.execute(
         text("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
     ).first()

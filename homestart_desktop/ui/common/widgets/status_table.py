@@ -20,6 +20,9 @@ household member in it). ``set_condition`` narrows the rows further (one status)
 ``count_text`` says the count in the list's own word ("3 families"). ``measure_once`` sizes the
 columns on the first rows only: a long list (3,000 families) then reloads without measuring
 again, and its columns do not jump when a status filter or an edit reloads it.
+``measure_rows`` sizes the columns on that many rows (besides the ones on screen) instead of
+Qt's thousand: Today's week of 600 visits is shown on the first unlock, and reading every row
+to size five columns cost more than the rest of Today.
 ``searchable=False`` leaves out the search field and count (for short lists);
 ``sort_column=None`` keeps the rows in the order given until a header is clicked.
 ``table.clear()`` forgets every row (on lock). Column titles are msgids, translated when built.
@@ -105,6 +108,7 @@ class RecordTable(QWidget):
         search_key: Callable[[Any], str] | None = None,
         count_text: Callable[[int], str] | None = None,
         measure_once: bool = False,
+        measure_rows: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._measure_once = measure_once
@@ -130,6 +134,8 @@ class RecordTable(QWidget):
         # sort_column None keeps the order ``data/`` gave (e.g. longest waiting first).
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if measure_rows is not None:
+            header.setResizeContentsPrecision(measure_rows)
         header.setSortIndicator(
             -1 if sort_column is None else sort_column, Qt.SortOrder.AscendingOrder
         )
