@@ -16,6 +16,7 @@ from sqlmodel import Session
 from homestart_desktop.data.audit.entries import AuditEntry, AuditFilter, find_entries
 from homestart_desktop.data.audit.kinds import kind_label, what_happened
 from homestart_desktop.data.settings import BranchSettings, load_settings
+from homestart_desktop.documents.access.labels import field_words
 from homestart_desktop.documents.common import (
     CONTENT_WIDTH,
     RULE,
@@ -94,7 +95,7 @@ def audit_log_pdf(
                 ),
                 entry.family_code,
                 entry.volunteer_code,
-                Paragraph(escape(", ".join(entry.fields)), small),
+                Paragraph(escape(field_words(entry.record, entry.fields, tr)), small),
             ]
         )
     if not entries:

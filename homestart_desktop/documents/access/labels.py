@@ -7,6 +7,8 @@ test_access_export.py`` fails when a declared table has a column without a label
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from homestart_desktop.data.models import OUTCOME_AREA_LABELS
 from homestart_desktop.i18n import N_
 
@@ -179,3 +181,9 @@ TABLE_LABELS: dict[tuple[str, str], str] = {
 def label_of(table: str, column: str) -> str | None:
     """The English msgid labelling ``column`` of ``table`` (None: no label yet)."""
     return TABLE_LABELS.get((table, column)) or LABELS.get(column)
+
+
+def field_words(table: str, fields: tuple[str, ...], tr: Callable[[str], str]) -> str:
+    """The Logboek's *Velden*: each changed column in words where it has a label (the access
+    export's), else as stored (a setting's key)."""
+    return ", ".join(tr(label) if (label := label_of(table, f)) else f for f in fields)

@@ -183,7 +183,9 @@ class FamilyFileDialog(Dialog):
         # Apart from the everyday actions: erasing is rare and for good.
         self.erase_button = QPushButton(_("Erase data…"), self, objectName="eraseButton")
         self.erase_button.clicked.connect(self.erase)
-        close.addButton(self.erase_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.erase_button.setAutoDefault(False)  # Enter never starts an erasure
+        # Qt's own word would stay English where its catalogue is not loaded (tests, a bare run).
+        close.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         # The right of access sits apart from the daily work, at the left of Close.
         self.all_data = QPushButton(_(BUTTON_LABELS["family"]), self, objectName="allDataButton")
         self.all_data.setAutoDefault(False)  # Enter in the file never starts an export
@@ -193,6 +195,7 @@ class FamilyFileDialog(Dialog):
         )
         row = QHBoxLayout()
         row.addWidget(self.all_data)
+        row.addWidget(self.erase_button)
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)

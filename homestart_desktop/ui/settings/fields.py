@@ -239,7 +239,9 @@ def make_editor(field: Field, on_change: Callable[[], None]) -> QWidget:
         editor.textEdited.connect(on_change)
     elif field.kind == "int":
         unit = _(field.suffix) if field.suffix else ""
-        editor = NumberEdit(minimum=field.low, maximum=field.high, unit=unit)
+        # A year is written without a thousands separator (2016, not 2.016).
+        grouping = field.name != "founded_year"
+        editor = NumberEdit(minimum=field.low, maximum=field.high, unit=unit, grouping=grouping)
         editor.textEdited.connect(on_change)
     elif field.kind in ("regime", "language"):
         editor = QComboBox()

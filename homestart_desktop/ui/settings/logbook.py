@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.audit.entries import MOST, AuditEntry, AuditFilter, find_entries
 from homestart_desktop.data.audit.kinds import KIND_LABELS, what_happened
+from homestart_desktop.documents.access.labels import field_words
 from homestart_desktop.i18n import N_, _, format_datetime, ngettext
 from homestart_desktop.ui.common.dialog import Dialog
 from homestart_desktop.ui.common.document_preview import DocumentPreview, PrintRecord, later
@@ -87,7 +88,7 @@ class LogbookDialog(Dialog):
                 Column(N_("What"), _what),
                 Column(N_("Family"), lambda e: e.family_code, whole=True),
                 Column(N_("Volunteer"), lambda e: e.volunteer_code, whole=True),
-                Column(N_("Fields"), lambda e: ", ".join(e.fields)),
+                Column(N_("Fields"), lambda e: field_words(e.record, e.fields, _)),
             ],
             self,
             object_name="logbook_entries",
@@ -102,7 +103,8 @@ class LogbookDialog(Dialog):
         buttons = QDialogButtonBox(self)
         self.print_button = QPushButton(_("Print…"), self, objectName="logbook_print")
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(_("Close"))  # Qt's own word stays English without its catalogue
         buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self.print_log)
         layout = QVBoxLayout(self)

@@ -107,6 +107,17 @@ def test_amounts_show_in_euro_with_a_belgian_comma(screen) -> None:
     assert (rate.text(), rate.findChild(QLabel, "numberUnit").text()) == ("0,4320", "€")
 
 
+def test_a_year_reads_as_a_year_and_larger_numbers_keep_their_grouping(qtbot, screen) -> None:
+    year: NumberEdit = type_into(qtbot, screen, "founded_year", "2016")
+    click(qtbot, screen, "save")
+    qtbot.waitUntil(lambda: year.text() == "2016" and not find(screen, "save").isEnabled())
+    screen.reload()
+    qtbot.waitUntil(lambda: year.text() == "2016")  # not 2.016
+    km: NumberEdit = _field(screen, "combined_km_limit")
+    km.set_value(12000)
+    assert km.text() == "12.000"
+
+
 def test_a_wrong_value_is_named_beside_its_field_and_nothing_is_stored(
     qtbot, screen, empty_case_file
 ) -> None:

@@ -49,6 +49,7 @@ class NumberEdit(QLineEdit):
         step: float = 1,
         optional: bool = False,
         trailing_zeros: bool = True,
+        grouping: bool = True,
     ) -> None:
         super().__init__(parent)
         if object_name:
@@ -56,6 +57,7 @@ class NumberEdit(QLineEdit):
         self.decimals, self.minimum, self.maximum = decimals, minimum, maximum
         self.step, self.optional = Decimal(str(step)), optional
         self.trailing_zeros = trailing_zeros  # False: 3 and 2,5 hours rather than 3,00 and 2,50
+        self.grouping = grouping  # False for a year: 2016, never 2.016
         # Digits, separators and spaces only (a sign where the field takes negatives): a letter
         # never gets in, and the meaning of the separators is left to parse_number.
         sign = "[-+]?" if minimum < 0 else "[+]?"
@@ -95,6 +97,8 @@ class NumberEdit(QLineEdit):
         """Show ``value`` as the app's language writes it (None: empty)."""
         if value is None:
             self.setText("")
+        elif not self.grouping and self.decimals == 0:
+            self.setText(str(int(value)))
         elif self.trailing_zeros:
             self.setText(format_number(value, decimals=self.decimals))
         else:
