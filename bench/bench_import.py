@@ -160,6 +160,6 @@ def _counts(case_file) -> dict[str, int]:  # noqa: ANN001
 
     with case_file.session() as session:
         return {
-            "families": len(list_families(session=session)),
+            "families": len(list_families(session=session, today=dt.date.today())),
             "volunteers": len(list_volunteers(session=session)),
         }
