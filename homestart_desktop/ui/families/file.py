@@ -263,6 +263,10 @@ class FamilyFileDialog(Dialog):
         self.buttons["again"].setVisible(status in REOPENABLE)
         self.buttons["back"].setVisible(status == FamilyStatus.not_started)
         self.buttons["correct"].setEnabled(file.referral is not None)
+        if f.erased_on is not None:  # nothing is left to plan, correct or print about them
+            for button in self.buttons.values():
+                button.setEnabled(False)
+            self.letter.setEnabled(False)
         self._fill_print_menu(f.language)
         current = self.tabs.currentIndex()
         while self.tabs.count():

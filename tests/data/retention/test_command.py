@@ -50,7 +50,7 @@ def test_retention_lists_who_is_due_and_writes_nothing(
     assert _run(monkeypatch, "retention", people_path) == 0
     out = capsys.readouterr().out
     assert "In aanmerking voor anonimisering (5 jaar na het einde van de ondersteuning): 2" in out
-    assert f"{GONE_FAMILY}  afgesloten op 29/11/2019  in aanmerking sinds 29/11/2024" in out
+    assert f"{GONE_FAMILY}  afgelopen op 29/11/2019  in aanmerking sinds 29/11/2024" in out
     assert GONE_VOLUNTEER in out
     assert _anonymised(people_path, empty_template[1]) == (False, False)
 

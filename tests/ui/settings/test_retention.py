@@ -122,6 +122,9 @@ def test_erasing_from_the_family_file_asks_twice_and_keeps_the_code(qtbot, ops, 
     assert second[0] == "Voorgoed wissen?"
     assert done[1].startswith(f"De gegevens van {KEPT_FAMILY} zijn gewist.")
     assert dialog.title.text() == f"{KEPT_FAMILY} · gewist"
+    # Nothing is left to plan, change or print about an erased family.
+    assert not any(b.isEnabled() for b in dialog.buttons.values())
+    assert not dialog.erase_button.isEnabled()
     family = _row(empty_case_file, Family, KEPT_FAMILY)
     assert (family.erased_on, family.street) == (TEST_TODAY, "")
 
