@@ -44,7 +44,7 @@ TRAJECTORY_STEPS: dict[T, frozenset[T]] = {
     T.withdrawn: frozenset(),
 }
 
-STATUS_LABELS: dict[enum.Enum, str] = {
+FAMILY_STATUS_LABELS: dict[enum.Enum, str] = {
     F.referred: N_("referred"),
     F.intake_planned: N_("intake planned"),
     F.intake_done: N_("intake done"),
@@ -55,12 +55,18 @@ STATUS_LABELS: dict[enum.Enum, str] = {
     F.closed: N_("closed"),
     F.not_started: N_("not started"),
     F.archived: N_("archived"),
+}
+
+VOLUNTEER_STATUS_LABELS: dict[enum.Enum, str] = {
     V.candidate: N_("candidate"),
     V.in_training: N_("in training"),
     V.available: N_("available"),
     V.matched: N_("matched"),
     V.paused: N_("paused"),
     V.stopped: N_("stopped"),
+}
+
+TRAJECTORY_STATUS_LABELS: dict[enum.Enum, str] = {
     T.proposed: N_("proposed"),
     T.introduced: N_("introduced"),
     T.active: N_("active"),
@@ -69,14 +75,27 @@ STATUS_LABELS: dict[enum.Enum, str] = {
     T.withdrawn: N_("withdrawn"),
 }
 
+# One table per kind: the statuses are StrEnums, so a family's and a volunteer's "matched" are
+# equal keys, and one shared table gave a family the volunteer's word.
+STATUS_LABELS_BY_KIND: dict[type, dict[enum.Enum, str]] = {
+    F: FAMILY_STATUS_LABELS,
+    V: VOLUNTEER_STATUS_LABELS,
+    T: TRAJECTORY_STATUS_LABELS,
+}
+
 
 class IllegalStep(ValueError):
     """A status change that the work does not allow; the message says which."""
 
 
+def status_msgid(status: enum.Enum) -> str:
+    """The English words for ``status`` (of a family, volunteer or trajectory), to translate."""
+    return STATUS_LABELS_BY_KIND[type(status)][status]
+
+
 def status_label(status: enum.Enum) -> str:
     """The status in the coordinator's words, in the current language."""
-    return _(STATUS_LABELS[status])
+    return _(status_msgid(status))
 
 
 def check_step(current: enum.Enum, new: enum.Enum) -> None:

@@ -25,7 +25,7 @@ from homestart_desktop.data.codes import (
 from homestart_desktop.data.families import intake_choices as lists
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.privacy.statements import PrivacyStatement, current_statement
-from homestart_desktop.data.workflow import STATUS_LABELS
+from homestart_desktop.data.workflow import status_msgid
 from homestart_desktop.documents.common import (
     CONTENT_WIDTH,
     Translate,
@@ -92,7 +92,7 @@ def _file_part(_: Translate, file: FamilyFile | None, *, lang: str) -> list[Flow
             [
                 (_("Reference"), f.reference if f else ""),
                 (_("Coordinator"), intake.coordinator if intake else ""),
-                (_("Status"), _(STATUS_LABELS[f.status]) if f else ""),
+                (_("Status"), _(status_msgid(f.status)) if f else ""),
             ]
         ),
         fields_row(

@@ -44,7 +44,12 @@ from homestart_desktop.data.models import (
 )
 from homestart_desktop.data.planning.visits import ACTIVITY_LABELS
 from homestart_desktop.data.volunteers.expenses import REGIME_WORDS, TRANSPORT_WORDS
-from homestart_desktop.data.workflow import REASON_LABELS, STATUS_LABELS
+from homestart_desktop.data.workflow import (
+    FAMILY_STATUS_LABELS,
+    REASON_LABELS,
+    TRAJECTORY_STATUS_LABELS,
+    VOLUNTEER_STATUS_LABELS,
+)
 from homestart_desktop.documents.visit_plan import STATUS_WORDS as VISIT_STATUS_WORDS
 from homestart_desktop.domain import days
 from homestart_desktop.domain.matching_words import EXPERIENCE_CHOICES
@@ -57,9 +62,9 @@ REVIEW_KINDS = {ReviewKind.interim: N_("interim review"), ReviewKind.closing: N_
 
 # Per kind of code, its words (a status of a family and of a volunteer share a value, not a word).
 _WORDS: dict[type[enum.Enum], dict[Any, str]] = {
-    FamilyStatus: STATUS_LABELS,
-    VolunteerStatus: STATUS_LABELS,
-    TrajectoryStatus: STATUS_LABELS,
+    FamilyStatus: FAMILY_STATUS_LABELS,
+    VolunteerStatus: VOLUNTEER_STATUS_LABELS,
+    TrajectoryStatus: TRAJECTORY_STATUS_LABELS,
     ReferrerCategory: REFERRER_CATEGORIES,
     IntakeOutcome: INTAKE_OUTCOMES,
     HalfDay: HALF_DAYS,
