@@ -21,3 +21,16 @@ def test_every_status_has_its_words() -> None:
     for kind in (FamilyStatus, VolunteerStatus, TrajectoryStatus):
         for status in kind:
             assert status_label(status)
+
+
+def test_the_logbook_says_a_status_step_in_words() -> None:
+    from homestart_desktop.data.audit.kinds import what_happened
+
+    line = what_happened(
+        kind="step", action="family.matched", record="family", detail="waiting->matched"
+    )
+    assert line.endswith("(wachtlijst → koppeling lopend)")
+    line = what_happened(
+        kind="step", action="volunteer.matched", record="volunteer", detail="available->matched"
+    )
+    assert line.endswith("(beschikbaar → gekoppeld)")

@@ -122,8 +122,20 @@ def what_happened(
     if known == AuditKind.step:
         step = words(STEP_LABELS, action.rpartition(".")[2])
         said = f"{label}: {words(RECORD_LABELS, record)}, {step}"
-        return f"{said} ({detail.replace('->', ' → ')})" if detail else said
+        return f"{said} ({_statuses_in_words(record, detail, tr)})" if detail else said
     return f"{label} · {detail}" if detail else label
+
+
+def _statuses_in_words(record: str, detail: str, tr: Callable[[str], str]) -> str:
+    """``waiting->active`` as the coordinator says it (``wachtlijst → actief``)."""
+    from homestart_desktop.data.workflow import STATUS_LABELS_BY_KIND
+
+    kind = next(
+        (k for k in STATUS_LABELS_BY_KIND if record.startswith(k.__name__.lower()[:-6])), None
+    )
+    labels = STATUS_LABELS_BY_KIND.get(kind, {}) if kind else {}
+    by_value = {str(status.value): msgid for status, msgid in labels.items()}
+    return " → ".join(tr(by_value[p]) if p in by_value else p for p in detail.split("->"))
 
 
 def kind_label(kind: str, tr: Callable[[str], str] = _) -> str:
