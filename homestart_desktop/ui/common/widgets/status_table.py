@@ -134,8 +134,6 @@ class RecordTable(QWidget):
         # sort_column None keeps the order ``data/`` gave (e.g. longest waiting first).
         header = self.view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if measure_rows is not None:
-            header.setResizeContentsPrecision(measure_rows)
         header.setSortIndicator(
             -1 if sort_column is None else sort_column, Qt.SortOrder.AscendingOrder
         )
@@ -150,6 +148,8 @@ class RecordTable(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         # Column widths from the first rows only: measuring thousands of rows takes seconds.
         self.view.horizontalHeader().setResizeContentsPrecision(100)
+        if measure_rows is not None:  # after the default above, or it would undo this
+            header.setResizeContentsPrecision(measure_rows)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.viewport().installEventFilter(self)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
