@@ -220,13 +220,13 @@ class AppController(QObject):
         case_file, settings = result
         self.ops.case_file = case_file
         self.settings = settings
-        remember_file(case_file.path)
         if settings.language in LANGUAGES and settings.language != current_language():
             self.apply_language(settings.language)
         self._ensure_main_window()
         self.main_window.set_branch_name(settings.branch_name)
         self.idle.set_timeout(max(1, settings.autolock_minutes) * 60)
         self.main_window.reload_all()
+        remember_file(case_file.path)  # after the screens' queries went to the worker
         if not self.main_window.show_section(self._last_section, ask=False):
             self.main_window.show_section(self.main_window.section_keys()[0], ask=False)
         if self.main_window.isHidden() and not self._window_placed:

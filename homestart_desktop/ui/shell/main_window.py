@@ -174,11 +174,11 @@ class MainWindow(QMainWindow):
         """Ask every screen built so far to load its data (after an unlock)."""
         self._unlocked = True
         self.import_action.setEnabled(True)
-        self._reload_outbox()
         for screen in self._screens.values():
             reload = getattr(screen, "reload", None)
             if reload is not None:
                 reload()
+        self._reload_outbox()  # after the screens: the worker answers in the order asked
 
     def clear_all(self) -> None:
         """Empty every screen of personal data (on lock)."""

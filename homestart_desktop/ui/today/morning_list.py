@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from homestart_desktop.data.planning.reminders import Reminder, ReminderKind
 from homestart_desktop.i18n import N_, _, format_days, format_short_date, ngettext
@@ -53,6 +56,44 @@ def reminder_text(reminder: Reminder, names: Names | None = None) -> str:
     return text
 
 
+class ReminderModel(QAbstractListModel):
+    """The reminders as lines, put in words only when Qt shows or asks for one: a large branch
+    has 1,200 reminders and the first unlock of the day should not wait for all of them."""
+
+    def __init__(self, names: Names, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names = names
+        self._reminders: list[Reminder] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_reminders(self, reminders: list[Reminder]) -> None:
+        self.beginResetModel()
+        self._reminders = list(reminders)
+        self.endResetModel()
+
+    def reminder(self, row: int) -> Reminder:
+        return self._reminders[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
+        return 0 if parent.isValid() else len(self._reminders)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        reminder = self._reminders[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return reminder_text(reminder, self._names)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            full_name = who_tip(reminder.reference, self._names)
+            return f"{full_name}\n{_('Double-click to open')}".strip()
+        if role == Qt.ItemDataRole.FontRole and reminder.kind in URGENT:
+            return self._bold
+        if role == Qt.ItemDataRole.UserRole:
+            return reminder
+        return None
+
+
 class MorningList(QWidget):
     """What needs the coordinator today; Enter or double-click opens the place to act."""
 
@@ -63,10 +104,13 @@ class MorningList(QWidget):
         super().__init__(parent)
         self._names: Names = names if names is not None else {}
         self.title = QLabel(self, objectName="sectionTitle")
-        self.list = QListWidget(self, objectName="morningList")
+        self.model = ReminderModel(self._names, self)
+        self.list = QListView(self, objectName="morningList")
+        self.list.setModel(self.model)
         self.list.setAccessibleName(_("Reminders for today"))
         # One line each: Qt need not measure 1,200 reminders one by one to lay the list out.
         self.list.setUniformItemSizes(True)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.empty = QLabel(self, objectName="emptyState")
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -74,10 +118,9 @@ class MorningList(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
-        self.list.itemActivated.connect(self._open)
+        self.list.activated.connect(self._open)
         self._reminders: list[Reminder] = []
         self.retranslate()
-        self.set_reminders([])
 
     def retranslate(self) -> None:
         self.title.setText(_("To do today"))
@@ -91,23 +134,13 @@ class MorningList(QWidget):
 
     def set_reminders(self, reminders: list[Reminder]) -> None:
         self._reminders = list(reminders)
-        self.list.clear()
-        for reminder in reminders:
-            item = QListWidgetItem(reminder_text(reminder, self._names))
-            item.setData(Qt.ItemDataRole.UserRole, reminder)
-            full_name = who_tip(reminder.reference, self._names)
-            item.setToolTip(f"{full_name}\n{_('Double-click to open')}".strip())
-            if reminder.kind in URGENT:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            self.list.addItem(item)
+        self.model.set_reminders(self._reminders)
         self.list.setVisible(bool(reminders))
         self.empty.setVisible(not reminders)
 
     def clear(self) -> None:
         self.set_reminders([])
 
-    def _open(self, item: QListWidgetItem) -> None:
-        reminder = item.data(Qt.ItemDataRole.UserRole)
+    def _open(self, index: QModelIndex) -> None:
+        reminder = self.model.reminder(index.row())
         self.sig_open.emit(SECTION_FOR[reminder.kind], reminder)

@@ -91,7 +91,10 @@ def test_a_week_of_visits_logged_at_once_clears_the_quiet_trajectory_reminder(
         today.reload()
 
     def today_lines() -> list[str]:
-        return [today.morning.list.item(i).text() for i in range(today.morning.list.count())]
+        return [
+            today.morning.list.model().index(i).data()
+            for i in range(today.morning.list.model().rowCount())
+        ]
 
     assert any(line.startswith("GZ-2026-021: geen bezoek geregistreerd") for line in today_lines())
 

@@ -58,7 +58,10 @@ def test_today_counts_the_families_due(qtbot, ops):
     qtbot.addWidget(today)
     with qtbot.waitSignal(today.sig_loaded, timeout=10_000):
         today.reload()
-    lines = [today.morning.list.item(i).text() for i in range(today.morning.list.count())]
+    lines = [
+        today.morning.list.model().index(i).data()
+        for i in range(today.morning.list.model().rowCount())
+    ]
     assert lines[0] == "1 gezin komt in aanmerking voor anonimisering"
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from homestart_desktop.data.demo.branch import DEMO_PASSPHRASE
 from homestart_desktop.data.people import names_by_reference
 from homestart_desktop.data.planning.reminders import ReminderKind, morning_list
@@ -28,7 +30,8 @@ def test_the_morning_list_shows_every_reminder_and_opens_the_trajectory_to_act_o
     assert expected, "the demo branch has reminders"
 
     names = controller.ops.case_file.read(names_by_reference)
-    shown = [today.morning.list.item(i).text() for i in range(today.morning.list.count())]
+    morning = today.morning.list.model()
+    shown = [morning.index(i).data() for i in range(morning.rowCount())]
     assert shown == [reminder_text(r, names) for r in expected]
     # Each line names the family or volunteer beside the code: "GZ-2025-031 · Fatima: …".
     first = expected[0]
@@ -48,9 +51,9 @@ def test_the_morning_list_shows_every_reminder_and_opens_the_trajectory_to_act_o
             ReminderKind.one_year,
         )
     )
-    item = today.morning.list.item(row)
-    today.morning.list.setCurrentItem(item)
-    today.morning.list.itemActivated.emit(item)
+    line = today.morning.list.model().index(row)
+    today.morning.list.setCurrentIndex(line)
+    today.morning.list.activated.emit(line)
 
     assert window.current_key() == "planning"
     planning = window.screen("planning")
@@ -84,12 +87,12 @@ def test_an_extract_to_renew_opens_the_volunteers_onboarding_step(
 
     unlock_by_typing(qtbot, controller, empty_case_path, TEST_PASSPHRASE)
     today = controller.main_window.screen("today")
-    qtbot.waitUntil(lambda: today.morning.list.count() == 1, timeout=20_000)
-    item = today.morning.list.item(0)
-    assert item.text().startswith("VW-2019-004 · Mireille: uittreksel")
-    assert item.toolTip().startswith("Mireille Claes")
-    today.morning.list.setCurrentItem(item)
-    today.morning.list.itemActivated.emit(item)
+    qtbot.waitUntil(lambda: today.morning.list.model().rowCount() == 1, timeout=20_000)
+    line = today.morning.list.model().index(0)
+    assert line.data().startswith("VW-2019-004 · Mireille: uittreksel")
+    assert line.data(Qt.ItemDataRole.ToolTipRole).startswith("Mireille Claes")
+    today.morning.list.setCurrentIndex(line)
+    today.morning.list.activated.emit(line)
 
     volunteers = controller.main_window.screen("volunteers")
     qtbot.waitUntil(lambda: bool(volunteers.findChildren(VolunteerFileDialog)), timeout=10_000)

@@ -1,7 +1,8 @@
 """The model and filter under :class:`~.status_table.RecordTable`, kept quick on 3,000 rows.
 
-Each row's display texts and search text are made once when the rows arrive (a row may bring
-its own prepared search key, as a family does with every household member's name). Sorting happens
+Each row's display texts are made once, when Qt first shows the row, and the search texts once,
+at the first search (a row may bring its own prepared search key, as a family does with every
+household member's name): Today fills 600 visits on the first unlock and shows twenty. Sorting happens
 in the model, with Python's ``sort`` and one key per row (computed once per column): a proxy
 that compares rows through Qt calls Python twice per comparison, which took over a second on
 a large branch. The proxy only filters: by the typed words, and by a condition the screen sets
@@ -97,8 +98,8 @@ class RecordTableModel(QAbstractTableModel):
         self._search_key = search_key
         self._given: list[Any] = []  # the order data/ gave: sorting starts from it each time
         self._order: list[int] = []  # shown row -> row given
-        self._texts: list[list[str]] = []
-        self._search: list[str] = []
+        self._texts: list[list[str] | None] = []  # per row given, made when first asked
+        self._search: list[str] | None = None  # per row given, made at the first search
         self._keys: dict[int, list[Any]] = {}  # per column, in the order given
         self._sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
@@ -113,14 +114,8 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._given = list(records)
         self._keys = {}
-        self._texts = [[c.text(r) for c in self._columns] for r in self._given]
-        if self._search_key is not None:  # prepared by data/, already normalised
-            self._search = [self._search_key(r) for r in self._given]
-        else:
-            self._search = [
-                normalise(" ".join(texts) + " " + str(getattr(r, "search_text", "") or ""))
-                for r, texts in zip(self._given, self._texts, strict=True)
-            ]
+        self._texts = [None] * len(self._given)
+        self._search = None
         self._order = self._ordering(*self._sorted_by)
         self.endResetModel()
 
@@ -128,6 +123,18 @@ class RecordTableModel(QAbstractTableModel):
         return self._given[self._order[row]]
 
     def search_text(self, row: int) -> str:
+        if self._search is None:
+            if self._search_key is not None:  # prepared by data/, already normalised
+                self._search = [self._search_key(r) for r in self._given]
+            else:
+                self._search = [
+                    normalise(
+                        " ".join(self._row_texts(i))
+                        + " "
+                        + str(getattr(r, "search_text", "") or "")
+                    )
+                    for i, r in enumerate(self._given)
+                ]
         return self._search[self._order[row]]
 
     def sort_key(self, row: int, column: int) -> Any:
@@ -151,7 +158,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(self.record(index.row())) or None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._texts[self._order[index.row()]][index.column()]
+            return self._row_texts(self._order[index.row()])[index.column()]
         if role == RECORD_ROLE:
             return self.record(index.row())
         if role == SORT_ROLE:
@@ -186,6 +193,13 @@ class RecordTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # ---- Internals
+
+    def _row_texts(self, given: int) -> list[str]:
+        texts = self._texts[given]
+        if texts is None:
+            record = self._given[given]
+            texts = self._texts[given] = [c.text(record) for c in self._columns]
+        return texts
 
     def _ordering(self, column: int, order: Qt.SortOrder) -> list[int]:
         if not 0 <= column < len(self._columns):
