@@ -201,7 +201,10 @@ class RecordTable(QWidget):
             self._natural_widths = [header.sectionSize(c) for c in range(header.count())]
         else:
             self._natural_widths = self._sampled_widths(self._measure_rows)
-            for column, width in enumerate(self._natural_widths):
+            # The last column is Qt's to stretch over what is left: sized here, it could
+            # push the table wider than its view (a sideways scroll bar on Today).
+            last = header.count() - 1 if header.stretchLastSection() else header.count()
+            for column, width in enumerate(self._natural_widths[:last]):
                 header.resizeSection(column, width)
         self._fit_columns()
 
