@@ -210,6 +210,9 @@ def anonymise_due(
         ]
         families = [r for r in due if r.kind == "family"]
         volunteers = [r for r in due if r.kind == "volunteer"]
+        # The Logboek's own retention (Settings, default 7 years) is kept at the same moment,
+        # whether or not anyone is due.
+        prune_audit(session=session, today=today)
         if not due:
             return Removed((), (), purge.last_backup_before(case_file.path))
         purge.zero_what_is_freed(session=session)
@@ -220,8 +223,6 @@ def anonymise_due(
             codes = _codes(record.kind, record.reference)
             forget_subject_in_audit(session=session, **codes)
             record_event(session=session, kind=AuditKind.anonymised, **codes)
-        # The Logboek's own retention is kept at the same moment (Settings, default 7 years).
-        prune_audit(session=session, today=today)
     purge.rewrite_file(engine=case_file.engine)
     return Removed(
         tuple(r.reference for r in families),

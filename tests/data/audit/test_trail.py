@@ -218,3 +218,20 @@ def test_raw_sql_writes_in_data_are_each_listed_with_their_reason() -> None:
         if "migrations" not in path.parts and writes.search(path.read_text(encoding="utf-8"))
     }
     assert raw == set(trail.RAW_SQL_WRITES)
+
+
+def test_a_retention_run_keeps_the_logbook_retention_even_when_nobody_is_due(
+    empty_case_file,
+) -> None:
+    from homestart_desktop.data.retention.erase import anonymise_due
+
+    empty_case_file.coordinator = "Griet"
+    with empty_case_file.session() as session:
+        session.add(m.Family(reference="GZ-2019-001", status=m.FamilyStatus.waiting))
+        session.flush()
+        opened_family_file(session=session, family_id=1)
+    removed = anonymise_due(empty_case_file, today=TEST_TODAY.replace(year=TEST_TODAY.year + 8))
+    assert removed.families == ()  # a waiting family is never due
+    with empty_case_file.session() as session:
+        opened = [e for e in _entries(session) if e.kind == "opened"]
+    assert [(e.who, e.family_code) for e in opened] == [("", None)]
