@@ -50,14 +50,30 @@ def _every_write_leaves_an_audit_entry() -> Iterator[None]:
     assert not audit_spy.missed, f"writes without an audit entry: {audit_spy.missed}"
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What is alive once the tests are collected (modules, classes) lives to the end: the
+    collector need not look at it again after every test."""
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True)
-def _widgets_die_on_the_ui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
-    """UI tests: collect the cycles a test left (dialogs, their callbacks) here, on the UI
-    thread. Left to chance, Python's collector may run on the Ops worker thread in a later test
-    and free a Qt widget there, which crashes the process (seen once in a whole-suite run)."""
+def _cycles_collected_on_the_test_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As in the app (ui/common/collector.py), the cycle collector never runs by itself: left
+    automatic, it may run on the Ops worker thread and free a Qt widget there, which crashes
+    the process. Each test's cycles are collected here, on the test's (the UI) thread.
+
+    UI tests first let Qt delete the windows pytest-qt closed (``deleteLater``), parents before
+    children, as the app's event loop would; the collector then frees only Python's side. A
+    collector freeing a whole window tree itself crashed a CI run once.
+    """
+    gc.disable()
     yield
     if Path(request.path).relative_to(Path(__file__).parent).parts[0] == "ui":
-        gc.collect()
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from homestart_desktop import RESOURCES_DIR, __version__
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
 from homestart_desktop.ui.common import clipboard, theme
+from homestart_desktop.ui.common.collector import collect_on_ui_thread
 from homestart_desktop.ui.common.memory import forget_source_lines
 from homestart_desktop.ui.common.window_place import place_main_window
 from homestart_desktop.ui.shell import on_worker
@@ -416,6 +417,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         icon.addFile(str(RESOURCES_DIR / "icons" / f"homestart-{size}.png"))
     app.setWindowIcon(icon)
     theme.apply_theme(app)
+    collect_on_ui_thread(app)  # a widget freed on the worker thread would crash the app
     lang = str(app_settings().value("language", "") or "")
     if lang in LANGUAGES:
         set_language(lang)
