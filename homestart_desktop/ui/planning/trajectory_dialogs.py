@@ -195,7 +195,12 @@ class ReviewDialog(_TrajectoryDialog):
     def _show_plan(self, plan: trajectories.ReviewPlan) -> None:
         self.plan = plan
         self._suggested = plan.next_on or self._rhythm_date()
-        self.next_on.set_date(self._suggested)
+        # The field starts empty: a date in it now was typed before the plan came back, and
+        # what the coordinator typed is never overwritten.
+        if self.next_on.date_value() is None:
+            self.next_on.set_date(self._suggested)
+        else:
+            self._suggested = None
         self.sig_plan_shown.emit()
 
     def _follow_rhythm(self, *_args: object) -> None:

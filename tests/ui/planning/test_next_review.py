@@ -120,3 +120,20 @@ def test_with_nothing_planned_after_it_the_branch_rhythm_is_proposed(qtbot, ops,
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         _click_save(qtbot, dialog)
     assert _plan(empty_case_file) == [(DUE, TODAY), (expected, None)]
+
+
+def test_a_date_typed_before_the_plan_comes_back_is_kept(qtbot, ops, empty_case_file):
+    """A busy worker answers late: the date the coordinator typed meanwhile stays."""
+    import threading
+
+    row = _trajectory(empty_case_file, (DUE, NEXT))
+    busy = threading.Event()
+    ops.run(busy.wait, timeout=10)  # the worker is still busy with something else
+    dialog = ReviewDialog(ops, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typed = NEXT + dt.timedelta(days=21)
+    dialog.findChild(DateEdit, "nextReview").set_date(typed)
+    with qtbot.waitSignal(dialog.sig_plan_shown, timeout=10_000):
+        busy.set()
+    assert dialog.findChild(DateEdit, "nextReview").date_value() == typed
