@@ -119,7 +119,10 @@ def test_what_was_typed_never_reaches_the_trail(empty_case_file) -> None:
         )
     with empty_case_file.engine.connect() as connection:
         rows = connection.exec_driver_sql("SELECT * FROM auditevent").all()
-    dump = "\n".join(" ".join(str(v) for v in row) for row in rows).lower()
+    # Without the moment of each entry: its microseconds may well read "0499".
+    dump = "\n".join(
+        " ".join(str(v) for k, v in row._mapping.items() if k != "at") for row in rows
+    ).lower()
     for value in [*typed.values(), "Flubbertaart", "0499"]:
         assert value.lower() not in dump
     # ... while the entries do say what happened, to whom, in which fields.
