@@ -20,6 +20,14 @@ PREFIX = "homestart-demo-"
 _IN_USE = "in-use.lock"
 
 
+def is_in_a_demo_folder(path: Path) -> bool:
+    """``path`` lies in a demo folder of the temp folder: gone at quit, so never a recent file."""
+    parent = path.parent
+    if not parent.name.startswith(PREFIX):
+        return False
+    return parent.parent.resolve() == Path(tempfile.gettempdir()).resolve()
+
+
 def _lock_in(folder: Path) -> FileLock:
     return FileLock(str(folder / _IN_USE), timeout=0, thread_local=False, is_singleton=False)
 

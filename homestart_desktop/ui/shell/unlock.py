@@ -31,6 +31,7 @@ from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.theme import MUTED
 from homestart_desktop.ui.common.window_place import app_settings
+from homestart_desktop.ui.shell.demo_folder import is_in_a_demo_folder
 from homestart_desktop.ui.shell.place_warning import PlaceWarning
 
 MAX_RECENT = 8
@@ -45,7 +46,8 @@ def remembered_files() -> list[Path]:
     stored = app_settings().value("recent_files", []) or []
     if isinstance(stored, str):
         stored = [stored]
-    return [Path(p) for p in stored][:MAX_RECENT]
+    # A demo file's folder goes when the app quits: listed, it would only say "not found".
+    return [Path(p) for p in stored if not is_in_a_demo_folder(Path(p))][:MAX_RECENT]
 
 
 def recent_files() -> list[Path]:
@@ -54,7 +56,9 @@ def recent_files() -> list[Path]:
 
 
 def remember_file(path: Path) -> None:
-    """Put ``path`` first in the recent files."""
+    """Put ``path`` first in the recent files (not a demo file: it is gone after the session)."""
+    if is_in_a_demo_folder(path):
+        return
     paths = [str(path)] + [str(p) for p in remembered_files() if p != path]
     app_settings().setValue("recent_files", paths[:MAX_RECENT])
 

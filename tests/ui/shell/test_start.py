@@ -40,6 +40,24 @@ def test_the_demo_shows_its_passphrase_on_the_unlock_window(qtbot, controller, q
     assert window.passphrase.isEnabled()
 
 
+def test_the_demo_file_unlocked_is_not_kept_among_the_recent_files(
+    qtbot, controller, quick_demo
+) -> None:
+    """Its folder goes when the app quits: listed, it would only say "niet gevonden" next time."""
+    from homestart_desktop.ui.shell.unlock import remembered_files
+
+    window = controller.unlock_window
+    controller.make_demo_file()
+    qtbot.waitUntil(
+        lambda: window.path() is not None and window.passphrase.isEnabled(), timeout=20_000
+    )
+    qtbot.keyClicks(passphrase_field(controller), branch.DEMO_PASSPHRASE)
+    with qtbot.waitSignal(controller.sig_unlocked, timeout=30_000):
+        qtbot.keyClick(passphrase_field(controller), Qt.Key.Key_Return)
+    assert controller.ops.case_file.path.name == "Demo.hscase"
+    assert remembered_files() == []
+
+
 def test_self_test_unlocks_shows_every_section_and_locks(quick_demo, capsys) -> None:
     from homestart_desktop.ui.shell.self_test import self_test
 
