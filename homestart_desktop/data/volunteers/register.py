@@ -300,6 +300,14 @@ def update_volunteer(
 ) -> VolunteerSaved:
     """Save the edited identity, contact, profile and preferences."""
     volunteer = _row(session, volunteer_id)
+    if volunteer.erased_on is not None:  # erased on request: nothing comes back
+        raise ValidationError(
+            {
+                "": _(
+                    "This volunteer's data were erased on request: the file can no longer be changed."
+                )
+            }
+        )
     volunteer.sqlmodel_update(check_volunteer(volunteer_in, today=today))
     session.add(volunteer)
     return VolunteerSaved(volunteer.id, volunteer.reference, Changes(volunteers=True))

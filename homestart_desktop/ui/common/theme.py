@@ -62,6 +62,8 @@ QPushButton[primary="true"]:disabled {{ background: #9bbfcc; border-color: #9bbf
 QLineEdit, QPlainTextEdit {{
     padding: 4px 6px; border: 1px solid {BORDER}; border-radius: 5px; background: white; }}
 QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {ACCENT}; }}
+QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled, QAbstractSpinBox:disabled {{
+    background: #f0f2f5; color: #6b7684; }}
 QSpinBox, QDoubleSpinBox, QDateEdit, QComboBox {{ min-height: 22px; }}
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QSpinBox[invalid="true"],
 QDoubleSpinBox[invalid="true"], QDateEdit[invalid="true"], QComboBox[invalid="true"] {{

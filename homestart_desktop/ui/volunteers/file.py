@@ -227,7 +227,9 @@ class VolunteerFileDialog(SavingDialog):
         )
 
     def save(self) -> None:
-        """Save the whole file in one transaction."""
+        """Save the whole file in one transaction (never an erased volunteer's: Ctrl+S too)."""
+        if self.file is not None and self.file.erased:
+            return
         try:  # a number that cannot be read stands beside its field, as a refusal would
             volunteer_in, onboarding = self.details(), self.onboarding.value()
         except ValidationError as unreadable:
@@ -331,8 +333,23 @@ class VolunteerFileDialog(SavingDialog):
         self.grid.set_slots(file.availability)
         self.onboarding.set_value(file.onboarding)
         self._show_status(file)
+        self._read_only_when_erased(file.erased)
         self.dirty = False
         self.sig_loaded.emit()
+
+    def _read_only_when_erased(self, erased: bool) -> None:
+        # Erased on request: the code and the figures are what is left; nothing is typed in,
+        # planned or paid again for this person (data/ refuses it too).
+        for index in (self.IDENTITY, self.PROFILE, self.AVAILABILITY, self.ONBOARDING):
+            self.tabs.widget(index).setEnabled(not erased)
+        for part in (self.expenses, self.coaching):
+            part.setEnabled(not erased)
+        self.save_button.setEnabled(not erased)
+        self.general_error.set_message(
+            _("This volunteer's data were erased on request: the file can no longer be changed.")
+            if erased
+            else ""
+        )
 
     def _identity_tab(self) -> QWidget:
         page = QWidget(self)

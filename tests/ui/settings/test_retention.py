@@ -148,3 +148,25 @@ def test_erasing_from_the_volunteer_file_keeps_the_code_with_the_word_erased(
         "Voorgoed wissen?",
     ]
     assert dialog.first_name.text() == "" and not find(dialog, "eraseButton").isEnabled()
+    # Nothing is typed in again for an erased person: the fields are closed, and Save too.
+    assert not dialog.first_name.isEnabled() and not dialog.save_button.isEnabled()
+    assert "gewist" in dialog.general_error.text()
+
+
+def test_an_erased_volunteer_cannot_be_saved_again_by_any_door(empty_case_file):
+    from homestart_desktop.data.retention.erase import erase
+    from homestart_desktop.data.validation import ValidationError
+    from homestart_desktop.data.volunteers.register import VolunteerIn, update_volunteer
+
+    write_people(empty_case_file)
+    volunteer_id = _row(empty_case_file, Volunteer, GONE_VOLUNTEER).id
+    erase(empty_case_file, reference=GONE_VOLUNTEER, today=TEST_TODAY)
+    with pytest.raises(ValidationError) as refused, empty_case_file.session() as session:
+        update_volunteer(
+            session=session,
+            volunteer_id=volunteer_id,
+            volunteer_in=VolunteerIn(first_name="Klaproosdromer", last_name="Terug"),
+            today=TEST_TODAY,
+        )
+    assert "gewist" in refused.value.problems[""]
+    assert _row(empty_case_file, Volunteer, GONE_VOLUNTEER).first_name != "Klaproosdromer"
