@@ -89,6 +89,7 @@ def audit_log_pdf(
                             record=entry.record,
                             detail=entry.detail,
                             tr=tr,
+                            lang=lang,
                         )
                     ),
                     small,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 
+from homestart_desktop.data.audit import details
 from homestart_desktop.i18n import N_, NP_, _
 
 
@@ -65,6 +66,10 @@ RECORD_LABELS: dict[str, str] = {
     "exportrecord": N_("Figures package"),
     "setting": N_("Setting"),
     "import": N_("Import"),
+    "consentevent": N_("Consent step"),
+    "retentionhold": N_("Held back from anonymisation"),
+    "sequence": N_("Numbering of codes"),
+    "auditevent": N_("Log entry"),
 }
 
 ACTION_LABELS: dict[str, str] = {
@@ -101,9 +106,15 @@ DOCUMENT_LABELS: dict[str, str] = {
 
 
 def what_happened(
-    *, kind: str, action: str, record: str, detail: str, tr: Callable[[str], str] = _
+    *,
+    kind: str,
+    action: str,
+    record: str,
+    detail: str,
+    tr: Callable[[str], str] = _,
+    lang: str | None = None,
 ) -> str:
-    """One line for the Logboek's *Wat* column, in the language of ``tr``."""
+    """One line for the Logboek's *Wat* column, in the language of ``tr`` (dates in ``lang``)."""
 
     def words(table: dict[str, str], key: str) -> str:
         return tr(table[key]) if key in table else key
@@ -123,6 +134,15 @@ def what_happened(
         step = words(STEP_LABELS, action.rpartition(".")[2])
         said = f"{label}: {words(RECORD_LABELS, record)}, {step}"
         return f"{said} ({_statuses_in_words(record, detail, tr)})" if detail else said
+    if known in (AuditKind.anonymised, AuditKind.erased):
+        said = f"{label}: {words(RECORD_LABELS, record)}" if record else label
+        return f"{said} · {details.retention_note(detail, tr)}" if detail else said
+    if known == AuditKind.restored and detail:
+        return f"{label} · {details.restore_note(detail, tr, lang)}"
+    if known == AuditKind.letter and detail:
+        return f"{label} · {details.letter_note(detail, tr)}"
+    if known == AuditKind.imported and detail:
+        return f"{label} · {details.import_note(detail, tr)}"
     return f"{label} · {detail}" if detail else label
 
 

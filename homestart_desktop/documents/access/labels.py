@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from homestart_desktop.data.models import OUTCOME_AREA_LABELS
+from homestart_desktop.domain.setting_fields import setting_label
 from homestart_desktop.i18n import N_
 
 # Internal numbers that only link or order rows, and the planning's colour: kept in the JSON,
@@ -185,5 +186,15 @@ def label_of(table: str, column: str) -> str | None:
 
 def field_words(table: str, fields: tuple[str, ...], tr: Callable[[str], str]) -> str:
     """The Logboek's *Velden*: each changed column in words where it has a label (the access
-    export's), else as stored (a setting's key)."""
+    export's; a setting's as the Settings screen names it), else as stored."""
+    if table == "setting":
+        return ", ".join(_setting_words(key, tr) for key in fields)
     return ", ".join(tr(label) if (label := label_of(table, f)) else f for f in fields)
+
+
+def _setting_words(key: str, tr: Callable[[str], str]) -> str:
+    known = setting_label(key)
+    if known is None:  # a key of a newer app: as stored
+        return key
+    label, language = known
+    return f"{tr(label)} ({language})" if language else tr(label)

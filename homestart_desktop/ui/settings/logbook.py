@@ -85,9 +85,10 @@ class LogbookDialog(Dialog):
                     whole=True,
                 ),
                 Column(N_("Who"), lambda e: e.who),
-                Column(N_("What"), _what),
+                # The codes before the sentences: What and Fields share the room that is left.
                 Column(N_("Family"), lambda e: e.family_code, whole=True),
                 Column(N_("Volunteer"), lambda e: e.volunteer_code, whole=True),
+                Column(N_("What"), _what),
                 Column(N_("Fields"), lambda e: field_words(e.record, e.fields, _)),
             ],
             self,

@@ -32,12 +32,12 @@ from homestart_desktop.data.planning.reminders import ReminderKind
 from homestart_desktop.data.settings import BranchSettings, load_settings
 from homestart_desktop.data.settings_checks import save_checked_settings
 from homestart_desktop.data.validation import ValidationError
+from homestart_desktop.domain.setting_fields import GROUPS
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common import feedback, laptop, prompts
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.settings import casefile_dialogs, logbook
 from homestart_desktop.ui.settings.fields import (
-    GROUPS,
     BadValue,
     make_editor,
     read_value,

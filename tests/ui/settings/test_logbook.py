@@ -78,13 +78,13 @@ def test_name_typed_in_settings_names_the_opening_of_a_file(qtbot, screen, ops) 
     with qtbot.waitSignal(logbook.sig_loaded, timeout=10_000):
         type_into(qtbot, logbook, "logbook_code", "gz-2026-002")
     rows = _rows(logbook)
-    assert rows and {row[3] for row in rows} == {"GZ-2026-002"}
-    assert ["Griet Van Damme", "Dossier geopend"] in [row[1:3] for row in rows]
-    assert any(row[2] == "Gezin: toegevoegd" for row in rows)  # the write that made the family
+    assert rows and {row[2] for row in rows} == {"GZ-2026-002"}
+    assert ["Griet Van Damme", "Dossier geopend"] in [[row[1], row[4]] for row in rows]
+    assert any(row[4] == "Gezin: toegevoegd" for row in rows)  # the write that made the family
 
     with qtbot.waitSignal(logbook.sig_loaded, timeout=10_000):
         choose(qtbot, logbook, "logbook_kind", "Dossier geopend")
-    assert [row[2] for row in _rows(logbook)] == ["Dossier geopend"]
+    assert [row[4] for row in _rows(logbook)] == ["Dossier geopend"]
 
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     with qtbot.waitSignal(logbook.sig_loaded, timeout=10_000):

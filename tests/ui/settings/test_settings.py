@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from homestart_desktop.data.casefile.backups import list_backups
 from homestart_desktop.data.settings import BranchSettings, load_settings
+from homestart_desktop.domain.setting_fields import GROUPS
 from homestart_desktop.ui.common import prompts
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.number_edit import NumberEdit
-from homestart_desktop.ui.settings.fields import GROUPS, stored_values, value_of
+from homestart_desktop.ui.settings.fields import stored_values, value_of
 from homestart_desktop.ui.settings.screen import SettingsScreen
 from tests.conftest import TEST_PASSPHRASE
 from tests.ui.shell_helpers import controller, lock_with_keyboard, unlock_by_typing  # noqa: F401
