@@ -30,15 +30,18 @@ def without_unlocking(args: argparse.Namespace, *, path: Path, passphrase: str) 
         return None
     if _no_place(args):
         return 2
-    from homestart_desktop.data.casefile.quick_read import branch_settings_if_current
+    from homestart_desktop.data.casefile.quick_read import current_case_file
 
-    branch = branch_settings_if_current(path, passphrase=passphrase)
-    if branch is None:  # a migration or the day's first backup is due
-        return None
-    from homestart_desktop.documents.intake_form import intake_form_pdf
-    from homestart_desktop.private_files import write_private
+    with current_case_file(path, passphrase=passphrase) as case_file:
+        if case_file is None:  # a migration or the day's first backup is due
+            return None
+        from homestart_desktop.documents.intake_form import intake_form_pdf
+        from homestart_desktop.private_files import write_private
 
-    write_private(args.out, intake_form_pdf(branch=branch, lang=args.doc_lang or branch.language))
+        branch = case_file.settings
+        pdf = intake_form_pdf(branch=branch, lang=args.doc_lang or branch.language)
+        write_private(args.out, pdf)
+        case_file.note_saved("intake_form")  # as the full path's cli_log does
     return 0
 
 

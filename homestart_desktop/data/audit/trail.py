@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import getpass
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -30,6 +29,7 @@ from sqlalchemy.sql.dml import Delete, Insert, Update
 from sqlmodel import Session
 
 from homestart_desktop.data.audit.kinds import AuditKind
+from homestart_desktop.data.audit.who import login_name
 from homestart_desktop.data.models import AuditEvent, Family, Sequence, Trajectory, Volunteer
 
 WHO = "audit_who"
@@ -47,21 +47,14 @@ RAW_SQL_WRITES = {
     "retention/anonymise.py": "one set-based UPDATE per table; each table's change is noted "
     "with record_event (kind anonymised), the codes by erase.py",
     "retention/erase.py": "blanks notes naming an erased code; noted with record_event",
+    "casefile/quick_read.py": "writes the Logboek entry itself (a blank form saved from the "
+    "command line, without SQLAlchemy)",
 }
 
 # Counters of the reference codes: the family or volunteer that took the code has its own entry.
 _NOT_FOLLOWED = (AuditEvent, Sequence)
 _TABLE = AuditEvent.__table__  # type: ignore[attr-defined]
 _EMPTY = (None, "", [], ())
-
-
-@functools.cache
-def login_name() -> str:
-    """The operating system's login name: who wrote, when no coordinator's name is set."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (a service account without one): say so plainly
-        return "?"
 
 
 def who_of(session: Session) -> str:

@@ -1,4 +1,5 @@
-"""One read of an up-to-date case file without SQLAlchemy, for a command that only reads.
+"""One read of an up-to-date case file without SQLAlchemy, for a command that only reads (and
+notes in the Logboek what it saved).
 
 Printing a blank intake form needs the branch's settings and nothing else; loading SQLAlchemy,
 SQLModel and every table for that took most of the command's second. The file is refused as
@@ -10,9 +11,13 @@ usual way.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from homestart_desktop.data.casefile import migrations, opening
 from homestart_desktop.data.casefile.backups import daily_backup_due
@@ -34,8 +39,34 @@ from homestart_desktop.data.settings import BranchSettings, settings_from_stored
 log = logging.getLogger(__name__)
 
 
-def branch_settings_if_current(path: Path, *, passphrase: str) -> BranchSettings | None:
-    """The branch's settings, read at once; None when the file must be unlocked in full first.
+class CurrentFile:
+    """An up-to-date case file opened for one read (its settings) and one Logboek entry."""
+
+    def __init__(self, connection: Any, settings: BranchSettings) -> None:
+        self._connection = connection
+        self.settings = settings
+
+    def note_saved(self, document: str) -> None:
+        """The Logboek's entry for a document saved from this command, as
+        ``data/audit/events.record_document`` writes it (login name, now, no code)."""
+        from homestart_desktop.data.audit.kinds import AuditKind
+        from homestart_desktop.data.audit.who import login_name
+
+        at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # as SQLAlchemy stores it
+        kind = AuditKind.saved.value
+        self._connection.execute("BEGIN IMMEDIATE")
+        self._connection.execute(
+            "INSERT INTO auditevent (at, action, entity, detail, kind, who, fields) "
+            "VALUES (?, ?, '', ?, ?, ?, '')",
+            (at, kind, document, kind, login_name()),
+        )
+        self._connection.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def current_case_file(path: Path, *, passphrase: str) -> Iterator[CurrentFile | None]:
+    """The file, read at once; None when it must be unlocked in full first (a migration, or
+    the day's first backup). Held locked until the block ends.
 
     Raises the refusals of :func:`casefile.unlock` (wrong passphrase, in use, damaged, newer).
     """
@@ -45,20 +76,27 @@ def branch_settings_if_current(path: Path, *, passphrase: str) -> BranchSettings
     acquire(lock)
     try:
         if daily_backup_due(path):  # before the key: the full unlock makes it
-            return None
+            yield None
+            return
         with path.open("rb") as fh:
             salt = fh.read(SALT_BYTES)
         key = derive_key(passphrase, salt)
         opening.check_before_open(path, key)
-        stored = _read_settings(path, raw_key(key, salt))
-        if stored is not None:
+        connection = _connect(path, raw_key(key, salt))
+        try:
+            stored = _read_settings(connection, path)
+            if stored is None:
+                yield None
+                return
             log.info("case file read")
-        return None if stored is None else settings_from_stored(stored)
+            yield CurrentFile(connection, settings_from_stored(stored))
+        finally:
+            connection.close()
     finally:
         release(lock)
 
 
-def _read_settings(path: Path, key: str) -> dict[str, str] | None:
+def _connect(path: Path, key: str) -> Any:
     import sqlcipher3
 
     quiet_sqlcipher()
@@ -66,6 +104,16 @@ def _read_settings(path: Path, key: str) -> dict[str, str] | None:
     try:
         connection.execute(f'PRAGMA key = "{key}"')
         prepare_connection(connection, path)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _read_settings(connection: Any, path: Path) -> dict[str, str] | None:
+    import sqlcipher3
+
+    try:
         tables = {
             row[0]
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -84,5 +132,3 @@ def _read_settings(path: Path, key: str) -> dict[str, str] | None:
         if named is not error:
             raise named from error
         raise
-    finally:
-        connection.close()

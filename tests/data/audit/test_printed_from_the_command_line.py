@@ -38,3 +38,22 @@ def test_a_form_printed_on_the_command_line_is_in_the_log(
         None,
     )
     assert entry.who  # the login name: the command line has no coordinator's name
+
+
+def test_a_blank_form_from_the_quick_path_is_in_the_log_too(
+    empty_case_path: Path, empty_template, tmp_path: Path
+) -> None:
+    """The day's second blank form reads the file without SQLAlchemy: it is noted all the same."""
+    secret = tmp_path / "pass.txt"
+    secret.write_text(TEST_PASSPHRASE)
+    common = ["print", "intake-form", str(empty_case_path), "--passphrase-file", str(secret)]
+    assert cli.main([*common, "--out", str(tmp_path / "first.pdf")]) == 0  # unlocked, backed up
+    assert cli.main([*common, "--out", str(tmp_path / "second.pdf")]) == 0  # the quick path
+    key = empty_template[1]
+    with open_with_key(empty_case_path, key) as case_file, case_file.session() as session:
+        saved = session.exec(select(AuditEvent).where(AuditEvent.kind == "saved")).all()
+    assert [(e.detail, e.family_code, e.action) for e in saved] == [
+        ("intake_form", None, "saved"),
+        ("intake_form", None, "saved"),
+    ]
+    assert saved[1].who == saved[0].who and saved[1].at >= saved[0].at

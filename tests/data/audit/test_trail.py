@@ -214,7 +214,9 @@ def test_the_spy_fails_a_write_that_left_no_entry(empty_case_file, monkeypatch) 
 
 
 def test_raw_sql_writes_in_data_are_each_listed_with_their_reason() -> None:
-    writes = re.compile(r"text\(\s*f?[\"'](?:INSERT|UPDATE|DELETE)", re.I)
+    writes = re.compile(
+        r"(?:text|execute|exec_driver_sql)\(\s*f?[\"'](?:INSERT|UPDATE|DELETE)", re.I
+    )
     raw = {
         path.relative_to(DATA).as_posix()
         for path in DATA.rglob("*.py")
