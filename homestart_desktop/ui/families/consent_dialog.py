@@ -179,15 +179,10 @@ class ConsentDialog(SavingDialog):
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        self.statement_errors.show(problems)
-        self.referrer_errors.show(problems)
-        known = {
-            "statement_version",
-            "statement_signed_on",
-            "inform_referrer",
-            "inform_referrer_on",
-        }
-        rest = [message for field, message in problems.items() if field not in known]
+        for errors in (self.statement_errors, self.referrer_errors):
+            errors.show({field: text for field, text in problems.items() if errors.knows(field)})
+        forms = (self.statement_errors, self.referrer_errors)
+        rest = [text for field, text in problems.items() if not any(f.knows(field) for f in forms)]
         self.general_error.set_message("\n".join(rest))
 
     # ---- Internals

@@ -127,6 +127,8 @@ def test_form_errors_stand_beside_their_fields(qtbot) -> None:
     assert errors.message("postcode") == "Vier cijfers."
     assert postcode.property("invalid") is True
     assert errors.general.text() == "Iets anders."
+    # In the form, under its fields: never a window of its own (nobody placed the label here).
+    assert errors.general.window() is page and errors.general.isVisible()
     errors.clear()
     assert errors.message("postcode") == "" and postcode.property("invalid") is False
 

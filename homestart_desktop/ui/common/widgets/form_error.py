@@ -83,6 +83,10 @@ class FormErrors:
                 mark_invalid(field, True)
             else:
                 leftovers.append(message)
+        if leftovers and self.general.parentWidget() is None:
+            # Never a window of its own: a form whose owner did not place the label shows it
+            # as its last row.
+            self._form.addRow(self.general)
         self.general.set_message("\n".join(leftovers))
         first = next((self._fields[n][0] for n in problems if n in self._fields), None)
         if first is not None:
