@@ -12,7 +12,7 @@ from homestart_desktop.data.families.register import FamilyRow
 from homestart_desktop.domain.languages import languages_text
 from homestart_desktop.i18n import N_, _, format_days, format_short_date, ngettext
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.families.file import slots_text
+from homestart_desktop.ui.families.file_tabs import slots_text
 
 
 def families_counted(count: int) -> str:
