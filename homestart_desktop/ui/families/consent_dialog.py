@@ -19,10 +19,10 @@ from homestart_desktop.data.privacy.consent import (
 )
 from homestart_desktop.i18n import N_, _, format_short_date
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.saving_dialog import SavingDialog
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.families.dialog_base import SavingDialog
 
 ITEM_LABELS = {
     ConsentItem.privacy_statement: N_("Privacy statement"),

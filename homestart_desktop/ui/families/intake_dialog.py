@@ -38,6 +38,7 @@ from homestart_desktop.data.models import (
 from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.i18n import LANGUAGES, _, current_language
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.saving_dialog import SavingDialog
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.experience_choice import ExperienceChoice
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
@@ -47,7 +48,6 @@ from homestart_desktop.ui.families.consent_dialog import (
     statement_choice,
     statement_text,
 )
-from homestart_desktop.ui.families.dialog_base import SavingDialog
 from homestart_desktop.ui.families.intake_household import PeopleList
 from homestart_desktop.ui.families.referral_dialog import _enum
 

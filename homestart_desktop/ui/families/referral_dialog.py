@@ -24,9 +24,9 @@ from homestart_desktop.data.postcodes import municipality_name
 from homestart_desktop.data.settings import load_settings
 from homestart_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, current_language
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.saving_dialog import SavingDialog
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.families.dialog_base import SavingDialog
 
 NEW, CORRECT, AGAIN = "new", "correct", "again"
 

@@ -25,9 +25,9 @@ from homestart_desktop.data.models import FamilyStatus
 from homestart_desktop.data.workflow import FAMILY_STEPS, status_label
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.saving_dialog import SavingDialog
 from homestart_desktop.ui.common.widgets.date_edit import DateEdit
 from homestart_desktop.ui.common.widgets.form_error import FormErrors
-from homestart_desktop.ui.families.dialog_base import SavingDialog
 
 # Steps taken elsewhere (the intake dialog, the matching screen, referring again, and
 # BackOnListDialog for a not-started family).

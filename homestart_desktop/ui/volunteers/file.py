@@ -30,9 +30,9 @@ from homestart_desktop.ui.access.save_all_data import BUTTON_LABELS, BUTTON_TIPS
 from homestart_desktop.ui.common.availability_grid import AvailabilityGrid
 from homestart_desktop.ui.common.erasure import erase_with_questions
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.saving_dialog import SavingDialog
 from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.families.dialog_base import SavingDialog
 from homestart_desktop.ui.intervision.coaching import CoachingTalksPanel
 from homestart_desktop.ui.volunteers.details_tabs import VolunteerDetailsTabs
 from homestart_desktop.ui.volunteers.expenses import ExpensesPanel

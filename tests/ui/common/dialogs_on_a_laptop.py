@@ -30,8 +30,8 @@ from homestart_desktop.documents.agreement import agreement_for
 from homestart_desktop.ui.common.dialog import Dialog, DialogBody
 from homestart_desktop.ui.common.document_preview import DocumentPreview
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.saving_dialog import SavingDialog
 from homestart_desktop.ui.families.consent_dialog import ConsentDialog
-from homestart_desktop.ui.families.dialog_base import SavingDialog
 from homestart_desktop.ui.families.file import FamilyFileDialog
 from homestart_desktop.ui.families.intake_dialog import IntakeDialog
 from homestart_desktop.ui.families.referral_dialog import NEW, ReferralDialog

@@ -1,5 +1,6 @@
-"""What the family dialogs share: Ctrl+S saves, Esc cancels (asking first when something was
-typed), the save runs through ``ops``, and a refusal stands beside its field with nothing lost."""
+"""What the file dialogs share (a family's and a volunteer's): Ctrl+S saves, Esc cancels
+(asking first when something was typed), the save runs through ``ops``, and a refusal stands
+beside its field with nothing lost."""
 
 from __future__ import annotations
 
