@@ -40,6 +40,7 @@ def _fingerprint(size: str) -> str:
     digest = hashlib.sha256(f"{size}|{dt.date.today().isoformat()}".encode())
     package = ROOT / "homestart_desktop" / "data"
     sources = [*sorted((package / "demo").glob("*.py")), package / "models.py"]
+    sources += sorted((package / "tables").glob("*.py"))
     sources += sorted((package / "casefile" / "migrations" / "versions").glob("*.py"))
     for source in sources:
         digest.update(source.read_bytes())

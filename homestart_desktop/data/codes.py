@@ -1,7 +1,8 @@
 """The codes the case file stores (statuses, kinds, lists) and their words, without the tables.
 
 Plain enums, importable without SQLAlchemy: a blank form or a command that prints needs the
-codes, not the database (``data/models.py`` holds the tables and re-exports every name here).
+codes, not the database (``data/tables/`` holds the tables; ``data/models.py`` re-exports them
+with the codes they use).
 """
 
 from __future__ import annotations
