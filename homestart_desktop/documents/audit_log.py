@@ -74,13 +74,16 @@ def audit_log_pdf(
         ),
         Spacer(1, 3 * mm),
     ]
-    header = [tr("When"), tr("Who"), tr("What"), tr("Family"), tr("Volunteer"), tr("Fields")]
+    # As on the screen: the codes before the two columns of words, which share what is left.
+    header = [tr("When"), tr("Who"), tr("Family"), tr("Volunteer"), tr("What"), tr("Fields")]
     rows: list[list] = [[Paragraph(escape(h), st["label"]) for h in header]]
     for entry in entries:
         rows.append(
             [
                 format_datetime(entry.at.astimezone(LOCAL), lang=lang),
                 Paragraph(escape(entry.who), small),
+                entry.family_code,
+                entry.volunteer_code,
                 Paragraph(
                     escape(
                         what_happened(
@@ -94,14 +97,12 @@ def audit_log_pdf(
                     ),
                     small,
                 ),
-                entry.family_code,
-                entry.volunteer_code,
                 Paragraph(escape(field_words(entry.record, entry.fields, tr)), small),
             ]
         )
     if not entries:
-        rows.append(["", "", tr("No entries."), "", "", ""])
-    widths = [26 * mm, 24 * mm, 58 * mm, 21 * mm, 21 * mm]
+        rows.append(["", "", "", "", tr("No entries."), ""])
+    widths = [26 * mm, 20 * mm, 21 * mm, 21 * mm, 52 * mm]
     table = Table(rows, colWidths=[*widths, CONTENT_WIDTH - sum(widths)], repeatRows=1)
     table.setStyle(
         TableStyle(
