@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QWidget
 
 from homestart_desktop.data.models import HalfDay
-from homestart_desktop.domain import days
 from homestart_desktop.i18n import N_, _
 
 Slot = tuple[int, HalfDay]
@@ -31,11 +30,6 @@ SHORT_HALF_DAYS = {
     HalfDay.afternoon: N_("pm"),
     HalfDay.evening: N_("eve"),
 }
-
-
-def slots_text(slots: tuple[Slot, ...] | frozenset[Slot]) -> str:
-    """'di vm, do nm' in the current language, in week order (domain/days.py writes it)."""
-    return days.slots_text(slots)
 
 
 class AvailabilityGrid(QWidget):

@@ -4,7 +4,6 @@ practicalities, referral and intake, consent, and the timeline of status steps."
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -69,11 +68,6 @@ def timeline_table(parent: QWidget) -> RecordTable:
     )
     timeline.search.hide()
     return timeline
-
-
-def slots_text(slots: Any) -> str:
-    """``tue-morning`` codes as 'di vm, do nm' (domain/days.py writes every half-day)."""
-    return days.slots_text(slots)
 
 
 def _yes(value: bool) -> str:
@@ -170,7 +164,7 @@ def _practical(file: FamilyFile) -> QWidget:
     f = file.family
     return _info(
         [
-            (_("Preferred half-days"), slots_text(f.preferred_slots)),
+            (_("Preferred half-days"), days.slots_text(f.preferred_slots)),
             (
                 _("Volunteer preferred"),
                 _(lists.GENDER_PREFERENCES[f.volunteer_gender_preference]),

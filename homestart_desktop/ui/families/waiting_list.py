@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from homestart_desktop.data.families.register import FamilyRow
+from homestart_desktop.domain import days
 from homestart_desktop.domain.languages import languages_text
 from homestart_desktop.i18n import N_, _, format_days, format_short_date, ngettext
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
-from homestart_desktop.ui.families.file_tabs import slots_text
 
 
 def families_counted(count: int) -> str:
@@ -25,7 +25,7 @@ def _languages(row: FamilyRow) -> str:
 
 
 def _slots(row: FamilyRow) -> str:
-    return slots_text(row.preferred_slots)
+    return days.slots_text(row.preferred_slots)
 
 
 class WaitingListView(QWidget):

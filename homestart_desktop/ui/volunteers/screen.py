@@ -20,9 +20,9 @@ from homestart_desktop.data.models import VolunteerStatus
 from homestart_desktop.data.planning.reminders import ReminderKind
 from homestart_desktop.data.volunteers.register import VolunteerRow, list_volunteers
 from homestart_desktop.data.workflow import status_label
+from homestart_desktop.domain import days
 from homestart_desktop.domain.languages import languages_text
 from homestart_desktop.i18n import N_, _
-from homestart_desktop.ui.common.availability_grid import slots_text
 from homestart_desktop.ui.common.ops import Ops
 from homestart_desktop.ui.common.widgets.status_table import Column, RecordTable
 from homestart_desktop.ui.volunteers.file import VolunteerFileDialog
@@ -54,7 +54,7 @@ COLUMNS = [
     Column(N_("Current family"), lambda v: ", ".join(v.current_families)),
     Column(N_("Languages"), lambda v: languages_text(v.languages)),
     # Sorts by how many there are; reads as 'Tue am, Thu pm'.
-    Column(N_("Free half-days"), FreeSlots.of, lambda free: slots_text(free.slots)),
+    Column(N_("Free half-days"), FreeSlots.of, lambda free: days.slots_text(free.slots)),
 ]
 ALL = "all"
 STILL_ACTIVE = "active"  # everyone but the stopped
