@@ -23,9 +23,9 @@ from homestart_desktop.data.validation import ValidationError
 from homestart_desktop.data.workflow import IllegalStep
 from homestart_desktop.i18n import _
 from homestart_desktop.ui.common import feedback, prompts
-from homestart_desktop.ui.common.dialog import Dialog
+from homestart_desktop.ui.common.dialog import Dialog, grow_to_show
 from homestart_desktop.ui.common.ops import Ops
-from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel
+from homestart_desktop.ui.common.widgets.form_error import FormErrorLabel, FormErrors
 from homestart_desktop.ui.common.widgets.language_picker import LanguagePicker
 
 
@@ -102,6 +102,16 @@ class SavingDialog(Dialog):
     def show_problems(self, problems: dict[str, str]) -> None:
         """Put each problem beside its field (subclasses know their fields)."""
         self.general_error.set_message("\n".join(problems.values()))
+
+    def show_in_forms(self, problems: dict[str, str], *forms: FormErrors) -> None:
+        """Each problem beside its field, in the form that has it; the rest above the buttons,
+        scrolled into sight."""
+        for errors in forms:
+            errors.show({field: text for field, text in problems.items() if errors.knows(field)})
+        rest = [text for field, text in problems.items() if not any(f.knows(field) for f in forms)]
+        self.general_error.set_message("\n".join(rest))
+        if rest:  # below a long form: scrolled into sight
+            grow_to_show(self.general_error)
 
     def save(self) -> None:
         """Read the form and :meth:`submit` it (subclasses)."""

@@ -179,11 +179,7 @@ class ConsentDialog(SavingDialog):
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        for errors in (self.statement_errors, self.referrer_errors):
-            errors.show({field: text for field, text in problems.items() if errors.knows(field)})
-        forms = (self.statement_errors, self.referrer_errors)
-        rest = [text for field, text in problems.items() if not any(f.knows(field) for f in forms)]
-        self.general_error.set_message("\n".join(rest))
+        self.show_in_forms(problems, self.statement_errors, self.referrer_errors)
 
     # ---- Internals
 

@@ -173,7 +173,7 @@ class ReferralDialog(SavingDialog):
             )
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        self.errors.show(problems)
+        self.show_in_forms(problems, self.errors)
 
     # ---- Internals
 

@@ -83,7 +83,7 @@ class PlanIntakeDialog(SavingDialog):
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        self.errors.show(problems)
+        self.show_in_forms(problems, self.errors)
 
 
 class StatusDialog(SavingDialog):
@@ -133,7 +133,7 @@ class StatusDialog(SavingDialog):
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        self.errors.show(problems)
+        self.show_in_forms(problems, self.errors)
 
 
 class BackOnListDialog(SavingDialog):
@@ -190,4 +190,4 @@ class BackOnListDialog(SavingDialog):
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        self.errors.show(problems)
+        self.show_in_forms(problems, self.errors)
