@@ -18,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from homestart_desktop.ui.common.dialog import Dialog, grow_to_show
 from homestart_desktop.ui.common.theme import mark_invalid
 
 
@@ -88,6 +89,8 @@ class FormErrors:
             # as its last row.
             self._form.addRow(self.general)
         self.general.set_message("\n".join(leftovers))
+        if leftovers and isinstance(self.general.window(), Dialog):  # seen without scrolling
+            grow_to_show(self.general)
         first = next((self._fields[n][0] for n in problems if n in self._fields), None)
         if first is not None:
             first.setFocus()
