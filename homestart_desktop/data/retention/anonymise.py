@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from homestart_desktop.data.audit.events import record_event
 from homestart_desktop.data.audit.kinds import AuditKind
+from homestart_desktop.data.codes import Gender
 from homestart_desktop.data.retention.declaration import (
     FAMILY_RULES,
     VOLUNTEER_RULES,
@@ -32,6 +33,10 @@ def _set_clause(column: str, treat: Treat) -> str | None:
         return f"{quoted} = ''"
     if treat is Treat.empty:
         return f"{quoted} = NULL"
+    if treat is Treat.no_list:
+        return f"{quoted} = '[]'"
+    if treat is Treat.not_given:
+        return f"{quoted} = '{Gender.unknown.value}'"
     if treat is Treat.month:
         return f"{quoted} = CASE WHEN {quoted} IS NULL THEN NULL ELSE substr({quoted}, 1, 8) || '01' END"
     return None

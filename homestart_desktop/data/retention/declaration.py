@@ -21,6 +21,8 @@ class Treat(enum.StrEnum):
     month = "month"  # a date the figures count only by quarter: the first of its month
     birth = "birth"  # a child's birth or due date: see anonymise.figure_safe_birth
     rows = "rows"  # the subject's rows go altogether (e.g. a hold-back and its reason)
+    no_list = "no_list"  # a list nobody counts (languages spoken): an empty list
+    not_given = "not_given"  # a gender nobody counts: "not given"
 
 
 # How a table's rows are reached from the subject's id (``:ids``, a JSON list).
@@ -105,8 +107,10 @@ FAMILY_RULES: tuple[TableRule, ...] = (
         {
             "first_name": Treat.blank,
             "last_name": Treat.blank,
-            "gender": Treat.keep,
-            "languages": Treat.keep,
+            # No figure reads a parent's gender or languages: in a small branch, "the father who
+            # speaks Tigrinya" names a person.
+            "gender": Treat.not_given,
+            "languages": Treat.no_list,
             "phone": Treat.blank,
         },
     ),
@@ -117,7 +121,7 @@ FAMILY_RULES: tuple[TableRule, ...] = (
             "first_name": Treat.blank,
             "birth_date": Treat.birth,
             "due_date": Treat.birth,
-            "gender": Treat.keep,
+            "gender": Treat.not_given,
         },
     ),
     TableRule(
@@ -222,13 +226,13 @@ VOLUNTEER_RULES: tuple[TableRule, ...] = (
             "first_name": Treat.blank,
             "last_name": Treat.blank,
             "birth_date": Treat.empty,  # no figure reads a volunteer's age
-            "gender": Treat.keep,
+            "gender": Treat.not_given,
             "language": Treat.keep,
             "street": Treat.blank,
             "postcode": Treat.blank,
             "phone": Treat.blank,
             "email": Treat.blank,
-            "languages": Treat.keep,
+            "languages": Treat.no_list,
             "motivation": Treat.blank,
             "experience_with_children": Treat.blank,
             "experience_tags": Treat.keep,

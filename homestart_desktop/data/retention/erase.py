@@ -115,11 +115,13 @@ def erasure_plan(*, session: Session, reference: str) -> ErasurePlan:
         goes = [
             (N_("Address and phone number of the family: {count}"), 1),
             (
-                N_("Names and phone numbers of parents or carers: {count}"),
+                N_("Names, gender, languages and phone numbers of parents or carers: {count}"),
                 _count(session, "SELECT count(*) FROM caregiver WHERE family_id = :id", **params),
             ),
             (
-                N_("Children's first names (birth dates kept only to the quarter): {count}"),
+                N_(
+                    "Children's first names and gender (birth dates kept only to the quarter): {count}"
+                ),
                 _count(session, "SELECT count(*) FROM child WHERE family_id = :id", **params),
             ),
             (
@@ -145,7 +147,12 @@ def erasure_plan(*, session: Session, reference: str) -> ErasurePlan:
         ]
     else:
         goes = [
-            (N_("Name, birth date, address, phone and e-mail of the volunteer: {count}"), 1),
+            (
+                N_(
+                    "Name, birth date, gender, languages, address, phone and e-mail of the volunteer: {count}"
+                ),
+                1,
+            ),
             (
                 N_("Coaching talks: notes and agreements: {count}"),
                 _count(

@@ -15,6 +15,7 @@ from homestart_desktop.data.models import (
     Family,
     FamilyStatus,
     FamilyStatusChange,
+    Gender,
     Intake,
     IntervisionSession,
     Referral,
@@ -75,6 +76,8 @@ def write_people(case_file: CaseFile) -> None:
             last_name="Vanderschrikkel",
             email="klaproos@voorbeeld.test",
             birth_date=dt.date(1961, 5, 17),
+            gender=Gender.female,
+            languages=["pl", "nl"],
             status=VolunteerStatus.stopped,
             stopped_on=end,
             created_on=dt.date(2018, 2, 1),
@@ -96,9 +99,14 @@ def write_people(case_file: CaseFile) -> None:
                     last_name="Wojciechowska",
                     phone="0486 71 93 20",
                     birth_year=1990,
+                    gender=Gender.female,
+                    languages=["pl"],
                 ),
                 Child(
-                    family_id=family.id, first_name="Zoltanboekje", birth_date=dt.date(2019, 5, 23)
+                    family_id=family.id,
+                    first_name="Zoltanboekje",
+                    birth_date=dt.date(2019, 5, 23),
+                    gender=Gender.male,
                 ),
                 Referral(
                     family_id=family.id,

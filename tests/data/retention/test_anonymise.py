@@ -11,7 +11,14 @@ from sqlmodel import select
 
 from homestart_desktop.data.audit.entries import entries_about
 from homestart_desktop.data.intervision.notes_search import search_notes
-from homestart_desktop.data.models import Caregiver, Child, Family, IntervisionSession, Volunteer
+from homestart_desktop.data.models import (
+    Caregiver,
+    Child,
+    Family,
+    Gender,
+    IntervisionSession,
+    Volunteer,
+)
 from homestart_desktop.data.retention.due import due_for_anonymisation, hold_back
 from homestart_desktop.data.retention.erase import (
     ErasureRefused,
@@ -105,6 +112,14 @@ def test_anonymising_everyone_due_leaves_no_trace_in_file_wal_or_index(people_fi
             select(Volunteer).where(Volunteer.reference == GONE_VOLUNTEER)
         ).one()
         assert (volunteer.first_name, volunteer.birth_date) == ("", None)
+        # No figure reads gender or languages: they go too (a rare language names a person).
+        assert (volunteer.gender, volunteer.languages) == (Gender.unknown, [])
+        parent = session.exec(select(Caregiver).where(Caregiver.family_id == family.id)).one()
+        assert (parent.gender, parent.languages, child.gender) == (
+            Gender.unknown,
+            [],
+            Gender.unknown,
+        )
         kept = session.exec(select(Family).where(Family.reference == KEPT_FAMILY)).one()
         assert kept.street == "Zonnebloemdreef 9" and kept.anonymised_on is None
         assert session.exec(select(IntervisionSession.notes)).one() == MENTION

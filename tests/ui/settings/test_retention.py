@@ -121,7 +121,7 @@ def test_erasing_from_the_family_file_asks_twice_and_keeps_the_code(qtbot, ops, 
         click(qtbot, dialog, "eraseButton")
     first, second, done = prompts.shown
     assert first[0] == f"Gegevens van {KEPT_FAMILY} wissen?"
-    assert "• Namen en telefoonnummers van ouders of opvoeders: 1" in first[1]
+    assert "• Namen, gender, talen en telefoonnummers van ouders of opvoeders: 1" in first[1]
     assert second[0] == "Voorgoed wissen?"
     assert done[1].startswith(f"De gegevens van {KEPT_FAMILY} zijn gewist.")
     assert dialog.title.text() == f"{KEPT_FAMILY} · gewist"
