@@ -37,11 +37,15 @@ def who_tip(reference: str, names: Names) -> str:
     return person.full_name if person is not None else ""
 
 
-def who_column(title: str, reference_of: Callable[[Any], str], names: Names) -> Column:
-    """A table column of references shown with first names; sorted by code, tip: full name."""
+def who_column(
+    title: str, reference_of: Callable[[Any], str], names: Names, *, optional: bool = False
+) -> Column:
+    """A table column of references shown with first names; sorted by code, tip: full name.
+    ``optional``: the column steps aside when the table has no room for it."""
     return Column(
         title,
         reference_of,
         lambda reference: who(reference, names) if reference else "",
         tooltip=lambda record: who_tip(reference_of(record), names),
+        optional=optional,
     )

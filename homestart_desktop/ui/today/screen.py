@@ -174,8 +174,12 @@ class TodayScreen(QWidget):
             [
                 Column(N_("Planned on"), lambda r: r.planned_on, self._review_date),
                 who_column(N_("Family"), lambda r: r.family_reference, self.names),
-                who_column(N_("Volunteer"), lambda r: r.volunteer_reference, self.names),
-                Column(N_("Review"), lambda r: r.kind, lambda k: _(REVIEW_KINDS[k])),
+                # On a narrow laptop the volunteer steps aside: the family and the kind of
+                # review stay whole (a review is planned with the family).
+                who_column(
+                    N_("Volunteer"), lambda r: r.volunteer_reference, self.names, optional=True
+                ),
+                Column(N_("Review"), lambda r: r.kind, lambda k: _(REVIEW_KINDS[k]), whole=True),
             ],
             empty_text=_(
                 "No reviews due in the next two weeks. Interim and closing reviews of running "

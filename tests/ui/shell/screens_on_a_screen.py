@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QTableView, QTabWidget
 
 from homestart_desktop.data.planning.overview import ScorePoint
 from homestart_desktop.ui.common.ops import Ops
+from homestart_desktop.ui.common.widgets.status_table import RecordTable
 from homestart_desktop.ui.common.window_place import MAXIMISE_BELOW_WIDTH, place_main_window
 from homestart_desktop.ui.planning.score_chart import ScoreChart
 from homestart_desktop.ui.shell.main_window import MainWindow
@@ -114,11 +115,15 @@ def test_on_a_small_laptop_no_list_scrolls_sideways_and_no_status_is_cut(window)
 
 
 def _assert_statuses_whole(view: QTableView, name: str) -> None:
+    """Every status, and every column its table marks ``whole``, shows its text uncut."""
     model, header = view.model(), view.horizontalHeader()
+    table = view.parentWidget()
+    columns = table.model.columns if isinstance(table, RecordTable) else []
     metrics = view.fontMetrics()
     for column in range(header.count()):
         title = model.headerData(column, Qt.Orientation.Horizontal)
-        if title != "Status" or view.isColumnHidden(column):
+        whole = title == "Status" or (column < len(columns) and columns[column].whole)
+        if not whole or view.isColumnHidden(column):
             continue
         width = header.sectionSize(column)
         for row in range(min(model.rowCount(), 40)):
