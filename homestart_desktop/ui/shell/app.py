@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from homestart_desktop import RESOURCES_DIR, __version__
 from homestart_desktop.i18n import LANGUAGES, _, current_language, ngettext, set_language
 from homestart_desktop.ui.common import clipboard, theme
-from homestart_desktop.ui.common.collector import collect_on_ui_thread
+from homestart_desktop.ui.common.collector import collect_on_ui_thread, keep_what_is_loaded
 from homestart_desktop.ui.common.memory import forget_source_lines
 from homestart_desktop.ui.common.window_place import place_main_window
 from homestart_desktop.ui.shell import on_worker
@@ -393,6 +393,7 @@ class AppController(QObject):
     def _prepare_main_window(self) -> None:
         self._ensure_main_window()
         self.main_window.screen(self._last_section)
+        keep_what_is_loaded()  # the app as built lives as long as it does
 
     def _when_loaded(self, call: Callable[[], None]) -> None:
         if self._data_layer_ready:

@@ -72,3 +72,14 @@ def test_a_closed_dialog_in_a_cycle_is_freed_on_the_ui_thread(qtbot):
     finally:
         collector.stop()
         gc.disable()
+
+
+def test_what_the_app_loaded_is_kept_out_of_the_collectors_sight_once(monkeypatch):
+    from homestart_desktop.ui.common import collector
+
+    monkeypatch.setattr(collector, "_kept", False)
+    frozen: list[int] = []
+    monkeypatch.setattr(collector.gc, "freeze", lambda: frozen.append(1))
+    collector.keep_what_is_loaded()
+    collector.keep_what_is_loaded()  # a second load (another language): nothing more
+    assert frozen == [1]
