@@ -42,25 +42,34 @@ log = logging.getLogger(__name__)
 class CurrentFile:
     """An up-to-date case file opened for one read (its settings) and one Logboek entry."""
 
-    def __init__(self, connection: Any, settings: BranchSettings) -> None:
+    def __init__(self, connection: Any, settings: BranchSettings, path: Path) -> None:
         self._connection = connection
+        self._path = path
         self.settings = settings
 
     def note_saved(self, document: str) -> None:
         """The Logboek's entry for a document saved from this command, as
         ``data/audit/events.record_document`` writes it (login name, now, no code)."""
+        import sqlcipher3
+
         from homestart_desktop.data.audit.kinds import AuditKind
         from homestart_desktop.data.audit.who import login_name
 
         at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # as SQLAlchemy stores it
         kind = AuditKind.saved.value
-        self._connection.execute("BEGIN IMMEDIATE")
-        self._connection.execute(
-            "INSERT INTO auditevent (at, action, entity, detail, kind, who, fields) "
-            "VALUES (?, ?, '', ?, ?, ?, '')",
-            (at, kind, document, kind, login_name()),
-        )
-        self._connection.execute("COMMIT")
+        try:
+            self._connection.execute("BEGIN IMMEDIATE")
+            self._connection.execute(
+                "INSERT INTO auditevent (at, action, entity, detail, kind, who, fields) "
+                "VALUES (?, ?, '', ?, ?, ?, '')",
+                (at, kind, document, kind, login_name()),
+            )
+            self._connection.execute("COMMIT")
+        except sqlcipher3.Error as error:  # e.g. a full disk: said by its name, never raw
+            named = opening.named_error(error, self._path)
+            if named is not error:
+                raise named from error
+            raise
 
 
 @contextlib.contextmanager
@@ -89,7 +98,7 @@ def current_case_file(path: Path, *, passphrase: str) -> Iterator[CurrentFile | 
                 yield None
                 return
             log.info("case file read")
-            yield CurrentFile(connection, settings_from_stored(stored))
+            yield CurrentFile(connection, settings_from_stored(stored), path)
         finally:
             connection.close()
     finally:

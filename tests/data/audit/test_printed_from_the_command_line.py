@@ -57,3 +57,35 @@ def test_a_blank_form_from_the_quick_path_is_in_the_log_too(
         ("intake_form", None, "saved"),
     ]
     assert saved[1].who == saved[0].who and saved[1].at >= saved[0].at
+
+
+def test_a_full_disk_while_noting_a_quick_print_is_said_by_its_name(
+    empty_case_path: Path, tmp_path: Path
+) -> None:
+    import pytest
+    import sqlcipher3
+
+    from homestart_desktop.data.casefile.errors import DiskFull
+    from homestart_desktop.data.casefile.quick_read import current_case_file
+
+    secret = tmp_path / "pass.txt"
+    secret.write_text(TEST_PASSPHRASE)
+    common = ["print", "intake-form", str(empty_case_path), "--passphrase-file", str(secret)]
+    assert cli.main([*common, "--out", str(tmp_path / "first.pdf")]) == 0  # the day's backup
+    full = sqlcipher3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = 13  # SQLITE_FULL
+
+    class DiskFillsUp:
+        def __init__(self, connection) -> None:
+            self.connection = connection
+
+        def execute(self, sql: str, *args):
+            if sql.startswith("INSERT"):
+                raise full
+            return self.connection.execute(sql, *args)
+
+    with current_case_file(empty_case_path, passphrase=TEST_PASSPHRASE) as case_file:
+        assert case_file is not None
+        case_file._connection = DiskFillsUp(case_file._connection)
+        with pytest.raises(DiskFull):
+            case_file.note_saved("intake_form")
