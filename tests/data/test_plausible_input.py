@@ -192,6 +192,7 @@ def test_births_go_back_to_1900_and_plans_reach_further_than_events(empty_case_f
                 starts_on=dt.date(9999, 12, 24),
                 ends_on=dt.date(9999, 12, 31),
                 label="Kerstvakantie",
+                today=dt.date(2026, 12, 2),
             )
         )
         assert set(problems) == {"starts_on", "ends_on"}

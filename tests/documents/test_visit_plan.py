@@ -126,6 +126,7 @@ def test_a_skipped_week_says_why_and_the_year_crosses_into_january(planned):
             starts_on=dt.date(2027, 1, 4),
             ends_on=dt.date(2027, 1, 8),
             label="Kerstvakantie",
+            today=TODAY,
         )
         plan = volunteer_visit_plan(
             session=session, volunteer_reference="VW-2025-003", first=dt.date(2026, 12, 28), weeks=3

@@ -44,6 +44,7 @@ def add_blocked_period(
     ends_on: dt.date,
     label: str,
     family_reference: str = "",
+    today: dt.date,
 ) -> Changes:
     """Mark a period without visits; planned visits in it are taken out of the plan."""
     problems = Problems()
@@ -60,7 +61,7 @@ def add_blocked_period(
             problems.add("family", _("There is no family with this reference."))
     check_fields(
         problems,
-        today=dt.date.today(),
+        today=today,
         first_year=first_year(session=session),
         starts_on=starts_on,
         ends_on=ends_on,

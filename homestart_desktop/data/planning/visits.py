@@ -301,7 +301,12 @@ def log_week_done(
 
 
 def move_visit(
-    *, session: Session, visit_id: int, on: dt.date, half_day: HalfDay | None = None
+    *,
+    session: Session,
+    visit_id: int,
+    on: dt.date,
+    half_day: HalfDay | None = None,
+    today: dt.date,
 ) -> Changes:
     """Move a planned visit to day ``on`` (and half-day); ``on`` as in ``add_visit``, since the
     planning's day dialog calls both the same way."""
@@ -311,7 +316,7 @@ def move_visit(
     if visit.status != VisitStatus.planned:
         Problems({"on": _("Only a planned visit can be moved.")}).raise_if_any()
     problems = Problems()
-    check_fields(problems, today=dt.date.today(), first_year=first_year(session=session), on=on)
+    check_fields(problems, today=today, first_year=first_year(session=session), on=on)
     problems.raise_if_any()
     visit.on = on
     if half_day is not None:
@@ -320,7 +325,9 @@ def move_visit(
     return Changes(visits=True)
 
 
-def add_visit(*, session: Session, trajectory_id: int, on: dt.date, half_day: HalfDay) -> Changes:
+def add_visit(
+    *, session: Session, trajectory_id: int, on: dt.date, half_day: HalfDay, today: dt.date
+) -> Changes:
     """An extra visit outside the weekly rhythm."""
     trajectory = session.get(Trajectory, trajectory_id)
     if trajectory is None or trajectory.status not in (
@@ -332,7 +339,7 @@ def add_visit(*, session: Session, trajectory_id: int, on: dt.date, half_day: Ha
     if trajectory.start_on and on < trajectory.start_on:
         Problems({"on": _("This date is before the trajectory started.")}).raise_if_any()
     problems = Problems()
-    check_fields(problems, today=dt.date.today(), first_year=first_year(session=session), on=on)
+    check_fields(problems, today=today, first_year=first_year(session=session), on=on)
     problems.raise_if_any()
     session.add(Visit(trajectory_id=trajectory_id, on=on, half_day=half_day))
     return Changes(visits=True)

@@ -105,6 +105,7 @@ class PeriodsDialog(Dialog):
             ends_on=self.ends_on.date_value() or self.ops.today(),
             label=self.label.text(),
             family_reference=self.family.text(),
+            today=self.ops.today(),
             success=lambda _c: (self.label.clear(), self.family.clear(), self._load()),
             failure=self._refused,
             owner=self,

@@ -231,7 +231,8 @@ class VisitDateDialog(Dialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        """Write ``fn(on=..., half_day=..., **kwargs)`` given as ``fn=`` at construction."""
+        """Write ``fn(on=..., half_day=..., today=..., **kwargs)`` given as ``fn=`` at
+        construction."""
         self.errors.clear()
         kwargs = dict(self._write)
         fn = kwargs.pop("fn")
@@ -239,6 +240,7 @@ class VisitDateDialog(Dialog):
             fn,
             on=self.on.date_value() or self._ops.today(),
             half_day=self.half_day.currentData(),
+            today=self._ops.today(),
             success=lambda _c: self.accept(),
             failure=self._refused,
             owner=self,

@@ -51,6 +51,7 @@ def test_a_branch_holiday_takes_every_familys_visits_out_and_stays_out(two_famil
             starts_on=dt.date(2026, 12, 21),
             ends_on=dt.date(2027, 1, 3),
             label="Kerstvakantie",
+            today=TODAY,
         )
         visits.plan_visits(session=session, until=dt.date(2027, 1, 31), today=TODAY)
         for reference in ("GZ-2026-001", "GZ-2026-002"):
@@ -67,6 +68,7 @@ def test_a_family_holiday_only_touches_that_family_and_can_be_removed(two_famili
             ends_on=dt.date(2026, 12, 10),
             label="Familiebezoek Marokko",
             family_reference="gz-2026-002",
+            today=TODAY,
         )
         assert dt.date(2026, 12, 2) in visit_days(session, "GZ-2026-001")
         assert dt.date(2026, 12, 2) not in visit_days(session, "GZ-2026-002")
@@ -85,5 +87,6 @@ def test_a_period_that_ends_before_it_starts_or_names_no_family_is_refused(two_f
             ends_on=dt.date(2026, 12, 1),
             label=" ",
             family_reference="GZ-1999-001",
+            today=TODAY,
         )
     assert set(refused.value.problems) == {"ends_on", "label", "family"}

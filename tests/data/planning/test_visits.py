@@ -66,7 +66,11 @@ def test_a_moved_visit_is_not_planned_again_in_its_week(empty_case_file, traject
         visits.plan_visits(session=session, until=dt.date(2026, 12, 6), today=TODAY)
         (first,) = visits.visits_between(session=session, first=TODAY, last=dt.date(2026, 12, 6))
         visits.move_visit(
-            session=session, visit_id=first.id, on=dt.date(2026, 12, 3), half_day=HalfDay.morning
+            session=session,
+            visit_id=first.id,
+            on=dt.date(2026, 12, 3),
+            half_day=HalfDay.morning,
+            today=TODAY,
         )
     with empty_case_file.session() as session:
         visits.plan_visits(session=session, until=dt.date(2026, 12, 6), today=TODAY)
