@@ -91,25 +91,22 @@ def record_document(
 
 def opened_family_file(*, session: Session, family_id: int) -> Changes:
     """The coordinator opened this family's file."""
-    family_code, _ = codes_of(session=session, family_id=family_id)
-    record_event(
-        session=session,
-        kind=AuditKind.opened,
-        family_code=family_code,
-        record="family",
-        record_id=family_id,
-    )
-    return Changes()
+    return _opened(session, "family", family_id, family_id=family_id)
 
 
 def opened_volunteer_file(*, session: Session, volunteer_id: int) -> Changes:
     """The coordinator opened this volunteer's file."""
-    _, volunteer_code = codes_of(session=session, volunteer_id=volunteer_id)
+    return _opened(session, "volunteer", volunteer_id, volunteer_id=volunteer_id)
+
+
+def _opened(session: Session, record: str, record_id: int, **subject: int) -> Changes:
+    family_code, volunteer_code = codes_of(session=session, **subject)
     record_event(
         session=session,
         kind=AuditKind.opened,
+        family_code=family_code,
         volunteer_code=volunteer_code,
-        record="volunteer",
-        record_id=volunteer_id,
+        record=record,
+        record_id=record_id,
     )
     return Changes()
